@@ -1,0 +1,157 @@
+//! Accounts: argon2id password hashes and short-lived JWT access tokens,
+//! verified strictly (one algorithm, `exp`/`nbf` with little leeway, `iss`,
+//! `aud`, and a `typ` claim so no other token can stand in for an access token).
+
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest};
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+
+pub const ISSUER: &str = "themanet";
+pub const AUDIENCE: &str = "themanet-api";
+pub const ACCESS_TYPE: &str = "access";
+pub const LEEWAY_SECONDS: u64 = 5;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub exp: i64,
+    pub nbf: i64,
+    pub iat: i64,
+    pub iss: String,
+    pub aud: String,
+    pub typ: String,
+}
+
+pub struct Keys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    ttl: i64,
+}
+
+impl Keys {
+    pub fn new(secret: &[u8], ttl: i64) -> Keys {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = LEEWAY_SECONDS;
+        validation.validate_exp = true;
+        validation.validate_nbf = true;
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
+        Keys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl,
+        }
+    }
+
+    pub fn ttl(&self) -> i64 {
+        self.ttl
+    }
+
+    /// Signs an access token for a user.
+    pub fn issue(&self, user_id: i64) -> Result<String, ApiError> {
+        let now = chrono::Utc::now().timestamp();
+        self.sign(&Claims {
+            sub: user_id.to_string(),
+            exp: now + self.ttl,
+            nbf: now,
+            iat: now,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            typ: ACCESS_TYPE.into(),
+        })
+    }
+
+    /// Signs any claims with the platform key (tests use this for attacks).
+    pub fn sign(&self, claims: &Claims) -> Result<String, ApiError> {
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+            .map_err(|e| ApiError::Internal(format!("cannot sign token: {e}")))
+    }
+
+    /// Verifies an access token and returns the user id it names.
+    pub fn verify(&self, token: &str) -> Result<i64, ApiError> {
+        let rejected = || ApiError::Unauthorized("The access token is invalid or has expired. Sign in again.".into());
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|_| rejected())?;
+        if data.claims.typ != ACCESS_TYPE {
+            return Err(rejected());
+        }
+        data.claims.sub.parse::<i64>().map_err(|_| rejected())
+    }
+}
+
+/// Who sent the request, as far as the token says. A missing header is
+/// anonymous; a header with a bad token is 401, never silently anonymous.
+#[derive(Debug, Clone, Copy)]
+pub enum Auth {
+    Anonymous,
+    User(i64),
+}
+
+impl Auth {
+    pub fn user_id(self) -> Option<i64> {
+        match self {
+            Auth::Anonymous => None,
+            Auth::User(id) => Some(id),
+        }
+    }
+
+    pub fn required(self) -> Result<i64, ApiError> {
+        self.user_id()
+            .ok_or_else(|| ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into()))
+    }
+}
+
+impl FromRequest for Auth {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+            return ready(Ok(Auth::Anonymous));
+        };
+        let bad = || ApiError::Unauthorized("Send the token as Authorization: Bearer <token>.".into());
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(str::trim);
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
+            return ready(Err(bad()));
+        };
+        let Some(state) = req.app_data::<actix_web::web::Data<crate::AppState>>() else {
+            return ready(Err(ApiError::Internal("application state missing".into())));
+        };
+        ready(state.keys.verify(token).map(Auth::User))
+    }
+}
+
+/// Hashes a password with argon2id (default, OWASP-minimum parameters).
+pub fn hash_password(password: &str) -> Result<String, ApiError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| ApiError::Internal(format!("cannot hash password: {e}")))
+}
+
+/// Checks a password against a stored hash. Always does the full work, also
+/// for unknown accounts (pass `None`), so timing does not tell them apart.
+pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let dummy = DUMMY.get_or_init(|| hash_password("not a real password").unwrap_or_default());
+    let target = hash.unwrap_or(dummy);
+    let ok = Argon2::default()
+        .verify_password(password.as_bytes(), target)
+        .is_ok();
+    ok && hash.is_some()
+}

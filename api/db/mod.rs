@@ -1,0 +1,191 @@
+//! The database: one connection type over PostgreSQL and SQLite, a pool, and
+//! the two ways a request touches it (`read` and `write`), both off the actix
+//! workers and inside one transaction.
+
+pub mod models;
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::ApiError;
+
+pub const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConn>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
+
+/// Which backend a database URL names. Chosen from the scheme, never guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Turns `sqlite://path` or `sqlite:path` into the plain path SQLite wants.
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
+        if let DbConn::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens one connection, with the backend picked from the URL scheme.
+pub fn establish(url: &str) -> ConnectionResult<DbConn> {
+    match Backend::of_url(url) {
+        Backend::Postgres => PgConnection::establish(url).map(DbConn::Pg),
+        Backend::Sqlite => {
+            let mut conn = SqliteConnection::establish(sqlite_path(url))?;
+            conn.batch_execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+                .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
+            Ok(DbConn::Sqlite(conn))
+        }
+    }
+}
+
+/// Applies every pending migration.
+pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
+    let result = match conn {
+        DbConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| format!("migration failed: {e}"))
+}
+
+/// Builds the pool. Checkouts fail fast so a database outage becomes a quick
+/// 503 instead of a long wait.
+pub fn pool(url: &str, size: u32) -> Result<DbPool, String> {
+    let url = match Backend::of_url(url) {
+        Backend::Postgres => url.to_string(),
+        Backend::Sqlite => sqlite_path(url).to_string(),
+    };
+    let manager = ConnectionManager::<DbConn>::new(url);
+    Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .test_on_check_out(false)
+        .connection_timeout(Duration::from_secs(2))
+        .connection_customizer(Box::new(SqlitePragmas))
+        .build(manager)
+        .map_err(|e| format!("cannot open the database: {e}"))
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Pg(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+}
+
+/// Runs `f` inside one transaction that can write. On SQLite the transaction
+/// takes the write lock up front (`BEGIN IMMEDIATE`), so two writers queue on
+/// the busy timeout instead of failing on a lock upgrade.
+pub fn write_tx<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    if let DbConn::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+        let result = f(conn);
+        let DbConn::Sqlite(c) = conn else {
+            unreachable!("the connection does not change backend")
+        };
+        match result {
+            Ok(value) => {
+                AnsiTransactionManager::commit_transaction(c)?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = AnsiTransactionManager::rollback_transaction(c);
+                Err(e)
+            }
+        }
+    } else {
+        conn.transaction(f)
+    }
+}
+
+fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
+    pool.get().map_err(|e| ApiError::Unavailable(e.to_string()))
+}
+
+/// Runs a read in one transaction on a blocking thread.
+pub async fn read<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = checkout(&pool)?;
+        let conn: &mut DbConn = &mut conn;
+        conn.transaction(f)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+}
+
+/// Runs a write in one transaction on a blocking thread: all of it lands or
+/// none of it does.
+pub async fn write<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = checkout(&pool)?;
+        write_tx(&mut *conn, f)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+}
+
+/// The current time as stored: UTC, truncated to whole microseconds so both
+/// backends hold the same value.
+pub fn now() -> chrono::NaiveDateTime {
+    let t = chrono::Utc::now().naive_utc();
+    let micros = t.and_utc().timestamp_micros();
+    chrono::DateTime::from_timestamp_micros(micros)
+        .map(|d| d.naive_utc())
+        .unwrap_or(t)
+}
+

@@ -1,0 +1,189 @@
+//! Database rows. These are not wire types: `routes` converts them.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub is_admin: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = stakeholders)]
+pub struct Stakeholder {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub expertise: Option<String>,
+    pub municipality_code: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub listed: bool,
+    pub share_contact: bool,
+    pub user_id: Option<i64>,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = stakeholders)]
+pub struct StakeholderValues {
+    pub kind: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub expertise: Option<String>,
+    pub municipality_code: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub listed: bool,
+    pub share_contact: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = networks)]
+pub struct Network {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub theme: String,
+    pub scope: String,
+    pub municipality_code: Option<String>,
+    pub region: Option<String>,
+    pub description: String,
+    pub ambition: String,
+    pub needs: String,
+    pub status: String,
+    pub visibility: String,
+    pub parent_id: Option<i64>,
+    pub contact: Option<String>,
+    pub communication: String,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+/// The editable columns of a network (insert and full update).
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = networks, treat_none_as_null = true)]
+pub struct NetworkValues {
+    pub slug: String,
+    pub name: String,
+    pub theme: String,
+    pub scope: String,
+    pub municipality_code: Option<String>,
+    pub region: Option<String>,
+    pub description: String,
+    pub ambition: String,
+    pub needs: String,
+    pub status: String,
+    pub visibility: String,
+    pub parent_id: Option<i64>,
+    pub contact: Option<String>,
+    pub communication: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = memberships)]
+pub struct Membership {
+    pub network_id: i64,
+    pub stakeholder_id: i64,
+    pub role: String,
+    pub commitment: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = goals)]
+pub struct Goal {
+    pub id: i64,
+    pub network_id: i64,
+    pub parent_id: Option<i64>,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub target_date: Option<NaiveDate>,
+    pub achieved_at: Option<NaiveDateTime>,
+    pub owner_id: Option<i64>,
+    pub position: i32,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = goals, treat_none_as_null = true)]
+pub struct GoalValues {
+    pub parent_id: Option<i64>,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub target_date: Option<NaiveDate>,
+    pub achieved_at: Option<NaiveDateTime>,
+    pub owner_id: Option<i64>,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = endorsements)]
+pub struct Endorsement {
+    pub goal_id: i64,
+    pub stakeholder_id: i64,
+    pub stance: String,
+    pub comment: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = knowledge_links)]
+pub struct KnowledgeLink {
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub language: String,
+    pub network_id: Option<i64>,
+    pub added_by: Option<i64>,
+    pub clicks: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = knowledge_links, treat_none_as_null = true)]
+pub struct KnowledgeLinkValues {
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub language: String,
+    pub network_id: Option<i64>,
+}

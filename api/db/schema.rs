@@ -1,0 +1,199 @@
+// The tables of both backends; `tests/migrations.rs` checks that the
+// migrations produce exactly these columns.
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        password_hash -> Text,
+        display_name -> Text,
+        is_admin -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    topics (slug) {
+        slug -> Text,
+        name_nl -> Text,
+        name_en -> Text,
+    }
+}
+
+diesel::table! {
+    stakeholders (id) {
+        id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        organisation -> Nullable<Text>,
+        expertise -> Nullable<Text>,
+        municipality_code -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        listed -> Bool,
+        share_contact -> Bool,
+        user_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    stakeholder_tags (stakeholder_id, kind, value) {
+        stakeholder_id -> BigInt,
+        kind -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    networks (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        theme -> Text,
+        scope -> Text,
+        municipality_code -> Nullable<Text>,
+        region -> Nullable<Text>,
+        description -> Text,
+        ambition -> Text,
+        needs -> Text,
+        status -> Text,
+        visibility -> Text,
+        parent_id -> Nullable<BigInt>,
+        contact -> Nullable<Text>,
+        communication -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    network_topics (network_id, topic) {
+        network_id -> BigInt,
+        topic -> Text,
+    }
+}
+
+diesel::table! {
+    memberships (network_id, stakeholder_id) {
+        network_id -> BigInt,
+        stakeholder_id -> BigInt,
+        role -> Text,
+        commitment -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    goals (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        title -> Text,
+        description -> Text,
+        status -> Text,
+        target_date -> Nullable<Date>,
+        achieved_at -> Nullable<Timestamp>,
+        owner_id -> Nullable<BigInt>,
+        position -> Integer,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    endorsements (goal_id, stakeholder_id) {
+        goal_id -> BigInt,
+        stakeholder_id -> BigInt,
+        stance -> Text,
+        comment -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    knowledge_links (id) {
+        id -> BigInt,
+        url -> Text,
+        title -> Text,
+        summary -> Text,
+        language -> Text,
+        network_id -> Nullable<BigInt>,
+        added_by -> Nullable<BigInt>,
+        clicks -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    knowledge_link_audiences (link_id, audience) {
+        link_id -> BigInt,
+        audience -> Text,
+    }
+}
+
+diesel::table! {
+    knowledge_link_topics (link_id, topic) {
+        link_id -> BigInt,
+        topic -> Text,
+    }
+}
+
+diesel::table! {
+    search_terms (doc_type, term, doc_id) {
+        doc_type -> Text,
+        doc_id -> BigInt,
+        term -> Text,
+        weight -> Integer,
+    }
+}
+
+diesel::table! {
+    search_docs (doc_type, doc_id) {
+        doc_type -> Text,
+        doc_id -> BigInt,
+        length -> Integer,
+    }
+}
+
+diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
+diesel::joinable!(network_topics -> networks (network_id));
+diesel::joinable!(memberships -> networks (network_id));
+diesel::joinable!(memberships -> stakeholders (stakeholder_id));
+diesel::joinable!(goals -> networks (network_id));
+diesel::joinable!(endorsements -> goals (goal_id));
+diesel::joinable!(endorsements -> stakeholders (stakeholder_id));
+diesel::joinable!(knowledge_links -> networks (network_id));
+diesel::joinable!(knowledge_link_audiences -> knowledge_links (link_id));
+diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    topics,
+    stakeholders,
+    stakeholder_tags,
+    networks,
+    network_topics,
+    memberships,
+    goals,
+    endorsements,
+    knowledge_links,
+    knowledge_link_audiences,
+    knowledge_link_topics,
+    search_terms,
+    search_docs,
+);

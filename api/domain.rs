@@ -1,0 +1,151 @@
+//! The words of the domain: the fixed value lists of DESIGN.md. On the wire
+//! they are lowercase with underscores; in the database plain text.
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const NAMES: &'static str = concat!($($text, " "),+);
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads the stored text; unknown text (never written by this
+            /// code) falls back to the first value.
+            pub fn from_db(text: &str) -> $name {
+                text.parse().unwrap_or(Self::ALL[0])
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($text => Ok($name::$variant),)+ _ => Err(()) }
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// How far a network reaches.
+    Scope { Local = "local", Regional = "regional", National = "national" }
+}
+
+impl Scope {
+    /// A parent network must reach further than its child.
+    pub fn rank(self) -> u8 {
+        match self {
+            Scope::Local => 0,
+            Scope::Regional => 1,
+            Scope::National => 2,
+        }
+    }
+}
+
+text_enum! {
+    /// Where a network stands.
+    NetworkStatus { Forming = "forming", Active = "active", Paused = "paused", Closed = "closed" }
+}
+
+text_enum! {
+    /// Who can see a network: everyone, or only its members.
+    Visibility { Public = "public", Members = "members" }
+}
+
+text_enum! {
+    /// What kind of person or organisation a stakeholder is.
+    StakeholderKind {
+        ExperienceExpert = "experience_expert",
+        UnAmbassador = "un_ambassador",
+        InterestOrganisation = "interest_organisation",
+        Company = "company",
+        Professional = "professional",
+        KnowledgeInstitution = "knowledge_institution",
+        Municipality = "municipality",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// A member's role in a network.
+    Role { Coordinator = "coordinator", CoreGroup = "core_group", Member = "member", Partner = "partner" }
+}
+
+impl Role {
+    /// Core group and coordinators prepare content: goals and links.
+    pub fn is_core(self) -> bool {
+        matches!(self, Role::Coordinator | Role::CoreGroup)
+    }
+}
+
+text_enum! {
+    /// Where a goal stands.
+    GoalStatus {
+        Proposed = "proposed",
+        Agreed = "agreed",
+        InProgress = "in_progress",
+        Achieved = "achieved",
+        Dropped = "dropped",
+    }
+}
+
+text_enum! {
+    /// A member's view of a goal.
+    Stance { Support = "support", Concern = "concern" }
+}
+
+text_enum! {
+    /// Who a knowledge link is written for.
+    Audience {
+        ExperienceExperts = "experience_experts",
+        Municipalities = "municipalities",
+        Employers = "employers",
+        Professionals = "professionals",
+        Everyone = "everyone",
+    }
+}
+
+/// Languages a knowledge link or a stakeholder can use (ISO 639-1, plus
+/// `ngt` and `vgt` for Dutch and Flemish sign language).
+pub const LANGUAGES: &[&str] = &[
+    "nl", "en", "fr", "de", "fy", "ar", "tr", "pl", "uk", "es", "pap", "ngt", "vgt",
+];
+
+/// Lowercase words and digits joined by single hyphens: `toegankelijke-musea`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Makes a slug from a name: accents folded, everything else a hyphen.
+pub fn slugify(name: &str) -> String {
+    let folded = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let mut cut: String = out.chars().take(60).collect();
+    while cut.ends_with('-') {
+        cut.pop();
+    }
+    if cut.is_empty() {
+        "netwerk".into()
+    } else {
+        cut
+    }
+}

@@ -1,0 +1,266 @@
+//! One error type for the whole API. Every error leaves as
+//! `application/problem+json` (RFC 9457); a 500 or 503 body says nothing
+//! internal, the cause goes to the log.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct InvalidParam {
+    /// The field or query parameter, as named in the request (lowerCamelCase).
+    pub name: String,
+    /// What is wrong with it, in plain language.
+    pub reason: String,
+}
+
+impl InvalidParam {
+    pub fn new(name: impl Into<String>, reason: impl Into<String>) -> Self {
+        InvalidParam {
+            name: name.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// An error, as described by RFC 9457 (Problem Details for HTTP APIs).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// A URI that identifies the kind of problem.
+    #[schema(format = "uri-reference", example = "urn:themanet:problem:invalid-input")]
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    #[schema(minimum = 400, maximum = 599)]
+    pub status: u16,
+    /// What went wrong this time, in plain language.
+    pub detail: String,
+    /// Every invalid field of the request, all at once (only on 400).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(nullable = false)]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    Invalid(Vec<InvalidParam>),
+    BadRequest(String),
+    Unauthorized(String),
+    Forbidden(String),
+    NotFound(String),
+    MethodNotAllowed(String),
+    Conflict(String),
+    PreconditionFailed,
+    PayloadTooLarge,
+    UnsupportedMediaType(String),
+    Unavailable(String),
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn invalid(name: &str, reason: &str) -> ApiError {
+        ApiError::Invalid(vec![InvalidParam::new(name, reason)])
+    }
+
+    pub fn not_found(what: &str) -> ApiError {
+        ApiError::NotFound(format!("{what} does not exist, or you may not see it."))
+    }
+
+    fn parts(&self) -> (&'static str, String, Vec<InvalidParam>) {
+        match self {
+            ApiError::Invalid(params) => (
+                "invalid-input",
+                format!(
+                    "The request has {} invalid field{}; see invalidParams.",
+                    params.len(),
+                    if params.len() == 1 { "" } else { "s" }
+                ),
+                params.clone(),
+            ),
+            ApiError::BadRequest(d) => ("bad-request", d.clone(), vec![]),
+            ApiError::Unauthorized(d) => ("unauthorized", d.clone(), vec![]),
+            ApiError::Forbidden(d) => ("forbidden", d.clone(), vec![]),
+            ApiError::NotFound(d) => ("not-found", d.clone(), vec![]),
+            ApiError::MethodNotAllowed(allow) => (
+                "method-not-allowed",
+                format!("This address does not support that method. Allowed: {allow}."),
+                vec![],
+            ),
+            ApiError::Conflict(d) => ("conflict", d.clone(), vec![]),
+            ApiError::PreconditionFailed => (
+                "precondition-failed",
+                "Someone else changed this since you read it. Fetch it again, reapply your change and send it with the new ETag.".into(),
+                vec![],
+            ),
+            ApiError::PayloadTooLarge => (
+                "payload-too-large",
+                "The request body is too large.".into(),
+                vec![],
+            ),
+            ApiError::UnsupportedMediaType(d) => ("unsupported-media-type", d.clone(), vec![]),
+            ApiError::Unavailable(_) => (
+                "unavailable",
+                "The service is briefly unavailable. Try again in a moment.".into(),
+                vec![],
+            ),
+            ApiError::Internal(_) => (
+                "internal",
+                "Something went wrong on our side. It has been logged.".into(),
+                vec![],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Internal(cause) | ApiError::Unavailable(cause) => write!(f, "{cause}"),
+            other => write!(f, "{}", other.parts().1),
+        }
+    }
+}
+
+/// Builds a problem+json response.
+pub fn problem_response(
+    status: StatusCode,
+    kind: &str,
+    detail: String,
+    invalid_params: Vec<InvalidParam>,
+) -> HttpResponse {
+    let body = Problem {
+        kind: format!("urn:themanet:problem:{kind}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail,
+        invalid_params,
+    };
+    HttpResponse::build(status)
+        .content_type(PROBLEM_JSON)
+        .body(serde_json::to_string(&body).unwrap_or_default())
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Invalid(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        match self {
+            ApiError::Internal(cause) => log::error!("internal error: {cause}"),
+            ApiError::Unavailable(cause) => log::warn!("unavailable: {cause}"),
+            _ => {}
+        }
+        let (kind, detail, params) = self.parts();
+        let mut response = problem_response(status, kind, detail, params);
+        let headers = response.headers_mut();
+        match self {
+            ApiError::Unauthorized(_) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::MethodNotAllowed(allow) => {
+                if let Ok(v) = HeaderValue::from_str(allow) {
+                    headers.insert(header::ALLOW, v);
+                }
+            }
+            ApiError::Unavailable(_) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        match e {
+            E::NotFound => ApiError::NotFound("That does not exist, or you may not see it.".into()),
+            E::DatabaseError(K::UniqueViolation, _) => {
+                ApiError::Conflict("Something with these details already exists.".into())
+            }
+            E::DatabaseError(K::ForeignKeyViolation, _) => ApiError::Conflict(
+                "This refers to something that does not exist, or is still in use.".into(),
+            ),
+            E::DatabaseError(K::ClosedConnection, info) => {
+                ApiError::Unavailable(format!("database connection closed: {}", info.message()))
+            }
+            E::DatabaseError(K::SerializationFailure, info) => {
+                ApiError::Unavailable(format!("serialization failure: {}", info.message()))
+            }
+            E::DatabaseError(_, info)
+                if info.message().contains("database is locked")
+                    || info.message().contains("readonly")
+                    || info.message().contains("disk")
+                    || info.message().contains("connection") =>
+            {
+                ApiError::Unavailable(format!("database: {}", info.message()))
+            }
+            other => ApiError::Internal(format!("database error: {other}")),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for ApiError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        ApiError::Unavailable(e.to_string())
+    }
+}
+
+/// Last line of defence: any error response that did not come from
+/// [`ApiError`] (actix's own rejections) is rewritten as problem+json.
+pub fn rewrite_foreign_errors<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let detail = match status {
+        StatusCode::BAD_REQUEST => "The request could not be read.".to_string(),
+        StatusCode::NOT_FOUND => "There is nothing at this address.".to_string(),
+        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.".to_string(),
+        s if s.is_server_error() => "Something went wrong on our side.".to_string(),
+        s => s.canonical_reason().unwrap_or("Error").to_string(),
+    };
+    let (req, old) = res.into_parts();
+    let mut new = problem_response(status, "http", detail, vec![]);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    let res = ServiceResponse::new(req, new.map_into_boxed_body()).map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(res))
+}
+

@@ -1,0 +1,269 @@
+//! Reading requests: JSON bodies and query strings, with every invalid field
+//! reported at once.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::str::FromStr;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use validator::Validate;
+
+use crate::error::{ApiError, InvalidParam};
+
+/// Largest accepted request body.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// A request body type: which fields a POST must send (the types use `Option`
+/// so that missing and mistyped fields are all reported together).
+pub trait Body: DeserializeOwned + Validate {
+    const REQUIRED: &'static [&'static str] = &[];
+}
+
+/// A JSON request body, checked field by field.
+pub struct JsonBody<T>(pub T);
+
+impl<T: Body + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        let acceptable = matches!(
+            content_type.as_deref(),
+            Some("application/json") | Some("application/merge-patch+json")
+        );
+        // Required fields apply when creating; a PATCH may send any subset.
+        let creating = req.method() == actix_web::http::Method::POST;
+        let bytes = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !acceptable {
+                return Err(ApiError::UnsupportedMediaType(
+                    "Send the body as JSON, with Content-Type: application/json.".into(),
+                ));
+            }
+            let bytes = bytes.await.map_err(|e| {
+                match e.as_error::<actix_web::error::PayloadError>() {
+                    Some(actix_web::error::PayloadError::Overflow) => ApiError::PayloadTooLarge,
+                    _ => ApiError::BadRequest("The request body could not be read.".into()),
+                }
+            })?;
+            if bytes.len() > MAX_BODY {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            parse_body::<T>(&bytes, creating).map(JsonBody)
+        })
+    }
+}
+
+/// `serde` names a rejected unknown field in backticks: "unknown field `x`, ...".
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+fn tidy(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    message
+        .replace("invalid type: ", "has the wrong type: ")
+        .replace("invalid value: ", "has a wrong value: ")
+}
+
+pub fn snake_to_camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Parses a JSON object into `T`, collecting every problem: malformed JSON,
+/// unknown fields, wrong types, missing required fields and failed rules.
+pub fn parse_body<T: Body>(bytes: &[u8], creating: bool) -> Result<T, ApiError> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {}.", tidy(&e.to_string()))))?;
+    let Value::Object(mut object) = value else {
+        return Err(ApiError::BadRequest("The body must be a JSON object.".into()));
+    };
+    let mut errors: Vec<InvalidParam> = Vec::new();
+    for name in T::REQUIRED.iter().filter(|_| creating) {
+        if object.get(*name).is_none_or(Value::is_null) {
+            errors.push(InvalidParam::new(*name, "is required"));
+        }
+    }
+    let parsed = loop {
+        match serde_path_to_error::deserialize::<_, T>(Value::Object(object.clone())) {
+            Ok(value) => break Some(value),
+            Err(e) => {
+                let message = e.inner().to_string();
+                let key = match e.path().iter().next() {
+                    Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+                    _ => backticked(&message).unwrap_or_default(),
+                };
+                let reason = if message.starts_with("unknown field") {
+                    "is not a field of this request".to_string()
+                } else {
+                    tidy(&message)
+                };
+                if !errors.iter().any(|p| p.name == key) {
+                    errors.push(InvalidParam::new(key.clone(), reason));
+                }
+                if object.remove(&key).is_none() {
+                    break None;
+                }
+            }
+        }
+    };
+    if let Some(value) = &parsed {
+        if let Err(failed) = value.validate() {
+            for (field, list) in failed.field_errors() {
+                let name = snake_to_camel(&field);
+                if errors.iter().any(|p| p.name == name) {
+                    continue;
+                }
+                let reason = list
+                    .iter()
+                    .map(|e| {
+                        e.message
+                            .as_ref()
+                            .map(|m| m.to_string())
+                            .unwrap_or_else(|| format!("is not valid ({})", e.code))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                errors.push(InvalidParam::new(name, reason));
+            }
+        }
+    }
+    match parsed {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => {
+            errors.sort_by(|a, b| a.name.cmp(&b.name));
+            Err(ApiError::Invalid(errors))
+        }
+    }
+}
+
+/// A required field of a body that [`Body::REQUIRED`] already checked.
+pub fn present<T>(value: Option<T>, name: &str) -> Result<T, ApiError> {
+    value.ok_or_else(|| ApiError::invalid(name, "is required"))
+}
+
+/// Deserialises a field so that `null` and "absent" differ (JSON merge patch:
+/// absent keeps the value, `null` clears it).
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+/// A query string, read parameter by parameter; every bad parameter is kept
+/// and reported together by [`Query::finish`].
+pub struct Query {
+    pairs: Vec<(String, String)>,
+    errors: Vec<InvalidParam>,
+}
+
+impl Query {
+    pub fn new(req: &HttpRequest) -> Query {
+        let pairs = url::form_urlencoded::parse(req.query_string().as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        Query {
+            pairs,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn fail(&mut self, name: &str, reason: impl Into<String>) {
+        self.errors.push(InvalidParam::new(name, reason));
+    }
+
+    /// The last value given for `name`, trimmed; empty means absent.
+    pub fn text(&mut self, name: &str) -> Option<String> {
+        let value = self
+            .pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())?;
+        if value.is_empty() {
+            None
+        } else if value.chars().count() > 200 {
+            self.fail(name, "is longer than 200 characters");
+            None
+        } else {
+            Some(value)
+        }
+    }
+
+    pub fn id(&mut self, name: &str) -> Option<i64> {
+        let raw = self.text(name)?;
+        match raw.parse::<i64>() {
+            Ok(v) if v > 0 => Some(v),
+            _ => {
+                self.fail(name, "must be a positive whole number");
+                None
+            }
+        }
+    }
+
+    pub fn parse<E: FromStr>(&mut self, name: &str, allowed: &str) -> Option<E> {
+        let raw = self.text(name)?;
+        match raw.parse::<E>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.fail(name, format!("must be one of: {allowed}"));
+                None
+            }
+        }
+    }
+
+    pub fn datetime(&mut self, name: &str) -> Option<DateTime<Utc>> {
+        let raw = self.text(name)?;
+        match DateTime::parse_from_rfc3339(&raw) {
+            Ok(v) => Some(v.with_timezone(&Utc)),
+            Err(_) => {
+                self.fail(name, "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z");
+                None
+            }
+        }
+    }
+
+    /// Ends reading: 400 with every invalid parameter, if any.
+    pub fn finish(&mut self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Invalid(std::mem::take(&mut self.errors)))
+        }
+    }
+
+    /// All pairs except `cursor`, to build `_links`.
+    pub fn pairs_without_cursor(&self) -> Vec<(String, String)> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k != "cursor")
+            .cloned()
+            .collect()
+    }
+}

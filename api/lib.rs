@@ -1,0 +1,35 @@
+//! themanet: a platform for inclusion theme networks. See `docs/code-map.md`
+//! for a tour of this crate.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod openapi;
+pub mod pagination;
+pub mod permissions;
+pub mod reference;
+pub mod router;
+pub mod routes;
+pub mod search;
+
+/// What every handler can reach: the pool, the configuration, the keys.
+pub struct AppState {
+    pub pool: db::DbPool,
+    pub config: config::Config,
+    pub keys: auth::Keys,
+}
+
+impl AppState {
+    pub fn new(pool: db::DbPool, config: config::Config) -> AppState {
+        let keys = auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
+        AppState { pool, config, keys }
+    }
+}
+
+/// The version of this API, sent in the `API-Version` header.
+pub const API_VERSION: &str = "1.0.0";

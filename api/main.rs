@@ -1,0 +1,106 @@
+//! The `themanet` command: serve the platform, and the operator's tasks.
+
+use std::io::BufRead;
+
+use actix_web::{web, HttpServer};
+use themanet::config::Config;
+use themanet::{db, demo, router, AppState};
+
+const HELP: &str = "themanet: platform for inclusion theme networks
+
+Usage: themanet [COMMAND]
+
+Commands:
+  serve          Run the API and the web frontend (the default)
+  migrate        Apply database migrations and exit
+  create-admin   Make a platform admin: --email EMAIL [--name NAME];
+                 the password is read from ADMIN_PASSWORD or standard input.
+                 An existing account with that e-mail becomes admin.
+  demo           Load the demo data (only into an empty database)
+  openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
+
+Configuration comes from the environment; see .env.example.";
+
+fn main() {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,actix_server=warn")).init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str).unwrap_or("serve");
+    let result = match command {
+        "serve" => serve(),
+        "migrate" => with_db(|_| Ok(())),
+        "create-admin" => create_admin(&args[1..]),
+        "demo" => with_db(|conn| demo::load(conn).map(|loaded| {
+            println!("{}", if loaded { "Demo data loaded." } else { "The database is not empty; nothing loaded." });
+        }).map_err(|e| e.to_string())),
+        "openapi" => {
+            let doc = if args.iter().any(|a| a == "--3.0") { router::openapi_3_0() } else { router::openapi() };
+            println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            println!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{HELP}")),
+    };
+    if let Err(message) = result {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), String> {
+    let config = Config::from_env()?;
+    let mut conn = db::establish(&config.database_url).map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&mut conn)?;
+    f(&mut conn)
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn create_admin(args: &[String]) -> Result<(), String> {
+    let email = arg(args, "--email").ok_or("create-admin needs --email EMAIL")?;
+    let name = arg(args, "--name").unwrap_or_else(|| "Beheerder".into());
+    let password = match std::env::var("ADMIN_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            eprintln!("Password for {email} (one line):");
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    with_db(|conn| {
+        let created = themanet::routes::auth::make_admin(conn, &email, &name, &password).map_err(|e| e.to_string())?;
+        println!("{email} is now a platform admin{}.", if created { " (new account)" } else { "" });
+        Ok(())
+    })
+}
+
+fn serve() -> Result<(), String> {
+    let config = Config::from_env()?;
+    if config.jwt_secret_generated {
+        log::warn!("JWT_SECRET is not set: using a random key, so sign-ins end when the server restarts");
+    }
+    let mut conn = db::establish(&config.database_url).map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&mut conn)?;
+    if demo::wanted(&config) && demo::load(&mut conn).map_err(|e| e.to_string())? {
+        log::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
+    }
+    drop(conn);
+    let pool = db::pool(&config.database_url, config.pool_size)?;
+    let bind = config.bind.clone();
+    let state = web::Data::new(AppState::new(pool, config));
+    let _ = router::openapi();
+    actix_web::rt::System::new().block_on(async move {
+        let server = HttpServer::new(move || router::app(state.clone()))
+            .bind(&bind)
+            .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
+        for addr in server.addrs() {
+            log::info!("themanet listens on http://{addr}");
+        }
+        server.run().await.map_err(|e| e.to_string())
+    })
+}

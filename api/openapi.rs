@@ -1,0 +1,241 @@
+//! The OpenAPI document. Paths come from the same registration that builds
+//! the app (`router::api`); this module adds what every operation shares
+//! (the `API-Version` header, error responses as problem+json) once for all,
+//! and converts the 3.1 document to 3.0.3 for tools that want that.
+
+use serde_json::{json, Map, Value};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::{InvalidParam, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "themanet API",
+        version = "1.0.0",
+        description = "The API of themanet, the platform for inclusion theme networks (themanetwerken) in the Netherlands and Flanders: networks, their stakeholders and members, goals and endorsements, and the knowledge platform.\n\nResource names are English; the API follows the Dutch government's REST API Design Rules. Errors are application/problem+json (RFC 9457); invalid input lists every invalid field in `invalidParams`. Collections use keyset pagination: follow `_links.next`. Single resources carry an `ETag`; send it back in `If-Match` when you change them. Times are RFC 3339 in UTC.",
+        contact(name = "themanet developers", email = "dev@themanet.nl", url = "https://themanet.nl"),
+        license(name = "EUPL-1.2", url = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
+    ),
+    servers((url = "/api/v1", description = "This server")),
+    components(schemas(Problem, InvalidParam)),
+    modifiers(&BearerScheme),
+    tags(
+        (name = "Accounts", description = "Register, sign in and manage your own account."),
+        (name = "Networks", description = "Theme networks: local, regional and national."),
+        (name = "Members", description = "Who takes part in a network, and in which role."),
+        (name = "Goals", description = "A network's ambition, broken into small steps, and members' endorsements."),
+        (name = "Stakeholders", description = "People and organisations taking part."),
+        (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
+        (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
+    ),
+)]
+pub struct ApiDoc;
+
+/// Declares the bearer token security scheme.
+pub struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(
+                    HttpBuilder::new()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .bearer_format("JWT")
+                        .description(Some("An access token from /auth/login or /auth/register."))
+                        .build(),
+                ),
+            );
+        }
+    }
+}
+
+const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+fn default_description(status: &str) -> &'static str {
+    match status {
+        "400" => "The request is invalid; invalidParams names every invalid field.",
+        "401" => "The access token is missing, invalid or expired.",
+        "403" => "You may not do this.",
+        "404" => "Not found, or you may not see it.",
+        "409" => "This conflicts with the current state.",
+        "412" => "It changed since you read it; fetch it again.",
+        "413" => "The request body is too large.",
+        "415" => "The body must be JSON.",
+        "500" => "Something went wrong on our side.",
+        "503" => "Briefly unavailable; try again after Retry-After seconds.",
+        _ => "An error.",
+    }
+}
+
+/// Finishes the generated document: shared headers and error responses, and
+/// `*Create` schemas that mark what POST requires.
+pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
+    // Registered under the /api/v1 scope; documented relative to the server URL.
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        let taken = std::mem::take(paths);
+        for (path, item) in taken {
+            let short = path.strip_prefix("/api/v1").unwrap_or(&path).to_string();
+            paths.insert(short, item);
+        }
+    }
+    let mut creates: Vec<(String, String, Vec<String>)> = Vec::new();
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else { continue };
+            for method in METHODS {
+                let Some(op) = item.get_mut(*method).and_then(Value::as_object_mut) else { continue };
+                let has_params = op.get("parameters").and_then(Value::as_array).is_some_and(|p| !p.is_empty());
+                let has_body = op.contains_key("requestBody");
+                let secured = op
+                    .get("security")
+                    .and_then(Value::as_array)
+                    .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|o| !o.is_empty())));
+                let is_spec = path.starts_with("/openapi");
+                let responses = op.entry("responses").or_insert_with(|| json!({}));
+                let Some(responses) = responses.as_object_mut() else { continue };
+                let mut add = vec![];
+                if has_params || has_body {
+                    add.push("400");
+                }
+                if secured {
+                    add.push("401");
+                }
+                if has_body {
+                    add.extend(["413", "415"]);
+                }
+                if !is_spec {
+                    add.extend(["500", "503"]);
+                }
+                for status in add {
+                    responses.entry(status).or_insert_with(|| json!({}));
+                }
+                for (status, response) in responses.iter_mut() {
+                    let Some(response) = response.as_object_mut() else { continue };
+                    if status.starts_with('4') || status.starts_with('5') {
+                        response
+                            .entry("description")
+                            .or_insert_with(|| json!(default_description(status)));
+                        let mut problem = json!({
+                            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                        });
+                        let mut headers = Map::new();
+                        if status == "503" {
+                            headers.insert("Retry-After".into(), json!({
+                                "description": "Seconds to wait before trying again.",
+                                "schema": {"type": "integer"}
+                            }));
+                        }
+                        if status == "401" {
+                            headers.insert("WWW-Authenticate".into(), json!({
+                                "description": "Bearer",
+                                "schema": {"type": "string"}
+                            }));
+                        }
+                        if !headers.is_empty() {
+                            response.insert("headers".into(), Value::Object(headers));
+                        }
+                        response.insert("content".into(), problem.take());
+                    } else {
+                        let headers = response.entry("headers").or_insert_with(|| json!({}));
+                        if let Some(h) = headers.as_object_mut() {
+                            h.insert("API-Version".into(), json!({
+                                "description": "The version of this API.",
+                                "schema": {"type": "string", "example": crate::API_VERSION}
+                            }));
+                        }
+                    }
+                }
+                if *method == "post" {
+                    if let Some(schema) = op.get_mut("requestBody").and_then(|b| b.pointer_mut("/content/application~1json/schema")) {
+                        if let Some(name) = schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                            if let Some((_, req)) = required.iter().find(|(n, _)| *n == name) {
+                                let create = format!("{}Create", name.trim_end_matches("Input"));
+                                creates.push((name.to_string(), create.clone(), req.iter().map(|s| s.to_string()).collect()));
+                                *schema = json!({"$ref": format!("#/components/schemas/{create}")});
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+        for (input, create, req) in creates {
+            if let Some(mut schema) = schemas.get(&input).cloned() {
+                if let Some(obj) = schema.as_object_mut() {
+                    obj.insert("required".into(), json!(req));
+                    if let Some(d) = obj.get("description").and_then(Value::as_str) {
+                        let d = d.split("\n\n").next().unwrap_or(d).to_string();
+                        obj.insert("description".into(), json!(d));
+                    }
+                }
+                schemas.insert(create, schema);
+            }
+        }
+    }
+}
+
+/// Converts the OpenAPI 3.1 document to 3.0.3: `type: [X, "null"]` becomes
+/// `type: X, nullable: true`, and `oneOf: [{type: null}, S]` becomes S made
+/// nullable.
+pub fn to_3_0(doc: &Value) -> Value {
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::Array(types)) = map.get("type").cloned() {
+                    let others: Vec<Value> = types.iter().filter(|t| t.as_str() != Some("null")).cloned().collect();
+                    if others.len() == 1 {
+                        map.insert("type".into(), others[0].clone());
+                        if others.len() < types.len() {
+                            map.insert("nullable".into(), Value::Bool(true));
+                        }
+                    }
+                }
+                for key in ["oneOf", "anyOf"] {
+                    if let Some(Value::Array(list)) = map.get(key).cloned() {
+                        let non_null: Vec<Value> = list
+                            .iter()
+                            .filter(|s| s.get("type").and_then(Value::as_str) != Some("null"))
+                            .cloned()
+                            .collect();
+                        if non_null.len() < list.len() {
+                            map.remove(key);
+                            if non_null.len() == 1 {
+                                map.insert("allOf".into(), Value::Array(non_null));
+                            } else {
+                                map.insert(key.into(), Value::Array(non_null));
+                            }
+                            map.insert("nullable".into(), Value::Bool(true));
+                        }
+                    }
+                }
+                if let Some(Value::Array(examples)) = map.remove("examples") {
+                    if let Some(first) = examples.into_iter().next() {
+                        map.insert("example".into(), first);
+                    }
+                }
+                for value in map.values_mut() {
+                    walk(value);
+                }
+            }
+            Value::Array(list) => list.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut out = doc.clone();
+    out["openapi"] = json!("3.0.3");
+    if let Some(components) = out.get_mut("components") {
+        walk(components);
+    }
+    if let Some(paths) = out.get_mut("paths") {
+        walk(paths);
+    }
+    if let Some(license) = out.pointer_mut("/info/license").and_then(Value::as_object_mut) {
+        license.remove("identifier");
+    }
+    out
+}

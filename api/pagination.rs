@@ -1,0 +1,182 @@
+//! Keyset pagination: `pageSize` and an opaque `cursor`, and the `_links`
+//! that lead to the next page. Clients only follow `next`.
+
+use actix_web::HttpRequest;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::extract::Query;
+
+pub const DEFAULT_PAGE_SIZE: i64 = 20;
+pub const MAX_PAGE_SIZE: i64 = 100;
+
+/// Where a page starts: after this sort key.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cursor {
+    /// After this id (lists sorted by id).
+    Id(i64),
+    /// After this relevance score and id (search results).
+    Rank(f64, i64),
+}
+
+impl Cursor {
+    pub fn encode(self) -> String {
+        let raw = match self {
+            Cursor::Id(id) => format!("i{id}"),
+            Cursor::Rank(score, id) => format!("r{:x}.{id}", score.to_bits()),
+        };
+        URL_SAFE_NO_PAD.encode(raw)
+    }
+
+    pub fn decode(text: &str) -> Option<Cursor> {
+        let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(text).ok()?).ok()?;
+        let (tag, rest) = raw.split_at_checked(1)?;
+        match tag {
+            "i" => rest.parse().ok().filter(|v| *v >= 0).map(Cursor::Id),
+            "r" => {
+                let (bits, id) = rest.split_once('.')?;
+                let score = f64::from_bits(u64::from_str_radix(bits, 16).ok()?);
+                let id = id.parse().ok()?;
+                score.is_finite().then_some(Cursor::Rank(score, id))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn after_id(self) -> i64 {
+        match self {
+            Cursor::Id(id) | Cursor::Rank(_, id) => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub size: i64,
+    pub after: Option<Cursor>,
+}
+
+impl PageRequest {
+    /// Reads `pageSize` and `cursor` from the query.
+    pub fn read(query: &mut Query) -> PageRequest {
+        let size = match query.text("pageSize") {
+            None => DEFAULT_PAGE_SIZE,
+            Some(raw) => match raw.parse::<i64>() {
+                Ok(v) if (1..=MAX_PAGE_SIZE).contains(&v) => v,
+                _ => {
+                    query.fail("pageSize", "must be a whole number from 1 to 100");
+                    DEFAULT_PAGE_SIZE
+                }
+            },
+        };
+        let after = match query.text("cursor") {
+            None => None,
+            Some(raw) => {
+                let cursor = Cursor::decode(&raw);
+                if cursor.is_none() {
+                    query.fail("cursor", "is not a cursor this API gave out; follow _links.next");
+                }
+                cursor
+            }
+        };
+        PageRequest { size, after }
+    }
+
+    /// Id-sorted pages: the smallest id this page may hold is above this.
+    pub fn after_id(&self) -> i64 {
+        self.after.map(Cursor::after_id).unwrap_or(0)
+    }
+
+    /// Rows are fetched with `limit(size + 1)`; the extra row tells whether a
+    /// next page exists.
+    pub fn fetch_limit(&self) -> i64 {
+        self.size + 1
+    }
+
+    /// Cuts the extra row and returns the cursor for the next page.
+    pub fn finish<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T) -> Cursor) -> Option<Cursor> {
+        if rows.len() as i64 > self.size {
+            rows.truncate(self.size as usize);
+            rows.last().map(key)
+        } else {
+            None
+        }
+    }
+}
+
+/// A link.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Link {
+    /// An absolute URL.
+    #[schema(format = "uri")]
+    pub href: String,
+}
+
+/// Links of a page of results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PageLinks {
+    /// This page.
+    #[serde(rename = "self")]
+    pub this: Link,
+    /// The next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub next: Option<Link>,
+}
+
+/// The scheme and host the client used (or `PUBLIC_URL`), without a slash.
+pub fn base_url(req: &HttpRequest) -> String {
+    if let Some(cfg) = req.app_data::<actix_web::web::Data<crate::AppState>>() {
+        if let Some(url) = &cfg.config.public_url {
+            return url.clone();
+        }
+    }
+    let info = req.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
+}
+
+fn href(req: &HttpRequest, pairs: &[(String, String)]) -> String {
+    let mut url = format!("{}{}", base_url(req), req.path());
+    if !pairs.is_empty() {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        url.push('?');
+        url.push_str(&query);
+    }
+    url
+}
+
+impl PageLinks {
+    pub fn new(req: &HttpRequest, query: &Query, page: &PageRequest, next: Option<Cursor>) -> PageLinks {
+        let mut pairs = query.pairs_without_cursor();
+        let mut this_pairs = pairs.clone();
+        if let Some(c) = page.after {
+            this_pairs.push(("cursor".into(), c.encode()));
+        }
+        let next = next.map(|c| {
+            pairs.push(("cursor".into(), c.encode()));
+            Link { href: href(req, &pairs) }
+        });
+        PageLinks {
+            this: Link { href: href(req, &this_pairs) },
+            next,
+        }
+    }
+}
+
+/// Declares a concrete page type (generic wrappers make poor schema names).
+#[macro_export]
+macro_rules! page_type {
+    ($name:ident, $item:ty, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            pub items: Vec<$item>,
+            #[serde(rename = "_links")]
+            pub links: $crate::pagination::PageLinks,
+        }
+    };
+}

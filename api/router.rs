@@ -1,0 +1,194 @@
+//! The one route table. `api` registers every API handler; the app and the
+//! OpenAPI document are both built from it, so a route cannot exist without
+//! its documentation.
+
+use std::sync::OnceLock;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Logger};
+use actix_web::{get, web, App, HttpRequest, HttpResponse};
+use serde_json::Value;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::AppExt;
+
+use crate::error::{rewrite_foreign_errors, ApiError};
+use crate::extract::{Body, MAX_BODY};
+use crate::routes::*;
+use crate::AppState;
+
+/// Registers every API handler (under `/api/v1`).
+pub fn api(cfg: &mut ServiceConfig) {
+    cfg.service(openapi_json)
+        .service(openapi_json_3_0)
+        .service(networks::list_networks)
+        .service(networks::create_network)
+        .service(networks::get_network)
+        .service(networks::update_network)
+        .service(networks::delete_network)
+        .service(auth::register)
+        .service(auth::login)
+        .service(me::get_me)
+        .service(me::update_me)
+        .service(me::delete_me);
+}
+
+/// Which POST bodies require which fields (for the `*Create` schemas).
+fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("NetworkInput", networks::NetworkInput::REQUIRED),
+    ]
+}
+
+/// The OpenAPI 3.1 document, built once.
+pub fn openapi() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let (_, doc) = App::new()
+            .into_utoipa_app()
+            .openapi(crate::openapi::ApiDoc::openapi())
+            .service(utoipa_actix_web::scope("/api/v1").configure(api))
+            .split_for_parts();
+        let mut value = serde_json::to_value(&doc).unwrap_or_default();
+        crate::openapi::finish(&mut value, &required_fields());
+        value
+    })
+}
+
+/// The same document as OpenAPI 3.0.3.
+pub fn openapi_3_0() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(|| crate::openapi::to_3_0(openapi()))
+}
+
+fn spec_response(doc: &Value) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .content_type("application/json")
+        .body(serde_json::to_string_pretty(doc).unwrap_or_default())
+}
+
+/// This document
+///
+/// The OpenAPI 3.1 description of this API. Open to every origin.
+#[utoipa::path(
+    tag = "Reference",
+    responses((status = 200, description = "The OpenAPI document.", content_type = "application/json",
+        headers(("Access-Control-Allow-Origin" = String, description = "Always *: anyone may read the spec.")))),
+)]
+#[get("/openapi.json")]
+pub async fn openapi_json() -> HttpResponse {
+    spec_response(openapi())
+}
+
+/// This document, as OpenAPI 3.0.3
+///
+/// The same description for tools that read only OpenAPI 3.0.
+#[utoipa::path(
+    tag = "Reference",
+    responses((status = 200, description = "The OpenAPI document, version 3.0.3.", content_type = "application/json",
+        headers(("Access-Control-Allow-Origin" = String, description = "Always *: anyone may read the spec.")))),
+)]
+#[get("/openapi-3.0.json")]
+pub async fn openapi_json_3_0() -> HttpResponse {
+    spec_response(openapi_3_0())
+}
+
+/// Path templates and their methods, from the OpenAPI document: tells a
+/// wrong method (405 + Allow) from an unknown address (404).
+fn route_table() -> &'static Vec<(Vec<String>, String)> {
+    static TABLE: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Vec::new();
+        if let Some(paths) = openapi().get("paths").and_then(Value::as_object) {
+            for (path, item) in paths {
+                let segments = path.trim_start_matches('/').split('/').map(str::to_string).collect();
+                let methods: Vec<String> = item
+                    .as_object()
+                    .map(|o| o.keys().filter(|k| k.as_str() != "parameters").map(|k| k.to_uppercase()).collect())
+                    .unwrap_or_default();
+                table.push((segments, methods.join(", ")));
+            }
+        }
+        table
+    })
+}
+
+async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let rest = req.path().trim_start_matches("/api/v1").trim_start_matches('/');
+    let segments: Vec<&str> = rest.split('/').collect();
+    let allowed = route_table().iter().find(|(template, _)| {
+        template.len() == segments.len()
+            && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
+    });
+    match allowed {
+        Some((_, methods)) => Err(ApiError::MethodNotAllowed(methods.clone())),
+        None => Err(ApiError::NotFound("There is nothing at this address. See /api/v1/openapi.json.".into())),
+    }
+}
+
+async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({"status": "up"}))
+}
+
+async fn ready(state: web::Data<AppState>) -> HttpResponse {
+    let check = crate::db::read(&state.pool, |conn| {
+        use diesel::prelude::*;
+        diesel::sql_query("SELECT 1").execute(conn)?;
+        Ok(())
+    })
+    .await;
+    match check {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "up"})),
+        Err(_) => HttpResponse::ServiceUnavailable()
+            .insert_header((header::RETRY_AFTER, "1"))
+            .json(serde_json::json!({"status": "down"})),
+    }
+}
+
+/// The whole application: API, spec, docs UI, health checks and the frontend.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let web_dir = state.config.web_dir.clone();
+    let mut app = App::new()
+        .app_data(state)
+        .app_data(web::PayloadConfig::new(MAX_BODY))
+        .app_data(web::PathConfig::default().error_handler(|_, _| {
+            ApiError::NotFound("There is nothing at this address: ids are whole numbers.".into()).into()
+        }))
+        .service(
+            utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),
+        )
+        .service(
+            web::scope("/api/v1")
+                .configure(|c| api(&mut ServiceConfig::new(c)))
+                .default_service(web::to(api_fallback)),
+        )
+        .route("/health/live", web::get().to(live))
+        .route("/health/ready", web::get().to(ready));
+    if std::path::Path::new(&web_dir).is_dir() {
+        app = app.service(actix_files::Files::new("/", web_dir).index_file("index.html"));
+    }
+    app.wrap(ErrorHandlers::new().default_handler(rewrite_foreign_errors))
+        .wrap(
+            DefaultHeaders::new()
+                .add(("API-Version", HeaderValue::from_static(crate::API_VERSION)))
+                .add((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"))),
+        )
+        .wrap(
+            Logger::new("%{method}xi %U %s %Dms")
+                .custom_request_replace("method", |req| req.method().to_string()),
+        )
+}

@@ -1,0 +1,122 @@
+//! The API's handlers, one module per resource. Each handler reads and checks
+//! its input, then does all its database work in one transaction
+//! (`db::read` / `db::write`).
+
+pub mod auth;
+// pub mod endorsements;
+// pub mod goals;
+// pub mod knowledge_links;
+pub mod me;
+// pub mod members;
+pub mod networks;
+// pub mod reference;
+// pub mod stakeholders;
+
+use diesel::prelude::*;
+
+use crate::db::schema::topics;
+use crate::db::DbConn;
+use crate::error::{ApiError, InvalidParam};
+
+/// Tag for operations anyone may call; a token, when sent, must be valid.
+pub const OPTIONAL_AUTH: &str = "optional";
+
+/// Checks a list of topic slugs against the topic table.
+pub fn check_topics(conn: &mut DbConn, list: &[String], errors: &mut Vec<InvalidParam>) -> Result<(), ApiError> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<String> = topics::table
+        .filter(topics::slug.eq_any(list))
+        .select(topics::slug)
+        .load(conn)?;
+    let unknown: Vec<&str> = list.iter().filter(|t| !known.contains(t)).map(String::as_str).collect();
+    if !unknown.is_empty() {
+        errors.push(InvalidParam::new(
+            "topics",
+            format!("unknown topic: {} (see GET /topics)", unknown.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+/// Trims, drops empties and duplicates, keeps order.
+pub fn clean_tags(list: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in list {
+        let tag = tag.trim().to_lowercase();
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
+}
+
+/// Empty or whitespace-only text becomes `None`.
+pub fn non_empty(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+/// Fails with 400 when any invalid field was collected.
+pub fn ensure_valid(errors: Vec<InvalidParam>) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid(errors))
+    }
+}
+
+/// A tag list: at most `max` tags, each a slug of at most 40 characters.
+pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationError> {
+    if list.len() > 20 {
+        return Err(validator::ValidationError::new("too_many").with_message("has more than 20 entries".into()));
+    }
+    for tag in list {
+        let t = tag.trim();
+        if t.is_empty() || t.chars().count() > 40 {
+            return Err(validator::ValidationError::new("tag")
+                .with_message("every entry must have 1 to 40 characters".into()));
+        }
+    }
+    Ok(())
+}
+
+/// Orders rows found by search by relevance (score, then id) and cuts the
+/// page that starts after the cursor.
+pub fn rank_page<T>(
+    ranked: Vec<(i64, f64)>,
+    rows: Vec<T>,
+    page: &crate::pagination::PageRequest,
+    id_of: impl Fn(&T) -> i64,
+) -> (Vec<T>, Option<crate::pagination::Cursor>) {
+    use crate::pagination::Cursor;
+    let mut by_id: std::collections::HashMap<i64, T> = rows.into_iter().map(|r| (id_of(&r), r)).collect();
+    let after = match page.after {
+        Some(Cursor::Rank(score, id)) => Some((score, id)),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut keys = Vec::new();
+    for (id, score) in ranked {
+        if let Some((s, i)) = after {
+            // Skip everything up to and including the cursor position.
+            if score > s || (score == s && id <= i) {
+                continue;
+            }
+        }
+        if let Some(row) = by_id.remove(&id) {
+            out.push(row);
+            keys.push((score, id));
+            if out.len() as i64 > page.size {
+                break;
+            }
+        }
+    }
+    let next = if out.len() as i64 > page.size {
+        out.truncate(page.size as usize);
+        keys.get(page.size as usize - 1).map(|&(s, i)| Cursor::Rank(s, i))
+    } else {
+        None
+    };
+    (out, next)
+}

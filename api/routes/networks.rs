@@ -1,0 +1,803 @@
+//! Theme networks: list and search, create, read, edit, delete.
+
+use std::collections::HashMap;
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::Auth;
+use crate::db::models::{Network, NetworkValues};
+use crate::db::schema::{goals, memberships, network_topics, networks, stakeholders};
+use crate::db::{self, DbConn};
+use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
+use crate::error::{ApiError, InvalidParam};
+use crate::extract::{nullable, Body, JsonBody, Query};
+use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::pagination::{Cursor, PageLinks, PageRequest};
+use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::reference::municipality;
+use crate::routes::{check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::{page_type, search, AppState};
+
+/// A network named by id and name (parent and children).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkRef {
+    pub id: i64,
+    pub name: String,
+    pub scope: Scope,
+}
+
+/// How many members a network has of one kind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct KindCount {
+    pub kind: StakeholderKind,
+    pub count: i64,
+}
+
+/// How many goals of a network have one status.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusCount {
+    pub status: GoalStatus,
+    pub count: i64,
+}
+
+/// A theme network.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkOut {
+    pub id: i64,
+    /// Readable identifier for addresses, unique.
+    #[schema(example = "toegankelijke-musea-utrecht")]
+    pub slug: String,
+    pub name: String,
+    /// The concrete theme the network works on.
+    pub theme: String,
+    /// Topic slugs (see `/topics`).
+    pub topics: Vec<String>,
+    pub scope: Scope,
+    /// CBS code of the municipality (local networks in the Netherlands).
+    pub municipality_code: Option<String>,
+    /// The region, for regional networks and networks outside the Netherlands.
+    pub region: Option<String>,
+    pub description: String,
+    /// The goal or ambition the network works towards.
+    pub ambition: String,
+    /// What the theme needs (a route map, organised experience expertise, ...).
+    pub needs: String,
+    pub status: NetworkStatus,
+    pub visibility: Visibility,
+    /// The wider network this one belongs to (local -> regional -> national).
+    pub parent_id: Option<i64>,
+    /// Public contact point of the network (not a person's private details).
+    pub contact: Option<String>,
+    /// How members are kept informed (newsletter, meetings, calls).
+    pub communication: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Only on a single network: the wider network.
+    pub parent: Option<NetworkRef>,
+    /// Only on a single network: the narrower networks you may see.
+    pub children: Option<Vec<NetworkRef>>,
+    /// Only on a single network: members per kind.
+    pub member_counts: Option<Vec<KindCount>>,
+    /// Only on a single network: goals per status.
+    pub goal_counts: Option<Vec<StatusCount>>,
+    /// Only on a single network: your role in it, if you are a member.
+    pub my_role: Option<Role>,
+}
+
+page_type!(NetworkPage, NetworkOut, "A page of networks.");
+
+impl NetworkOut {
+    fn new(n: Network, topics: Vec<String>) -> NetworkOut {
+        NetworkOut {
+            id: n.id,
+            slug: n.slug,
+            name: n.name,
+            theme: n.theme,
+            topics,
+            scope: Scope::from_db(&n.scope),
+            municipality_code: n.municipality_code,
+            region: n.region,
+            description: n.description,
+            ambition: n.ambition,
+            needs: n.needs,
+            status: NetworkStatus::from_db(&n.status),
+            visibility: Visibility::from_db(&n.visibility),
+            parent_id: n.parent_id,
+            contact: n.contact,
+            communication: n.communication,
+            created_at: utc(n.created_at),
+            updated_at: utc(n.updated_at),
+            parent: None,
+            children: None,
+            member_counts: None,
+            goal_counts: None,
+            my_role: None,
+        }
+    }
+}
+
+/// A network, as sent to create one (POST: `name`, `theme` and `scope` are
+/// required) or to change one (PATCH: JSON merge patch, every field optional;
+/// `null` clears a field that may be empty).
+#[derive(Debug, Default, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NetworkInput {
+    #[validate(length(min = 3, max = 120, message = "must have 3 to 120 characters"))]
+    #[schema(min_length = 3, max_length = 120, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub name: Option<Option<String>>,
+    /// Made from the name when left out.
+    #[validate(custom(function = "validate_slug"))]
+    #[schema(min_length = 3, max_length = 60, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub slug: Option<Option<String>>,
+    #[validate(length(min = 3, max = 200, message = "must have 3 to 200 characters"))]
+    #[schema(min_length = 3, max_length = 200, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub theme: Option<Option<String>>,
+    #[validate(custom(function = "validate_tag_list"))]
+    #[schema(max_items = 20, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub topics: Option<Option<Vec<String>>>,
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub scope: Option<Option<Scope>>,
+    /// Required for a local network in the Netherlands (or give a `region`).
+    #[schema(pattern = "^GM[0-9]{4}$", example = "GM0344")]
+    #[serde(default, deserialize_with = "nullable")]
+    pub municipality_code: Option<Option<String>>,
+    #[validate(length(max = 100, message = "must have at most 100 characters"))]
+    #[schema(max_length = 100)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub region: Option<Option<String>>,
+    #[validate(length(max = 5000, message = "must have at most 5000 characters"))]
+    #[schema(max_length = 5000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub description: Option<Option<String>>,
+    #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
+    #[schema(max_length = 2000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub ambition: Option<Option<String>>,
+    #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
+    #[schema(max_length = 2000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub needs: Option<Option<String>>,
+    /// Default `forming`.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub status: Option<Option<NetworkStatus>>,
+    /// Default `public`.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub visibility: Option<Option<Visibility>>,
+    #[validate(range(min = 1, message = "must be a network id"))]
+    #[schema(minimum = 1)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub parent_id: Option<Option<i64>>,
+    #[validate(length(max = 200, message = "must have at most 200 characters"))]
+    #[schema(max_length = 200)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub contact: Option<Option<String>>,
+    #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
+    #[schema(max_length = 1000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub communication: Option<Option<String>>,
+}
+
+impl Body for NetworkInput {
+    const REQUIRED: &'static [&'static str] = &["name", "theme", "scope"];
+}
+
+fn validate_slug(slug: &str) -> Result<(), validator::ValidationError> {
+    if (3..=60).contains(&slug.len()) && crate::domain::is_slug(slug) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("slug")
+            .with_message("must be 3 to 60 lowercase letters, digits and single hyphens".into()))
+    }
+}
+
+/// Sets `target` from a merge-patch field: absent keeps, `null` clears (or
+/// is refused when the field may not be empty).
+pub fn merge<T>(target: &mut T, field: Option<Option<T>>, name: &str, errors: &mut Vec<InvalidParam>) {
+    match field {
+        None => {}
+        Some(Some(v)) => *target = v,
+        Some(None) => errors.push(InvalidParam::new(name, "may not be empty")),
+    }
+}
+
+/// Sets an optional `target` from a merge-patch field.
+pub fn merge_opt<T>(target: &mut Option<T>, field: Option<Option<T>>) {
+    if let Some(v) = field {
+        *target = v;
+    }
+}
+
+fn trimmed(v: Option<Option<String>>) -> Option<Option<String>> {
+    v.map(|inner| inner.map(|s| s.trim().to_string()))
+}
+
+impl NetworkInput {
+    /// Applies this input to current values, collecting every problem.
+    fn apply(self, v: &mut NetworkValues, topics: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+        merge(&mut v.name, trimmed(self.name), "name", errors);
+        merge(&mut v.slug, self.slug, "slug", errors);
+        merge(&mut v.theme, trimmed(self.theme), "theme", errors);
+        if let Some(t) = self.topics {
+            *topics = clean_tags(t.unwrap_or_default());
+        }
+        let mut scope = Scope::from_db(&v.scope);
+        merge(&mut scope, self.scope, "scope", errors);
+        v.scope = scope.as_str().into();
+        merge_opt(&mut v.municipality_code, self.municipality_code);
+        merge_opt(&mut v.region, trimmed(self.region));
+        v.region = non_empty(v.region.take());
+        let text = |target: &mut String, field: Option<Option<String>>| {
+            if let Some(f) = field {
+                *target = f.unwrap_or_default().trim().to_string();
+            }
+        };
+        text(&mut v.description, self.description);
+        text(&mut v.ambition, self.ambition);
+        text(&mut v.needs, self.needs);
+        text(&mut v.communication, self.communication);
+        let mut status = NetworkStatus::from_db(&v.status);
+        merge(&mut status, self.status, "status", errors);
+        v.status = status.as_str().into();
+        let mut visibility = Visibility::from_db(&v.visibility);
+        merge(&mut visibility, self.visibility, "visibility", errors);
+        v.visibility = visibility.as_str().into();
+        merge_opt(&mut v.parent_id, self.parent_id);
+        merge_opt(&mut v.contact, trimmed(self.contact));
+        v.contact = non_empty(v.contact.take());
+    }
+}
+
+impl From<&Network> for NetworkValues {
+    fn from(n: &Network) -> Self {
+        NetworkValues {
+            slug: n.slug.clone(),
+            name: n.name.clone(),
+            theme: n.theme.clone(),
+            scope: n.scope.clone(),
+            municipality_code: n.municipality_code.clone(),
+            region: n.region.clone(),
+            description: n.description.clone(),
+            ambition: n.ambition.clone(),
+            needs: n.needs.clone(),
+            status: n.status.clone(),
+            visibility: n.visibility.clone(),
+            parent_id: n.parent_id,
+            contact: n.contact.clone(),
+            communication: n.communication.clone(),
+        }
+    }
+}
+
+/// Rules that need the database or several fields at once.
+fn check_values(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: Option<i64>,
+    v: &NetworkValues,
+    topics: &[String],
+    errors: &mut Vec<InvalidParam>,
+) -> Result<(), ApiError> {
+    let scope = Scope::from_db(&v.scope);
+    if let Some(code) = &v.municipality_code {
+        if municipality(code).is_none() {
+            errors.push(InvalidParam::new("municipalityCode", "is not a CBS municipality code (see GET /municipalities)"));
+        }
+    }
+    if scope == Scope::Local && v.municipality_code.is_none() && v.region.is_none() {
+        errors.push(InvalidParam::new(
+            "municipalityCode",
+            "is required for a local network (or give a region, for places outside the Netherlands)",
+        ));
+    }
+    check_topics(conn, topics, errors)?;
+    if let Some(parent_id) = v.parent_id {
+        let parent = if Some(parent_id) == id {
+            None
+        } else {
+            network_access(conn, viewer, parent_id).ok().map(|a| a.network)
+        };
+        match parent {
+            None => errors.push(InvalidParam::new("parentId", "is not a network you can see")),
+            Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => errors.push(InvalidParam::new(
+                "parentId",
+                "must reach further than this network (local -> regional -> national)",
+            )),
+            Some(_) => {}
+        }
+    }
+    if let Some(id) = id {
+        let child_scopes: Vec<String> = networks::table
+            .filter(networks::parent_id.eq(id))
+            .select(networks::scope)
+            .load(conn)?;
+        if child_scopes.iter().any(|s| Scope::from_db(s).rank() >= scope.rank()) {
+            errors.push(InvalidParam::new("scope", "must reach further than every narrower network below it"));
+        }
+    }
+    Ok(())
+}
+
+fn save_topics(conn: &mut DbConn, network_id: i64, topics: &[String]) -> Result<(), ApiError> {
+    diesel::delete(network_topics::table.filter(network_topics::network_id.eq(network_id))).execute(conn)?;
+    for topic in topics {
+        diesel::insert_into(network_topics::table)
+            .values((network_topics::network_id.eq(network_id), network_topics::topic.eq(topic)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiError> {
+    let place = v
+        .municipality_code
+        .as_deref()
+        .and_then(municipality)
+        .map(|m| m.name.as_str())
+        .unwrap_or_default();
+    let region = v.region.as_deref().unwrap_or_default();
+    search::index(
+        conn,
+        "network",
+        id,
+        &[(&v.name, 3), (&v.theme, 2), (place, 2), (region, 2), (&v.description, 1), (&v.ambition, 1), (&v.needs, 1)],
+    )
+}
+
+fn topics_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, ApiError> {
+    let rows: Vec<(i64, String)> = network_topics::table
+        .filter(network_topics::network_id.eq_any(ids))
+        .order((network_topics::network_id, network_topics::topic))
+        .select((network_topics::network_id, network_topics::topic))
+        .load(conn)?;
+    let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, topic) in rows {
+        map.entry(id).or_default().push(topic);
+    }
+    Ok(map)
+}
+
+/// Unique slug: the wanted one, or with `-2`, `-3`, ... added.
+fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<String, ApiError> {
+    let mut candidate = wanted.to_string();
+    for n in 2..1000 {
+        let taken = networks::table
+            .filter(networks::slug.eq(&candidate))
+            .filter(networks::id.ne(own_id.unwrap_or(0)))
+            .select(count_star())
+            .first::<i64>(conn)?
+            > 0;
+        if !taken {
+            return Ok(candidate);
+        }
+        candidate = format!("{wanted}-{n}");
+    }
+    Err(ApiError::Conflict("Choose another slug.".into()))
+}
+
+/// The full single-network view: parent, children, counts.
+pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option<Role>) -> Result<NetworkOut, ApiError> {
+    let id = network.id;
+    let topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
+    let parent_id = network.parent_id;
+    let mut out = NetworkOut::new(network, topics);
+    out.my_role = role;
+    if let Some(pid) = parent_id {
+        if let Ok(p) = network_access(conn, viewer, pid) {
+            out.parent = Some(NetworkRef {
+                id: p.network.id,
+                name: p.network.name,
+                scope: Scope::from_db(&p.network.scope),
+            });
+        }
+    }
+    let mine = my_network_ids(conn, viewer)?;
+    let mut children_q = networks::table
+        .filter(networks::parent_id.eq(id))
+        .order(networks::id)
+        .select((networks::id, networks::name, networks::scope))
+        .into_boxed();
+    if !viewer.is_admin {
+        children_q = children_q.filter(networks::visibility.eq(Visibility::Public.as_str()).or(networks::id.eq_any(mine)));
+    }
+    let children: Vec<(i64, String, String)> = children_q.load(conn)?;
+    out.children = Some(
+        children
+            .into_iter()
+            .map(|(id, name, scope)| NetworkRef { id, name, scope: Scope::from_db(&scope) })
+            .collect(),
+    );
+    let by_kind: HashMap<String, i64> = memberships::table
+        .inner_join(stakeholders::table)
+        .filter(memberships::network_id.eq(id))
+        .group_by(stakeholders::kind)
+        .select((stakeholders::kind, count_star()))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .collect();
+    out.member_counts = Some(
+        StakeholderKind::ALL
+            .iter()
+            .map(|k| KindCount { kind: *k, count: by_kind.get(k.as_str()).copied().unwrap_or(0) })
+            .collect(),
+    );
+    let by_status: HashMap<String, i64> = goals::table
+        .filter(goals::network_id.eq(id))
+        .group_by(goals::status)
+        .select((goals::status, count_star()))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .collect();
+    out.goal_counts = Some(
+        GoalStatus::ALL
+            .iter()
+            .map(|s| StatusCount { status: *s, count: by_status.get(s.as_str()).copied().unwrap_or(0) })
+            .collect(),
+    );
+    Ok(out)
+}
+
+/// Filters for the network list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+pub struct NetworkFilters {
+    /// Search text (Dutch-aware: `gemeenten` finds `gemeente`, `cafe` finds `café`); results are then sorted by relevance.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    scope: Option<Scope>,
+    /// CBS municipality code.
+    #[param(example = "GM0344")]
+    municipality: Option<String>,
+    /// Topic slug.
+    topic: Option<String>,
+    status: Option<NetworkStatus>,
+    /// Only the narrower networks of this network.
+    #[param(minimum = 1)]
+    parent: Option<i64>,
+    /// Only networks changed at or after this time (incremental sync).
+    updated_since: Option<DateTime<Utc>>,
+    /// Results per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<i64>,
+    /// Where the page starts; take it from `_links.next`.
+    cursor: Option<String>,
+}
+
+/// List and search networks
+///
+/// Public networks, plus the members-only networks you belong to. Sorted by
+/// id, or by relevance when `q` is given.
+#[utoipa::path(
+    tag = "Networks",
+    params(NetworkFilters),
+    responses((status = 200, description = "A page of networks.", body = NetworkPage)),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks")]
+pub async fn list_networks(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let q = query.text("q");
+    let scope = query.parse::<Scope>("scope", Scope::NAMES);
+    let municipality_code = query.text("municipality");
+    if let Some(code) = &municipality_code {
+        if municipality(code).is_none() {
+            query.fail("municipality", "is not a CBS municipality code, such as GM0344");
+        }
+    }
+    let topic = query.text("topic");
+    let status = query.parse::<NetworkStatus>("status", NetworkStatus::NAMES);
+    let parent = query.id("parent");
+    let updated_since = query.datetime("updatedSince");
+    let page = PageRequest::read(&mut query);
+    if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
+        query.fail("cursor", "belongs to another listing; follow _links.next");
+    }
+    query.finish()?;
+
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let mine = my_network_ids(conn, &viewer)?;
+        let ranked = match &q {
+            Some(text) => Some(search::search(conn, "network", text)?),
+            None => None,
+        };
+        let mut sql = networks::table.select(Network::as_select()).into_boxed();
+        if !viewer.is_admin {
+            sql = sql.filter(networks::visibility.eq(Visibility::Public.as_str()).or(networks::id.eq_any(mine)));
+        }
+        if let Some(s) = scope {
+            sql = sql.filter(networks::scope.eq(s.as_str()));
+        }
+        if let Some(code) = municipality_code {
+            sql = sql.filter(networks::municipality_code.eq(code));
+        }
+        if let Some(t) = topic {
+            sql = sql.filter(
+                networks::id.eq_any(network_topics::table.filter(network_topics::topic.eq(t)).select(network_topics::network_id)),
+            );
+        }
+        if let Some(s) = status {
+            sql = sql.filter(networks::status.eq(s.as_str()));
+        }
+        if let Some(p) = parent {
+            sql = sql.filter(networks::parent_id.eq(p));
+        }
+        if let Some(t) = updated_since {
+            sql = sql.filter(networks::updated_at.ge(t.naive_utc()));
+        }
+        let (mut rows, next) = match ranked {
+            None => {
+                let mut rows: Vec<Network> = sql
+                    .filter(networks::id.gt(page.after_id()))
+                    .order(networks::id)
+                    .limit(page.fetch_limit())
+                    .load(conn)?;
+                let next = page.finish(&mut rows, |n| Cursor::Id(n.id));
+                (rows, next)
+            }
+            Some(ranked) => {
+                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+                let rows: Vec<Network> = sql.filter(networks::id.eq_any(ids)).load(conn)?;
+                rank_page(ranked, rows, &page, |n| n.id)
+            }
+        };
+        let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();
+        let mut topics = topics_of(conn, &ids)?;
+        let items: Vec<NetworkOut> = rows
+            .drain(..)
+            .map(|n| {
+                let t = topics.remove(&n.id).unwrap_or_default();
+                NetworkOut::new(n, t)
+            })
+            .collect();
+        Ok((items, next))
+    })
+    .await?;
+    let links = PageLinks::new(&req, &query, &page, next);
+    Ok(HttpResponse::Ok().json(NetworkPage { items, links }))
+}
+
+/// Start a network
+///
+/// You become its coordinator. Needs a signed-in account.
+#[utoipa::path(
+    tag = "Networks",
+    request_body = NetworkInput,
+    responses(
+        (status = 201, description = "The network was created.", body = NetworkOut,
+            headers(("Location" = String, description = "Address of the new network"), ("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "Your account has no stakeholder profile."),
+        (status = 409, description = "The slug is taken."),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/networks")]
+pub async fn create_network(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    body: JsonBody<NetworkInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let input = body.0;
+    let wanted_slug = input.slug.clone().flatten();
+    let out = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let me = viewer
+            .stakeholder_id
+            .ok_or_else(|| ApiError::Forbidden("Your account has no stakeholder profile.".into()))?;
+        let mut v = NetworkValues {
+            slug: String::new(),
+            name: String::new(),
+            theme: String::new(),
+            scope: Scope::Local.as_str().into(),
+            municipality_code: None,
+            region: None,
+            description: String::new(),
+            ambition: String::new(),
+            needs: String::new(),
+            status: NetworkStatus::Forming.as_str().into(),
+            visibility: Visibility::Public.as_str().into(),
+            parent_id: None,
+            contact: None,
+            communication: String::new(),
+        };
+        let mut topics = Vec::new();
+        let mut errors = Vec::new();
+        input.apply(&mut v, &mut topics, &mut errors);
+        check_values(conn, &viewer, None, &v, &topics, &mut errors)?;
+        ensure_valid(errors)?;
+        v.slug = match wanted_slug {
+            Some(slug) => {
+                if networks::table.filter(networks::slug.eq(&slug)).select(count_star()).first::<i64>(conn)? > 0 {
+                    return Err(ApiError::Conflict(format!("The slug {slug} is taken; choose another.")));
+                }
+                slug
+            }
+            None => free_slug(conn, &crate::domain::slugify(&v.name), None)?,
+        };
+        let now = db::now();
+        let id: i64 = diesel::insert_into(networks::table)
+            .values((&v, networks::created_by.eq(user_id), networks::created_at.eq(now), networks::updated_at.eq(now)))
+            .returning(networks::id)
+            .get_result(conn)?;
+        save_topics(conn, id, &topics)?;
+        diesel::insert_into(memberships::table)
+            .values((
+                memberships::network_id.eq(id),
+                memberships::stakeholder_id.eq(me),
+                memberships::role.eq(Role::Coordinator.as_str()),
+                memberships::commitment.eq(""),
+                memberships::created_at.eq(now),
+                memberships::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        reindex(conn, &v, id)?;
+        let network = networks::table.find(id).select(Network::as_select()).first(conn)?;
+        detail(conn, &viewer, network, Some(Role::Coordinator))
+    })
+    .await?;
+    let tag = etag("network", out.id, 1);
+    Ok(created(&req, &format!("/networks/{}", out.id), &out, Some(&tag)))
+}
+
+/// Read a network
+///
+/// With its wider and narrower networks, members per kind and goals per status.
+#[utoipa::path(
+    tag = "Networks",
+    params(("networkId" = i64, Path, description = "Network id", minimum = 1)),
+    responses(
+        (status = 200, description = "The network.", body = NetworkOut,
+            headers(("ETag" = String, description = "Version tag, for If-Match"))),
+        (status = 404, description = "No such network, or it is for members only."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks/{networkId}")]
+pub async fn get_network(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let (out, version) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let access = network_access(conn, &viewer, id)?;
+        let version = access.network.version;
+        Ok((detail(conn, &viewer, access.network, access.role)?, version))
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &etag("network", id, version)))
+}
+
+/// Change a network
+///
+/// JSON merge patch. Coordinators only. Send `If-Match` with the ETag you
+/// read, so you never overwrite someone else's change.
+#[utoipa::path(
+    tag = "Networks",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    request_body(content = NetworkInput, content_type = "application/merge-patch+json"),
+    responses(
+        (status = 200, description = "The changed network.", body = NetworkOut,
+            headers(("ETag" = String, description = "New version tag"))),
+        (status = 403, description = "You are not a coordinator of this network."),
+        (status = 404, description = "No such network, or it is for members only."),
+        (status = 409, description = "The slug is taken."),
+        (status = 412, description = "The network changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/networks/{networkId}")]
+pub async fn update_network(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+    body: JsonBody<NetworkInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    let input = body.0;
+    let (out, version) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let access = network_access(conn, &viewer, id)?;
+        access.ensure_coordinator()?;
+        let current = access.network;
+        check_if_match(&expected, &etag("network", id, current.version))?;
+        let mut v = NetworkValues::from(&current);
+        let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
+        let mut errors = Vec::new();
+        let slug_changed = input.slug.as_ref().is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
+        input.apply(&mut v, &mut topics, &mut errors);
+        check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
+        ensure_valid(errors)?;
+        if slug_changed
+            && networks::table
+                .filter(networks::slug.eq(&v.slug))
+                .filter(networks::id.ne(id))
+                .select(count_star())
+                .first::<i64>(conn)?
+                > 0
+        {
+            return Err(ApiError::Conflict(format!("The slug {} is taken; choose another.", v.slug)));
+        }
+        let changed = diesel::update(networks::table.filter(networks::id.eq(id)).filter(networks::version.eq(current.version)))
+            .set((&v, networks::updated_at.eq(db::now()), networks::version.eq(current.version + 1)))
+            .execute(conn)?;
+        if changed != 1 {
+            return Err(ApiError::PreconditionFailed);
+        }
+        save_topics(conn, id, &topics)?;
+        reindex(conn, &v, id)?;
+        let network = networks::table.find(id).select(Network::as_select()).first(conn)?;
+        let version = network.version;
+        Ok((detail(conn, &viewer, network, access.role)?, version))
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &etag("network", id, version)))
+}
+
+/// Delete a network
+///
+/// Coordinators only. Its memberships, goals and links go with it; narrower
+/// networks stay and lose their parent.
+#[utoipa::path(
+    tag = "Networks",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    responses(
+        (status = 204, description = "The network was deleted."),
+        (status = 403, description = "You are not a coordinator of this network."),
+        (status = 404, description = "No such network, or it is for members only."),
+        (status = 412, description = "The network changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/networks/{networkId}")]
+pub async fn delete_network(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let access = network_access(conn, &viewer, id)?;
+        access.ensure_coordinator()?;
+        check_if_match(&expected, &etag("network", id, access.network.version))?;
+        let link_ids: Vec<i64> = crate::db::schema::knowledge_links::table
+            .filter(crate::db::schema::knowledge_links::network_id.eq(id))
+            .select(crate::db::schema::knowledge_links::id)
+            .load(conn)?;
+        for link in link_ids {
+            search::remove(conn, "knowledge_link", link)?;
+        }
+        diesel::delete(networks::table.find(id)).execute(conn)?;
+        search::remove(conn, "network", id)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,14 @@
+DROP TABLE search_docs;
+DROP TABLE search_terms;
+DROP TABLE knowledge_link_topics;
+DROP TABLE knowledge_link_audiences;
+DROP TABLE knowledge_links;
+DROP TABLE endorsements;
+DROP TABLE goals;
+DROP TABLE memberships;
+DROP TABLE network_topics;
+DROP TABLE networks;
+DROP TABLE stakeholder_tags;
+DROP TABLE stakeholders;
+DROP TABLE topics;
+DROP TABLE users;

@@ -1,0 +1,299 @@
+//! Test support: the real app, in-process, on a fresh database per test
+//! (a new SQLite file, or a new PostgreSQL schema), plus request helpers and
+//! factories.
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_http::Request;
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::{test, web};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use serde_json::{json, Value};
+use themanet::config::Config;
+use themanet::db::{self, Backend};
+use themanet::{router, AppState};
+
+/// Runs one test body on SQLite and on PostgreSQL, as two tests named
+/// `<name>::sqlite` and `<name>::postgres` (the test command counts them).
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[actix_web::test]
+            async fn sqlite() {
+                let app = $crate::common::TestApp::start(themanet::db::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+            #[actix_web::test]
+            async fn postgres() {
+                let app = $crate::common::TestApp::start(themanet::db::Backend::Postgres).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+fn random_suffix() -> String {
+    use rand::Rng;
+    let n: u64 = rand::rng().random();
+    format!("{n:016x}")
+}
+
+pub fn pg_base_url() -> String {
+    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A database of its own for one test; removed when dropped.
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    schema: Option<String>,
+    file: Option<std::path::PathBuf>,
+}
+
+impl TestDb {
+    pub fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let file = std::env::temp_dir().join(format!("themanet-test-{}.db", random_suffix()));
+                TestDb {
+                    backend,
+                    url: format!("sqlite://{}", file.display()),
+                    schema: None,
+                    file: Some(file),
+                }
+            }
+            Backend::Postgres => {
+                let base = pg_base_url();
+                let schema = format!("t_{}", random_suffix());
+                let mut conn = PgConnection::establish(&base)
+                    .unwrap_or_else(|e| panic!("PostgreSQL is needed for the tests ({base}): {e}"));
+                conn.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+                let sep = if base.contains('?') { '&' } else { '?' };
+                TestDb {
+                    backend,
+                    url: format!("{base}{sep}options=-csearch_path%3D{schema}"),
+                    schema: Some(schema),
+                    file: None,
+                }
+            }
+        }
+    }
+
+    pub fn conn(&self) -> db::DbConn {
+        db::establish(&self.url).expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(schema) = &self.schema {
+            if let Ok(mut conn) = PgConnection::establish(&pg_base_url()) {
+                let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+            }
+        }
+        if let Some(file) = &self.file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+        }
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+    }
+
+    pub fn etag(&self) -> String {
+        self.header("etag").expect("an ETag header")
+    }
+
+    pub fn id(&self) -> i64 {
+        self.body["id"].as_i64().unwrap_or_else(|| panic!("no id in {}", self.text))
+    }
+
+    /// Names listed in `invalidParams`, sorted.
+    pub fn invalid_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.body["invalidParams"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p["name"].as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    pub fn items(&self) -> Vec<Value> {
+        self.body["items"].as_array().cloned().unwrap_or_else(|| panic!("no items in {}", self.text))
+    }
+
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Resp {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.text);
+        if status >= 400 {
+            assert_eq!(
+                self.header("content-type").as_deref(),
+                Some("application/problem+json"),
+                "errors are problem+json"
+            );
+        }
+        self
+    }
+}
+
+type Call = Rc<dyn Fn(Request) -> Pin<Box<dyn Future<Output = Resp>>>>;
+
+/// The real app on a fresh database.
+pub struct TestApp {
+    pub db: TestDb,
+    pub state: web::Data<AppState>,
+    call: Call,
+}
+
+/// A signed-in user made by [`TestApp::user`].
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub token: String,
+    pub stakeholder_id: i64,
+    pub email: String,
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> TestApp {
+        let db = TestDb::new(backend);
+        let mut conn = db.conn();
+        db::migrate(&mut conn).expect("migrations");
+        drop(conn);
+        let config = Config::for_database(&db.url);
+        let pool = db::pool(&db.url, 4).expect("pool");
+        let state = web::Data::new(AppState::new(pool, config));
+        let service = Rc::new(test::init_service(router::app(state.clone())).await);
+        let call: Call = Rc::new(move |req| {
+            let service = service.clone();
+            Box::pin(async move {
+                let res = test::call_service(&*service, req).await;
+                let status = res.status();
+                let headers = res.headers().clone();
+                let bytes = test::read_body(res).await;
+                let text = String::from_utf8_lossy(&bytes).to_string();
+                let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+                Resp { status, headers, body, text }
+            })
+        });
+        TestApp { db, state, call }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend
+    }
+
+    pub async fn send(&self, req: test::TestRequest) -> Resp {
+        (self.call)(req.to_request()).await
+    }
+
+    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+        let mut req = test::TestRequest::default().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.insert_header((header::AUTHORIZATION, format!("Bearer {t}")));
+        }
+        if let Some(b) = body {
+            req = req.insert_header((header::CONTENT_TYPE, "application/json")).set_payload(b.to_string());
+        }
+        self.send(req).await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Resp {
+        self.request(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        self.request(Method::PATCH, path, token, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Resp {
+        self.request(Method::DELETE, path, token, None).await
+    }
+
+    /// Registers a new user.
+    pub async fn user(&self, name: &str) -> User {
+        let email = format!("{}-{}@example.org", name.to_lowercase().replace(' ', "."), random_suffix());
+        let r = self
+            .post(
+                "/api/v1/auth/register",
+                None,
+                json!({"email": email, "password": "correct horse battery", "displayName": name}),
+            )
+            .await
+            .expect(201);
+        User {
+            id: r.body["user"]["id"].as_i64().expect("user id"),
+            token: r.body["accessToken"].as_str().expect("token").to_string(),
+            stakeholder_id: r.body["user"]["stakeholderId"].as_i64().expect("stakeholder id"),
+            email,
+        }
+    }
+
+    /// Registers a user and makes them platform admin (as the CLI does).
+    pub async fn admin(&self) -> User {
+        let user = self.user("Admin").await;
+        let mut conn = self.db.conn();
+        themanet::routes::auth::make_admin(&mut conn, &user.email, "Admin", "correct horse battery").expect("make admin");
+        user
+    }
+
+    /// Creates a public local network coordinated by `owner`.
+    pub async fn network(&self, owner: &User, name: &str) -> i64 {
+        self.network_with(owner, json!({"name": name, "theme": format!("{name} thema"), "scope": "local", "municipalityCode": "GM0344"}))
+            .await
+    }
+
+    pub async fn network_with(&self, owner: &User, body: Value) -> i64 {
+        self.post("/api/v1/networks", Some(&owner.token), body).await.expect(201).id()
+    }
+
+    /// Adds `user`'s own stakeholder to a network with a role, as coordinator `by`.
+    pub async fn add_member(&self, network: i64, by: &User, user: &User, role: &str) {
+        self.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&by.token),
+            json!({"stakeholderId": user.stakeholder_id, "role": role}),
+        )
+        .await
+        .expect(201);
+    }
+
+    /// Follows `_links.next` to the end; returns every item.
+    pub async fn collect_all(&self, first: &str, token: Option<&str>) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut next = Some(first.to_string());
+        let mut pages = 0;
+        while let Some(url) = next {
+            let path = url.split_once("://").map(|(_, rest)| &rest[rest.find('/').unwrap_or(0)..]).unwrap_or(&url).to_string();
+            let r = self.get(&path, token).await.expect(200);
+            items.extend(r.items());
+            next = r.body["_links"]["next"]["href"].as_str().map(str::to_string);
+            pages += 1;
+            assert!(pages < 1000, "pagination does not end");
+        }
+        items
+    }
+}
