@@ -32,13 +32,40 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(auth::login)
         .service(me::get_me)
         .service(me::update_me)
-        .service(me::delete_me);
+        .service(me::delete_me)
+        .service(members::list_members)
+        .service(members::add_member)
+        .service(members::update_member)
+        .service(members::remove_member)
+        .service(stakeholders::list_stakeholders)
+        .service(stakeholders::create_stakeholder)
+        .service(stakeholders::get_stakeholder)
+        .service(stakeholders::update_stakeholder)
+        .service(stakeholders::delete_stakeholder)
+        .service(goals::list_goals)
+        .service(goals::create_goal)
+        .service(goals::get_goal)
+        .service(goals::update_goal)
+        .service(goals::delete_goal)
+        .service(endorsements::list_endorsements)
+        .service(endorsements::endorse_goal)
+        .service(knowledge_links::list_knowledge_links)
+        .service(knowledge_links::create_knowledge_link)
+        .service(knowledge_links::get_knowledge_link)
+        .service(knowledge_links::update_knowledge_link)
+        .service(knowledge_links::delete_knowledge_link)
+        .service(knowledge_links::visit_knowledge_link)
+        .service(reference::list_topics)
+        .service(reference::list_municipalities);
 }
 
 /// Which POST bodies require which fields (for the `*Create` schemas).
 fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("NetworkInput", networks::NetworkInput::REQUIRED),
+        ("StakeholderInput", stakeholders::StakeholderInput::REQUIRED),
+        ("GoalInput", goals::GoalInput::REQUIRED),
+        ("KnowledgeLinkInput", knowledge_links::KnowledgeLinkInput::REQUIRED),
     ]
 }
 

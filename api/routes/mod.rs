@@ -3,14 +3,14 @@
 //! (`db::read` / `db::write`).
 
 pub mod auth;
-// pub mod endorsements;
-// pub mod goals;
-// pub mod knowledge_links;
+pub mod endorsements;
+pub mod goals;
+pub mod knowledge_links;
 pub mod me;
-// pub mod members;
+pub mod members;
 pub mod networks;
-// pub mod reference;
-// pub mod stakeholders;
+pub mod reference;
+pub mod stakeholders;
 
 use diesel::prelude::*;
 

@@ -1,0 +1,618 @@
+//! The knowledge platform: a start page of links for experience experts,
+//! municipalities, employers and professionals, platform-wide or per network.
+//! Clicks go through `visit`, which counts them ("doorclicks").
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use actix_web::http::header;
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::Auth;
+use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
+use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks};
+use crate::db::{self, DbConn};
+use crate::domain::{Audience, Role, Visibility, LANGUAGES};
+use crate::error::{ApiError, InvalidParam};
+use crate::extract::{nullable, Body, JsonBody, Query};
+use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
+use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::routes::networks::{merge, merge_opt};
+use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
+use crate::{page_type, search, AppState};
+
+/// A link on the knowledge platform.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KnowledgeLinkOut {
+    pub id: i64,
+    /// Where the link points (http or https).
+    #[schema(format = "uri")]
+    pub url: String,
+    /// Follow this to open the link: it counts the click.
+    #[schema(format = "uri")]
+    pub visit_url: String,
+    pub title: String,
+    pub summary: String,
+    /// Language of the linked page (ISO 639-1).
+    pub language: String,
+    pub audiences: Vec<Audience>,
+    /// Topic slugs (see `/topics`).
+    pub topics: Vec<String>,
+    /// The network this link belongs to; none for the platform-wide start page.
+    pub network_id: Option<i64>,
+    /// How often people followed the link.
+    pub clicks: i64,
+    /// Whether you may change this link.
+    pub can_edit: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+page_type!(KnowledgeLinkPage, KnowledgeLinkOut, "A page of knowledge links.");
+
+/// A link as sent to add one (POST: `url` and `title` required) or to change
+/// one (PATCH: JSON merge patch).
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KnowledgeLinkInput {
+    /// An http or https address of a public site.
+    #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
+    #[schema(format = "uri", max_length = 2000, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub url: Option<Option<String>>,
+    #[validate(length(min = 3, max = 200, message = "must have 3 to 200 characters"))]
+    #[schema(min_length = 3, max_length = 200, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub title: Option<Option<String>>,
+    #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
+    #[schema(max_length = 2000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub summary: Option<Option<String>>,
+    /// Default `nl`.
+    #[schema(nullable = false, example = "nl")]
+    #[serde(default, deserialize_with = "nullable")]
+    pub language: Option<Option<String>>,
+    /// Default `everyone`.
+    #[schema(max_items = 5, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub audiences: Option<Option<Vec<Audience>>>,
+    #[validate(custom(function = "validate_tag_list"))]
+    #[schema(max_items = 20, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub topics: Option<Option<Vec<String>>>,
+    /// The network the link belongs to; leave out for the platform-wide
+    /// start page (platform admins only).
+    #[validate(range(min = 1, message = "must be a network id"))]
+    #[schema(minimum = 1)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub network_id: Option<Option<i64>>,
+}
+
+impl Body for KnowledgeLinkInput {
+    const REQUIRED: &'static [&'static str] = &["url", "title"];
+}
+
+/// Accepts only http(s) addresses of public hosts.
+pub fn check_url(raw: &str) -> Result<String, &'static str> {
+    let url = url::Url::parse(raw.trim()).map_err(|_| "must be a full web address, such as https://example.org/page")?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("must start with http:// or https://");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("may not contain a user name or password");
+    }
+    let host = match url.host() {
+        None => return Err("must name a host"),
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            if d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local") || d.ends_with(".internal") || !d.contains('.') {
+                return Err("must point to a public site");
+            }
+            None
+        }
+        Some(url::Host::Ipv4(ip)) => Some(IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => Some(IpAddr::V6(ip)),
+    };
+    if let Some(ip) = host {
+        let private = match ip {
+            IpAddr::V4(v4) => {
+                v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast() || v4.octets()[0] == 0
+            }
+            IpAddr::V6(v6) => v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00 || (v6.segments()[0] & 0xffc0) == 0xfe80,
+        };
+        if private {
+            return Err("must point to a public site");
+        }
+    }
+    Ok(url.to_string())
+}
+
+impl KnowledgeLinkInput {
+    fn apply(self, v: &mut KnowledgeLinkValues, audiences: &mut Vec<Audience>, topics: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+        let mut url = None;
+        merge(&mut url, self.url.map(|u| u.map(Some)), "url", errors);
+        if let Some(raw) = url {
+            match check_url(&raw) {
+                Ok(u) => v.url = u,
+                Err(reason) => errors.push(InvalidParam::new("url", reason)),
+            }
+        }
+        merge(&mut v.title, self.title.map(|t| t.map(|s| s.trim().to_string())), "title", errors);
+        if let Some(s) = self.summary {
+            v.summary = s.unwrap_or_default().trim().to_string();
+        }
+        merge(&mut v.language, self.language.map(|l| l.map(|s| s.trim().to_lowercase())), "language", errors);
+        if !LANGUAGES.contains(&v.language.as_str()) {
+            errors.push(InvalidParam::new("language", format!("must be one of {}", LANGUAGES.join(", "))));
+        }
+        if let Some(a) = self.audiences {
+            let mut list = a.unwrap_or_default();
+            list.sort();
+            list.dedup();
+            if list.is_empty() {
+                errors.push(InvalidParam::new("audiences", "needs at least one audience"));
+            }
+            *audiences = list;
+        }
+        if let Some(t) = self.topics {
+            *topics = clean_tags(t.unwrap_or_default());
+        }
+        merge_opt(&mut v.network_id, self.network_id);
+    }
+}
+
+/// May the viewer change this link? The network's core group and
+/// coordinators, whoever added it while still a member, and admins.
+fn may_edit(conn: &mut DbConn, viewer: &Viewer, link: &KnowledgeLink) -> Result<bool, ApiError> {
+    if viewer.is_admin {
+        return Ok(true);
+    }
+    let Some(network_id) = link.network_id else {
+        return Ok(false);
+    };
+    let role = viewer.role_in(conn, network_id)?;
+    Ok(role.is_some_and(Role::is_core) || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id))
+}
+
+/// Who may add a link to this place: members to their network, admins to
+/// the platform-wide start page.
+fn may_add(conn: &mut DbConn, viewer: &Viewer, network_id: Option<i64>) -> Result<(), ApiError> {
+    match network_id {
+        None if viewer.is_admin => Ok(()),
+        None => Err(ApiError::Forbidden(
+            "Only platform admins add links to the platform-wide start page; add it to one of your networks (networkId).".into(),
+        )),
+        Some(id) => match network_access(conn, viewer, id) {
+            Ok(access) => access.ensure_member(),
+            Err(_) => Err(ApiError::invalid("networkId", "is not a network you can see")),
+        },
+    }
+}
+
+fn present(conn: &mut DbConn, req_base: &str, viewer: &Viewer, rows: Vec<KnowledgeLink>) -> Result<Vec<KnowledgeLinkOut>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
+    let mut audiences: HashMap<i64, Vec<Audience>> = HashMap::new();
+    for (id, a) in knowledge_link_audiences::table
+        .filter(knowledge_link_audiences::link_id.eq_any(&ids))
+        .order((knowledge_link_audiences::link_id, knowledge_link_audiences::audience))
+        .select((knowledge_link_audiences::link_id, knowledge_link_audiences::audience))
+        .load::<(i64, String)>(conn)?
+    {
+        audiences.entry(id).or_default().push(Audience::from_db(&a));
+    }
+    let mut topics: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, t) in knowledge_link_topics::table
+        .filter(knowledge_link_topics::link_id.eq_any(&ids))
+        .order((knowledge_link_topics::link_id, knowledge_link_topics::topic))
+        .select((knowledge_link_topics::link_id, knowledge_link_topics::topic))
+        .load::<(i64, String)>(conn)?
+    {
+        topics.entry(id).or_default().push(t);
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for l in rows {
+        let can_edit = may_edit(conn, viewer, &l)?;
+        out.push(KnowledgeLinkOut {
+            visit_url: format!("{req_base}/api/v1/knowledge-links/{}/visit", l.id),
+            audiences: audiences.remove(&l.id).unwrap_or_default(),
+            topics: topics.remove(&l.id).unwrap_or_default(),
+            can_edit,
+            id: l.id,
+            url: l.url,
+            title: l.title,
+            summary: l.summary,
+            language: l.language,
+            network_id: l.network_id,
+            clicks: l.clicks,
+            created_at: utc(l.created_at),
+            updated_at: utc(l.updated_at),
+        });
+    }
+    Ok(out)
+}
+
+fn save_lists(conn: &mut DbConn, id: i64, audiences: &[Audience], topics: &[String]) -> Result<(), ApiError> {
+    diesel::delete(knowledge_link_audiences::table.filter(knowledge_link_audiences::link_id.eq(id))).execute(conn)?;
+    for a in audiences {
+        diesel::insert_into(knowledge_link_audiences::table)
+            .values((knowledge_link_audiences::link_id.eq(id), knowledge_link_audiences::audience.eq(a.as_str())))
+            .execute(conn)?;
+    }
+    diesel::delete(knowledge_link_topics::table.filter(knowledge_link_topics::link_id.eq(id))).execute(conn)?;
+    for t in topics {
+        diesel::insert_into(knowledge_link_topics::table)
+            .values((knowledge_link_topics::link_id.eq(id), knowledge_link_topics::topic.eq(t)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn reindex(conn: &mut DbConn, id: i64, v: &KnowledgeLinkValues) -> Result<(), ApiError> {
+    search::index(conn, "knowledge_link", id, &[(&v.title, 3), (&v.summary, 1)])
+}
+
+/// Loads a link the viewer may see: platform-wide, or in a visible network.
+fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<KnowledgeLink, ApiError> {
+    let link: KnowledgeLink = knowledge_links::table
+        .find(id)
+        .select(KnowledgeLink::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This link"))?;
+    if let Some(network_id) = link.network_id {
+        network_access(conn, viewer, network_id).map_err(|_| ApiError::not_found("This link"))?;
+    }
+    Ok(link)
+}
+
+fn one(conn: &mut DbConn, base: &str, viewer: &Viewer, id: i64) -> Result<(KnowledgeLinkOut, String), ApiError> {
+    let link = knowledge_links::table.find(id).select(KnowledgeLink::as_select()).first(conn)?;
+    let tag = etag("knowledge-link", id, link.version);
+    let out = present(conn, base, viewer, vec![link])?.pop().ok_or_else(|| ApiError::Internal("link vanished".into()))?;
+    Ok((out, tag))
+}
+
+/// Filters for the knowledge links.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+pub struct KnowledgeLinkFilters {
+    /// Search text in title and summary (Dutch-aware); sorts by relevance.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    audience: Option<Audience>,
+    /// Topic slug.
+    topic: Option<String>,
+    /// A network id, or `none` for the platform-wide start page only.
+    #[param(example = "none")]
+    network: Option<String>,
+    /// Language of the linked page (ISO 639-1).
+    language: Option<String>,
+    /// Only links changed at or after this time.
+    updated_since: Option<DateTime<Utc>>,
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<i64>,
+    cursor: Option<String>,
+}
+
+/// List and search knowledge links
+///
+/// The platform-wide start page and the links of networks you may see.
+#[utoipa::path(
+    tag = "Knowledge links",
+    params(KnowledgeLinkFilters),
+    responses((status = 200, description = "A page of links.", body = KnowledgeLinkPage)),
+    security((), ("bearer" = [])),
+)]
+#[get("/knowledge-links")]
+pub async fn list_knowledge_links(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let q = query.text("q");
+    let audience = query.parse::<Audience>("audience", Audience::NAMES);
+    let topic = query.text("topic");
+    let network = match query.text("network") {
+        None => None,
+        Some(n) if n == "none" => Some(None),
+        Some(n) => match n.parse::<i64>() {
+            Ok(id) if id > 0 => Some(Some(id)),
+            _ => {
+                query.fail("network", "must be a network id or none");
+                None
+            }
+        },
+    };
+    let language = query.text("language").map(|l| l.to_lowercase());
+    let updated_since = query.datetime("updatedSince");
+    let page = PageRequest::read(&mut query);
+    query.finish()?;
+    let base = base_url(&req);
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let mut sql = knowledge_links::table.select(KnowledgeLink::as_select()).into_boxed();
+        if !viewer.is_admin {
+            let mine = my_network_ids(conn, &viewer)?;
+            let public_networks = networks::table.filter(networks::visibility.eq(Visibility::Public.as_str())).select(networks::id.nullable());
+            sql = sql.filter(
+                knowledge_links::network_id
+                    .is_null()
+                    .or(knowledge_links::network_id.eq_any(public_networks))
+                    .or(knowledge_links::network_id.eq_any(mine)),
+            );
+        }
+        if let Some(a) = audience {
+            sql = sql.filter(
+                knowledge_links::id.eq_any(
+                    knowledge_link_audiences::table
+                        .filter(knowledge_link_audiences::audience.eq(a.as_str()))
+                        .select(knowledge_link_audiences::link_id),
+                ),
+            );
+        }
+        if let Some(t) = topic {
+            sql = sql.filter(
+                knowledge_links::id.eq_any(knowledge_link_topics::table.filter(knowledge_link_topics::topic.eq(t)).select(knowledge_link_topics::link_id)),
+            );
+        }
+        match network {
+            Some(None) => sql = sql.filter(knowledge_links::network_id.is_null()),
+            Some(Some(id)) => sql = sql.filter(knowledge_links::network_id.eq(id)),
+            None => {}
+        }
+        if let Some(l) = language {
+            sql = sql.filter(knowledge_links::language.eq(l));
+        }
+        if let Some(t) = updated_since {
+            sql = sql.filter(knowledge_links::updated_at.ge(t.naive_utc()));
+        }
+        let (rows, next) = match q {
+            None => {
+                let mut rows: Vec<KnowledgeLink> = sql
+                    .filter(knowledge_links::id.gt(page.after_id()))
+                    .order(knowledge_links::id)
+                    .limit(page.fetch_limit())
+                    .load(conn)?;
+                let next = page.finish(&mut rows, |l| Cursor::Id(l.id));
+                (rows, next)
+            }
+            Some(text) => {
+                let ranked = search::search(conn, "knowledge_link", &text)?;
+                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+                let rows: Vec<KnowledgeLink> = sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
+                rank_page(ranked, rows, &page, |l| l.id)
+            }
+        };
+        Ok((present(conn, &base, &viewer, rows)?, next))
+    })
+    .await?;
+    let links = PageLinks::new(&req, &query, &page, next);
+    Ok(HttpResponse::Ok().json(KnowledgeLinkPage { items, links }))
+}
+
+/// Add a knowledge link
+///
+/// Members add links to their network; platform admins to the platform-wide
+/// start page.
+#[utoipa::path(
+    tag = "Knowledge links",
+    request_body = KnowledgeLinkInput,
+    responses(
+        (status = 201, description = "The link was added.", body = KnowledgeLinkOut,
+            headers(("Location" = String, description = "Address of the link"), ("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "You may not add links there."),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/knowledge-links")]
+pub async fn create_knowledge_link(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    body: JsonBody<KnowledgeLinkInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let input = body.0;
+    let base = base_url(&req);
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let mut v = KnowledgeLinkValues {
+            url: String::new(),
+            title: String::new(),
+            summary: String::new(),
+            language: "nl".into(),
+            network_id: None,
+        };
+        let (mut audiences, mut topics, mut errors) = (vec![Audience::Everyone], Vec::new(), Vec::new());
+        input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
+        check_topics(conn, &topics, &mut errors)?;
+        ensure_valid(errors)?;
+        may_add(conn, &viewer, v.network_id)?;
+        let now = db::now();
+        let id: i64 = diesel::insert_into(knowledge_links::table)
+            .values((
+                &v,
+                knowledge_links::added_by.eq(user_id),
+                knowledge_links::created_at.eq(now),
+                knowledge_links::updated_at.eq(now),
+            ))
+            .returning(knowledge_links::id)
+            .get_result(conn)?;
+        save_lists(conn, id, &audiences, &topics)?;
+        reindex(conn, id, &v)?;
+        one(conn, &base, &viewer, id)
+    })
+    .await?;
+    Ok(created(&req, &format!("/knowledge-links/{}", out.id), &out, Some(&tag)))
+}
+
+/// Read a knowledge link
+#[utoipa::path(
+    tag = "Knowledge links",
+    params(("linkId" = i64, Path, description = "Link id", minimum = 1)),
+    responses(
+        (status = 200, description = "The link.", body = KnowledgeLinkOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 404, description = "No such link, or its network is for members only."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/knowledge-links/{linkId}")]
+pub async fn get_knowledge_link(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let base = base_url(&req);
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        visible(conn, &viewer, id)?;
+        one(conn, &base, &viewer, id)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// Change a knowledge link
+///
+/// The network's core group and coordinators, the member who added it, or
+/// platform admins.
+#[utoipa::path(
+    tag = "Knowledge links",
+    params(
+        ("linkId" = i64, Path, description = "Link id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    request_body(content = KnowledgeLinkInput, content_type = "application/merge-patch+json"),
+    responses(
+        (status = 200, description = "The changed link.", body = KnowledgeLinkOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "You may not change this link."),
+        (status = 404, description = "No such link, or its network is for members only."),
+        (status = 412, description = "It changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/knowledge-links/{linkId}")]
+pub async fn update_knowledge_link(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+    body: JsonBody<KnowledgeLinkInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    let input = body.0;
+    let base = base_url(&req);
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let current = visible(conn, &viewer, id)?;
+        if !may_edit(conn, &viewer, &current)? {
+            return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins change this link.".into()));
+        }
+        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
+        let mut v = KnowledgeLinkValues {
+            url: current.url.clone(),
+            title: current.title.clone(),
+            summary: current.summary.clone(),
+            language: current.language.clone(),
+            network_id: current.network_id,
+        };
+        let mut audiences: Vec<Audience> = knowledge_link_audiences::table
+            .filter(knowledge_link_audiences::link_id.eq(id))
+            .select(knowledge_link_audiences::audience)
+            .load::<String>(conn)?
+            .iter()
+            .map(|a| Audience::from_db(a))
+            .collect();
+        let mut topics: Vec<String> = knowledge_link_topics::table
+            .filter(knowledge_link_topics::link_id.eq(id))
+            .select(knowledge_link_topics::topic)
+            .load(conn)?;
+        let mut errors = Vec::new();
+        input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
+        check_topics(conn, &topics, &mut errors)?;
+        ensure_valid(errors)?;
+        if v.network_id != current.network_id {
+            may_add(conn, &viewer, v.network_id)?;
+        }
+        let changed = diesel::update(knowledge_links::table.filter(knowledge_links::id.eq(id)).filter(knowledge_links::version.eq(current.version)))
+            .set((&v, knowledge_links::updated_at.eq(db::now()), knowledge_links::version.eq(current.version + 1)))
+            .execute(conn)?;
+        if changed != 1 {
+            return Err(ApiError::PreconditionFailed);
+        }
+        save_lists(conn, id, &audiences, &topics)?;
+        reindex(conn, id, &v)?;
+        one(conn, &base, &viewer, id)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// Delete a knowledge link
+#[utoipa::path(
+    tag = "Knowledge links",
+    params(
+        ("linkId" = i64, Path, description = "Link id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    responses(
+        (status = 204, description = "The link was deleted."),
+        (status = 403, description = "You may not delete this link."),
+        (status = 404, description = "No such link, or its network is for members only."),
+        (status = 412, description = "It changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/knowledge-links/{linkId}")]
+pub async fn delete_knowledge_link(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let current = visible(conn, &viewer, id)?;
+        if !may_edit(conn, &viewer, &current)? {
+            return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins delete this link.".into()));
+        }
+        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
+        diesel::delete(knowledge_links::table.find(id)).execute(conn)?;
+        search::remove(conn, "knowledge_link", id)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Open a knowledge link
+///
+/// Counts the click and redirects to the link's address.
+#[utoipa::path(
+    tag = "Knowledge links",
+    params(("linkId" = i64, Path, description = "Link id", minimum = 1)),
+    responses(
+        (status = 302, description = "Redirect to the link's address.", headers(("Location" = String, description = "The link's address"))),
+        (status = 404, description = "No such link, or its network is for members only."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/knowledge-links/{linkId}/visit")]
+pub async fn visit_knowledge_link(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let url = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let link = visible(conn, &viewer, id)?;
+        diesel::update(knowledge_links::table.find(id))
+            .set(knowledge_links::clicks.eq(knowledge_links::clicks + 1))
+            .execute(conn)?;
+        Ok(link.url)
+    })
+    .await?;
+    Ok(HttpResponse::Found()
+        .insert_header((header::LOCATION, url))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish())
+}

@@ -1,0 +1,395 @@
+//! Memberships: who takes part in a network, in which role, and why.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::Auth;
+use crate::db::models::{Membership, Stakeholder};
+use crate::db::schema::{memberships, stakeholders};
+use crate::db::{self, DbConn};
+use crate::domain::{NetworkStatus, Role, StakeholderKind};
+use crate::error::ApiError;
+use crate::extract::{Body, JsonBody, Query};
+use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::pagination::{Cursor, PageLinks, PageRequest};
+use crate::permissions::{network_access, NetworkAccess, Viewer};
+use crate::routes::stakeholders::{co_members, contact_for, ContactOut};
+use crate::{page_type, AppState};
+
+/// A member of a network.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberOut {
+    pub network_id: i64,
+    pub stakeholder_id: i64,
+    pub name: String,
+    pub kind: StakeholderKind,
+    pub organisation: Option<String>,
+    pub role: Role,
+    /// Why they connect to the theme, in their own words.
+    pub commitment: String,
+    /// Only for co-members when the person agreed to share it.
+    pub contact: Option<ContactOut>,
+    pub joined_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+page_type!(MemberPage, MemberOut, "A page of members.");
+
+/// Join a network (leave out `stakeholderId`), or, as coordinator, add a
+/// stakeholder with a role.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MemberInput {
+    /// Who to add; default: your own profile (joining).
+    #[validate(range(min = 1, message = "must be a stakeholder id"))]
+    #[schema(minimum = 1, nullable = false)]
+    pub stakeholder_id: Option<i64>,
+    /// Default `member`. Only coordinators give other roles.
+    #[schema(nullable = false)]
+    pub role: Option<Role>,
+    /// Why they connect to the theme.
+    #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
+    #[schema(max_length = 1000, nullable = false)]
+    pub commitment: Option<String>,
+}
+
+impl Body for MemberInput {}
+
+/// A change of role or commitment (JSON merge patch).
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MemberPatch {
+    /// Only coordinators change roles; the last coordinator keeps theirs.
+    #[schema(nullable = false)]
+    pub role: Option<Role>,
+    /// The member themselves or a coordinator may change it.
+    #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
+    #[schema(max_length = 1000, nullable = false)]
+    pub commitment: Option<String>,
+}
+
+impl Body for MemberPatch {}
+
+fn member_tag(m: &Membership) -> String {
+    etag("member", format!("{}-{}", m.network_id, m.stakeholder_id), m.version)
+}
+
+fn coordinators(conn: &mut DbConn, network_id: i64) -> Result<i64, ApiError> {
+    Ok(memberships::table
+        .filter(memberships::network_id.eq(network_id))
+        .filter(memberships::role.eq(Role::Coordinator.as_str()))
+        .select(count_star())
+        .first(conn)?)
+}
+
+/// Refuses to remove a stakeholder who is the last coordinator of a network.
+pub fn ensure_not_last_coordinator_anywhere(conn: &mut DbConn, stakeholder_id: i64) -> Result<(), ApiError> {
+    let coordinated: Vec<i64> = memberships::table
+        .filter(memberships::stakeholder_id.eq(stakeholder_id))
+        .filter(memberships::role.eq(Role::Coordinator.as_str()))
+        .select(memberships::network_id)
+        .load(conn)?;
+    for network in coordinated {
+        if coordinators(conn, network)? <= 1 {
+            return Err(ApiError::Conflict(format!(
+                "This is the last coordinator of network {network}. Make someone else coordinator first."
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn load_membership(conn: &mut DbConn, network_id: i64, stakeholder_id: i64) -> Result<Membership, ApiError> {
+    memberships::table
+        .filter(memberships::network_id.eq(network_id))
+        .filter(memberships::stakeholder_id.eq(stakeholder_id))
+        .select(Membership::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This member"))
+}
+
+fn present(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, rows: Vec<(Membership, Stakeholder)>) -> Result<Vec<MemberOut>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|(m, _)| m.stakeholder_id).collect();
+    let co = if access.is_member() { co_members(conn, viewer, &ids)? } else { Vec::new() };
+    Ok(rows
+        .into_iter()
+        .map(|(m, s)| MemberOut {
+            contact: contact_for(viewer, &s, co.contains(&s.id)),
+            network_id: m.network_id,
+            stakeholder_id: m.stakeholder_id,
+            name: s.name,
+            kind: StakeholderKind::from_db(&s.kind),
+            organisation: s.organisation,
+            role: Role::from_db(&m.role),
+            commitment: m.commitment,
+            joined_at: utc(m.created_at),
+            updated_at: utc(m.updated_at),
+        })
+        .collect())
+}
+
+fn one(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, network_id: i64, stakeholder_id: i64) -> Result<(MemberOut, String), ApiError> {
+    let m = load_membership(conn, network_id, stakeholder_id)?;
+    let s = stakeholders::table.find(stakeholder_id).select(Stakeholder::as_select()).first(conn)?;
+    let tag = member_tag(&m);
+    let out = present(conn, viewer, access, vec![(m, s)])?.pop().ok_or_else(|| ApiError::Internal("member vanished".into()))?;
+    Ok((out, tag))
+}
+
+/// Filters for the member list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+pub struct MemberFilters {
+    role: Option<Role>,
+    kind: Option<StakeholderKind>,
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<i64>,
+    cursor: Option<String>,
+}
+
+/// List a network's members
+///
+/// Members see everyone; others see the members who agreed to be listed.
+#[utoipa::path(
+    tag = "Members",
+    params(("networkId" = i64, Path, description = "Network id", minimum = 1), MemberFilters),
+    responses(
+        (status = 200, description = "A page of members.", body = MemberPage),
+        (status = 404, description = "No such network, or it is for members only."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks/{networkId}/members")]
+pub async fn list_members(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let network_id = path.into_inner();
+    let mut query = Query::new(&req);
+    let role = query.parse::<Role>("role", Role::NAMES);
+    let kind = query.parse::<StakeholderKind>("kind", StakeholderKind::NAMES);
+    let page = PageRequest::read(&mut query);
+    query.finish()?;
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let access = network_access(conn, &viewer, network_id)?;
+        let mut sql = memberships::table
+            .inner_join(stakeholders::table)
+            .filter(memberships::network_id.eq(network_id))
+            .filter(memberships::stakeholder_id.gt(page.after_id()))
+            .select((Membership::as_select(), Stakeholder::as_select()))
+            .into_boxed();
+        if !(access.is_member() || viewer.is_admin) {
+            sql = sql.filter(stakeholders::listed.eq(true));
+        }
+        if let Some(r) = role {
+            sql = sql.filter(memberships::role.eq(r.as_str()));
+        }
+        if let Some(k) = kind {
+            sql = sql.filter(stakeholders::kind.eq(k.as_str()));
+        }
+        let mut rows: Vec<(Membership, Stakeholder)> = sql.order(memberships::stakeholder_id).limit(page.fetch_limit()).load(conn)?;
+        let next = page.finish(&mut rows, |(m, _)| Cursor::Id(m.stakeholder_id));
+        Ok((present(conn, &viewer, &access, rows)?, next))
+    })
+    .await?;
+    let links = PageLinks::new(&req, &query, &page, next);
+    Ok(HttpResponse::Ok().json(MemberPage { items, links }))
+}
+
+/// Join a network, or add a member
+///
+/// Without `stakeholderId` you join a public network yourself, as `member`.
+/// Coordinators add any stakeholder with any role.
+#[utoipa::path(
+    tag = "Members",
+    params(("networkId" = i64, Path, description = "Network id", minimum = 1)),
+    request_body = MemberInput,
+    responses(
+        (status = 201, description = "The member was added.", body = MemberOut,
+            headers(("Location" = String, description = "Address of the membership"), ("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "Only coordinators add others or give roles."),
+        (status = 404, description = "No such network or stakeholder, or you may not see it."),
+        (status = 409, description = "Already a member, or the network is closed."),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/networks/{networkId}/members")]
+pub async fn add_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+    body: JsonBody<MemberInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let network_id = path.into_inner();
+    let input = body.0;
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let access = network_access(conn, &viewer, network_id)?;
+        let own = viewer.stakeholder_id;
+        let target = match input.stakeholder_id.or(own) {
+            Some(t) => t,
+            None => return Err(ApiError::Forbidden("Your account has no stakeholder profile.".into())),
+        };
+        let role = input.role.unwrap_or(Role::Member);
+        let joining_self = Some(target) == own;
+        if !joining_self || role != Role::Member {
+            access.ensure_coordinator()?;
+        }
+        if NetworkStatus::from_db(&access.network.status) == NetworkStatus::Closed {
+            return Err(ApiError::Conflict("This network is closed and takes no new members.".into()));
+        }
+        let exists = stakeholders::table.find(target).select(count_star()).first::<i64>(conn)? > 0;
+        if !exists {
+            return Err(ApiError::invalid("stakeholderId", "is not an existing stakeholder"));
+        }
+        if load_membership(conn, network_id, target).is_ok() {
+            return Err(ApiError::Conflict("This stakeholder is already a member of this network.".into()));
+        }
+        let now = db::now();
+        diesel::insert_into(memberships::table)
+            .values((
+                memberships::network_id.eq(network_id),
+                memberships::stakeholder_id.eq(target),
+                memberships::role.eq(role.as_str()),
+                memberships::commitment.eq(input.commitment.unwrap_or_default().trim()),
+                memberships::created_at.eq(now),
+                memberships::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        let access = network_access(conn, &viewer, network_id)?;
+        one(conn, &viewer, &access, network_id, target)
+    })
+    .await?;
+    let location = format!("/networks/{network_id}/members/{}", out.stakeholder_id);
+    Ok(created(&req, &location, &out, Some(&tag)))
+}
+
+/// Change a member's role or commitment
+///
+/// Coordinators change roles; members change their own commitment. The last
+/// coordinator cannot be demoted.
+#[utoipa::path(
+    tag = "Members",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        ("stakeholderId" = i64, Path, description = "Stakeholder id of the member", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    request_body(content = MemberPatch, content_type = "application/merge-patch+json"),
+    responses(
+        (status = 200, description = "The changed membership.", body = MemberOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "You may not change this membership."),
+        (status = 404, description = "No such network or member."),
+        (status = 409, description = "This is the last coordinator."),
+        (status = 412, description = "It changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/networks/{networkId}/members/{stakeholderId}")]
+pub async fn update_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(i64, i64)>,
+    auth: Auth,
+    body: JsonBody<MemberPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let (network_id, stakeholder_id) = path.into_inner();
+    let expected = if_match(&req);
+    let input = body.0;
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let access = network_access(conn, &viewer, network_id)?;
+        let current = load_membership(conn, network_id, stakeholder_id)?;
+        check_if_match(&expected, &member_tag(&current))?;
+        let is_self = viewer.stakeholder_id == Some(stakeholder_id);
+        let mut role = Role::from_db(&current.role);
+        if let Some(new_role) = input.role {
+            if new_role != role {
+                access.ensure_coordinator()?;
+                if role == Role::Coordinator && coordinators(conn, network_id)? <= 1 {
+                    return Err(ApiError::Conflict("This is the last coordinator. Make someone else coordinator first.".into()));
+                }
+                role = new_role;
+            }
+        }
+        let mut commitment = current.commitment.clone();
+        if let Some(c) = input.commitment {
+            if !is_self {
+                access.ensure_coordinator()?;
+            }
+            commitment = c.trim().to_string();
+        }
+        let changed = diesel::update(
+            memberships::table
+                .filter(memberships::network_id.eq(network_id))
+                .filter(memberships::stakeholder_id.eq(stakeholder_id))
+                .filter(memberships::version.eq(current.version)),
+        )
+        .set((
+            memberships::role.eq(role.as_str()),
+            memberships::commitment.eq(commitment),
+            memberships::updated_at.eq(db::now()),
+            memberships::version.eq(current.version + 1),
+        ))
+        .execute(conn)?;
+        if changed != 1 {
+            return Err(ApiError::PreconditionFailed);
+        }
+        one(conn, &viewer, &access, network_id, stakeholder_id)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// Leave a network, or remove a member
+///
+/// Members leave themselves; coordinators remove others. The last
+/// coordinator cannot leave.
+#[utoipa::path(
+    tag = "Members",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        ("stakeholderId" = i64, Path, description = "Stakeholder id of the member", minimum = 1),
+    ),
+    responses(
+        (status = 204, description = "The membership ended."),
+        (status = 403, description = "Only coordinators remove others."),
+        (status = 404, description = "No such network or member."),
+        (status = 409, description = "This is the last coordinator."),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/networks/{networkId}/members/{stakeholderId}")]
+pub async fn remove_member(state: web::Data<AppState>, path: web::Path<(i64, i64)>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let (network_id, stakeholder_id) = path.into_inner();
+    db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let access = network_access(conn, &viewer, network_id)?;
+        let current = load_membership(conn, network_id, stakeholder_id)?;
+        if viewer.stakeholder_id != Some(stakeholder_id) {
+            access.ensure_coordinator()?;
+        }
+        if Role::from_db(&current.role) == Role::Coordinator && coordinators(conn, network_id)? <= 1 {
+            return Err(ApiError::Conflict("This is the last coordinator. Make someone else coordinator first.".into()));
+        }
+        diesel::delete(
+            memberships::table
+                .filter(memberships::network_id.eq(network_id))
+                .filter(memberships::stakeholder_id.eq(stakeholder_id)),
+        )
+        .execute(conn)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

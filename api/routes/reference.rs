@@ -1,0 +1,100 @@
+//! Reference lists: topics and CBS municipalities.
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::db::schema::topics;
+use crate::db;
+use crate::error::ApiError;
+use crate::extract::Query;
+use crate::pagination::{Cursor, PageLinks, PageRequest};
+use crate::reference::{municipalities, Municipality};
+use crate::{page_type, AppState};
+
+/// A topic that networks and links are tagged with.
+#[derive(Debug, Serialize, ToSchema, Queryable)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicOut {
+    /// Use this value in `topics` and in the `topic` filters.
+    #[schema(example = "accessibility")]
+    pub slug: String,
+    #[schema(example = "Toegankelijkheid")]
+    pub name_nl: String,
+    #[schema(example = "Accessibility")]
+    pub name_en: String,
+}
+
+page_type!(TopicPage, TopicOut, "All topics (one page).");
+page_type!(MunicipalityPage, Municipality, "A page of municipalities.");
+
+/// List topics
+#[utoipa::path(
+    tag = "Reference",
+    responses((status = 200, description = "Every topic, in one page.", body = TopicPage)),
+)]
+#[get("/topics")]
+pub async fn list_topics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let items = db::read(&state.pool, |conn| {
+        Ok(topics::table
+            .order(topics::slug)
+            .select((topics::slug, topics::name_nl, topics::name_en))
+            .load::<TopicOut>(conn)?)
+    })
+    .await?;
+    let query = Query::new(&req);
+    let page = PageRequest { size: 100, after: None };
+    let links = PageLinks::new(&req, &query, &page, None);
+    Ok(HttpResponse::Ok().json(TopicPage { items, links }))
+}
+
+/// Filters for the municipality list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+pub struct MunicipalityFilters {
+    /// Part of the name; accents and capitals do not matter.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// CBS province code.
+    #[param(example = "PV26")]
+    province: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<i64>,
+    cursor: Option<String>,
+}
+
+fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+/// List municipalities
+///
+/// The Dutch municipalities registered by CBS, sorted by code.
+#[utoipa::path(
+    tag = "Reference",
+    params(MunicipalityFilters),
+    responses((status = 200, description = "A page of municipalities.", body = MunicipalityPage)),
+)]
+#[get("/municipalities")]
+pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let q = query.text("q").map(|q| fold(&q));
+    let province = query.text("province");
+    let page = PageRequest::read(&mut query);
+    query.finish()?;
+    let start = page.after_id() as usize;
+    let mut items: Vec<(usize, Municipality)> = municipalities()
+        .iter()
+        .enumerate()
+        .skip(start)
+        .filter(|(_, m)| q.as_ref().is_none_or(|q| fold(&m.name).contains(q.as_str())))
+        .filter(|(_, m)| province.as_ref().is_none_or(|p| &m.province_code == p))
+        .take(page.fetch_limit() as usize)
+        .map(|(i, m)| (i + 1, m.clone()))
+        .collect();
+    let next = page.finish(&mut items, |(i, _)| Cursor::Id(*i as i64));
+    let links = PageLinks::new(&req, &query, &page, next);
+    Ok(HttpResponse::Ok().json(MunicipalityPage { items: items.into_iter().map(|(_, m)| m).collect(), links }))
+}

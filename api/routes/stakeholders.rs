@@ -1,0 +1,586 @@
+//! Stakeholders: the people and organisations taking part.
+
+use std::collections::HashMap;
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::Auth;
+use crate::db::models::{Stakeholder, StakeholderValues};
+use crate::db::schema::{memberships, stakeholder_tags, stakeholders};
+use crate::db::{self, DbConn};
+use crate::domain::{StakeholderKind, LANGUAGES};
+use crate::error::{ApiError, InvalidParam};
+use crate::extract::{nullable, Body, JsonBody, Query};
+use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::pagination::{Cursor, PageLinks, PageRequest};
+use crate::permissions::Viewer;
+use crate::reference::municipality;
+use crate::routes::networks::{merge, merge_opt};
+use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::{page_type, search, AppState};
+
+/// Contact details: personal data, shown only to those allowed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactOut {
+    #[schema(format = "email")]
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A person or organisation taking part in networks.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StakeholderOut {
+    pub id: i64,
+    pub kind: StakeholderKind,
+    pub name: String,
+    pub organisation: Option<String>,
+    /// What they know about, in their own words.
+    pub expertise: Option<String>,
+    /// Talents they offer (writing, design, IT, ...).
+    pub talents: Vec<String>,
+    /// Languages they use (ISO 639-1; `ngt`/`vgt` for sign language).
+    pub languages: Vec<String>,
+    /// CBS municipality code.
+    pub municipality_code: Option<String>,
+    /// Consent to be listed publicly (name, kind, roles).
+    pub listed: bool,
+    /// Consent to show contact details to co-members of their networks.
+    pub share_contact: bool,
+    /// Whether this stakeholder is a person with an account.
+    pub has_account: bool,
+    /// Only for those allowed: the person themselves, whoever manages the
+    /// profile, platform admins, and co-members when `shareContact` is on.
+    pub contact: Option<ContactOut>,
+    /// Whether you may change this profile.
+    pub can_edit: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+page_type!(StakeholderPage, StakeholderOut, "A page of stakeholders.");
+
+/// A stakeholder as sent to create one (POST: `kind` and `name` required) or
+/// to change one (PATCH: JSON merge patch).
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StakeholderInput {
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub kind: Option<Option<StakeholderKind>>,
+    #[validate(length(min = 1, max = 120, message = "must have 1 to 120 characters"))]
+    #[schema(min_length = 1, max_length = 120, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub name: Option<Option<String>>,
+    #[validate(length(max = 200, message = "must have at most 200 characters"))]
+    #[schema(max_length = 200)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub organisation: Option<Option<String>>,
+    #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
+    #[schema(max_length = 2000)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub expertise: Option<Option<String>>,
+    #[validate(custom(function = "validate_tag_list"))]
+    #[schema(max_items = 20, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub talents: Option<Option<Vec<String>>>,
+    #[schema(max_items = 20, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub languages: Option<Option<Vec<String>>>,
+    #[schema(pattern = "^GM[0-9]{4}$", example = "GM0344")]
+    #[serde(default, deserialize_with = "nullable")]
+    pub municipality_code: Option<Option<String>>,
+    #[validate(email(message = "must be an e-mail address"))]
+    #[schema(format = "email", max_length = 254)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub email: Option<Option<String>>,
+    #[validate(custom(function = "validate_phone"))]
+    #[schema(max_length = 40, example = "+31 30 123 45 67")]
+    #[serde(default, deserialize_with = "nullable")]
+    pub phone: Option<Option<String>>,
+    /// Consent to be listed publicly; default false.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub listed: Option<Option<bool>>,
+    /// Consent to show contact details to co-members; default false.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub share_contact: Option<Option<bool>>,
+}
+
+impl Body for StakeholderInput {
+    const REQUIRED: &'static [&'static str] = &["kind", "name"];
+}
+
+fn validate_phone(phone: &str) -> Result<(), validator::ValidationError> {
+    let ok = phone.chars().count() <= 40
+        && phone.chars().filter(char::is_ascii_digit).count() >= 6
+        && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("phone").with_message("must be a phone number, such as +31 30 123 45 67".into()))
+    }
+}
+
+impl StakeholderInput {
+    fn apply(self, v: &mut StakeholderValues, talents: &mut Vec<String>, languages: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+        let mut kind = StakeholderKind::from_db(&v.kind);
+        merge(&mut kind, self.kind, "kind", errors);
+        v.kind = kind.as_str().into();
+        merge(&mut v.name, self.name.map(|n| n.map(|s| s.trim().to_string())), "name", errors);
+        merge_opt(&mut v.organisation, self.organisation);
+        v.organisation = non_empty(v.organisation.take());
+        merge_opt(&mut v.expertise, self.expertise);
+        v.expertise = non_empty(v.expertise.take());
+        if let Some(t) = self.talents {
+            *talents = clean_tags(t.unwrap_or_default());
+        }
+        if let Some(l) = self.languages {
+            *languages = clean_tags(l.unwrap_or_default());
+            let unknown: Vec<&str> = languages.iter().filter(|l| !LANGUAGES.contains(&l.as_str())).map(String::as_str).collect();
+            if !unknown.is_empty() {
+                errors.push(InvalidParam::new(
+                    "languages",
+                    format!("unknown language: {} (use one of {})", unknown.join(", "), LANGUAGES.join(", ")),
+                ));
+            }
+        }
+        merge_opt(&mut v.municipality_code, self.municipality_code);
+        if let Some(code) = &v.municipality_code {
+            if municipality(code).is_none() {
+                errors.push(InvalidParam::new("municipalityCode", "is not a CBS municipality code (see GET /municipalities)"));
+            }
+        }
+        merge_opt(&mut v.email, self.email.map(|e| e.map(|s| s.trim().to_lowercase())));
+        v.email = non_empty(v.email.take());
+        merge_opt(&mut v.phone, self.phone);
+        v.phone = non_empty(v.phone.take());
+        merge(&mut v.listed, self.listed, "listed", errors);
+        merge(&mut v.share_contact, self.share_contact, "shareContact", errors);
+    }
+}
+
+impl From<&Stakeholder> for StakeholderValues {
+    fn from(s: &Stakeholder) -> Self {
+        StakeholderValues {
+            kind: s.kind.clone(),
+            name: s.name.clone(),
+            organisation: s.organisation.clone(),
+            expertise: s.expertise.clone(),
+            municipality_code: s.municipality_code.clone(),
+            email: s.email.clone(),
+            phone: s.phone.clone(),
+            listed: s.listed,
+            share_contact: s.share_contact,
+        }
+    }
+}
+
+/// May the viewer change this profile? Their own, one they made that has no
+/// account of its own, or any as admin.
+pub fn may_edit(viewer: &Viewer, s: &Stakeholder) -> bool {
+    viewer.is_admin
+        || (viewer.user_id.is_some() && s.user_id == viewer.user_id)
+        || (s.user_id.is_none() && viewer.user_id.is_some() && s.created_by == viewer.user_id)
+}
+
+/// Stakeholders that share a network with the viewer's own stakeholder.
+pub fn co_members(conn: &mut DbConn, viewer: &Viewer, among: &[i64]) -> Result<Vec<i64>, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(Vec::new());
+    };
+    let my_networks: Vec<i64> = memberships::table
+        .filter(memberships::stakeholder_id.eq(me))
+        .select(memberships::network_id)
+        .load(conn)?;
+    Ok(memberships::table
+        .filter(memberships::network_id.eq_any(my_networks))
+        .filter(memberships::stakeholder_id.eq_any(among))
+        .select(memberships::stakeholder_id)
+        .distinct()
+        .load(conn)?)
+}
+
+/// Shows contact details only to those the permission table allows, and only
+/// with the person's consent.
+pub fn contact_for(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> Option<ContactOut> {
+    let allowed = may_edit(viewer, s) || (co_member && s.share_contact);
+    (allowed && (s.email.is_some() || s.phone.is_some())).then(|| ContactOut {
+        email: s.email.clone(),
+        phone: s.phone.clone(),
+    })
+}
+
+fn tags_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<(i64, String), Vec<String>>, ApiError> {
+    let rows: Vec<(i64, String, String)> = stakeholder_tags::table
+        .filter(stakeholder_tags::stakeholder_id.eq_any(ids))
+        .order((stakeholder_tags::stakeholder_id, stakeholder_tags::kind, stakeholder_tags::value))
+        .select((stakeholder_tags::stakeholder_id, stakeholder_tags::kind, stakeholder_tags::value))
+        .load(conn)?;
+    let mut map: HashMap<(i64, String), Vec<String>> = HashMap::new();
+    for (id, kind, value) in rows {
+        map.entry((id, kind)).or_default().push(value);
+    }
+    Ok(map)
+}
+
+/// Builds the wire form of several stakeholders with few queries.
+pub fn present_all(conn: &mut DbConn, viewer: &Viewer, rows: Vec<Stakeholder>) -> Result<Vec<StakeholderOut>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
+    let mut tags = tags_of(conn, &ids)?;
+    let co = co_members(conn, viewer, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let contact = contact_for(viewer, &s, co.contains(&s.id));
+            StakeholderOut {
+                talents: tags.remove(&(s.id, "talent".into())).unwrap_or_default(),
+                languages: tags.remove(&(s.id, "language".into())).unwrap_or_default(),
+                can_edit: may_edit(viewer, &s),
+                has_account: s.user_id.is_some(),
+                contact,
+                id: s.id,
+                kind: StakeholderKind::from_db(&s.kind),
+                name: s.name,
+                organisation: s.organisation,
+                expertise: s.expertise,
+                municipality_code: s.municipality_code,
+                listed: s.listed,
+                share_contact: s.share_contact,
+                created_at: utc(s.created_at),
+                updated_at: utc(s.updated_at),
+            }
+        })
+        .collect())
+}
+
+/// Loads a stakeholder the viewer may see: listed ones, their own, ones they
+/// manage, co-members, or any as admin. Others do not exist (404).
+fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<Stakeholder, ApiError> {
+    let s: Stakeholder = stakeholders::table
+        .find(id)
+        .select(Stakeholder::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This stakeholder"))?;
+    if s.listed || may_edit(viewer, &s) || !co_members(conn, viewer, &[id])?.is_empty() {
+        Ok(s)
+    } else {
+        Err(ApiError::not_found("This stakeholder"))
+    }
+}
+
+fn save_tags(conn: &mut DbConn, id: i64, kind: &str, values: &[String]) -> Result<(), ApiError> {
+    diesel::delete(stakeholder_tags::table.filter(stakeholder_tags::stakeholder_id.eq(id)).filter(stakeholder_tags::kind.eq(kind)))
+        .execute(conn)?;
+    for value in values {
+        diesel::insert_into(stakeholder_tags::table)
+            .values((stakeholder_tags::stakeholder_id.eq(id), stakeholder_tags::kind.eq(kind), stakeholder_tags::value.eq(value)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Keeps the search index in step (name, organisation, expertise, talents).
+pub fn reindex(conn: &mut DbConn, id: i64, v: &StakeholderValues, talents: &[String]) -> Result<(), ApiError> {
+    let talents = talents.join(" ");
+    search::index(
+        conn,
+        "stakeholder",
+        id,
+        &[
+            (&v.name, 3),
+            (v.organisation.as_deref().unwrap_or_default(), 2),
+            (v.expertise.as_deref().unwrap_or_default(), 1),
+            (&talents, 1),
+        ],
+    )
+}
+
+/// Filters for the stakeholder list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+pub struct StakeholderFilters {
+    /// Search text in name, organisation, expertise and talents (Dutch-aware).
+    #[param(max_length = 200)]
+    q: Option<String>,
+    kind: Option<StakeholderKind>,
+    /// A talent, such as `schrijven`.
+    talent: Option<String>,
+    /// CBS municipality code.
+    municipality: Option<String>,
+    /// Only stakeholders changed at or after this time.
+    updated_since: Option<DateTime<Utc>>,
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<i64>,
+    cursor: Option<String>,
+}
+
+/// List and search stakeholders
+///
+/// Stakeholders who agreed to be listed, plus the profiles you manage (all
+/// of them for platform admins).
+#[utoipa::path(
+    tag = "Stakeholders",
+    params(StakeholderFilters),
+    responses((status = 200, description = "A page of stakeholders.", body = StakeholderPage)),
+    security((), ("bearer" = [])),
+)]
+#[get("/stakeholders")]
+pub async fn list_stakeholders(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let q = query.text("q");
+    let kind = query.parse::<StakeholderKind>("kind", StakeholderKind::NAMES);
+    let talent = query.text("talent").map(|t| t.to_lowercase());
+    let municipality_code = query.text("municipality");
+    let updated_since = query.datetime("updatedSince");
+    let page = PageRequest::read(&mut query);
+    query.finish()?;
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let mut sql = stakeholders::table.select(Stakeholder::as_select()).into_boxed();
+        if !viewer.is_admin {
+            let me = viewer.user_id.unwrap_or(0);
+            sql = sql.filter(
+                stakeholders::listed
+                    .eq(true)
+                    .or(stakeholders::user_id.eq(me))
+                    .or(stakeholders::user_id.is_null().and(stakeholders::created_by.eq(me))),
+            );
+        }
+        if let Some(k) = kind {
+            sql = sql.filter(stakeholders::kind.eq(k.as_str()));
+        }
+        if let Some(t) = talent {
+            sql = sql.filter(
+                stakeholders::id.eq_any(
+                    stakeholder_tags::table
+                        .filter(stakeholder_tags::kind.eq("talent"))
+                        .filter(stakeholder_tags::value.eq(t))
+                        .select(stakeholder_tags::stakeholder_id),
+                ),
+            );
+        }
+        if let Some(m) = municipality_code {
+            sql = sql.filter(stakeholders::municipality_code.eq(m));
+        }
+        if let Some(t) = updated_since {
+            sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
+        }
+        let (rows, next) = match q {
+            None => {
+                let mut rows: Vec<Stakeholder> =
+                    sql.filter(stakeholders::id.gt(page.after_id())).order(stakeholders::id).limit(page.fetch_limit()).load(conn)?;
+                let next = page.finish(&mut rows, |s| Cursor::Id(s.id));
+                (rows, next)
+            }
+            Some(text) => {
+                let ranked = search::search(conn, "stakeholder", &text)?;
+                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+                let rows: Vec<Stakeholder> = sql.filter(stakeholders::id.eq_any(ids)).load(conn)?;
+                rank_page(ranked, rows, &page, |s| s.id)
+            }
+        };
+        Ok((present_all(conn, &viewer, rows)?, next))
+    })
+    .await?;
+    let links = PageLinks::new(&req, &query, &page, next);
+    Ok(HttpResponse::Ok().json(StakeholderPage { items, links }))
+}
+
+fn one(conn: &mut DbConn, viewer: &Viewer, s: Stakeholder) -> Result<(StakeholderOut, String), ApiError> {
+    let tag = etag("stakeholder", s.id, s.version);
+    let out = present_all(conn, viewer, vec![s])?.pop().ok_or_else(|| ApiError::Internal("stakeholder vanished".into()))?;
+    Ok((out, tag))
+}
+
+/// Add a stakeholder
+///
+/// For an organisation, or a person without an account (with their
+/// consent). You manage the profile you add.
+#[utoipa::path(
+    tag = "Stakeholders",
+    request_body = StakeholderInput,
+    responses((status = 201, description = "The stakeholder was added.", body = StakeholderOut,
+        headers(("Location" = String, description = "Address of the new stakeholder"), ("ETag" = String, description = "Version tag")))),
+    security(("bearer" = [])),
+)]
+#[post("/stakeholders")]
+pub async fn create_stakeholder(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    body: JsonBody<StakeholderInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let input = body.0;
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let mut v = StakeholderValues {
+            kind: StakeholderKind::Other.as_str().into(),
+            name: String::new(),
+            organisation: None,
+            expertise: None,
+            municipality_code: None,
+            email: None,
+            phone: None,
+            listed: false,
+            share_contact: false,
+        };
+        let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        input.apply(&mut v, &mut talents, &mut languages, &mut errors);
+        ensure_valid(errors)?;
+        let now = db::now();
+        let id: i64 = diesel::insert_into(stakeholders::table)
+            .values((&v, stakeholders::created_by.eq(user_id), stakeholders::created_at.eq(now), stakeholders::updated_at.eq(now)))
+            .returning(stakeholders::id)
+            .get_result(conn)?;
+        save_tags(conn, id, "talent", &talents)?;
+        save_tags(conn, id, "language", &languages)?;
+        reindex(conn, id, &v, &talents)?;
+        let s = stakeholders::table.find(id).select(Stakeholder::as_select()).first(conn)?;
+        one(conn, &viewer, s)
+    })
+    .await?;
+    Ok(created(&req, &format!("/stakeholders/{}", out.id), &out, Some(&tag)))
+}
+
+/// Read a stakeholder
+///
+/// Contact details only for those allowed.
+#[utoipa::path(
+    tag = "Stakeholders",
+    params(("stakeholderId" = i64, Path, description = "Stakeholder id", minimum = 1)),
+    responses(
+        (status = 200, description = "The stakeholder.", body = StakeholderOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 404, description = "No such stakeholder, or you may not see them."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/stakeholders/{stakeholderId}")]
+pub async fn get_stakeholder(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let s = visible(conn, &viewer, id)?;
+        one(conn, &viewer, s)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// Change a stakeholder
+///
+/// Your own profile, a profile you added, or any as platform admin. JSON
+/// merge patch; withdrawing consent hides details at once.
+#[utoipa::path(
+    tag = "Stakeholders",
+    params(
+        ("stakeholderId" = i64, Path, description = "Stakeholder id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    request_body(content = StakeholderInput, content_type = "application/merge-patch+json"),
+    responses(
+        (status = 200, description = "The changed stakeholder.", body = StakeholderOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 403, description = "You may not change this profile."),
+        (status = 404, description = "No such stakeholder, or you may not see them."),
+        (status = 412, description = "It changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/stakeholders/{stakeholderId}")]
+pub async fn update_stakeholder(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+    body: JsonBody<StakeholderInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    let input = body.0;
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let current = visible(conn, &viewer, id)?;
+        if !may_edit(&viewer, &current) {
+            return Err(ApiError::Forbidden("You may only change your own profile or profiles you added.".into()));
+        }
+        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
+        let mut v = StakeholderValues::from(&current);
+        let tags = tags_of(conn, &[id])?;
+        let mut talents = tags.get(&(id, "talent".into())).cloned().unwrap_or_default();
+        let mut languages = tags.get(&(id, "language".into())).cloned().unwrap_or_default();
+        let mut errors = Vec::new();
+        input.apply(&mut v, &mut talents, &mut languages, &mut errors);
+        ensure_valid(errors)?;
+        let changed = diesel::update(stakeholders::table.filter(stakeholders::id.eq(id)).filter(stakeholders::version.eq(current.version)))
+            .set((&v, stakeholders::updated_at.eq(db::now()), stakeholders::version.eq(current.version + 1)))
+            .execute(conn)?;
+        if changed != 1 {
+            return Err(ApiError::PreconditionFailed);
+        }
+        save_tags(conn, id, "talent", &talents)?;
+        save_tags(conn, id, "language", &languages)?;
+        reindex(conn, id, &v, &talents)?;
+        let s = stakeholders::table.find(id).select(Stakeholder::as_select()).first(conn)?;
+        one(conn, &viewer, s)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// Remove a stakeholder
+///
+/// A profile you added (or any, as platform admin), with its memberships and
+/// endorsements. Your own profile goes with your account (`DELETE /me`).
+#[utoipa::path(
+    tag = "Stakeholders",
+    params(
+        ("stakeholderId" = i64, Path, description = "Stakeholder id", minimum = 1),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+    ),
+    responses(
+        (status = 204, description = "The stakeholder was removed."),
+        (status = 403, description = "You may not remove this profile."),
+        (status = 404, description = "No such stakeholder, or you may not see them."),
+        (status = 409, description = "This is your own profile, or the last coordinator of a network."),
+        (status = 412, description = "It changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/stakeholders/{stakeholderId}")]
+pub async fn delete_stakeholder(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = auth.required()?;
+    let id = path.into_inner();
+    let expected = if_match(&req);
+    db::write(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let current = visible(conn, &viewer, id)?;
+        if !may_edit(&viewer, &current) {
+            return Err(ApiError::Forbidden("You may only remove profiles you added.".into()));
+        }
+        if current.user_id == Some(user_id) {
+            return Err(ApiError::Conflict("This is your own profile; delete your account instead (DELETE /me).".into()));
+        }
+        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
+        crate::routes::members::ensure_not_last_coordinator_anywhere(conn, id)?;
+        diesel::delete(stakeholders::table.find(id)).execute(conn)?;
+        search::remove(conn, "stakeholder", id)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

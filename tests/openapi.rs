@@ -1,0 +1,52 @@
+//! The committed OpenAPI documents must equal what the code generates.
+//! Rewrite them with: `UPDATE_OPENAPI=1 cargo test --test openapi`.
+
+use std::path::Path;
+
+fn check(file: &str, doc: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi").join(file);
+    let generated = serde_json::to_string_pretty(doc).expect("serialise") + "\n";
+    if std::env::var("UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &generated).expect("write spec");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "openapi/{file} differs from the code; run `UPDATE_OPENAPI=1 cargo test --test openapi` and commit the result"
+    );
+}
+
+#[test]
+fn committed_spec_matches_the_code() {
+    check("openapi.json", themanet::router::openapi());
+}
+
+#[test]
+fn committed_3_0_spec_matches_the_code() {
+    check("openapi-3.0.json", themanet::router::openapi_3_0());
+}
+
+#[test]
+fn every_operation_documents_its_errors() {
+    let doc = themanet::router::openapi();
+    let paths = doc["paths"].as_object().expect("paths");
+    assert!(paths.len() >= 15, "all endpoints are documented");
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("path item") {
+            let responses = op["responses"].as_object().expect("responses");
+            if path.starts_with("/openapi") {
+                continue;
+            }
+            for status in ["500", "503"] {
+                assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+            }
+            if op.get("requestBody").is_some() {
+                assert!(responses.contains_key("400"), "{method} {path} lacks 400");
+            }
+            for (status, response) in responses {
+                assert!(response["description"].as_str().is_some_and(|d| !d.is_empty()), "{method} {path} {status} lacks a description");
+            }
+        }
+    }
+}
