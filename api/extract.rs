@@ -24,8 +24,26 @@ pub trait Body: DeserializeOwned + Validate {
     const REQUIRED: &'static [&'static str] = &[];
 }
 
-/// A JSON request body, checked field by field.
-pub struct JsonBody<T>(pub T);
+/// A JSON request body, checked field by field. Fields that could not be
+/// read are left out of the value and listed as errors, so that a handler can
+/// add its own checks and report everything at once.
+pub struct JsonBody<T> {
+    value: T,
+    errors: Vec<InvalidParam>,
+}
+
+impl<T> JsonBody<T> {
+    /// The body, or 400 when any field was invalid.
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        crate::routes::ensure_valid(self.errors).map(|()| self.value)
+    }
+
+    /// The readable part of the body and the problems found so far; the
+    /// caller must end with [`crate::routes::ensure_valid`].
+    pub fn with_errors(self) -> (T, Vec<InvalidParam>) {
+        (self.value, self.errors)
+    }
+}
 
 impl<T: Body + 'static> FromRequest for JsonBody<T> {
     type Error = ApiError;
@@ -59,7 +77,7 @@ impl<T: Body + 'static> FromRequest for JsonBody<T> {
             if bytes.len() > MAX_BODY {
                 return Err(ApiError::PayloadTooLarge);
             }
-            parse_body::<T>(&bytes, creating).map(JsonBody)
+            parse_body::<T>(&bytes, creating).map(|(value, errors)| JsonBody { value, errors })
         })
     }
 }
@@ -94,9 +112,10 @@ pub fn snake_to_camel(name: &str) -> String {
     out
 }
 
-/// Parses a JSON object into `T`, collecting every problem: malformed JSON,
-/// unknown fields, wrong types, missing required fields and failed rules.
-pub fn parse_body<T: Body>(bytes: &[u8], creating: bool) -> Result<T, ApiError> {
+/// Parses a JSON object into `T`, collecting every problem: unknown fields,
+/// wrong types, missing required fields and failed rules. Only malformed JSON
+/// or a body that is not an object fails at once.
+pub fn parse_body<T: Body>(bytes: &[u8], creating: bool) -> Result<(T, Vec<InvalidParam>), ApiError> {
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {}.", tidy(&e.to_string()))))?;
     let Value::Object(mut object) = value else {
@@ -153,11 +172,8 @@ pub fn parse_body<T: Body>(bytes: &[u8], creating: bool) -> Result<T, ApiError> 
         }
     }
     match parsed {
-        Some(value) if errors.is_empty() => Ok(value),
-        _ => {
-            errors.sort_by(|a, b| a.name.cmp(&b.name));
-            Err(ApiError::Invalid(errors))
-        }
+        Some(value) => Ok((value, errors)),
+        None => Err(ApiError::Invalid(errors)),
     }
 }
 

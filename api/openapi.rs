@@ -213,6 +213,12 @@ pub fn to_3_0(doc: &Value) -> Value {
                         }
                     }
                 }
+                if map.contains_key("$ref") && map.len() > 1 {
+                    // OpenAPI 3.0 ignores siblings of $ref: wrap it.
+                    if let Some(reference) = map.remove("$ref") {
+                        map.insert("allOf".into(), json!([{ "$ref": reference }]));
+                    }
+                }
                 if let Some(Value::Array(examples)) = map.remove("examples") {
                     if let Some(first) = examples.into_iter().next() {
                         map.insert("example".into(), first);

@@ -103,7 +103,7 @@ fn spec_response(doc: &Value) -> HttpResponse {
 #[utoipa::path(
     tag = "Reference",
     responses((status = 200, description = "The OpenAPI document.", content_type = "application/json",
-        headers(("Access-Control-Allow-Origin" = String, description = "Always *: anyone may read the spec.")))),
+        headers(("access-control-allow-origin" = String, description = "Always *: anyone may read the spec.")))),
 )]
 #[get("/openapi.json")]
 pub async fn openapi_json() -> HttpResponse {
@@ -116,9 +116,9 @@ pub async fn openapi_json() -> HttpResponse {
 #[utoipa::path(
     tag = "Reference",
     responses((status = 200, description = "The OpenAPI document, version 3.0.3.", content_type = "application/json",
-        headers(("Access-Control-Allow-Origin" = String, description = "Always *: anyone may read the spec.")))),
+        headers(("access-control-allow-origin" = String, description = "Always *: anyone may read the spec.")))),
 )]
-#[get("/openapi-3.0.json")]
+#[get("/openapi/3.0.json")]
 pub async fn openapi_json_3_0() -> HttpResponse {
     spec_response(openapi_3_0())
 }

@@ -145,7 +145,7 @@ fn token_out(state: &AppState, user: User, stakeholder_id: Option<i64>) -> Resul
 )]
 #[post("/auth/register")]
 pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: JsonBody<RegisterInput>) -> Result<HttpResponse, ApiError> {
-    let input = body.0;
+    let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
     let name = present(input.display_name, "displayName")?.trim().to_string();
@@ -181,7 +181,7 @@ pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: JsonBo
 )]
 #[post("/auth/login")]
 pub async fn login(state: web::Data<AppState>, body: JsonBody<LoginInput>) -> Result<HttpResponse, ApiError> {
-    let input = body.0;
+    let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
     let found = db::read(&state.pool, move |conn| {

@@ -93,6 +93,8 @@ pub struct EndorsementFilters {
 }
 
 /// List a goal's endorsements
+///
+/// Members see who endorsed; others see names only of members who agreed to be listed.
 #[utoipa::path(
     tag = "Goals",
     params(("goalId" = i64, Path, description = "Goal id", minimum = 1), EndorsementFilters),
@@ -161,7 +163,7 @@ pub async fn endorse_goal(
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let goal_id = path.into_inner();
-    let input = body.0;
+    let input = body.into_inner()?;
     let stance = present(input.stance, "stance")?;
     let comment = input.comment.unwrap_or_default().trim().to_string();
     let (out, is_new) = db::write(&state.pool, move |conn| {

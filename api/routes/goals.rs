@@ -319,7 +319,7 @@ pub async fn create_goal(
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let network_id = path.into_inner();
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         network_access(conn, &viewer, network_id)?.ensure_core()?;
@@ -333,7 +333,7 @@ pub async fn create_goal(
             owner_id: None,
             position: 0,
         };
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         input.apply(&mut v, &mut errors);
         check_values(conn, network_id, None, &v, &mut errors)?;
         ensure_valid(errors)?;
@@ -355,6 +355,8 @@ pub async fn create_goal(
 }
 
 /// Read a goal
+///
+/// With its status, target date and how many members support it or raise a concern.
 #[utoipa::path(
     tag = "Goals",
     params(("goalId" = i64, Path, description = "Goal id", minimum = 1)),
@@ -406,14 +408,14 @@ pub async fn update_goal(
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
         check_if_match(&expected, &etag("goal", id, current.version))?;
         let mut v = GoalValues::from(&current);
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         input.apply(&mut v, &mut errors);
         check_values(conn, current.network_id, Some(id), &v, &mut errors)?;
         ensure_valid(errors)?;

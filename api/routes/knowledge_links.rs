@@ -417,7 +417,7 @@ pub async fn create_knowledge_link(
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
@@ -428,7 +428,7 @@ pub async fn create_knowledge_link(
             language: "nl".into(),
             network_id: None,
         };
-        let (mut audiences, mut topics, mut errors) = (vec![Audience::Everyone], Vec::new(), Vec::new());
+        let (mut audiences, mut topics, mut errors) = (vec![Audience::Everyone], Vec::new(), parse_errors);
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
         ensure_valid(errors)?;
@@ -452,6 +452,8 @@ pub async fn create_knowledge_link(
 }
 
 /// Read a knowledge link
+///
+/// Platform-wide links, and links of networks you may see.
 #[utoipa::path(
     tag = "Knowledge links",
     params(("linkId" = i64, Path, description = "Link id", minimum = 1)),
@@ -504,7 +506,7 @@ pub async fn update_knowledge_link(
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
@@ -531,7 +533,7 @@ pub async fn update_knowledge_link(
             .filter(knowledge_link_topics::link_id.eq(id))
             .select(knowledge_link_topics::topic)
             .load(conn)?;
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
         ensure_valid(errors)?;
@@ -553,6 +555,8 @@ pub async fn update_knowledge_link(
 }
 
 /// Delete a knowledge link
+///
+/// The network's core group and coordinators, the member who added it, or platform admins.
 #[utoipa::path(
     tag = "Knowledge links",
     params(

@@ -75,6 +75,8 @@ fn load_me(conn: &mut DbConn, user_id: i64) -> Result<(User, Option<i64>), ApiEr
 }
 
 /// Read your account
+///
+/// Your e-mail address, name, and the id of your own stakeholder profile.
 #[utoipa::path(
     tag = "Accounts",
     responses((status = 200, description = "Your account.", body = MeOut, headers(("ETag" = String, description = "Version tag")))),
@@ -89,6 +91,8 @@ pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRespon
 }
 
 /// Change your account
+///
+/// JSON merge patch of your display name.
 #[utoipa::path(
     tag = "Accounts",
     params(("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412")),
@@ -103,7 +107,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRespon
 pub async fn update_me(state: web::Data<AppState>, req: HttpRequest, auth: Auth, body: JsonBody<MeInput>) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let expected = if_match(&req);
-    let input = body.0;
+    let input = body.into_inner()?;
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
         let (user, _) = load_me(conn, user_id)?;
         check_if_match(&expected, &etag("user", user.id, user.version))?;

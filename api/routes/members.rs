@@ -150,6 +150,8 @@ fn one(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, network_id: i
 pub struct MemberFilters {
     role: Option<Role>,
     kind: Option<StakeholderKind>,
+    /// Only memberships changed at or after this time.
+    updated_since: Option<DateTime<Utc>>,
     #[param(minimum = 1, maximum = 100)]
     page_size: Option<i64>,
     cursor: Option<String>,
@@ -173,6 +175,7 @@ pub async fn list_members(state: web::Data<AppState>, req: HttpRequest, path: we
     let mut query = Query::new(&req);
     let role = query.parse::<Role>("role", Role::NAMES);
     let kind = query.parse::<StakeholderKind>("kind", StakeholderKind::NAMES);
+    let updated_since = query.datetime("updatedSince");
     let page = PageRequest::read(&mut query);
     query.finish()?;
     let (items, next) = db::read(&state.pool, move |conn| {
@@ -192,6 +195,9 @@ pub async fn list_members(state: web::Data<AppState>, req: HttpRequest, path: we
         }
         if let Some(k) = kind {
             sql = sql.filter(stakeholders::kind.eq(k.as_str()));
+        }
+        if let Some(t) = updated_since {
+            sql = sql.filter(memberships::updated_at.ge(t.naive_utc()));
         }
         let mut rows: Vec<(Membership, Stakeholder)> = sql.order(memberships::stakeholder_id).limit(page.fetch_limit()).load(conn)?;
         let next = page.finish(&mut rows, |(m, _)| Cursor::Id(m.stakeholder_id));
@@ -229,7 +235,7 @@ pub async fn add_member(
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let network_id = path.into_inner();
-    let input = body.0;
+    let input = body.into_inner()?;
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let access = network_access(conn, &viewer, network_id)?;
@@ -304,7 +310,7 @@ pub async fn update_member(
     let user_id = auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
     let expected = if_match(&req);
-    let input = body.0;
+    let input = body.into_inner()?;
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let access = network_access(conn, &viewer, network_id)?;

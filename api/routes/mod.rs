@@ -57,13 +57,15 @@ pub fn non_empty(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
-/// Fails with 400 when any invalid field was collected.
-pub fn ensure_valid(errors: Vec<InvalidParam>) -> Result<(), ApiError> {
+/// Fails with 400 when any invalid field was collected (one entry per
+/// field: the first reason found).
+pub fn ensure_valid(mut errors: Vec<InvalidParam>) -> Result<(), ApiError> {
     if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Invalid(errors))
+        return Ok(());
     }
+    errors.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.dedup_by(|a, b| a.name == b.name);
+    Err(ApiError::Invalid(errors))
 }
 
 /// A tag list: at most `max` tags, each a slug of at most 40 characters.

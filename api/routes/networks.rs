@@ -298,7 +298,8 @@ fn check_values(
             errors.push(InvalidParam::new("municipalityCode", "is not a CBS municipality code (see GET /municipalities)"));
         }
     }
-    if scope == Scope::Local && v.municipality_code.is_none() && v.region.is_none() {
+    let scope_unknown = errors.iter().any(|e| e.name == "scope");
+    if scope == Scope::Local && !scope_unknown && v.municipality_code.is_none() && v.region.is_none() {
         errors.push(InvalidParam::new(
             "municipalityCode",
             "is required for a local network (or give a region, for places outside the Netherlands)",
@@ -594,7 +595,7 @@ pub async fn create_network(
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let wanted_slug = input.slug.clone().flatten();
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
@@ -618,7 +619,7 @@ pub async fn create_network(
             communication: String::new(),
         };
         let mut topics = Vec::new();
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, None, &v, &topics, &mut errors)?;
         ensure_valid(errors)?;
@@ -714,7 +715,7 @@ pub async fn update_network(
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let access = network_access(conn, &viewer, id)?;
@@ -723,7 +724,7 @@ pub async fn update_network(
         check_if_match(&expected, &etag("network", id, current.version))?;
         let mut v = NetworkValues::from(&current);
         let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         let slug_changed = input.slug.as_ref().is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;

@@ -30,6 +30,8 @@ page_type!(TopicPage, TopicOut, "All topics (one page).");
 page_type!(MunicipalityPage, Municipality, "A page of municipalities.");
 
 /// List topics
+///
+/// The topics networks and knowledge links are tagged with, in Dutch and English.
 #[utoipa::path(
     tag = "Reference",
     responses((status = 200, description = "Every topic, in one page.", body = TopicPage)),

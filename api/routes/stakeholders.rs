@@ -420,7 +420,7 @@ pub async fn create_stakeholder(
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let mut v = StakeholderValues {
@@ -434,7 +434,7 @@ pub async fn create_stakeholder(
             listed: false,
             share_contact: false,
         };
-        let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
         input.apply(&mut v, &mut talents, &mut languages, &mut errors);
         ensure_valid(errors)?;
         let now = db::now();
@@ -506,7 +506,7 @@ pub async fn update_stakeholder(
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
-    let input = body.0;
+    let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let current = visible(conn, &viewer, id)?;
@@ -518,7 +518,7 @@ pub async fn update_stakeholder(
         let tags = tags_of(conn, &[id])?;
         let mut talents = tags.get(&(id, "talent".into())).cloned().unwrap_or_default();
         let mut languages = tags.get(&(id, "language".into())).cloned().unwrap_or_default();
-        let mut errors = Vec::new();
+        let mut errors = parse_errors;
         input.apply(&mut v, &mut talents, &mut languages, &mut errors);
         ensure_valid(errors)?;
         let changed = diesel::update(stakeholders::table.filter(stakeholders::id.eq(id)).filter(stakeholders::version.eq(current.version)))

@@ -1,5 +1,5 @@
-mod common;
-
+use crate::common;
+use crate::both;
 use actix_web::http::header;
 use actix_web::test::TestRequest;
 use serde_json::json;

@@ -1,0 +1,16 @@
+//! Integration tests of the whole API. Every test runs twice, on SQLite and
+//! on PostgreSQL (see `both!`), each on a database of its own.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accounts;
+mod conventions;
+mod goals;
+mod knowledge_links;
+mod members;
+mod networks;
+mod permissions;
+mod reference;
+mod search;
+mod stakeholders;
