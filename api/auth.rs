@@ -80,7 +80,11 @@ impl Keys {
 
     /// Verifies an access token and returns the user id it names.
     pub fn verify(&self, token: &str) -> Result<i64, ApiError> {
-        let rejected = || ApiError::Unauthorized("The access token is invalid or has expired. Sign in again.".into());
+        let rejected = || {
+            ApiError::Unauthorized(
+                "The access token is invalid or has expired. Sign in again.".into(),
+            )
+        };
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|_| rejected())?;
         if data.claims.typ != ACCESS_TYPE {
@@ -107,8 +111,9 @@ impl Auth {
     }
 
     pub fn required(self) -> Result<i64, ApiError> {
-        self.user_id()
-            .ok_or_else(|| ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into()))
+        self.user_id().ok_or_else(|| {
+            ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into())
+        })
     }
 }
 
@@ -120,11 +125,15 @@ impl FromRequest for Auth {
         let Some(value) = req.headers().get(header::AUTHORIZATION) else {
             return ready(Ok(Auth::Anonymous));
         };
-        let bad = || ApiError::Unauthorized("Send the token as Authorization: Bearer <token>.".into());
+        let bad =
+            || ApiError::Unauthorized("Send the token as Authorization: Bearer <token>.".into());
         let token = value
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim);
         let Some(token) = token.filter(|t| !t.is_empty()) else {
             return ready(Err(bad()));

@@ -122,9 +122,12 @@ pub const LANGUAGES: &[&str] = &[
 /// Lowercase words and digits joined by single hyphens: `toegankelijke-musea`.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
-        && text
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Makes a slug from a name: accents folded, everything else a hyphen.

@@ -36,7 +36,10 @@ impl InvalidParam {
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// A URI that identifies the kind of problem.
-    #[schema(format = "uri-reference", example = "urn:themanet:problem:invalid-input")]
+    #[schema(
+        format = "uri-reference",
+        example = "urn:themanet:problem:invalid-input"
+    )]
     #[serde(rename = "type")]
     pub kind: String,
     /// A short summary of the kind of problem.
@@ -263,4 +266,3 @@ pub fn rewrite_foreign_errors<B: MessageBody + 'static>(
     let res = ServiceResponse::new(req, new.map_into_boxed_body()).map_into_right_body();
     Ok(ErrorHandlerResponse::Response(res))
 }
-

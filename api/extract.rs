@@ -54,7 +54,13 @@ impl<T: Body + 'static> FromRequest for JsonBody<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            });
         let acceptable = matches!(
             content_type.as_deref(),
             Some("application/json") | Some("application/merge-patch+json")
@@ -68,12 +74,13 @@ impl<T: Body + 'static> FromRequest for JsonBody<T> {
                     "Send the body as JSON, with Content-Type: application/json.".into(),
                 ));
             }
-            let bytes = bytes.await.map_err(|e| {
-                match e.as_error::<actix_web::error::PayloadError>() {
-                    Some(actix_web::error::PayloadError::Overflow) => ApiError::PayloadTooLarge,
-                    _ => ApiError::BadRequest("The request body could not be read.".into()),
-                }
-            })?;
+            let bytes =
+                bytes
+                    .await
+                    .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                        Some(actix_web::error::PayloadError::Overflow) => ApiError::PayloadTooLarge,
+                        _ => ApiError::BadRequest("The request body could not be read.".into()),
+                    })?;
             if bytes.len() > MAX_BODY {
                 return Err(ApiError::PayloadTooLarge);
             }
@@ -115,11 +122,20 @@ pub fn snake_to_camel(name: &str) -> String {
 /// Parses a JSON object into `T`, collecting every problem: unknown fields,
 /// wrong types, missing required fields and failed rules. Only malformed JSON
 /// or a body that is not an object fails at once.
-pub fn parse_body<T: Body>(bytes: &[u8], creating: bool) -> Result<(T, Vec<InvalidParam>), ApiError> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {}.", tidy(&e.to_string()))))?;
+pub fn parse_body<T: Body>(
+    bytes: &[u8],
+    creating: bool,
+) -> Result<(T, Vec<InvalidParam>), ApiError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::BadRequest(format!(
+            "The body is not valid JSON: {}.",
+            tidy(&e.to_string())
+        ))
+    })?;
     let Value::Object(mut object) = value else {
-        return Err(ApiError::BadRequest("The body must be a JSON object.".into()));
+        return Err(ApiError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
     };
     let mut errors: Vec<InvalidParam> = Vec::new();
     for name in T::REQUIRED.iter().filter(|_| creating) {
@@ -259,7 +275,10 @@ impl Query {
         match DateTime::parse_from_rfc3339(&raw) {
             Ok(v) => Some(v.with_timezone(&Utc)),
             Err(_) => {
-                self.fail(name, "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z");
+                self.fail(
+                    name,
+                    "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z",
+                );
                 None
             }
         }

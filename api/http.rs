@@ -15,23 +15,38 @@ pub fn etag(kind: &str, key: impl std::fmt::Display, version: i64) -> String {
 /// The tags a client sent in `If-Match`, if any (`*` matches anything).
 pub fn if_match(req: &HttpRequest) -> Option<Vec<String>> {
     let value = req.headers().get(header::IF_MATCH)?.to_str().ok()?;
-    Some(value.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect())
+    Some(
+        value
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+    )
 }
 
 /// 412 when the client's `If-Match` names another version.
 pub fn check_if_match(expected: &Option<Vec<String>>, current: &str) -> Result<(), ApiError> {
     match expected {
-        Some(tags) if !tags.iter().any(|t| t == "*" || t == current) => Err(ApiError::PreconditionFailed),
+        Some(tags) if !tags.iter().any(|t| t == "*" || t == current) => {
+            Err(ApiError::PreconditionFailed)
+        }
         _ => Ok(()),
     }
 }
 
 pub fn ok_with_etag<T: Serialize>(body: &T, etag: &str) -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::ETAG, etag)).json(body)
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag))
+        .json(body)
 }
 
 /// `201 Created` with the absolute `Location` of the new resource.
-pub fn created<T: Serialize>(req: &HttpRequest, path: &str, body: &T, etag: Option<&str>) -> HttpResponse {
+pub fn created<T: Serialize>(
+    req: &HttpRequest,
+    path: &str,
+    body: &T,
+    etag: Option<&str>,
+) -> HttpResponse {
     let location = format!("{}/api/v1{}", crate::pagination::base_url(req), path);
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, location));

@@ -22,18 +22,36 @@ Commands:
 Configuration comes from the environment; see .env.example.";
 
 fn main() {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,actix_server=warn")).init();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
+    )
+    .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str).unwrap_or("serve");
     let result = match command {
         "serve" => serve(),
         "migrate" => with_db(|_| Ok(())),
         "create-admin" => create_admin(&args[1..]),
-        "demo" => with_db(|conn| demo::load(conn).map(|loaded| {
-            println!("{}", if loaded { "Demo data loaded." } else { "The database is not empty; nothing loaded." });
-        }).map_err(|e| e.to_string())),
+        "demo" => with_db(|conn| {
+            demo::load(conn)
+                .map(|loaded| {
+                    println!(
+                        "{}",
+                        if loaded {
+                            "Demo data loaded."
+                        } else {
+                            "The database is not empty; nothing loaded."
+                        }
+                    );
+                })
+                .map_err(|e| e.to_string())
+        }),
         "openapi" => {
-            let doc = if args.iter().any(|a| a == "--3.0") { router::openapi_3_0() } else { router::openapi() };
+            let doc = if args.iter().any(|a| a == "--3.0") {
+                router::openapi_3_0()
+            } else {
+                router::openapi()
+            };
             println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
             Ok(())
         }
@@ -51,13 +69,17 @@ fn main() {
 
 fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), String> {
     let config = Config::from_env()?;
-    let mut conn = db::establish(&config.database_url).map_err(|e| format!("cannot open the database: {e}"))?;
+    let mut conn = db::establish(&config.database_url)
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
     f(&mut conn)
 }
 
 fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn create_admin(args: &[String]) -> Result<(), String> {
@@ -68,13 +90,20 @@ fn create_admin(args: &[String]) -> Result<(), String> {
         _ => {
             eprintln!("Password for {email} (one line):");
             let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|e| e.to_string())?;
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
     with_db(|conn| {
-        let created = themanet::routes::auth::make_admin(conn, &email, &name, &password).map_err(|e| e.to_string())?;
-        println!("{email} is now a platform admin{}.", if created { " (new account)" } else { "" });
+        let created = themanet::routes::auth::make_admin(conn, &email, &name, &password)
+            .map_err(|e| e.to_string())?;
+        println!(
+            "{email} is now a platform admin{}.",
+            if created { " (new account)" } else { "" }
+        );
         Ok(())
     })
 }
@@ -82,9 +111,12 @@ fn create_admin(args: &[String]) -> Result<(), String> {
 fn serve() -> Result<(), String> {
     let config = Config::from_env()?;
     if config.jwt_secret_generated {
-        log::warn!("JWT_SECRET is not set: using a random key, so sign-ins end when the server restarts");
+        log::warn!(
+            "JWT_SECRET is not set: using a random key, so sign-ins end when the server restarts"
+        );
     }
-    let mut conn = db::establish(&config.database_url).map_err(|e| format!("cannot open the database: {e}"))?;
+    let mut conn = db::establish(&config.database_url)
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
     if demo::wanted(&config) && demo::load(&mut conn).map_err(|e| e.to_string())? {
         log::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");

@@ -53,7 +53,9 @@ impl Modify for BearerScheme {
     }
 }
 
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 fn default_description(status: &str) -> &'static str {
     match status {
@@ -85,18 +87,30 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
     let mut creates: Vec<(String, String, Vec<String>)> = Vec::new();
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, item) in paths.iter_mut() {
-            let Some(item) = item.as_object_mut() else { continue };
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
             for method in METHODS {
-                let Some(op) = item.get_mut(*method).and_then(Value::as_object_mut) else { continue };
-                let has_params = op.get("parameters").and_then(Value::as_array).is_some_and(|p| !p.is_empty());
+                let Some(op) = item.get_mut(*method).and_then(Value::as_object_mut) else {
+                    continue;
+                };
+                let has_params = op
+                    .get("parameters")
+                    .and_then(Value::as_array)
+                    .is_some_and(|p| !p.is_empty());
                 let has_body = op.contains_key("requestBody");
                 let secured = op
                     .get("security")
                     .and_then(Value::as_array)
-                    .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|o| !o.is_empty())));
+                    .is_some_and(|s| {
+                        s.iter()
+                            .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
+                    });
                 let is_spec = path.starts_with("/openapi");
                 let responses = op.entry("responses").or_insert_with(|| json!({}));
-                let Some(responses) = responses.as_object_mut() else { continue };
+                let Some(responses) = responses.as_object_mut() else {
+                    continue;
+                };
                 let mut add = vec![];
                 if has_params || has_body {
                     add.push("400");
@@ -114,7 +128,9 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                     responses.entry(status).or_insert_with(|| json!({}));
                 }
                 for (status, response) in responses.iter_mut() {
-                    let Some(response) = response.as_object_mut() else { continue };
+                    let Some(response) = response.as_object_mut() else {
+                        continue;
+                    };
                     if status.starts_with('4') || status.starts_with('5') {
                         response
                             .entry("description")
@@ -124,16 +140,22 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                         });
                         let mut headers = Map::new();
                         if status == "503" {
-                            headers.insert("Retry-After".into(), json!({
-                                "description": "Seconds to wait before trying again.",
-                                "schema": {"type": "integer"}
-                            }));
+                            headers.insert(
+                                "Retry-After".into(),
+                                json!({
+                                    "description": "Seconds to wait before trying again.",
+                                    "schema": {"type": "integer"}
+                                }),
+                            );
                         }
                         if status == "401" {
-                            headers.insert("WWW-Authenticate".into(), json!({
-                                "description": "Bearer",
-                                "schema": {"type": "string"}
-                            }));
+                            headers.insert(
+                                "WWW-Authenticate".into(),
+                                json!({
+                                    "description": "Bearer",
+                                    "schema": {"type": "string"}
+                                }),
+                            );
                         }
                         if !headers.is_empty() {
                             response.insert("headers".into(), Value::Object(headers));
@@ -142,19 +164,33 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                     } else {
                         let headers = response.entry("headers").or_insert_with(|| json!({}));
                         if let Some(h) = headers.as_object_mut() {
-                            h.insert("API-Version".into(), json!({
-                                "description": "The version of this API.",
-                                "schema": {"type": "string", "example": crate::API_VERSION}
-                            }));
+                            h.insert(
+                                "API-Version".into(),
+                                json!({
+                                    "description": "The version of this API.",
+                                    "schema": {"type": "string", "example": crate::API_VERSION}
+                                }),
+                            );
                         }
                     }
                 }
                 if *method == "post" {
-                    if let Some(schema) = op.get_mut("requestBody").and_then(|b| b.pointer_mut("/content/application~1json/schema")) {
-                        if let Some(name) = schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                    if let Some(schema) = op
+                        .get_mut("requestBody")
+                        .and_then(|b| b.pointer_mut("/content/application~1json/schema"))
+                    {
+                        if let Some(name) = schema
+                            .get("$ref")
+                            .and_then(Value::as_str)
+                            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                        {
                             if let Some((_, req)) = required.iter().find(|(n, _)| *n == name) {
                                 let create = format!("{}Create", name.trim_end_matches("Input"));
-                                creates.push((name.to_string(), create.clone(), req.iter().map(|s| s.to_string()).collect()));
+                                creates.push((
+                                    name.to_string(),
+                                    create.clone(),
+                                    req.iter().map(|s| s.to_string()).collect(),
+                                ));
                                 *schema = json!({"$ref": format!("#/components/schemas/{create}")});
                             }
                         }
@@ -163,7 +199,10 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
             }
         }
     }
-    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
         for (input, create, req) in creates {
             if let Some(mut schema) = schemas.get(&input).cloned() {
                 if let Some(obj) = schema.as_object_mut() {
@@ -187,7 +226,11 @@ pub fn to_3_0(doc: &Value) -> Value {
         match v {
             Value::Object(map) => {
                 if let Some(Value::Array(types)) = map.get("type").cloned() {
-                    let others: Vec<Value> = types.iter().filter(|t| t.as_str() != Some("null")).cloned().collect();
+                    let others: Vec<Value> = types
+                        .iter()
+                        .filter(|t| t.as_str() != Some("null"))
+                        .cloned()
+                        .collect();
                     if others.len() == 1 {
                         map.insert("type".into(), others[0].clone());
                         if others.len() < types.len() {
@@ -240,7 +283,10 @@ pub fn to_3_0(doc: &Value) -> Value {
     if let Some(paths) = out.get_mut("paths") {
         walk(paths);
     }
-    if let Some(license) = out.pointer_mut("/info/license").and_then(Value::as_object_mut) {
+    if let Some(license) = out
+        .pointer_mut("/info/license")
+        .and_then(Value::as_object_mut)
+    {
         license.remove("identifier");
     }
     out

@@ -76,7 +76,10 @@ impl PageRequest {
             Some(raw) => {
                 let cursor = Cursor::decode(&raw);
                 if cursor.is_none() {
-                    query.fail("cursor", "is not a cursor this API gave out; follow _links.next");
+                    query.fail(
+                        "cursor",
+                        "is not a cursor this API gave out; follow _links.next",
+                    );
                 }
                 cursor
             }
@@ -150,7 +153,12 @@ fn href(req: &HttpRequest, pairs: &[(String, String)]) -> String {
 }
 
 impl PageLinks {
-    pub fn new(req: &HttpRequest, query: &Query, page: &PageRequest, next: Option<Cursor>) -> PageLinks {
+    pub fn new(
+        req: &HttpRequest,
+        query: &Query,
+        page: &PageRequest,
+        next: Option<Cursor>,
+    ) -> PageLinks {
         let mut pairs = query.pairs_without_cursor();
         let mut this_pairs = pairs.clone();
         if let Some(c) = page.after {
@@ -158,10 +166,14 @@ impl PageLinks {
         }
         let next = next.map(|c| {
             pairs.push(("cursor".into(), c.encode()));
-            Link { href: href(req, &pairs) }
+            Link {
+                href: href(req, &pairs),
+            }
         });
         PageLinks {
-            this: Link { href: href(req, &this_pairs) },
+            this: Link {
+                href: href(req, &this_pairs),
+            },
             next,
         }
     }

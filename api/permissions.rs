@@ -50,8 +50,9 @@ impl Viewer {
     }
 
     pub fn user(&self) -> Result<i64, ApiError> {
-        self.user_id
-            .ok_or_else(|| ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into()))
+        self.user_id.ok_or_else(|| {
+            ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into())
+        })
     }
 
     /// The viewer's role in a network, if they are a member.
@@ -86,7 +87,9 @@ impl NetworkAccess {
         if self.is_member() || self.is_admin {
             Ok(())
         } else {
-            Err(ApiError::Forbidden("Only members of this network may do this. Join the network first.".into()))
+            Err(ApiError::Forbidden(
+                "Only members of this network may do this. Join the network first.".into(),
+            ))
         }
     }
 
@@ -95,7 +98,9 @@ impl NetworkAccess {
         if self.is_admin || self.role.is_some_and(Role::is_core) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden("Only the core group and coordinators of this network may do this.".into()))
+            Err(ApiError::Forbidden(
+                "Only the core group and coordinators of this network may do this.".into(),
+            ))
         }
     }
 
@@ -104,14 +109,20 @@ impl NetworkAccess {
         if self.is_admin || self.role == Some(Role::Coordinator) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden("Only coordinators of this network may do this.".into()))
+            Err(ApiError::Forbidden(
+                "Only coordinators of this network may do this.".into(),
+            ))
         }
     }
 }
 
 /// Loads a network the viewer may see. A members-only network does not
 /// exist for outsiders: 404, not 403.
-pub fn network_access(conn: &mut DbConn, viewer: &Viewer, network_id: i64) -> Result<NetworkAccess, ApiError> {
+pub fn network_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: i64,
+) -> Result<NetworkAccess, ApiError> {
     let network: Network = networks::table
         .find(network_id)
         .select(Network::as_select())
@@ -119,7 +130,8 @@ pub fn network_access(conn: &mut DbConn, viewer: &Viewer, network_id: i64) -> Re
         .optional()?
         .ok_or_else(|| ApiError::not_found("This network"))?;
     let role = viewer.role_in(conn, network_id)?;
-    let visible = network.visibility == Visibility::Public.as_str() || role.is_some() || viewer.is_admin;
+    let visible =
+        network.visibility == Visibility::Public.as_str() || role.is_some() || viewer.is_admin;
     if !visible {
         return Err(ApiError::not_found("This network"));
     }

@@ -69,7 +69,9 @@ pub fn municipalities() -> &'static [Municipality] {
 
 pub fn municipality(code: &str) -> Option<&'static Municipality> {
     let list = municipalities();
-    list.binary_search_by(|m| m.code.as_str().cmp(code)).ok().map(|i| &list[i])
+    list.binary_search_by(|m| m.code.as_str().cmp(code))
+        .ok()
+        .map(|i| &list[i])
 }
 
 #[cfg(test)]
@@ -78,7 +80,12 @@ mod tests {
     fn the_cbs_list_is_complete() {
         let list = super::municipalities();
         assert_eq!(list.len(), 342);
-        assert_eq!(super::municipality("GM0344").map(|m| m.name.as_str()), Some("Utrecht"));
-        assert!(list.iter().any(|m| m.name == "Nuenen, Gerwen en Nederwetten"));
+        assert_eq!(
+            super::municipality("GM0344").map(|m| m.name.as_str()),
+            Some("Utrecht")
+        );
+        assert!(list
+            .iter()
+            .any(|m| m.name == "Nuenen, Gerwen en Nederwetten"));
     }
 }

@@ -65,7 +65,10 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("NetworkInput", networks::NetworkInput::REQUIRED),
         ("StakeholderInput", stakeholders::StakeholderInput::REQUIRED),
         ("GoalInput", goals::GoalInput::REQUIRED),
-        ("KnowledgeLinkInput", knowledge_links::KnowledgeLinkInput::REQUIRED),
+        (
+            "KnowledgeLinkInput",
+            knowledge_links::KnowledgeLinkInput::REQUIRED,
+        ),
     ]
 }
 
@@ -131,10 +134,19 @@ fn route_table() -> &'static Vec<(Vec<String>, String)> {
         let mut table = Vec::new();
         if let Some(paths) = openapi().get("paths").and_then(Value::as_object) {
             for (path, item) in paths {
-                let segments = path.trim_start_matches('/').split('/').map(str::to_string).collect();
+                let segments = path
+                    .trim_start_matches('/')
+                    .split('/')
+                    .map(str::to_string)
+                    .collect();
                 let methods: Vec<String> = item
                     .as_object()
-                    .map(|o| o.keys().filter(|k| k.as_str() != "parameters").map(|k| k.to_uppercase()).collect())
+                    .map(|o| {
+                        o.keys()
+                            .filter(|k| k.as_str() != "parameters")
+                            .map(|k| k.to_uppercase())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 table.push((segments, methods.join(", ")));
             }
@@ -144,15 +156,23 @@ fn route_table() -> &'static Vec<(Vec<String>, String)> {
 }
 
 async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let rest = req.path().trim_start_matches("/api/v1").trim_start_matches('/');
+    let rest = req
+        .path()
+        .trim_start_matches("/api/v1")
+        .trim_start_matches('/');
     let segments: Vec<&str> = rest.split('/').collect();
     let allowed = route_table().iter().find(|(template, _)| {
         template.len() == segments.len()
-            && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
+            && template
+                .iter()
+                .zip(&segments)
+                .all(|(t, s)| t.starts_with('{') || t == s)
     });
     match allowed {
         Some((_, methods)) => Err(ApiError::MethodNotAllowed(methods.clone())),
-        None => Err(ApiError::NotFound("There is nothing at this address. See /api/v1/openapi.json.".into())),
+        None => Err(ApiError::NotFound(
+            "There is nothing at this address. See /api/v1/openapi.json.".into(),
+        )),
     }
 }
 
@@ -192,7 +212,8 @@ pub fn app(
         .app_data(state)
         .app_data(web::PayloadConfig::new(MAX_BODY))
         .app_data(web::PathConfig::default().error_handler(|_, _| {
-            ApiError::NotFound("There is nothing at this address: ids are whole numbers.".into()).into()
+            ApiError::NotFound("There is nothing at this address: ids are whole numbers.".into())
+                .into()
         }))
         .service(
             utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}")
@@ -212,7 +233,10 @@ pub fn app(
         .wrap(
             DefaultHeaders::new()
                 .add(("API-Version", HeaderValue::from_static(crate::API_VERSION)))
-                .add((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"))),
+                .add((
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                )),
         )
         .wrap(
             Logger::new("%{method}xi %U %s %Dms")

@@ -26,10 +26,37 @@ pub const MAX_CANDIDATES: usize = 2000;
 
 /// Head words of Dutch compounds the platform's users search for alone.
 const HEADS: &[&str] = &[
-    "netwerk", "gemeente", "museum", "musea", "onderwijs", "participatie", "toegankelijkheid",
-    "werk", "sport", "vervoer", "beleid", "zorg", "wonen", "cultuur", "inclusie", "verdrag",
-    "ambassadeur", "tijd", "school", "organisatie", "platform", "deskundige", "deskundigheid",
-    "gever", "nemer", "route", "kaart", "taal", "bijeenkomst", "evenement", "festival",
+    "netwerk",
+    "gemeente",
+    "museum",
+    "musea",
+    "onderwijs",
+    "participatie",
+    "toegankelijkheid",
+    "werk",
+    "sport",
+    "vervoer",
+    "beleid",
+    "zorg",
+    "wonen",
+    "cultuur",
+    "inclusie",
+    "verdrag",
+    "ambassadeur",
+    "tijd",
+    "school",
+    "organisatie",
+    "platform",
+    "deskundige",
+    "deskundigheid",
+    "gever",
+    "nemer",
+    "route",
+    "kaart",
+    "taal",
+    "bijeenkomst",
+    "evenement",
+    "festival",
 ];
 
 fn stemmer() -> &'static Stemmer {
@@ -89,7 +116,12 @@ pub fn analyse_document(text: &str) -> Vec<String> {
 
 /// Replaces the index entries of one document. `fields` are (text, weight):
 /// a title counts more than a description.
-pub fn index(conn: &mut DbConn, doc_type: &str, doc_id: i64, fields: &[(&str, i32)]) -> Result<(), ApiError> {
+pub fn index(
+    conn: &mut DbConn,
+    doc_type: &str,
+    doc_id: i64,
+    fields: &[(&str, i32)],
+) -> Result<(), ApiError> {
     remove(conn, doc_type, doc_id)?;
     let mut weights: BTreeMap<String, i32> = BTreeMap::new();
     let mut length = 0;
@@ -119,8 +151,12 @@ pub fn index(conn: &mut DbConn, doc_type: &str, doc_id: i64, fields: &[(&str, i3
         .collect();
     for chunk in rows.chunks(200) {
         match conn {
-            DbConn::Pg(c) => diesel::insert_into(search_terms::table).values(chunk).execute(c)?,
-            DbConn::Sqlite(c) => diesel::insert_into(search_terms::table).values(chunk).execute(c)?,
+            DbConn::Pg(c) => diesel::insert_into(search_terms::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConn::Sqlite(c) => diesel::insert_into(search_terms::table)
+                .values(chunk)
+                .execute(c)?,
         };
     }
     Ok(())
@@ -152,7 +188,11 @@ pub fn search(conn: &mut DbConn, doc_type: &str, query: &str) -> Result<Vec<(i64
     let postings: Vec<(i64, String, i32)> = search_terms::table
         .filter(search_terms::doc_type.eq(doc_type))
         .filter(search_terms::term.eq_any(&terms))
-        .select((search_terms::doc_id, search_terms::term, search_terms::weight))
+        .select((
+            search_terms::doc_id,
+            search_terms::term,
+            search_terms::weight,
+        ))
         .load(conn)?;
     let mut by_doc: HashMap<i64, Vec<(usize, i32)>> = HashMap::new();
     let mut df = vec![0i64; terms.len()];
@@ -175,7 +215,10 @@ pub fn search(conn: &mut DbConn, doc_type: &str, query: &str) -> Result<Vec<(i64
 
     let (n_docs, total_length): (i64, i64) = search_docs::table
         .filter(search_docs::doc_type.eq(doc_type))
-        .select((count_star(), diesel::dsl::sql::<diesel::sql_types::BigInt>("COALESCE(SUM(length), 0)")))
+        .select((
+            count_star(),
+            diesel::dsl::sql::<diesel::sql_types::BigInt>("COALESCE(SUM(length), 0)"),
+        ))
         .first(conn)?;
     let lengths: HashMap<i64, i32> = search_docs::table
         .filter(search_docs::doc_type.eq(doc_type))

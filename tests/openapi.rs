@@ -4,7 +4,9 @@
 use std::path::Path;
 
 fn check(file: &str, doc: &serde_json::Value) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("openapi")
+        .join(file);
     let generated = serde_json::to_string_pretty(doc).expect("serialise") + "\n";
     if std::env::var("UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
         std::fs::write(&path, &generated).expect("write spec");
@@ -39,13 +41,21 @@ fn every_operation_documents_its_errors() {
                 continue;
             }
             for status in ["500", "503"] {
-                assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+                assert!(
+                    responses.contains_key(status),
+                    "{method} {path} lacks {status}"
+                );
             }
             if op.get("requestBody").is_some() {
                 assert!(responses.contains_key("400"), "{method} {path} lacks 400");
             }
             for (status, response) in responses {
-                assert!(response["description"].as_str().is_some_and(|d| !d.is_empty()), "{method} {path} {status} lacks a description");
+                assert!(
+                    response["description"]
+                        .as_str()
+                        .is_some_and(|d| !d.is_empty()),
+                    "{method} {path} {status} lacks a description"
+                );
             }
         }
     }

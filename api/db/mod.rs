@@ -173,7 +173,7 @@ where
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = checkout(&pool)?;
-        write_tx(&mut *conn, f)
+        write_tx(&mut conn, f)
     })
     .await
     .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
@@ -188,4 +188,3 @@ pub fn now() -> chrono::NaiveDateTime {
         .map(|d| d.naive_utc())
         .unwrap_or(t)
 }
-

@@ -20,12 +20,20 @@ use crate::AppState;
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegisterInput {
-    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "must have at most 254 characters"))]
+    #[validate(
+        email(message = "must be an e-mail address"),
+        length(max = 254, message = "must have at most 254 characters")
+    )]
     #[schema(format = "email", max_length = 254, nullable = false)]
     pub email: Option<String>,
     /// At least 8 characters; a long sentence is stronger than a short code.
     #[validate(length(min = 8, max = 1024, message = "must have at least 8 characters"))]
-    #[schema(format = "password", min_length = 8, max_length = 1024, nullable = false)]
+    #[schema(
+        format = "password",
+        min_length = 8,
+        max_length = 1024,
+        nullable = false
+    )]
     pub password: Option<String>,
     /// The name others see.
     #[validate(length(min = 1, max = 100, message = "must have 1 to 100 characters"))]
@@ -73,14 +81,34 @@ fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn insert_account(conn: &mut DbConn, email: &str, hash: &str, name: &str, kind: StakeholderKind, admin: bool) -> Result<i64, ApiError> {
+fn insert_account(
+    conn: &mut DbConn,
+    email: &str,
+    hash: &str,
+    name: &str,
+    kind: StakeholderKind,
+    admin: bool,
+) -> Result<i64, ApiError> {
     let now = db::now();
-    let taken = users::table.filter(users::email.eq(email)).select(users::id).first::<i64>(conn).optional()?;
+    let taken = users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first::<i64>(conn)
+        .optional()?;
     if taken.is_some() {
-        return Err(ApiError::Conflict("An account with this e-mail address already exists. Sign in instead.".into()));
+        return Err(ApiError::Conflict(
+            "An account with this e-mail address already exists. Sign in instead.".into(),
+        ));
     }
     let id: i64 = diesel::insert_into(users::table)
-        .values(&NewUser { email, password_hash: hash, display_name: name, is_admin: admin, created_at: now, updated_at: now })
+        .values(&NewUser {
+            email,
+            password_hash: hash,
+            display_name: name,
+            is_admin: admin,
+            created_at: now,
+            updated_at: now,
+        })
         .returning(users::id)
         .get_result(conn)?;
     let stakeholder: i64 = diesel::insert_into(stakeholders::table)
@@ -101,27 +129,48 @@ fn insert_account(conn: &mut DbConn, email: &str, hash: &str, name: &str, kind: 
 }
 
 /// Makes (or promotes) a platform admin; from the command line only.
-pub fn make_admin(conn: &mut DbConn, email: &str, name: &str, password: &str) -> Result<bool, ApiError> {
+pub fn make_admin(
+    conn: &mut DbConn,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> Result<bool, ApiError> {
     let email = normalise_email(email);
     if password.chars().count() < 8 {
-        return Err(ApiError::invalid("password", "must have at least 8 characters"));
+        return Err(ApiError::invalid(
+            "password",
+            "must have at least 8 characters",
+        ));
     }
     let hash = hash_password(password)?;
     db::write_tx(conn, |conn| {
-        let existing = users::table.filter(users::email.eq(&email)).select(users::id).first::<i64>(conn).optional()?;
+        let existing = users::table
+            .filter(users::email.eq(&email))
+            .select(users::id)
+            .first::<i64>(conn)
+            .optional()?;
         match existing {
             Some(id) => {
                 diesel::update(users::table.find(id))
-                    .set((users::is_admin.eq(true), users::updated_at.eq(db::now()), users::version.eq(users::version + 1)))
+                    .set((
+                        users::is_admin.eq(true),
+                        users::updated_at.eq(db::now()),
+                        users::version.eq(users::version + 1),
+                    ))
                     .execute(conn)?;
                 Ok(false)
             }
-            None => insert_account(conn, &email, &hash, name, StakeholderKind::Other, true).map(|_| true),
+            None => insert_account(conn, &email, &hash, name, StakeholderKind::Other, true)
+                .map(|_| true),
         }
     })
 }
 
-fn token_out(state: &AppState, user: User, stakeholder_id: Option<i64>) -> Result<TokenOut, ApiError> {
+fn token_out(
+    state: &AppState,
+    user: User,
+    stakeholder_id: Option<i64>,
+) -> Result<TokenOut, ApiError> {
     Ok(TokenOut {
         access_token: state.keys.issue(user.id)?,
         token_type: "Bearer".into(),
@@ -144,13 +193,22 @@ fn token_out(state: &AppState, user: User, stakeholder_id: Option<i64>) -> Resul
     ),
 )]
 #[post("/auth/register")]
-pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: JsonBody<RegisterInput>) -> Result<HttpResponse, ApiError> {
+pub async fn register(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<RegisterInput>,
+) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
-    let name = present(input.display_name, "displayName")?.trim().to_string();
+    let name = present(input.display_name, "displayName")?
+        .trim()
+        .to_string();
     if name.is_empty() {
-        return Err(ApiError::invalid("displayName", "must have 1 to 100 characters"));
+        return Err(ApiError::invalid(
+            "displayName",
+            "must have 1 to 100 characters",
+        ));
     }
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
     let hash = web::block(move || hash_password(&password))
@@ -158,8 +216,14 @@ pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: JsonBo
         .map_err(|e| ApiError::Internal(e.to_string()))??;
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
         let id = insert_account(conn, &email, &hash, &name, kind, false)?;
-        let user = users::table.find(id).select(User::as_select()).first(conn)?;
-        let stakeholder = stakeholders::table.filter(stakeholders::user_id.eq(id)).select(stakeholders::id).first::<i64>(conn)?;
+        let user = users::table
+            .find(id)
+            .select(User::as_select())
+            .first(conn)?;
+        let stakeholder = stakeholders::table
+            .filter(stakeholders::user_id.eq(id))
+            .select(stakeholders::id)
+            .first::<i64>(conn)?;
         Ok((user, stakeholder))
     })
     .await?;
@@ -180,14 +244,25 @@ pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: JsonBo
     ),
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: JsonBody<LoginInput>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    body: JsonBody<LoginInput>,
+) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
     let found = db::read(&state.pool, move |conn| {
-        let user = users::table.filter(users::email.eq(&email)).select(User::as_select()).first(conn).optional()?;
+        let user = users::table
+            .filter(users::email.eq(&email))
+            .select(User::as_select())
+            .first(conn)
+            .optional()?;
         let stakeholder = match &user {
-            Some(u) => stakeholders::table.filter(stakeholders::user_id.eq(u.id)).select(stakeholders::id).first::<i64>(conn).optional()?,
+            Some(u) => stakeholders::table
+                .filter(stakeholders::user_id.eq(u.id))
+                .select(stakeholders::id)
+                .first::<i64>(conn)
+                .optional()?,
             None => None,
         };
         Ok((user, stakeholder))
@@ -200,6 +275,8 @@ pub async fn login(state: web::Data<AppState>, body: JsonBody<LoginInput>) -> Re
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     match user {
         Some(user) if ok => Ok(HttpResponse::Ok().json(token_out(&state, user, stakeholder)?)),
-        _ => Err(ApiError::Unauthorized("The e-mail address or the password is wrong.".into())),
+        _ => Err(ApiError::Unauthorized(
+            "The e-mail address or the password is wrong.".into(),
+        )),
     }
 }

@@ -69,7 +69,11 @@ fn present_all(rows: Vec<(Endorsement, Stakeholder)>, insider: bool) -> Vec<Endo
         .collect()
 }
 
-fn load_one(conn: &mut DbConn, goal_id: i64, stakeholder_id: i64) -> Result<Option<(Endorsement, Stakeholder)>, ApiError> {
+fn load_one(
+    conn: &mut DbConn,
+    goal_id: i64,
+    stakeholder_id: i64,
+) -> Result<Option<(Endorsement, Stakeholder)>, ApiError> {
     Ok(endorsements::table
         .inner_join(stakeholders::table)
         .filter(endorsements::goal_id.eq(goal_id))
@@ -82,7 +86,10 @@ fn load_one(conn: &mut DbConn, goal_id: i64, stakeholder_id: i64) -> Result<Opti
 /// Filters for the endorsement list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct EndorsementFilters {
     stance: Option<Stance>,
     /// Only endorsements changed at or after this time.
@@ -105,7 +112,12 @@ pub struct EndorsementFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/goals/{goalId}/endorsements")]
-pub async fn list_endorsements(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_endorsements(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let goal_id = path.into_inner();
     let mut query = Query::new(&req);
     let stance = query.parse::<Stance>("stance", Stance::NAMES);
@@ -127,9 +139,15 @@ pub async fn list_endorsements(state: web::Data<AppState>, req: HttpRequest, pat
         if let Some(t) = updated_since {
             sql = sql.filter(endorsements::updated_at.ge(t.naive_utc()));
         }
-        let mut rows: Vec<(Endorsement, Stakeholder)> = sql.order(endorsements::stakeholder_id).limit(page.fetch_limit()).load(conn)?;
+        let mut rows: Vec<(Endorsement, Stakeholder)> = sql
+            .order(endorsements::stakeholder_id)
+            .limit(page.fetch_limit())
+            .load(conn)?;
         let next = page.finish(&mut rows, |(e, _)| Cursor::Id(e.stakeholder_id));
-        Ok((present_all(rows, access.is_member() || viewer.is_admin), next))
+        Ok((
+            present_all(rows, access.is_member() || viewer.is_admin),
+            next,
+        ))
     })
     .await?;
     let links = PageLinks::new(&req, &query, &page, next);
@@ -171,15 +189,28 @@ pub async fn endorse_goal(
         let (_, access) = goal_access(conn, &viewer, goal_id)?;
         let me = match (access.role, viewer.stakeholder_id) {
             (Some(_), Some(me)) => me,
-            _ => return Err(ApiError::Forbidden("Only members of this network endorse its goals. Join the network first.".into())),
+            _ => {
+                return Err(ApiError::Forbidden(
+                    "Only members of this network endorse its goals. Join the network first."
+                        .into(),
+                ))
+            }
         };
         let now = db::now();
         let existing = load_one(conn, goal_id, me)?;
         match existing {
             Some(_) => {
-                diesel::update(endorsements::table.filter(endorsements::goal_id.eq(goal_id)).filter(endorsements::stakeholder_id.eq(me)))
-                    .set((endorsements::stance.eq(stance.as_str()), endorsements::comment.eq(&comment), endorsements::updated_at.eq(now)))
-                    .execute(conn)?;
+                diesel::update(
+                    endorsements::table
+                        .filter(endorsements::goal_id.eq(goal_id))
+                        .filter(endorsements::stakeholder_id.eq(me)),
+                )
+                .set((
+                    endorsements::stance.eq(stance.as_str()),
+                    endorsements::comment.eq(&comment),
+                    endorsements::updated_at.eq(now),
+                ))
+                .execute(conn)?;
             }
             None => {
                 diesel::insert_into(endorsements::table)
@@ -194,13 +225,21 @@ pub async fn endorse_goal(
                     .execute(conn)?;
             }
         }
-        let row = load_one(conn, goal_id, me)?.ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
-        let out = present_all(vec![row], true).pop().ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
+        let row = load_one(conn, goal_id, me)?
+            .ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
+        let out = present_all(vec![row], true)
+            .pop()
+            .ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
         Ok((out, existing.is_none()))
     })
     .await?;
     if is_new {
-        Ok(crate::http::created(&req, &format!("/goals/{goal_id}/endorsements"), &out, None))
+        Ok(crate::http::created(
+            &req,
+            &format!("/goals/{goal_id}/endorsements"),
+            &out,
+            None,
+        ))
     } else {
         Ok(HttpResponse::Ok().json(out))
     }

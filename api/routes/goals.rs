@@ -109,7 +109,12 @@ impl From<&Goal> for GoalValues {
 
 impl GoalInput {
     fn apply(self, v: &mut GoalValues, errors: &mut Vec<InvalidParam>) {
-        merge(&mut v.title, self.title.map(|t| t.map(|s| s.trim().to_string())), "title", errors);
+        merge(
+            &mut v.title,
+            self.title.map(|t| t.map(|s| s.trim().to_string())),
+            "title",
+            errors,
+        );
         if let Some(d) = self.description {
             v.description = d.unwrap_or_default().trim().to_string();
         }
@@ -130,13 +135,22 @@ impl GoalInput {
 }
 
 /// Parent in the same network and no loop; owner a member.
-fn check_values(conn: &mut DbConn, network_id: i64, id: Option<i64>, v: &GoalValues, errors: &mut Vec<InvalidParam>) -> Result<(), ApiError> {
+fn check_values(
+    conn: &mut DbConn,
+    network_id: i64,
+    id: Option<i64>,
+    v: &GoalValues,
+    errors: &mut Vec<InvalidParam>,
+) -> Result<(), ApiError> {
     if let Some(parent) = v.parent_id {
         let mut cursor = Some(parent);
         let mut steps = 0;
         while let Some(current) = cursor {
             if Some(current) == id {
-                errors.push(InvalidParam::new("parentId", "would make the goal a step of itself"));
+                errors.push(InvalidParam::new(
+                    "parentId",
+                    "would make the goal a step of itself",
+                ));
                 break;
             }
             let row: Option<(i64, Option<i64>)> = goals::table
@@ -147,7 +161,10 @@ fn check_values(conn: &mut DbConn, network_id: i64, id: Option<i64>, v: &GoalVal
             match row {
                 Some((net, up)) if net == network_id => cursor = up,
                 _ => {
-                    errors.push(InvalidParam::new("parentId", "is not a goal of this network"));
+                    errors.push(InvalidParam::new(
+                        "parentId",
+                        "is not a goal of this network",
+                    ));
                     break;
                 }
             }
@@ -166,7 +183,10 @@ fn check_values(conn: &mut DbConn, network_id: i64, id: Option<i64>, v: &GoalVal
             .first::<i64>(conn)?
             > 0;
         if !member {
-            errors.push(InvalidParam::new("ownerId", "is not a member of this network"));
+            errors.push(InvalidParam::new(
+                "ownerId",
+                "is not a member of this network",
+            ));
         }
     }
     Ok(())
@@ -185,8 +205,14 @@ fn present(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<GoalOut>, ApiError>
     Ok(rows
         .into_iter()
         .map(|g| GoalOut {
-            support_count: counts.get(&(g.id, Stance::Support.as_str().into())).copied().unwrap_or(0),
-            concern_count: counts.get(&(g.id, Stance::Concern.as_str().into())).copied().unwrap_or(0),
+            support_count: counts
+                .get(&(g.id, Stance::Support.as_str().into()))
+                .copied()
+                .unwrap_or(0),
+            concern_count: counts
+                .get(&(g.id, Stance::Concern.as_str().into()))
+                .copied()
+                .unwrap_or(0),
             id: g.id,
             network_id: g.network_id,
             parent_id: g.parent_id,
@@ -204,28 +230,41 @@ fn present(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<GoalOut>, ApiError>
 }
 
 fn one(conn: &mut DbConn, id: i64) -> Result<(GoalOut, String), ApiError> {
-    let g = goals::table.find(id).select(Goal::as_select()).first(conn)?;
+    let g = goals::table
+        .find(id)
+        .select(Goal::as_select())
+        .first(conn)?;
     let tag = etag("goal", id, g.version);
-    let out = present(conn, vec![g])?.pop().ok_or_else(|| ApiError::Internal("goal vanished".into()))?;
+    let out = present(conn, vec![g])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("goal vanished".into()))?;
     Ok((out, tag))
 }
 
 /// Loads a goal whose network the viewer may see.
-pub fn goal_access(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<(Goal, NetworkAccess), ApiError> {
+pub fn goal_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Goal, NetworkAccess), ApiError> {
     let goal: Goal = goals::table
         .find(id)
         .select(Goal::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::not_found("This goal"))?;
-    let access = network_access(conn, viewer, goal.network_id).map_err(|_| ApiError::not_found("This goal"))?;
+    let access = network_access(conn, viewer, goal.network_id)
+        .map_err(|_| ApiError::not_found("This goal"))?;
     Ok((goal, access))
 }
 
 /// Filters for the goal list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct GoalFilters {
     /// Only the steps of this goal.
     #[param(minimum = 1)]
@@ -253,7 +292,12 @@ pub struct GoalFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/networks/{networkId}/goals")]
-pub async fn list_goals(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_goals(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
     let mut query = Query::new(&req);
     let parent = query.id("parentId");
@@ -351,7 +395,12 @@ pub async fn create_goal(
         one(conn, id)
     })
     .await?;
-    Ok(created(&req, &format!("/goals/{}", out.id), &out, Some(&tag)))
+    Ok(created(
+        &req,
+        &format!("/goals/{}", out.id),
+        &out,
+        Some(&tag),
+    ))
 }
 
 /// Read a goal
@@ -367,7 +416,11 @@ pub async fn create_goal(
     security((), ("bearer" = [])),
 )]
 #[get("/goals/{goalId}")]
-pub async fn get_goal(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_goal(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
@@ -419,9 +472,17 @@ pub async fn update_goal(
         input.apply(&mut v, &mut errors);
         check_values(conn, current.network_id, Some(id), &v, &mut errors)?;
         ensure_valid(errors)?;
-        let changed = diesel::update(goals::table.filter(goals::id.eq(id)).filter(goals::version.eq(current.version)))
-            .set((&v, goals::updated_at.eq(db::now()), goals::version.eq(current.version + 1)))
-            .execute(conn)?;
+        let changed = diesel::update(
+            goals::table
+                .filter(goals::id.eq(id))
+                .filter(goals::version.eq(current.version)),
+        )
+        .set((
+            &v,
+            goals::updated_at.eq(db::now()),
+            goals::version.eq(current.version + 1),
+        ))
+        .execute(conn)?;
         if changed != 1 {
             return Err(ApiError::PreconditionFailed);
         }
@@ -449,7 +510,12 @@ pub async fn update_goal(
     security(("bearer" = [])),
 )]
 #[delete("/goals/{goalId}")]
-pub async fn delete_goal(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn delete_goal(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);

@@ -15,7 +15,9 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
-use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks};
+use crate::db::schema::{
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks,
+};
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
 use crate::error::{ApiError, InvalidParam};
@@ -55,7 +57,11 @@ pub struct KnowledgeLinkOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(KnowledgeLinkPage, KnowledgeLinkOut, "A page of knowledge links.");
+page_type!(
+    KnowledgeLinkPage,
+    KnowledgeLinkOut,
+    "A page of knowledge links."
+);
 
 /// A link as sent to add one (POST: `url` and `title` required) or to change
 /// one (PATCH: JSON merge patch).
@@ -101,7 +107,8 @@ impl Body for KnowledgeLinkInput {
 
 /// Accepts only http(s) addresses of public hosts.
 pub fn check_url(raw: &str) -> Result<String, &'static str> {
-    let url = url::Url::parse(raw.trim()).map_err(|_| "must be a full web address, such as https://example.org/page")?;
+    let url = url::Url::parse(raw.trim())
+        .map_err(|_| "must be a full web address, such as https://example.org/page")?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err("must start with http:// or https://");
     }
@@ -112,7 +119,12 @@ pub fn check_url(raw: &str) -> Result<String, &'static str> {
         None => return Err("must name a host"),
         Some(url::Host::Domain(d)) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
-            if d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local") || d.ends_with(".internal") || !d.contains('.') {
+            if d == "localhost"
+                || d.ends_with(".localhost")
+                || d.ends_with(".local")
+                || d.ends_with(".internal")
+                || !d.contains('.')
+            {
                 return Err("must point to a public site");
             }
             None
@@ -123,9 +135,19 @@ pub fn check_url(raw: &str) -> Result<String, &'static str> {
     if let Some(ip) = host {
         let private = match ip {
             IpAddr::V4(v4) => {
-                v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast() || v4.octets()[0] == 0
+                v4.is_private()
+                    || v4.is_loopback()
+                    || v4.is_link_local()
+                    || v4.is_unspecified()
+                    || v4.is_broadcast()
+                    || v4.octets()[0] == 0
             }
-            IpAddr::V6(v6) => v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00 || (v6.segments()[0] & 0xffc0) == 0xfe80,
+            IpAddr::V6(v6) => {
+                v6.is_loopback()
+                    || v6.is_unspecified()
+                    || (v6.segments()[0] & 0xfe00) == 0xfc00
+                    || (v6.segments()[0] & 0xffc0) == 0xfe80
+            }
         };
         if private {
             return Err("must point to a public site");
@@ -135,7 +157,13 @@ pub fn check_url(raw: &str) -> Result<String, &'static str> {
 }
 
 impl KnowledgeLinkInput {
-    fn apply(self, v: &mut KnowledgeLinkValues, audiences: &mut Vec<Audience>, topics: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+    fn apply(
+        self,
+        v: &mut KnowledgeLinkValues,
+        audiences: &mut Vec<Audience>,
+        topics: &mut Vec<String>,
+        errors: &mut Vec<InvalidParam>,
+    ) {
         let mut url = None;
         merge(&mut url, self.url.map(|u| u.map(Some)), "url", errors);
         if let Some(raw) = url {
@@ -144,20 +172,36 @@ impl KnowledgeLinkInput {
                 Err(reason) => errors.push(InvalidParam::new("url", reason)),
             }
         }
-        merge(&mut v.title, self.title.map(|t| t.map(|s| s.trim().to_string())), "title", errors);
+        merge(
+            &mut v.title,
+            self.title.map(|t| t.map(|s| s.trim().to_string())),
+            "title",
+            errors,
+        );
         if let Some(s) = self.summary {
             v.summary = s.unwrap_or_default().trim().to_string();
         }
-        merge(&mut v.language, self.language.map(|l| l.map(|s| s.trim().to_lowercase())), "language", errors);
+        merge(
+            &mut v.language,
+            self.language.map(|l| l.map(|s| s.trim().to_lowercase())),
+            "language",
+            errors,
+        );
         if !LANGUAGES.contains(&v.language.as_str()) {
-            errors.push(InvalidParam::new("language", format!("must be one of {}", LANGUAGES.join(", "))));
+            errors.push(InvalidParam::new(
+                "language",
+                format!("must be one of {}", LANGUAGES.join(", ")),
+            ));
         }
         if let Some(a) = self.audiences {
             let mut list = a.unwrap_or_default();
             list.sort();
             list.dedup();
             if list.is_empty() {
-                errors.push(InvalidParam::new("audiences", "needs at least one audience"));
+                errors.push(InvalidParam::new(
+                    "audiences",
+                    "needs at least one audience",
+                ));
             }
             *audiences = list;
         }
@@ -178,7 +222,8 @@ fn may_edit(conn: &mut DbConn, viewer: &Viewer, link: &KnowledgeLink) -> Result<
         return Ok(false);
     };
     let role = viewer.role_in(conn, network_id)?;
-    Ok(role.is_some_and(Role::is_core) || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id))
+    Ok(role.is_some_and(Role::is_core)
+        || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id))
 }
 
 /// Who may add a link to this place: members to their network, admins to
@@ -196,13 +241,24 @@ fn may_add(conn: &mut DbConn, viewer: &Viewer, network_id: Option<i64>) -> Resul
     }
 }
 
-fn present(conn: &mut DbConn, req_base: &str, viewer: &Viewer, rows: Vec<KnowledgeLink>) -> Result<Vec<KnowledgeLinkOut>, ApiError> {
+fn present(
+    conn: &mut DbConn,
+    req_base: &str,
+    viewer: &Viewer,
+    rows: Vec<KnowledgeLink>,
+) -> Result<Vec<KnowledgeLinkOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
     let mut audiences: HashMap<i64, Vec<Audience>> = HashMap::new();
     for (id, a) in knowledge_link_audiences::table
         .filter(knowledge_link_audiences::link_id.eq_any(&ids))
-        .order((knowledge_link_audiences::link_id, knowledge_link_audiences::audience))
-        .select((knowledge_link_audiences::link_id, knowledge_link_audiences::audience))
+        .order((
+            knowledge_link_audiences::link_id,
+            knowledge_link_audiences::audience,
+        ))
+        .select((
+            knowledge_link_audiences::link_id,
+            knowledge_link_audiences::audience,
+        ))
         .load::<(i64, String)>(conn)?
     {
         audiences.entry(id).or_default().push(Audience::from_db(&a));
@@ -238,24 +294,44 @@ fn present(conn: &mut DbConn, req_base: &str, viewer: &Viewer, rows: Vec<Knowled
     Ok(out)
 }
 
-fn save_lists(conn: &mut DbConn, id: i64, audiences: &[Audience], topics: &[String]) -> Result<(), ApiError> {
-    diesel::delete(knowledge_link_audiences::table.filter(knowledge_link_audiences::link_id.eq(id))).execute(conn)?;
+fn save_lists(
+    conn: &mut DbConn,
+    id: i64,
+    audiences: &[Audience],
+    topics: &[String],
+) -> Result<(), ApiError> {
+    diesel::delete(
+        knowledge_link_audiences::table.filter(knowledge_link_audiences::link_id.eq(id)),
+    )
+    .execute(conn)?;
     for a in audiences {
         diesel::insert_into(knowledge_link_audiences::table)
-            .values((knowledge_link_audiences::link_id.eq(id), knowledge_link_audiences::audience.eq(a.as_str())))
+            .values((
+                knowledge_link_audiences::link_id.eq(id),
+                knowledge_link_audiences::audience.eq(a.as_str()),
+            ))
             .execute(conn)?;
     }
-    diesel::delete(knowledge_link_topics::table.filter(knowledge_link_topics::link_id.eq(id))).execute(conn)?;
+    diesel::delete(knowledge_link_topics::table.filter(knowledge_link_topics::link_id.eq(id)))
+        .execute(conn)?;
     for t in topics {
         diesel::insert_into(knowledge_link_topics::table)
-            .values((knowledge_link_topics::link_id.eq(id), knowledge_link_topics::topic.eq(t)))
+            .values((
+                knowledge_link_topics::link_id.eq(id),
+                knowledge_link_topics::topic.eq(t),
+            ))
             .execute(conn)?;
     }
     Ok(())
 }
 
 fn reindex(conn: &mut DbConn, id: i64, v: &KnowledgeLinkValues) -> Result<(), ApiError> {
-    search::index(conn, "knowledge_link", id, &[(&v.title, 3), (&v.summary, 1)])
+    search::index(
+        conn,
+        "knowledge_link",
+        id,
+        &[(&v.title, 3), (&v.summary, 1)],
+    )
 }
 
 /// Loads a link the viewer may see: platform-wide, or in a visible network.
@@ -272,17 +348,30 @@ fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<KnowledgeLink,
     Ok(link)
 }
 
-fn one(conn: &mut DbConn, base: &str, viewer: &Viewer, id: i64) -> Result<(KnowledgeLinkOut, String), ApiError> {
-    let link = knowledge_links::table.find(id).select(KnowledgeLink::as_select()).first(conn)?;
+fn one(
+    conn: &mut DbConn,
+    base: &str,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(KnowledgeLinkOut, String), ApiError> {
+    let link = knowledge_links::table
+        .find(id)
+        .select(KnowledgeLink::as_select())
+        .first(conn)?;
     let tag = etag("knowledge-link", id, link.version);
-    let out = present(conn, base, viewer, vec![link])?.pop().ok_or_else(|| ApiError::Internal("link vanished".into()))?;
+    let out = present(conn, base, viewer, vec![link])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("link vanished".into()))?;
     Ok((out, tag))
 }
 
 /// Filters for the knowledge links.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct KnowledgeLinkFilters {
     /// Search text in title and summary (Dutch-aware); sorts by relevance.
     #[param(max_length = 200)]
@@ -312,7 +401,11 @@ pub struct KnowledgeLinkFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/knowledge-links")]
-pub async fn list_knowledge_links(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_knowledge_links(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
     let q = query.text("q");
     let audience = query.parse::<Audience>("audience", Audience::NAMES);
@@ -335,10 +428,14 @@ pub async fn list_knowledge_links(state: web::Data<AppState>, req: HttpRequest, 
     let base = base_url(&req);
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut sql = knowledge_links::table.select(KnowledgeLink::as_select()).into_boxed();
+        let mut sql = knowledge_links::table
+            .select(KnowledgeLink::as_select())
+            .into_boxed();
         if !viewer.is_admin {
             let mine = my_network_ids(conn, &viewer)?;
-            let public_networks = networks::table.filter(networks::visibility.eq(Visibility::Public.as_str())).select(networks::id.nullable());
+            let public_networks = networks::table
+                .filter(networks::visibility.eq(Visibility::Public.as_str()))
+                .select(networks::id.nullable());
             sql = sql.filter(
                 knowledge_links::network_id
                     .is_null()
@@ -357,7 +454,11 @@ pub async fn list_knowledge_links(state: web::Data<AppState>, req: HttpRequest, 
         }
         if let Some(t) = topic {
             sql = sql.filter(
-                knowledge_links::id.eq_any(knowledge_link_topics::table.filter(knowledge_link_topics::topic.eq(t)).select(knowledge_link_topics::link_id)),
+                knowledge_links::id.eq_any(
+                    knowledge_link_topics::table
+                        .filter(knowledge_link_topics::topic.eq(t))
+                        .select(knowledge_link_topics::link_id),
+                ),
             );
         }
         match network {
@@ -384,7 +485,8 @@ pub async fn list_knowledge_links(state: web::Data<AppState>, req: HttpRequest, 
             Some(text) => {
                 let ranked = search::search(conn, "knowledge_link", &text)?;
                 let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<KnowledgeLink> = sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
+                let rows: Vec<KnowledgeLink> =
+                    sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
                 rank_page(ranked, rows, &page, |l| l.id)
             }
         };
@@ -428,7 +530,8 @@ pub async fn create_knowledge_link(
             language: "nl".into(),
             network_id: None,
         };
-        let (mut audiences, mut topics, mut errors) = (vec![Audience::Everyone], Vec::new(), parse_errors);
+        let (mut audiences, mut topics, mut errors) =
+            (vec![Audience::Everyone], Vec::new(), parse_errors);
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
         ensure_valid(errors)?;
@@ -448,7 +551,12 @@ pub async fn create_knowledge_link(
         one(conn, &base, &viewer, id)
     })
     .await?;
-    Ok(created(&req, &format!("/knowledge-links/{}", out.id), &out, Some(&tag)))
+    Ok(created(
+        &req,
+        &format!("/knowledge-links/{}", out.id),
+        &out,
+        Some(&tag),
+    ))
 }
 
 /// Read a knowledge link
@@ -464,7 +572,12 @@ pub async fn create_knowledge_link(
     security((), ("bearer" = [])),
 )]
 #[get("/knowledge-links/{linkId}")]
-pub async fn get_knowledge_link(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_knowledge_link(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let base = base_url(&req);
     let (out, tag) = db::read(&state.pool, move |conn| {
@@ -572,7 +685,12 @@ pub async fn update_knowledge_link(
     security(("bearer" = [])),
 )]
 #[delete("/knowledge-links/{linkId}")]
-pub async fn delete_knowledge_link(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn delete_knowledge_link(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
@@ -604,7 +722,11 @@ pub async fn delete_knowledge_link(state: web::Data<AppState>, req: HttpRequest,
     security((), ("bearer" = [])),
 )]
 #[get("/knowledge-links/{linkId}/visit")]
-pub async fn visit_knowledge_link(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn visit_knowledge_link(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let url = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

@@ -104,7 +104,12 @@ pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRespon
     security(("bearer" = [])),
 )]
 #[patch("/me")]
-pub async fn update_me(state: web::Data<AppState>, req: HttpRequest, auth: Auth, body: JsonBody<MeInput>) -> Result<HttpResponse, ApiError> {
+pub async fn update_me(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    body: JsonBody<MeInput>,
+) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let expected = if_match(&req);
     let input = body.into_inner()?;
@@ -114,10 +119,17 @@ pub async fn update_me(state: web::Data<AppState>, req: HttpRequest, auth: Auth,
         if let Some(name) = input.display_name {
             let name = name.trim().to_string();
             if name.is_empty() {
-                return Err(ApiError::invalid("displayName", "must have 1 to 100 characters"));
+                return Err(ApiError::invalid(
+                    "displayName",
+                    "must have 1 to 100 characters",
+                ));
             }
             diesel::update(users::table.find(user_id))
-                .set((users::display_name.eq(&name), users::updated_at.eq(db::now()), users::version.eq(users::version + 1)))
+                .set((
+                    users::display_name.eq(&name),
+                    users::updated_at.eq(db::now()),
+                    users::version.eq(users::version + 1),
+                ))
                 .execute(conn)?;
         }
         load_me(conn, user_id)

@@ -77,7 +77,11 @@ pub struct MemberPatch {
 impl Body for MemberPatch {}
 
 fn member_tag(m: &Membership) -> String {
-    etag("member", format!("{}-{}", m.network_id, m.stakeholder_id), m.version)
+    etag(
+        "member",
+        format!("{}-{}", m.network_id, m.stakeholder_id),
+        m.version,
+    )
 }
 
 fn coordinators(conn: &mut DbConn, network_id: i64) -> Result<i64, ApiError> {
@@ -89,7 +93,10 @@ fn coordinators(conn: &mut DbConn, network_id: i64) -> Result<i64, ApiError> {
 }
 
 /// Refuses to remove a stakeholder who is the last coordinator of a network.
-pub fn ensure_not_last_coordinator_anywhere(conn: &mut DbConn, stakeholder_id: i64) -> Result<(), ApiError> {
+pub fn ensure_not_last_coordinator_anywhere(
+    conn: &mut DbConn,
+    stakeholder_id: i64,
+) -> Result<(), ApiError> {
     let coordinated: Vec<i64> = memberships::table
         .filter(memberships::stakeholder_id.eq(stakeholder_id))
         .filter(memberships::role.eq(Role::Coordinator.as_str()))
@@ -105,7 +112,11 @@ pub fn ensure_not_last_coordinator_anywhere(conn: &mut DbConn, stakeholder_id: i
     Ok(())
 }
 
-fn load_membership(conn: &mut DbConn, network_id: i64, stakeholder_id: i64) -> Result<Membership, ApiError> {
+fn load_membership(
+    conn: &mut DbConn,
+    network_id: i64,
+    stakeholder_id: i64,
+) -> Result<Membership, ApiError> {
     memberships::table
         .filter(memberships::network_id.eq(network_id))
         .filter(memberships::stakeholder_id.eq(stakeholder_id))
@@ -115,9 +126,18 @@ fn load_membership(conn: &mut DbConn, network_id: i64, stakeholder_id: i64) -> R
         .ok_or_else(|| ApiError::not_found("This member"))
 }
 
-fn present(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, rows: Vec<(Membership, Stakeholder)>) -> Result<Vec<MemberOut>, ApiError> {
+fn present(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    access: &NetworkAccess,
+    rows: Vec<(Membership, Stakeholder)>,
+) -> Result<Vec<MemberOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|(m, _)| m.stakeholder_id).collect();
-    let co = if access.is_member() { co_members(conn, viewer, &ids)? } else { Vec::new() };
+    let co = if access.is_member() {
+        co_members(conn, viewer, &ids)?
+    } else {
+        Vec::new()
+    };
     Ok(rows
         .into_iter()
         .map(|(m, s)| MemberOut {
@@ -135,18 +155,32 @@ fn present(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, rows: Vec
         .collect())
 }
 
-fn one(conn: &mut DbConn, viewer: &Viewer, access: &NetworkAccess, network_id: i64, stakeholder_id: i64) -> Result<(MemberOut, String), ApiError> {
+fn one(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    access: &NetworkAccess,
+    network_id: i64,
+    stakeholder_id: i64,
+) -> Result<(MemberOut, String), ApiError> {
     let m = load_membership(conn, network_id, stakeholder_id)?;
-    let s = stakeholders::table.find(stakeholder_id).select(Stakeholder::as_select()).first(conn)?;
+    let s = stakeholders::table
+        .find(stakeholder_id)
+        .select(Stakeholder::as_select())
+        .first(conn)?;
     let tag = member_tag(&m);
-    let out = present(conn, viewer, access, vec![(m, s)])?.pop().ok_or_else(|| ApiError::Internal("member vanished".into()))?;
+    let out = present(conn, viewer, access, vec![(m, s)])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("member vanished".into()))?;
     Ok((out, tag))
 }
 
 /// Filters for the member list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct MemberFilters {
     role: Option<Role>,
     kind: Option<StakeholderKind>,
@@ -170,7 +204,12 @@ pub struct MemberFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/networks/{networkId}/members")]
-pub async fn list_members(state: web::Data<AppState>, req: HttpRequest, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_members(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
     let mut query = Query::new(&req);
     let role = query.parse::<Role>("role", Role::NAMES);
@@ -199,7 +238,10 @@ pub async fn list_members(state: web::Data<AppState>, req: HttpRequest, path: we
         if let Some(t) = updated_since {
             sql = sql.filter(memberships::updated_at.ge(t.naive_utc()));
         }
-        let mut rows: Vec<(Membership, Stakeholder)> = sql.order(memberships::stakeholder_id).limit(page.fetch_limit()).load(conn)?;
+        let mut rows: Vec<(Membership, Stakeholder)> = sql
+            .order(memberships::stakeholder_id)
+            .limit(page.fetch_limit())
+            .load(conn)?;
         let next = page.finish(&mut rows, |(m, _)| Cursor::Id(m.stakeholder_id));
         Ok((present(conn, &viewer, &access, rows)?, next))
     })
@@ -242,7 +284,11 @@ pub async fn add_member(
         let own = viewer.stakeholder_id;
         let target = match input.stakeholder_id.or(own) {
             Some(t) => t,
-            None => return Err(ApiError::Forbidden("Your account has no stakeholder profile.".into())),
+            None => {
+                return Err(ApiError::Forbidden(
+                    "Your account has no stakeholder profile.".into(),
+                ))
+            }
         };
         let role = input.role.unwrap_or(Role::Member);
         let joining_self = Some(target) == own;
@@ -250,14 +296,25 @@ pub async fn add_member(
             access.ensure_coordinator()?;
         }
         if NetworkStatus::from_db(&access.network.status) == NetworkStatus::Closed {
-            return Err(ApiError::Conflict("This network is closed and takes no new members.".into()));
+            return Err(ApiError::Conflict(
+                "This network is closed and takes no new members.".into(),
+            ));
         }
-        let exists = stakeholders::table.find(target).select(count_star()).first::<i64>(conn)? > 0;
+        let exists = stakeholders::table
+            .find(target)
+            .select(count_star())
+            .first::<i64>(conn)?
+            > 0;
         if !exists {
-            return Err(ApiError::invalid("stakeholderId", "is not an existing stakeholder"));
+            return Err(ApiError::invalid(
+                "stakeholderId",
+                "is not an existing stakeholder",
+            ));
         }
         if load_membership(conn, network_id, target).is_ok() {
-            return Err(ApiError::Conflict("This stakeholder is already a member of this network.".into()));
+            return Err(ApiError::Conflict(
+                "This stakeholder is already a member of this network.".into(),
+            ));
         }
         let now = db::now();
         diesel::insert_into(memberships::table)
@@ -322,7 +379,9 @@ pub async fn update_member(
             if new_role != role {
                 access.ensure_coordinator()?;
                 if role == Role::Coordinator && coordinators(conn, network_id)? <= 1 {
-                    return Err(ApiError::Conflict("This is the last coordinator. Make someone else coordinator first.".into()));
+                    return Err(ApiError::Conflict(
+                        "This is the last coordinator. Make someone else coordinator first.".into(),
+                    ));
                 }
                 role = new_role;
             }
@@ -375,7 +434,11 @@ pub async fn update_member(
     security(("bearer" = [])),
 )]
 #[delete("/networks/{networkId}/members/{stakeholderId}")]
-pub async fn remove_member(state: web::Data<AppState>, path: web::Path<(i64, i64)>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    path: web::Path<(i64, i64)>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
     db::write(&state.pool, move |conn| {
@@ -385,8 +448,11 @@ pub async fn remove_member(state: web::Data<AppState>, path: web::Path<(i64, i64
         if viewer.stakeholder_id != Some(stakeholder_id) {
             access.ensure_coordinator()?;
         }
-        if Role::from_db(&current.role) == Role::Coordinator && coordinators(conn, network_id)? <= 1 {
-            return Err(ApiError::Conflict("This is the last coordinator. Make someone else coordinator first.".into()));
+        if Role::from_db(&current.role) == Role::Coordinator && coordinators(conn, network_id)? <= 1
+        {
+            return Err(ApiError::Conflict(
+                "This is the last coordinator. Make someone else coordinator first.".into(),
+            ));
         }
         diesel::delete(
             memberships::table

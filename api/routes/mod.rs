@@ -22,7 +22,11 @@ use crate::error::{ApiError, InvalidParam};
 pub const OPTIONAL_AUTH: &str = "optional";
 
 /// Checks a list of topic slugs against the topic table.
-pub fn check_topics(conn: &mut DbConn, list: &[String], errors: &mut Vec<InvalidParam>) -> Result<(), ApiError> {
+pub fn check_topics(
+    conn: &mut DbConn,
+    list: &[String],
+    errors: &mut Vec<InvalidParam>,
+) -> Result<(), ApiError> {
     if list.is_empty() {
         return Ok(());
     }
@@ -30,7 +34,11 @@ pub fn check_topics(conn: &mut DbConn, list: &[String], errors: &mut Vec<Invalid
         .filter(topics::slug.eq_any(list))
         .select(topics::slug)
         .load(conn)?;
-    let unknown: Vec<&str> = list.iter().filter(|t| !known.contains(t)).map(String::as_str).collect();
+    let unknown: Vec<&str> = list
+        .iter()
+        .filter(|t| !known.contains(t))
+        .map(String::as_str)
+        .collect();
     if !unknown.is_empty() {
         errors.push(InvalidParam::new(
             "topics",
@@ -71,7 +79,8 @@ pub fn ensure_valid(mut errors: Vec<InvalidParam>) -> Result<(), ApiError> {
 /// A tag list: at most `max` tags, each a slug of at most 40 characters.
 pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationError> {
     if list.len() > 20 {
-        return Err(validator::ValidationError::new("too_many").with_message("has more than 20 entries".into()));
+        return Err(validator::ValidationError::new("too_many")
+            .with_message("has more than 20 entries".into()));
     }
     for tag in list {
         let t = tag.trim();
@@ -92,7 +101,8 @@ pub fn rank_page<T>(
     id_of: impl Fn(&T) -> i64,
 ) -> (Vec<T>, Option<crate::pagination::Cursor>) {
     use crate::pagination::Cursor;
-    let mut by_id: std::collections::HashMap<i64, T> = rows.into_iter().map(|r| (id_of(&r), r)).collect();
+    let mut by_id: std::collections::HashMap<i64, T> =
+        rows.into_iter().map(|r| (id_of(&r), r)).collect();
     let after = match page.after {
         Some(Cursor::Rank(score, id)) => Some((score, id)),
         _ => None,
@@ -116,7 +126,8 @@ pub fn rank_page<T>(
     }
     let next = if out.len() as i64 > page.size {
         out.truncate(page.size as usize);
-        keys.get(page.size as usize - 1).map(|&(s, i)| Cursor::Rank(s, i))
+        keys.get(page.size as usize - 1)
+            .map(|&(s, i)| Cursor::Rank(s, i))
     } else {
         None
     };

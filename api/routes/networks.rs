@@ -21,7 +21,9 @@ use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{my_network_ids, network_access, Viewer};
 use crate::reference::municipality;
-use crate::routes::{check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::routes::{
+    check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
+};
 use crate::{page_type, search, AppState};
 
 /// A network named by id and name (parent and children).
@@ -136,7 +138,12 @@ pub struct NetworkInput {
     pub name: Option<Option<String>>,
     /// Made from the name when left out.
     #[validate(custom(function = "validate_slug"))]
-    #[schema(min_length = 3, max_length = 60, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", nullable = false)]
+    #[schema(
+        min_length = 3,
+        max_length = 60,
+        pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
+        nullable = false
+    )]
     #[serde(default, deserialize_with = "nullable")]
     pub slug: Option<Option<String>>,
     #[validate(length(min = 3, max = 200, message = "must have 3 to 200 characters"))]
@@ -207,7 +214,12 @@ fn validate_slug(slug: &str) -> Result<(), validator::ValidationError> {
 
 /// Sets `target` from a merge-patch field: absent keeps, `null` clears (or
 /// is refused when the field may not be empty).
-pub fn merge<T>(target: &mut T, field: Option<Option<T>>, name: &str, errors: &mut Vec<InvalidParam>) {
+pub fn merge<T>(
+    target: &mut T,
+    field: Option<Option<T>>,
+    name: &str,
+    errors: &mut Vec<InvalidParam>,
+) {
     match field {
         None => {}
         Some(Some(v)) => *target = v,
@@ -228,7 +240,12 @@ fn trimmed(v: Option<Option<String>>) -> Option<Option<String>> {
 
 impl NetworkInput {
     /// Applies this input to current values, collecting every problem.
-    fn apply(self, v: &mut NetworkValues, topics: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+    fn apply(
+        self,
+        v: &mut NetworkValues,
+        topics: &mut Vec<String>,
+        errors: &mut Vec<InvalidParam>,
+    ) {
         merge(&mut v.name, trimmed(self.name), "name", errors);
         merge(&mut v.slug, self.slug, "slug", errors);
         merge(&mut v.theme, trimmed(self.theme), "theme", errors);
@@ -295,11 +312,18 @@ fn check_values(
     let scope = Scope::from_db(&v.scope);
     if let Some(code) = &v.municipality_code {
         if municipality(code).is_none() {
-            errors.push(InvalidParam::new("municipalityCode", "is not a CBS municipality code (see GET /municipalities)"));
+            errors.push(InvalidParam::new(
+                "municipalityCode",
+                "is not a CBS municipality code (see GET /municipalities)",
+            ));
         }
     }
     let scope_unknown = errors.iter().any(|e| e.name == "scope");
-    if scope == Scope::Local && !scope_unknown && v.municipality_code.is_none() && v.region.is_none() {
+    if scope == Scope::Local
+        && !scope_unknown
+        && v.municipality_code.is_none()
+        && v.region.is_none()
+    {
         errors.push(InvalidParam::new(
             "municipalityCode",
             "is required for a local network (or give a region, for places outside the Netherlands)",
@@ -310,14 +334,21 @@ fn check_values(
         let parent = if Some(parent_id) == id {
             None
         } else {
-            network_access(conn, viewer, parent_id).ok().map(|a| a.network)
+            network_access(conn, viewer, parent_id)
+                .ok()
+                .map(|a| a.network)
         };
         match parent {
-            None => errors.push(InvalidParam::new("parentId", "is not a network you can see")),
-            Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => errors.push(InvalidParam::new(
+            None => errors.push(InvalidParam::new(
                 "parentId",
-                "must reach further than this network (local -> regional -> national)",
+                "is not a network you can see",
             )),
+            Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => {
+                errors.push(InvalidParam::new(
+                    "parentId",
+                    "must reach further than this network (local -> regional -> national)",
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -326,18 +357,28 @@ fn check_values(
             .filter(networks::parent_id.eq(id))
             .select(networks::scope)
             .load(conn)?;
-        if child_scopes.iter().any(|s| Scope::from_db(s).rank() >= scope.rank()) {
-            errors.push(InvalidParam::new("scope", "must reach further than every narrower network below it"));
+        if child_scopes
+            .iter()
+            .any(|s| Scope::from_db(s).rank() >= scope.rank())
+        {
+            errors.push(InvalidParam::new(
+                "scope",
+                "must reach further than every narrower network below it",
+            ));
         }
     }
     Ok(())
 }
 
 fn save_topics(conn: &mut DbConn, network_id: i64, topics: &[String]) -> Result<(), ApiError> {
-    diesel::delete(network_topics::table.filter(network_topics::network_id.eq(network_id))).execute(conn)?;
+    diesel::delete(network_topics::table.filter(network_topics::network_id.eq(network_id)))
+        .execute(conn)?;
     for topic in topics {
         diesel::insert_into(network_topics::table)
-            .values((network_topics::network_id.eq(network_id), network_topics::topic.eq(topic)))
+            .values((
+                network_topics::network_id.eq(network_id),
+                network_topics::topic.eq(topic),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -355,7 +396,15 @@ fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiError
         conn,
         "network",
         id,
-        &[(&v.name, 3), (&v.theme, 2), (place, 2), (region, 2), (&v.description, 1), (&v.ambition, 1), (&v.needs, 1)],
+        &[
+            (&v.name, 3),
+            (&v.theme, 2),
+            (place, 2),
+            (region, 2),
+            (&v.description, 1),
+            (&v.ambition, 1),
+            (&v.needs, 1),
+        ],
     )
 }
 
@@ -391,7 +440,12 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
 }
 
 /// The full single-network view: parent, children, counts.
-pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option<Role>) -> Result<NetworkOut, ApiError> {
+pub fn detail(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network: Network,
+    role: Option<Role>,
+) -> Result<NetworkOut, ApiError> {
     let id = network.id;
     let topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
     let parent_id = network.parent_id;
@@ -413,13 +467,21 @@ pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option
         .select((networks::id, networks::name, networks::scope))
         .into_boxed();
     if !viewer.is_admin {
-        children_q = children_q.filter(networks::visibility.eq(Visibility::Public.as_str()).or(networks::id.eq_any(mine)));
+        children_q = children_q.filter(
+            networks::visibility
+                .eq(Visibility::Public.as_str())
+                .or(networks::id.eq_any(mine)),
+        );
     }
     let children: Vec<(i64, String, String)> = children_q.load(conn)?;
     out.children = Some(
         children
             .into_iter()
-            .map(|(id, name, scope)| NetworkRef { id, name, scope: Scope::from_db(&scope) })
+            .map(|(id, name, scope)| NetworkRef {
+                id,
+                name,
+                scope: Scope::from_db(&scope),
+            })
             .collect(),
     );
     let by_kind: HashMap<String, i64> = memberships::table
@@ -433,7 +495,10 @@ pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option
     out.member_counts = Some(
         StakeholderKind::ALL
             .iter()
-            .map(|k| KindCount { kind: *k, count: by_kind.get(k.as_str()).copied().unwrap_or(0) })
+            .map(|k| KindCount {
+                kind: *k,
+                count: by_kind.get(k.as_str()).copied().unwrap_or(0),
+            })
             .collect(),
     );
     let by_status: HashMap<String, i64> = goals::table
@@ -446,7 +511,10 @@ pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option
     out.goal_counts = Some(
         GoalStatus::ALL
             .iter()
-            .map(|s| StatusCount { status: *s, count: by_status.get(s.as_str()).copied().unwrap_or(0) })
+            .map(|s| StatusCount {
+                status: *s,
+                count: by_status.get(s.as_str()).copied().unwrap_or(0),
+            })
             .collect(),
     );
     Ok(out)
@@ -455,7 +523,10 @@ pub fn detail(conn: &mut DbConn, viewer: &Viewer, network: Network, role: Option
 /// Filters for the network list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct NetworkFilters {
     /// Search text (Dutch-aware: `gemeenten` finds `gemeente`, `cafe` finds `café`); results are then sorted by relevance.
     #[param(max_length = 200)]
@@ -490,14 +561,21 @@ pub struct NetworkFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/networks")]
-pub async fn list_networks(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_networks(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
     let q = query.text("q");
     let scope = query.parse::<Scope>("scope", Scope::NAMES);
     let municipality_code = query.text("municipality");
     if let Some(code) = &municipality_code {
         if municipality(code).is_none() {
-            query.fail("municipality", "is not a CBS municipality code, such as GM0344");
+            query.fail(
+                "municipality",
+                "is not a CBS municipality code, such as GM0344",
+            );
         }
     }
     let topic = query.text("topic");
@@ -519,7 +597,11 @@ pub async fn list_networks(state: web::Data<AppState>, req: HttpRequest, auth: A
         };
         let mut sql = networks::table.select(Network::as_select()).into_boxed();
         if !viewer.is_admin {
-            sql = sql.filter(networks::visibility.eq(Visibility::Public.as_str()).or(networks::id.eq_any(mine)));
+            sql = sql.filter(
+                networks::visibility
+                    .eq(Visibility::Public.as_str())
+                    .or(networks::id.eq_any(mine)),
+            );
         }
         if let Some(s) = scope {
             sql = sql.filter(networks::scope.eq(s.as_str()));
@@ -529,7 +611,11 @@ pub async fn list_networks(state: web::Data<AppState>, req: HttpRequest, auth: A
         }
         if let Some(t) = topic {
             sql = sql.filter(
-                networks::id.eq_any(network_topics::table.filter(network_topics::topic.eq(t)).select(network_topics::network_id)),
+                networks::id.eq_any(
+                    network_topics::table
+                        .filter(network_topics::topic.eq(t))
+                        .select(network_topics::network_id),
+                ),
             );
         }
         if let Some(s) = status {
@@ -599,9 +685,9 @@ pub async fn create_network(
     let wanted_slug = input.slug.clone().flatten();
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
-        let me = viewer
-            .stakeholder_id
-            .ok_or_else(|| ApiError::Forbidden("Your account has no stakeholder profile.".into()))?;
+        let me = viewer.stakeholder_id.ok_or_else(|| {
+            ApiError::Forbidden("Your account has no stakeholder profile.".into())
+        })?;
         let mut v = NetworkValues {
             slug: String::new(),
             name: String::new(),
@@ -625,8 +711,15 @@ pub async fn create_network(
         ensure_valid(errors)?;
         v.slug = match wanted_slug {
             Some(slug) => {
-                if networks::table.filter(networks::slug.eq(&slug)).select(count_star()).first::<i64>(conn)? > 0 {
-                    return Err(ApiError::Conflict(format!("The slug {slug} is taken; choose another.")));
+                if networks::table
+                    .filter(networks::slug.eq(&slug))
+                    .select(count_star())
+                    .first::<i64>(conn)?
+                    > 0
+                {
+                    return Err(ApiError::Conflict(format!(
+                        "The slug {slug} is taken; choose another."
+                    )));
                 }
                 slug
             }
@@ -634,7 +727,12 @@ pub async fn create_network(
         };
         let now = db::now();
         let id: i64 = diesel::insert_into(networks::table)
-            .values((&v, networks::created_by.eq(user_id), networks::created_at.eq(now), networks::updated_at.eq(now)))
+            .values((
+                &v,
+                networks::created_by.eq(user_id),
+                networks::created_at.eq(now),
+                networks::updated_at.eq(now),
+            ))
             .returning(networks::id)
             .get_result(conn)?;
         save_topics(conn, id, &topics)?;
@@ -649,12 +747,20 @@ pub async fn create_network(
             ))
             .execute(conn)?;
         reindex(conn, &v, id)?;
-        let network = networks::table.find(id).select(Network::as_select()).first(conn)?;
+        let network = networks::table
+            .find(id)
+            .select(Network::as_select())
+            .first(conn)?;
         detail(conn, &viewer, network, Some(Role::Coordinator))
     })
     .await?;
     let tag = etag("network", out.id, 1);
-    Ok(created(&req, &format!("/networks/{}", out.id), &out, Some(&tag)))
+    Ok(created(
+        &req,
+        &format!("/networks/{}", out.id),
+        &out,
+        Some(&tag),
+    ))
 }
 
 /// Read a network
@@ -671,7 +777,11 @@ pub async fn create_network(
     security((), ("bearer" = [])),
 )]
 #[get("/networks/{networkId}")]
-pub async fn get_network(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_network(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let (out, version) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
@@ -725,7 +835,10 @@ pub async fn update_network(
         let mut v = NetworkValues::from(&current);
         let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
         let mut errors = parse_errors;
-        let slug_changed = input.slug.as_ref().is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
+        let slug_changed = input
+            .slug
+            .as_ref()
+            .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
         ensure_valid(errors)?;
@@ -737,17 +850,31 @@ pub async fn update_network(
                 .first::<i64>(conn)?
                 > 0
         {
-            return Err(ApiError::Conflict(format!("The slug {} is taken; choose another.", v.slug)));
+            return Err(ApiError::Conflict(format!(
+                "The slug {} is taken; choose another.",
+                v.slug
+            )));
         }
-        let changed = diesel::update(networks::table.filter(networks::id.eq(id)).filter(networks::version.eq(current.version)))
-            .set((&v, networks::updated_at.eq(db::now()), networks::version.eq(current.version + 1)))
-            .execute(conn)?;
+        let changed = diesel::update(
+            networks::table
+                .filter(networks::id.eq(id))
+                .filter(networks::version.eq(current.version)),
+        )
+        .set((
+            &v,
+            networks::updated_at.eq(db::now()),
+            networks::version.eq(current.version + 1),
+        ))
+        .execute(conn)?;
         if changed != 1 {
             return Err(ApiError::PreconditionFailed);
         }
         save_topics(conn, id, &topics)?;
         reindex(conn, &v, id)?;
-        let network = networks::table.find(id).select(Network::as_select()).first(conn)?;
+        let network = networks::table
+            .find(id)
+            .select(Network::as_select())
+            .first(conn)?;
         let version = network.version;
         Ok((detail(conn, &viewer, network, access.role)?, version))
     })

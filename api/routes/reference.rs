@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::db::schema::topics;
 use crate::db;
+use crate::db::schema::topics;
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -37,7 +37,10 @@ page_type!(MunicipalityPage, Municipality, "A page of municipalities.");
     responses((status = 200, description = "Every topic, in one page.", body = TopicPage)),
 )]
 #[get("/topics")]
-pub async fn list_topics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn list_topics(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let items = db::read(&state.pool, |conn| {
         Ok(topics::table
             .order(topics::slug)
@@ -46,7 +49,10 @@ pub async fn list_topics(state: web::Data<AppState>, req: HttpRequest) -> Result
     })
     .await?;
     let query = Query::new(&req);
-    let page = PageRequest { size: 100, after: None };
+    let page = PageRequest {
+        size: 100,
+        after: None,
+    };
     let links = PageLinks::new(&req, &query, &page, None);
     Ok(HttpResponse::Ok().json(TopicPage { items, links }))
 }
@@ -54,7 +60,10 @@ pub async fn list_topics(state: web::Data<AppState>, req: HttpRequest) -> Result
 /// Filters for the municipality list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct MunicipalityFilters {
     /// Part of the name; accents and capitals do not matter.
     #[param(max_length = 200)]
@@ -91,12 +100,18 @@ pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiEr
         .iter()
         .enumerate()
         .skip(start)
-        .filter(|(_, m)| q.as_ref().is_none_or(|q| fold(&m.name).contains(q.as_str())))
+        .filter(|(_, m)| {
+            q.as_ref()
+                .is_none_or(|q| fold(&m.name).contains(q.as_str()))
+        })
         .filter(|(_, m)| province.as_ref().is_none_or(|p| &m.province_code == p))
         .take(page.fetch_limit() as usize)
         .map(|(i, m)| (i + 1, m.clone()))
         .collect();
     let next = page.finish(&mut items, |(i, _)| Cursor::Id(*i as i64));
     let links = PageLinks::new(&req, &query, &page, next);
-    Ok(HttpResponse::Ok().json(MunicipalityPage { items: items.into_iter().map(|(_, m)| m).collect(), links }))
+    Ok(HttpResponse::Ok().json(MunicipalityPage {
+        items: items.into_iter().map(|(_, m)| m).collect(),
+        links,
+    }))
 }

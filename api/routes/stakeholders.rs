@@ -120,20 +120,34 @@ impl Body for StakeholderInput {
 fn validate_phone(phone: &str) -> Result<(), validator::ValidationError> {
     let ok = phone.chars().count() <= 40
         && phone.chars().filter(char::is_ascii_digit).count() >= 6
-        && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c));
     if ok {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("phone").with_message("must be a phone number, such as +31 30 123 45 67".into()))
+        Err(validator::ValidationError::new("phone")
+            .with_message("must be a phone number, such as +31 30 123 45 67".into()))
     }
 }
 
 impl StakeholderInput {
-    fn apply(self, v: &mut StakeholderValues, talents: &mut Vec<String>, languages: &mut Vec<String>, errors: &mut Vec<InvalidParam>) {
+    fn apply(
+        self,
+        v: &mut StakeholderValues,
+        talents: &mut Vec<String>,
+        languages: &mut Vec<String>,
+        errors: &mut Vec<InvalidParam>,
+    ) {
         let mut kind = StakeholderKind::from_db(&v.kind);
         merge(&mut kind, self.kind, "kind", errors);
         v.kind = kind.as_str().into();
-        merge(&mut v.name, self.name.map(|n| n.map(|s| s.trim().to_string())), "name", errors);
+        merge(
+            &mut v.name,
+            self.name.map(|n| n.map(|s| s.trim().to_string())),
+            "name",
+            errors,
+        );
         merge_opt(&mut v.organisation, self.organisation);
         v.organisation = non_empty(v.organisation.take());
         merge_opt(&mut v.expertise, self.expertise);
@@ -143,26 +157,45 @@ impl StakeholderInput {
         }
         if let Some(l) = self.languages {
             *languages = clean_tags(l.unwrap_or_default());
-            let unknown: Vec<&str> = languages.iter().filter(|l| !LANGUAGES.contains(&l.as_str())).map(String::as_str).collect();
+            let unknown: Vec<&str> = languages
+                .iter()
+                .filter(|l| !LANGUAGES.contains(&l.as_str()))
+                .map(String::as_str)
+                .collect();
             if !unknown.is_empty() {
                 errors.push(InvalidParam::new(
                     "languages",
-                    format!("unknown language: {} (use one of {})", unknown.join(", "), LANGUAGES.join(", ")),
+                    format!(
+                        "unknown language: {} (use one of {})",
+                        unknown.join(", "),
+                        LANGUAGES.join(", ")
+                    ),
                 ));
             }
         }
         merge_opt(&mut v.municipality_code, self.municipality_code);
         if let Some(code) = &v.municipality_code {
             if municipality(code).is_none() {
-                errors.push(InvalidParam::new("municipalityCode", "is not a CBS municipality code (see GET /municipalities)"));
+                errors.push(InvalidParam::new(
+                    "municipalityCode",
+                    "is not a CBS municipality code (see GET /municipalities)",
+                ));
             }
         }
-        merge_opt(&mut v.email, self.email.map(|e| e.map(|s| s.trim().to_lowercase())));
+        merge_opt(
+            &mut v.email,
+            self.email.map(|e| e.map(|s| s.trim().to_lowercase())),
+        );
         v.email = non_empty(v.email.take());
         merge_opt(&mut v.phone, self.phone);
         v.phone = non_empty(v.phone.take());
         merge(&mut v.listed, self.listed, "listed", errors);
-        merge(&mut v.share_contact, self.share_contact, "shareContact", errors);
+        merge(
+            &mut v.share_contact,
+            self.share_contact,
+            "shareContact",
+            errors,
+        );
     }
 }
 
@@ -217,11 +250,22 @@ pub fn contact_for(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> Option<
     })
 }
 
-fn tags_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<(i64, String), Vec<String>>, ApiError> {
+fn tags_of(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> Result<HashMap<(i64, String), Vec<String>>, ApiError> {
     let rows: Vec<(i64, String, String)> = stakeholder_tags::table
         .filter(stakeholder_tags::stakeholder_id.eq_any(ids))
-        .order((stakeholder_tags::stakeholder_id, stakeholder_tags::kind, stakeholder_tags::value))
-        .select((stakeholder_tags::stakeholder_id, stakeholder_tags::kind, stakeholder_tags::value))
+        .order((
+            stakeholder_tags::stakeholder_id,
+            stakeholder_tags::kind,
+            stakeholder_tags::value,
+        ))
+        .select((
+            stakeholder_tags::stakeholder_id,
+            stakeholder_tags::kind,
+            stakeholder_tags::value,
+        ))
         .load(conn)?;
     let mut map: HashMap<(i64, String), Vec<String>> = HashMap::new();
     for (id, kind, value) in rows {
@@ -231,7 +275,11 @@ fn tags_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<(i64, String), Vec<
 }
 
 /// Builds the wire form of several stakeholders with few queries.
-pub fn present_all(conn: &mut DbConn, viewer: &Viewer, rows: Vec<Stakeholder>) -> Result<Vec<StakeholderOut>, ApiError> {
+pub fn present_all(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    rows: Vec<Stakeholder>,
+) -> Result<Vec<StakeholderOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
     let mut tags = tags_of(conn, &ids)?;
     let co = co_members(conn, viewer, &ids)?;
@@ -277,18 +325,31 @@ fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<Stakeholder, A
 }
 
 fn save_tags(conn: &mut DbConn, id: i64, kind: &str, values: &[String]) -> Result<(), ApiError> {
-    diesel::delete(stakeholder_tags::table.filter(stakeholder_tags::stakeholder_id.eq(id)).filter(stakeholder_tags::kind.eq(kind)))
-        .execute(conn)?;
+    diesel::delete(
+        stakeholder_tags::table
+            .filter(stakeholder_tags::stakeholder_id.eq(id))
+            .filter(stakeholder_tags::kind.eq(kind)),
+    )
+    .execute(conn)?;
     for value in values {
         diesel::insert_into(stakeholder_tags::table)
-            .values((stakeholder_tags::stakeholder_id.eq(id), stakeholder_tags::kind.eq(kind), stakeholder_tags::value.eq(value)))
+            .values((
+                stakeholder_tags::stakeholder_id.eq(id),
+                stakeholder_tags::kind.eq(kind),
+                stakeholder_tags::value.eq(value),
+            ))
             .execute(conn)?;
     }
     Ok(())
 }
 
 /// Keeps the search index in step (name, organisation, expertise, talents).
-pub fn reindex(conn: &mut DbConn, id: i64, v: &StakeholderValues, talents: &[String]) -> Result<(), ApiError> {
+pub fn reindex(
+    conn: &mut DbConn,
+    id: i64,
+    v: &StakeholderValues,
+    talents: &[String],
+) -> Result<(), ApiError> {
     let talents = talents.join(" ");
     search::index(
         conn,
@@ -306,7 +367,10 @@ pub fn reindex(conn: &mut DbConn, id: i64, v: &StakeholderValues, talents: &[Str
 /// Filters for the stakeholder list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "documents the query for OpenAPI; read by extract::Query")]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; read by extract::Query"
+)]
 pub struct StakeholderFilters {
     /// Search text in name, organisation, expertise and talents (Dutch-aware).
     #[param(max_length = 200)]
@@ -334,7 +398,11 @@ pub struct StakeholderFilters {
     security((), ("bearer" = [])),
 )]
 #[get("/stakeholders")]
-pub async fn list_stakeholders(state: web::Data<AppState>, req: HttpRequest, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn list_stakeholders(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
     let q = query.text("q");
     let kind = query.parse::<StakeholderKind>("kind", StakeholderKind::NAMES);
@@ -345,14 +413,18 @@ pub async fn list_stakeholders(state: web::Data<AppState>, req: HttpRequest, aut
     query.finish()?;
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut sql = stakeholders::table.select(Stakeholder::as_select()).into_boxed();
+        let mut sql = stakeholders::table
+            .select(Stakeholder::as_select())
+            .into_boxed();
         if !viewer.is_admin {
             let me = viewer.user_id.unwrap_or(0);
             sql = sql.filter(
                 stakeholders::listed
                     .eq(true)
                     .or(stakeholders::user_id.eq(me))
-                    .or(stakeholders::user_id.is_null().and(stakeholders::created_by.eq(me))),
+                    .or(stakeholders::user_id
+                        .is_null()
+                        .and(stakeholders::created_by.eq(me))),
             );
         }
         if let Some(k) = kind {
@@ -376,8 +448,11 @@ pub async fn list_stakeholders(state: web::Data<AppState>, req: HttpRequest, aut
         }
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<Stakeholder> =
-                    sql.filter(stakeholders::id.gt(page.after_id())).order(stakeholders::id).limit(page.fetch_limit()).load(conn)?;
+                let mut rows: Vec<Stakeholder> = sql
+                    .filter(stakeholders::id.gt(page.after_id()))
+                    .order(stakeholders::id)
+                    .limit(page.fetch_limit())
+                    .load(conn)?;
                 let next = page.finish(&mut rows, |s| Cursor::Id(s.id));
                 (rows, next)
             }
@@ -395,9 +470,15 @@ pub async fn list_stakeholders(state: web::Data<AppState>, req: HttpRequest, aut
     Ok(HttpResponse::Ok().json(StakeholderPage { items, links }))
 }
 
-fn one(conn: &mut DbConn, viewer: &Viewer, s: Stakeholder) -> Result<(StakeholderOut, String), ApiError> {
+fn one(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    s: Stakeholder,
+) -> Result<(StakeholderOut, String), ApiError> {
     let tag = etag("stakeholder", s.id, s.version);
-    let out = present_all(conn, viewer, vec![s])?.pop().ok_or_else(|| ApiError::Internal("stakeholder vanished".into()))?;
+    let out = present_all(conn, viewer, vec![s])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("stakeholder vanished".into()))?;
     Ok((out, tag))
 }
 
@@ -439,17 +520,30 @@ pub async fn create_stakeholder(
         ensure_valid(errors)?;
         let now = db::now();
         let id: i64 = diesel::insert_into(stakeholders::table)
-            .values((&v, stakeholders::created_by.eq(user_id), stakeholders::created_at.eq(now), stakeholders::updated_at.eq(now)))
+            .values((
+                &v,
+                stakeholders::created_by.eq(user_id),
+                stakeholders::created_at.eq(now),
+                stakeholders::updated_at.eq(now),
+            ))
             .returning(stakeholders::id)
             .get_result(conn)?;
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
         reindex(conn, id, &v, &talents)?;
-        let s = stakeholders::table.find(id).select(Stakeholder::as_select()).first(conn)?;
+        let s = stakeholders::table
+            .find(id)
+            .select(Stakeholder::as_select())
+            .first(conn)?;
         one(conn, &viewer, s)
     })
     .await?;
-    Ok(created(&req, &format!("/stakeholders/{}", out.id), &out, Some(&tag)))
+    Ok(created(
+        &req,
+        &format!("/stakeholders/{}", out.id),
+        &out,
+        Some(&tag),
+    ))
 }
 
 /// Read a stakeholder
@@ -465,7 +559,11 @@ pub async fn create_stakeholder(
     security((), ("bearer" = [])),
 )]
 #[get("/stakeholders/{stakeholderId}")]
-pub async fn get_stakeholder(state: web::Data<AppState>, path: web::Path<i64>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_stakeholder(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
@@ -511,26 +609,45 @@ pub async fn update_stakeholder(
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
-            return Err(ApiError::Forbidden("You may only change your own profile or profiles you added.".into()));
+            return Err(ApiError::Forbidden(
+                "You may only change your own profile or profiles you added.".into(),
+            ));
         }
         check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         let mut v = StakeholderValues::from(&current);
         let tags = tags_of(conn, &[id])?;
-        let mut talents = tags.get(&(id, "talent".into())).cloned().unwrap_or_default();
-        let mut languages = tags.get(&(id, "language".into())).cloned().unwrap_or_default();
+        let mut talents = tags
+            .get(&(id, "talent".into()))
+            .cloned()
+            .unwrap_or_default();
+        let mut languages = tags
+            .get(&(id, "language".into()))
+            .cloned()
+            .unwrap_or_default();
         let mut errors = parse_errors;
         input.apply(&mut v, &mut talents, &mut languages, &mut errors);
         ensure_valid(errors)?;
-        let changed = diesel::update(stakeholders::table.filter(stakeholders::id.eq(id)).filter(stakeholders::version.eq(current.version)))
-            .set((&v, stakeholders::updated_at.eq(db::now()), stakeholders::version.eq(current.version + 1)))
-            .execute(conn)?;
+        let changed = diesel::update(
+            stakeholders::table
+                .filter(stakeholders::id.eq(id))
+                .filter(stakeholders::version.eq(current.version)),
+        )
+        .set((
+            &v,
+            stakeholders::updated_at.eq(db::now()),
+            stakeholders::version.eq(current.version + 1),
+        ))
+        .execute(conn)?;
         if changed != 1 {
             return Err(ApiError::PreconditionFailed);
         }
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
         reindex(conn, id, &v, &talents)?;
-        let s = stakeholders::table.find(id).select(Stakeholder::as_select()).first(conn)?;
+        let s = stakeholders::table
+            .find(id)
+            .select(Stakeholder::as_select())
+            .first(conn)?;
         one(conn, &viewer, s)
     })
     .await?;
@@ -570,10 +687,14 @@ pub async fn delete_stakeholder(
         let viewer = Viewer::load(conn, Auth::User(user_id))?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
-            return Err(ApiError::Forbidden("You may only remove profiles you added.".into()));
+            return Err(ApiError::Forbidden(
+                "You may only remove profiles you added.".into(),
+            ));
         }
         if current.user_id == Some(user_id) {
-            return Err(ApiError::Conflict("This is your own profile; delete your account instead (DELETE /me).".into()));
+            return Err(ApiError::Conflict(
+                "This is your own profile; delete your account instead (DELETE /me).".into(),
+            ));
         }
         check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         crate::routes::members::ensure_not_last_coordinator_anywhere(conn, id)?;

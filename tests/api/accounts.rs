@@ -19,97 +19,191 @@ both!(register_login_and_me, |app: common::TestApp| async move {
     let r = app.get("/api/v1/me", Some(&token)).await.expect(200);
     assert_eq!(r.body["displayName"], "Fatima");
     let stakeholder = r.body["stakeholderId"].as_i64().unwrap();
-    let r = app.get(&format!("/api/v1/stakeholders/{stakeholder}"), Some(&token)).await.expect(200);
-    assert_eq!(r.body["kind"], "experience_expert");
-    assert_eq!(r.body["listed"], false, "not listed until the person says so");
-
-    app.post("/api/v1/auth/login", None, json!({"email": "fatima@example.org", "password": "een lange zin"})).await.expect(200);
-    let wrong = app.post("/api/v1/auth/login", None, json!({"email": "fatima@example.org", "password": "verkeerd!!"})).await.expect(401);
-    let unknown = app.post("/api/v1/auth/login", None, json!({"email": "niemand@example.org", "password": "verkeerd!!"})).await.expect(401);
-    assert_eq!(wrong.body, unknown.body, "unknown e-mail and wrong password look the same");
-
-    app.post("/api/v1/auth/register", None, json!({"email": "fatima@example.org", "password": "een lange zin", "displayName": "F"}))
+    let r = app
+        .get(&format!("/api/v1/stakeholders/{stakeholder}"), Some(&token))
         .await
-        .expect(409);
-    let r = app.patch("/api/v1/me", Some(&token), json!({"displayName": "Fatima B."})).await.expect(200);
+        .expect(200);
+    assert_eq!(r.body["kind"], "experience_expert");
+    assert_eq!(
+        r.body["listed"], false,
+        "not listed until the person says so"
+    );
+
+    app.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"email": "fatima@example.org", "password": "een lange zin"}),
+    )
+    .await
+    .expect(200);
+    let wrong = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "fatima@example.org", "password": "verkeerd!!"}),
+        )
+        .await
+        .expect(401);
+    let unknown = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "niemand@example.org", "password": "verkeerd!!"}),
+        )
+        .await
+        .expect(401);
+    assert_eq!(
+        wrong.body, unknown.body,
+        "unknown e-mail and wrong password look the same"
+    );
+
+    app.post(
+        "/api/v1/auth/register",
+        None,
+        json!({"email": "fatima@example.org", "password": "een lange zin", "displayName": "F"}),
+    )
+    .await
+    .expect(409);
+    let r = app
+        .patch(
+            "/api/v1/me",
+            Some(&token),
+            json!({"displayName": "Fatima B."}),
+        )
+        .await
+        .expect(200);
     assert_eq!(r.body["displayName"], "Fatima B.");
 });
 
-both!(registration_validates_every_field, |app: common::TestApp| async move {
-    let r = app
-        .post("/api/v1/auth/register", None, json!({"email": "geen-adres", "password": "kort", "isAdmin": true}))
-        .await
-        .expect(400);
-    assert_eq!(r.invalid_names(), vec!["displayName", "email", "isAdmin", "password"]);
-});
-
-both!(nobody_becomes_admin_through_the_api, |app: common::TestApp| async move {
-    let user = app.user("Piet").await;
-    let r = app.patch("/api/v1/me", Some(&user.token), json!({"isAdmin": true})).await.expect(400);
-    assert_eq!(r.invalid_names(), vec!["isAdmin"]);
-    let r = app.get("/api/v1/me", Some(&user.token)).await.expect(200);
-    assert_eq!(r.body["isAdmin"], false);
-    let admin = app.admin().await;
-    let r = app.get("/api/v1/me", Some(&admin.token)).await.expect(200);
-    assert_eq!(r.body["isAdmin"], true);
-});
-
-both!(tokens_are_verified_strictly, |app: common::TestApp| async move {
-    let user = app.user("Piet").await;
-    let now = chrono::Utc::now().timestamp();
-    let claims = |exp: i64, nbf: i64, iss: &str, aud: &str, typ: &str| Claims {
-        sub: user.id.to_string(),
-        exp,
-        nbf,
-        iat: now,
-        iss: iss.into(),
-        aud: aud.into(),
-        typ: typ.into(),
-    };
-    let keys = &app.state.keys;
-    let good = keys.sign(&claims(now + 60, now, ISSUER, AUDIENCE, "access")).unwrap();
-    app.get("/api/v1/me", Some(&good)).await.expect(200);
-    let bad = [
-        keys.sign(&claims(now - 60, now - 120, ISSUER, AUDIENCE, "access")).unwrap(),
-        keys.sign(&claims(now + 600, now + 300, ISSUER, AUDIENCE, "access")).unwrap(),
-        keys.sign(&claims(now + 60, now, "someone-else", AUDIENCE, "access")).unwrap(),
-        keys.sign(&claims(now + 60, now, ISSUER, "other-api", "access")).unwrap(),
-        keys.sign(&claims(now + 60, now, ISSUER, AUDIENCE, "refresh")).unwrap(),
-        format!("{}x", &good[..good.len() - 1]),
-        {
-            // alg: none, no signature
-            use base64::Engine;
-            let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-            let header = b64.encode(r#"{"alg":"none","typ":"JWT"}"#);
-            let payload = good.split('.').nth(1).unwrap().to_string();
-            format!("{header}.{payload}.")
-        },
-        "not-a-token".to_string(),
-    ];
-    for token in bad {
-        let r = app.get("/api/v1/me", Some(&token)).await.expect(401);
-        assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
-        // A bad token is never treated as anonymous, not even on public reads.
-        app.get("/api/v1/networks", Some(&token)).await.expect(401);
+both!(
+    registration_validates_every_field,
+    |app: common::TestApp| async move {
+        let r = app
+            .post(
+                "/api/v1/auth/register",
+                None,
+                json!({"email": "geen-adres", "password": "kort", "isAdmin": true}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_names(),
+            vec!["displayName", "email", "isAdmin", "password"]
+        );
     }
-    let r = app
-        .send(TestRequest::get().uri("/api/v1/me").insert_header((header::AUTHORIZATION, "Basic abc")))
-        .await
-        .expect(401);
-    assert_eq!(r.body["status"], 401);
-    app.get("/api/v1/me", None).await.expect(401);
-});
+);
 
-both!(deleting_the_account_removes_the_profile, |app: common::TestApp| async move {
-    let anna = app.user("Anna").await;
-    let bert = app.user("Bert").await;
-    let network = app.network(&anna, "Inclusief onderwijs Utrecht").await;
-    app.post(&format!("/api/v1/networks/{network}/members"), Some(&bert.token), json!({})).await.expect(201);
-    // The last coordinator has to hand over first.
-    app.delete("/api/v1/me", Some(&anna.token)).await.expect(409);
-    app.delete("/api/v1/me", Some(&bert.token)).await.expect(204);
-    app.get("/api/v1/me", Some(&bert.token)).await.expect(401);
-    app.get(&format!("/api/v1/stakeholders/{}", bert.stakeholder_id), Some(&anna.token)).await.expect(404);
-    let members = app.get(&format!("/api/v1/networks/{network}/members"), Some(&anna.token)).await.expect(200);
-    assert_eq!(members.items().len(), 1);
-});
+both!(
+    nobody_becomes_admin_through_the_api,
+    |app: common::TestApp| async move {
+        let user = app.user("Piet").await;
+        let r = app
+            .patch("/api/v1/me", Some(&user.token), json!({"isAdmin": true}))
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["isAdmin"]);
+        let r = app.get("/api/v1/me", Some(&user.token)).await.expect(200);
+        assert_eq!(r.body["isAdmin"], false);
+        let admin = app.admin().await;
+        let r = app.get("/api/v1/me", Some(&admin.token)).await.expect(200);
+        assert_eq!(r.body["isAdmin"], true);
+    }
+);
+
+both!(
+    tokens_are_verified_strictly,
+    |app: common::TestApp| async move {
+        let user = app.user("Piet").await;
+        let now = chrono::Utc::now().timestamp();
+        let claims = |exp: i64, nbf: i64, iss: &str, aud: &str, typ: &str| Claims {
+            sub: user.id.to_string(),
+            exp,
+            nbf,
+            iat: now,
+            iss: iss.into(),
+            aud: aud.into(),
+            typ: typ.into(),
+        };
+        let keys = &app.state.keys;
+        let good = keys
+            .sign(&claims(now + 60, now, ISSUER, AUDIENCE, "access"))
+            .unwrap();
+        app.get("/api/v1/me", Some(&good)).await.expect(200);
+        let bad = [
+            keys.sign(&claims(now - 60, now - 120, ISSUER, AUDIENCE, "access"))
+                .unwrap(),
+            keys.sign(&claims(now + 600, now + 300, ISSUER, AUDIENCE, "access"))
+                .unwrap(),
+            keys.sign(&claims(now + 60, now, "someone-else", AUDIENCE, "access"))
+                .unwrap(),
+            keys.sign(&claims(now + 60, now, ISSUER, "other-api", "access"))
+                .unwrap(),
+            keys.sign(&claims(now + 60, now, ISSUER, AUDIENCE, "refresh"))
+                .unwrap(),
+            format!("{}x", &good[..good.len() - 1]),
+            {
+                // alg: none, no signature
+                use base64::Engine;
+                let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+                let header = b64.encode(r#"{"alg":"none","typ":"JWT"}"#);
+                let payload = good.split('.').nth(1).unwrap().to_string();
+                format!("{header}.{payload}.")
+            },
+            "not-a-token".to_string(),
+        ];
+        for token in bad {
+            let r = app.get("/api/v1/me", Some(&token)).await.expect(401);
+            assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
+            // A bad token is never treated as anonymous, not even on public reads.
+            app.get("/api/v1/networks", Some(&token)).await.expect(401);
+        }
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/me")
+                    .insert_header((header::AUTHORIZATION, "Basic abc")),
+            )
+            .await
+            .expect(401);
+        assert_eq!(r.body["status"], 401);
+        app.get("/api/v1/me", None).await.expect(401);
+    }
+);
+
+both!(
+    deleting_the_account_removes_the_profile,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let network = app.network(&anna, "Inclusief onderwijs Utrecht").await;
+        app.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&bert.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        // The last coordinator has to hand over first.
+        app.delete("/api/v1/me", Some(&anna.token))
+            .await
+            .expect(409);
+        app.delete("/api/v1/me", Some(&bert.token))
+            .await
+            .expect(204);
+        app.get("/api/v1/me", Some(&bert.token)).await.expect(401);
+        app.get(
+            &format!("/api/v1/stakeholders/{}", bert.stakeholder_id),
+            Some(&anna.token),
+        )
+        .await
+        .expect(404);
+        let members = app
+            .get(
+                &format!("/api/v1/networks/{network}/members"),
+                Some(&anna.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(members.items().len(), 1);
+    }
+);

@@ -5,91 +5,185 @@ use serde_json::json;
 use crate::both;
 use crate::common;
 
-both!(actix_rejections_are_problems, |app: common::TestApp| async move {
-    let user = app.user("Anna").await;
-    let auth = (header::AUTHORIZATION, format!("Bearer {}", user.token));
-    // Malformed JSON.
-    let r = app
-        .send(TestRequest::post().uri("/api/v1/networks").insert_header(auth.clone()).insert_header((header::CONTENT_TYPE, "application/json")).set_payload("{bad"))
+both!(
+    actix_rejections_are_problems,
+    |app: common::TestApp| async move {
+        let user = app.user("Anna").await;
+        let auth = (header::AUTHORIZATION, format!("Bearer {}", user.token));
+        // Malformed JSON.
+        let r = app
+            .send(
+                TestRequest::post()
+                    .uri("/api/v1/networks")
+                    .insert_header(auth.clone())
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload("{bad"),
+            )
+            .await
+            .expect(400);
+        assert!(r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"));
+        // Not an object.
+        app.send(
+            TestRequest::post()
+                .uri("/api/v1/networks")
+                .insert_header(auth.clone())
+                .insert_header((header::CONTENT_TYPE, "application/json"))
+                .set_payload("[1]"),
+        )
         .await
         .expect(400);
-    assert!(r.body["detail"].as_str().unwrap().contains("not valid JSON"));
-    // Not an object.
-    app.send(TestRequest::post().uri("/api/v1/networks").insert_header(auth.clone()).insert_header((header::CONTENT_TYPE, "application/json")).set_payload("[1]"))
-        .await
-        .expect(400);
-    // Wrong content type.
-    app.send(TestRequest::post().uri("/api/v1/networks").insert_header(auth.clone()).insert_header((header::CONTENT_TYPE, "text/plain")).set_payload("{}"))
+        // Wrong content type.
+        app.send(
+            TestRequest::post()
+                .uri("/api/v1/networks")
+                .insert_header(auth.clone())
+                .insert_header((header::CONTENT_TYPE, "text/plain"))
+                .set_payload("{}"),
+        )
         .await
         .expect(415);
-    // Too large.
-    let big = format!(r#"{{"name": "{}"}}"#, "x".repeat(200_000));
-    app.send(TestRequest::post().uri("/api/v1/networks").insert_header(auth.clone()).insert_header((header::CONTENT_TYPE, "application/json")).set_payload(big))
+        // Too large.
+        let big = format!(r#"{{"name": "{}"}}"#, "x".repeat(200_000));
+        app.send(
+            TestRequest::post()
+                .uri("/api/v1/networks")
+                .insert_header(auth.clone())
+                .insert_header((header::CONTENT_TYPE, "application/json"))
+                .set_payload(big),
+        )
         .await
         .expect(413);
-    // Wrong method: 405 with Allow.
-    let r = app.request(Method::PUT, "/api/v1/networks", None, None).await.expect(405);
-    assert_eq!(r.header("allow").as_deref(), Some("GET, POST"));
-    let r = app.request(Method::POST, "/api/v1/networks/1", None, None).await.expect(405);
-    assert_eq!(r.header("allow").as_deref(), Some("DELETE, GET, PATCH"));
-    // Unknown route, unknown id, id that is not a number or overflows.
-    app.get("/api/v1/nothing-here", None).await.expect(404);
-    app.get("/api/v1/networks/999999", None).await.expect(404);
-    app.get("/api/v1/networks/abc", None).await.expect(404);
-    app.get("/api/v1/networks/99999999999999999999999", None).await.expect(404);
-    // Every response carries the API version.
-    let r = app.get("/api/v1/nothing-here", None).await;
-    assert_eq!(r.header("api-version").as_deref(), Some("1.0.0"));
-    for r in [&r] {
-        for word in ["diesel", "SQL", "panick", "/work/", "src/"] {
-            assert!(!r.text.contains(word), "error body leaks {word}: {}", r.text);
+        // Wrong method: 405 with Allow.
+        let r = app
+            .request(Method::PUT, "/api/v1/networks", None, None)
+            .await
+            .expect(405);
+        assert_eq!(r.header("allow").as_deref(), Some("GET, POST"));
+        let r = app
+            .request(Method::POST, "/api/v1/networks/1", None, None)
+            .await
+            .expect(405);
+        assert_eq!(r.header("allow").as_deref(), Some("DELETE, GET, PATCH"));
+        // Unknown route, unknown id, id that is not a number or overflows.
+        app.get("/api/v1/nothing-here", None).await.expect(404);
+        app.get("/api/v1/networks/999999", None).await.expect(404);
+        app.get("/api/v1/networks/abc", None).await.expect(404);
+        app.get("/api/v1/networks/99999999999999999999999", None)
+            .await
+            .expect(404);
+        // Every response carries the API version.
+        let r = app.get("/api/v1/nothing-here", None).await;
+        assert_eq!(r.header("api-version").as_deref(), Some("1.0.0"));
+        for r in [&r] {
+            for word in ["diesel", "SQL", "panick", "/work/", "src/"] {
+                assert!(
+                    !r.text.contains(word),
+                    "error body leaks {word}: {}",
+                    r.text
+                );
+            }
         }
     }
-});
+);
 
-both!(query_parameters_are_checked_together, |app: common::TestApp| async move {
-    let r = app.get("/api/v1/networks?pageSize=0&scope=planet&municipality=GM9999&updatedSince=gisteren&cursor=%%%", None).await.expect(400);
-    assert_eq!(r.invalid_names(), vec!["cursor", "municipality", "pageSize", "scope", "updatedSince"]);
-    for bad in ["101", "-1", "tien"] {
-        let r = app.get(&format!("/api/v1/networks?pageSize={bad}"), None).await.expect(400);
-        assert_eq!(r.invalid_names(), vec!["pageSize"]);
+both!(
+    query_parameters_are_checked_together,
+    |app: common::TestApp| async move {
+        let r = app.get("/api/v1/networks?pageSize=0&scope=planet&municipality=GM9999&updatedSince=gisteren&cursor=%%%", None).await.expect(400);
+        assert_eq!(
+            r.invalid_names(),
+            vec![
+                "cursor",
+                "municipality",
+                "pageSize",
+                "scope",
+                "updatedSince"
+            ]
+        );
+        for bad in ["101", "-1", "tien"] {
+            let r = app
+                .get(&format!("/api/v1/networks?pageSize={bad}"), None)
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_names(), vec!["pageSize"]);
+        }
+        app.get("/api/v1/networks?pageSize=1", None)
+            .await
+            .expect(200);
+        app.get("/api/v1/networks?pageSize=100", None)
+            .await
+            .expect(200);
     }
-    app.get("/api/v1/networks?pageSize=1", None).await.expect(200);
-    app.get("/api/v1/networks?pageSize=100", None).await.expect(200);
-});
+);
 
-both!(paging_reaches_the_last_page, |app: common::TestApp| async move {
-    let anna = app.user("Anna").await;
-    for i in 0..7 {
-        app.network(&anna, &format!("Netwerk nummer {i}")).await;
+both!(
+    paging_reaches_the_last_page,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        for i in 0..7 {
+            app.network(&anna, &format!("Netwerk nummer {i}")).await;
+        }
+        let r = app
+            .get("/api/v1/networks?pageSize=3&scope=local", None)
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 3);
+        let next = r.body["_links"]["next"]["href"].as_str().unwrap();
+        assert!(
+            next.starts_with("http://localhost:8080/api/v1/networks?"),
+            "absolute href: {next}"
+        );
+        assert!(next.contains("scope=local"), "filters are kept: {next}");
+        assert!(r.body["_links"]["self"]["href"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://"));
+        let all = app
+            .collect_all("/api/v1/networks?pageSize=3&scope=local", None)
+            .await;
+        let ids: Vec<i64> = all.iter().map(|n| n["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids.len(), 7);
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "every network once, in order");
+        // The last page has no next link.
+        let r = app
+            .get("/api/v1/networks?pageSize=7", None)
+            .await
+            .expect(200);
+        assert!(r.body["_links"].get("next").is_none());
+        // Incremental sync.
+        let later = (chrono::Utc::now() + chrono::Duration::hours(1))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let r = app
+            .get(
+                &format!(
+                    "/api/v1/networks?updatedSince={}",
+                    later.replace('+', "%2B")
+                ),
+                None,
+            )
+            .await
+            .expect(200);
+        assert!(r.items().is_empty());
+        let r = app
+            .get("/api/v1/networks?updatedSince=2020-01-01T00:00:00Z", None)
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 7);
     }
-    let r = app.get("/api/v1/networks?pageSize=3&scope=local", None).await.expect(200);
-    assert_eq!(r.items().len(), 3);
-    let next = r.body["_links"]["next"]["href"].as_str().unwrap();
-    assert!(next.starts_with("http://localhost:8080/api/v1/networks?"), "absolute href: {next}");
-    assert!(next.contains("scope=local"), "filters are kept: {next}");
-    assert!(r.body["_links"]["self"]["href"].as_str().unwrap().starts_with("http://"));
-    let all = app.collect_all("/api/v1/networks?pageSize=3&scope=local", None).await;
-    let ids: Vec<i64> = all.iter().map(|n| n["id"].as_i64().unwrap()).collect();
-    assert_eq!(ids.len(), 7);
-    let mut sorted = ids.clone();
-    sorted.sort();
-    sorted.dedup();
-    assert_eq!(ids, sorted, "every network once, in order");
-    // The last page has no next link.
-    let r = app.get("/api/v1/networks?pageSize=7", None).await.expect(200);
-    assert!(r.body["_links"].get("next").is_none());
-    // Incremental sync.
-    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let r = app.get(&format!("/api/v1/networks?updatedSince={}", later.replace('+', "%2B")), None).await.expect(200);
-    assert!(r.items().is_empty());
-    let r = app.get("/api/v1/networks?updatedSince=2020-01-01T00:00:00Z", None).await.expect(200);
-    assert_eq!(r.items().len(), 7);
-});
+);
 
 both!(spec_is_served_openly, |app: common::TestApp| async move {
     let r = app.get("/api/v1/openapi.json", None).await.expect(200);
-    assert_eq!(r.header("access-control-allow-origin").as_deref(), Some("*"));
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
     assert_eq!(r.body["openapi"], "3.1.0");
     let r = app.get("/api/v1/openapi/3.0.json", None).await.expect(200);
     assert_eq!(r.body["openapi"], "3.0.3");
@@ -100,15 +194,28 @@ both!(spec_is_served_openly, |app: common::TestApp| async move {
     app.get("/health/ready", None).await.expect(200);
 });
 
-both!(a_failed_request_writes_nothing, |app: common::TestApp| async move {
-    let anna = app.user("Anna").await;
-    let id = app.network(&anna, "Sport voor iedereen").await;
-    let before = app.get(&format!("/api/v1/networks/{id}"), None).await.expect(200);
-    // Topics are replaced in the same transaction as the network; an unknown
-    // parent fails the whole change.
-    app.patch(&format!("/api/v1/networks/{id}"), Some(&anna.token), json!({"name": "Andere naam", "topics": ["sport"], "parentId": 999}))
+both!(
+    a_failed_request_writes_nothing,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let id = app.network(&anna, "Sport voor iedereen").await;
+        let before = app
+            .get(&format!("/api/v1/networks/{id}"), None)
+            .await
+            .expect(200);
+        // Topics are replaced in the same transaction as the network; an unknown
+        // parent fails the whole change.
+        app.patch(
+            &format!("/api/v1/networks/{id}"),
+            Some(&anna.token),
+            json!({"name": "Andere naam", "topics": ["sport"], "parentId": 999}),
+        )
         .await
         .expect(400);
-    let after = app.get(&format!("/api/v1/networks/{id}"), None).await.expect(200);
-    assert_eq!(before.body, after.body);
-});
+        let after = app
+            .get(&format!("/api/v1/networks/{id}"), None)
+            .await
+            .expect(200);
+        assert_eq!(before.body, after.body);
+    }
+);

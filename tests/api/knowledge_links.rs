@@ -8,55 +8,146 @@ both!(links_for_each_audience, |app: common::TestApp| async move {
     let coordinator = app.user("Carla").await;
     let member = app.user("Bert").await;
     let network = app.network(&coordinator, "Werkgevers en inclusie").await;
-    app.post(&format!("/api/v1/networks/{network}/members"), Some(&member.token), json!({})).await.expect(201);
+    app.post(
+        &format!("/api/v1/networks/{network}/members"),
+        Some(&member.token),
+        json!({}),
+    )
+    .await
+    .expect(201);
 
     let platform = app
         .post("/api/v1/knowledge-links", Some(&admin.token), json!({"url": "https://www.vn-verdragwerkt.nl/", "title": "Het VN-verdrag uitgelegd", "audiences": ["everyone", "municipalities"], "topics": ["un_convention"]}))
         .await
         .expect(201);
     assert_eq!(platform.body["networkId"], json!(null));
-    app.post("/api/v1/knowledge-links", Some(&member.token), json!({"url": "https://example.org/", "title": "Platformlink"})).await.expect(403);
+    app.post(
+        "/api/v1/knowledge-links",
+        Some(&member.token),
+        json!({"url": "https://example.org/", "title": "Platformlink"}),
+    )
+    .await
+    .expect(403);
     let own = app
         .post("/api/v1/knowledge-links", Some(&member.token), json!({"url": "https://www.example.org/werkgevers", "title": "Tips voor werkgevers", "audiences": ["employers"], "networkId": network, "language": "nl"}))
         .await
         .expect(201);
     let outsider = app.user("Olga").await;
-    app.post("/api/v1/knowledge-links", Some(&outsider.token), json!({"url": "https://example.org/", "title": "Spam", "networkId": network})).await.expect(403);
+    app.post(
+        "/api/v1/knowledge-links",
+        Some(&outsider.token),
+        json!({"url": "https://example.org/", "title": "Spam", "networkId": network}),
+    )
+    .await
+    .expect(403);
 
-    let r = app.get("/api/v1/knowledge-links?audience=employers", None).await.expect(200);
+    let r = app
+        .get("/api/v1/knowledge-links?audience=employers", None)
+        .await
+        .expect(200);
     assert_eq!(r.items().len(), 1);
-    let r = app.get("/api/v1/knowledge-links?network=none", None).await.expect(200);
+    let r = app
+        .get("/api/v1/knowledge-links?network=none", None)
+        .await
+        .expect(200);
     assert_eq!(r.items().len(), 1);
-    let r = app.get(&format!("/api/v1/knowledge-links?network={network}&topic=un_convention"), None).await.expect(200);
+    let r = app
+        .get(
+            &format!("/api/v1/knowledge-links?network={network}&topic=un_convention"),
+            None,
+        )
+        .await
+        .expect(200);
     assert!(r.items().is_empty());
 
     // The member who added it, and the core group, may edit; other members not.
-    app.patch(&format!("/api/v1/knowledge-links/{}", own.id()), Some(&member.token), json!({"summary": "Praktisch"})).await.expect(200);
-    app.patch(&format!("/api/v1/knowledge-links/{}", platform.id()), Some(&coordinator.token), json!({"title": "Nee"})).await.expect(403);
-    app.patch(&format!("/api/v1/knowledge-links/{}", own.id()), Some(&coordinator.token), json!({"title": "Tips voor werkgevers (bijgewerkt)"})).await.expect(200);
+    app.patch(
+        &format!("/api/v1/knowledge-links/{}", own.id()),
+        Some(&member.token),
+        json!({"summary": "Praktisch"}),
+    )
+    .await
+    .expect(200);
+    app.patch(
+        &format!("/api/v1/knowledge-links/{}", platform.id()),
+        Some(&coordinator.token),
+        json!({"title": "Nee"}),
+    )
+    .await
+    .expect(403);
+    app.patch(
+        &format!("/api/v1/knowledge-links/{}", own.id()),
+        Some(&coordinator.token),
+        json!({"title": "Tips voor werkgevers (bijgewerkt)"}),
+    )
+    .await
+    .expect(200);
 
     // A visit counts the click and redirects.
-    let r = app.get(&format!("/api/v1/knowledge-links/{}/visit", platform.id()), None).await;
+    let r = app
+        .get(
+            &format!("/api/v1/knowledge-links/{}/visit", platform.id()),
+            None,
+        )
+        .await;
     assert_eq!(r.status.as_u16(), 302);
-    assert_eq!(r.header("location").as_deref(), Some("https://www.vn-verdragwerkt.nl/"));
-    let r = app.get(&format!("/api/v1/knowledge-links/{}", platform.id()), None).await.expect(200);
+    assert_eq!(
+        r.header("location").as_deref(),
+        Some("https://www.vn-verdragwerkt.nl/")
+    );
+    let r = app
+        .get(&format!("/api/v1/knowledge-links/{}", platform.id()), None)
+        .await
+        .expect(200);
     assert_eq!(r.body["clicks"], 1);
-    assert!(r.body["visitUrl"].as_str().unwrap().ends_with(&format!("/knowledge-links/{}/visit", platform.id())));
+    assert!(r.body["visitUrl"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("/knowledge-links/{}/visit", platform.id())));
 
-    app.delete(&format!("/api/v1/knowledge-links/{}", own.id()), Some(&coordinator.token)).await.expect(204);
+    app.delete(
+        &format!("/api/v1/knowledge-links/{}", own.id()),
+        Some(&coordinator.token),
+    )
+    .await
+    .expect(204);
 });
 
-both!(only_public_web_addresses, |app: common::TestApp| async move {
-    let admin = app.admin().await;
-    for url in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,hoi", "http://localhost/x", "http://127.0.0.1/", "http://10.0.0.8/", "http://192.168.1.1/", "http://[::1]/", "ftp://example.org/", "geen url"] {
-        let r = app.post("/api/v1/knowledge-links", Some(&admin.token), json!({"url": url, "title": "Test link"})).await.expect(400);
-        assert_eq!(r.invalid_names(), vec!["url"], "{url}");
-    }
-    let r = app
+both!(
+    only_public_web_addresses,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,hoi",
+            "http://localhost/x",
+            "http://127.0.0.1/",
+            "http://10.0.0.8/",
+            "http://192.168.1.1/",
+            "http://[::1]/",
+            "ftp://example.org/",
+            "geen url",
+        ] {
+            let r = app
+                .post(
+                    "/api/v1/knowledge-links",
+                    Some(&admin.token),
+                    json!({"url": url, "title": "Test link"}),
+                )
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_names(), vec!["url"], "{url}");
+        }
+        let r = app
         .post("/api/v1/knowledge-links", Some(&admin.token), json!({"url": "javascript:x", "title": "x", "language": "xx", "audiences": [], "topics": ["nope"]}))
         .await
         .expect(400);
-    assert_eq!(r.invalid_names(), vec!["audiences", "language", "title", "topics", "url"]);
-    let r = app.get("/api/v1/knowledge-links", None).await.expect(200);
-    assert!(r.items().is_empty());
-});
+        assert_eq!(
+            r.invalid_names(),
+            vec!["audiences", "language", "title", "topics", "url"]
+        );
+        let r = app.get("/api/v1/knowledge-links", None).await.expect(200);
+        assert!(r.items().is_empty());
+    }
+);

@@ -1,12 +1,14 @@
-use crate::common;
 use crate::both;
+use crate::common;
 use actix_web::http::header;
 use actix_web::test::TestRequest;
 use serde_json::json;
 
-both!(create_read_update_delete, |app: common::TestApp| async move {
-    let anna = app.user("Anna").await;
-    let r = app
+both!(
+    create_read_update_delete,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let r = app
         .post(
             "/api/v1/networks",
             Some(&anna.token),
@@ -15,68 +17,93 @@ both!(create_read_update_delete, |app: common::TestApp| async move {
         )
         .await
         .expect(201);
-    let id = r.id();
-    assert_eq!(r.header("location").unwrap(), format!("http://localhost:8080/api/v1/networks/{id}"));
-    assert_eq!(r.body["slug"], "toegankelijke-musea-utrecht");
-    assert_eq!(r.body["myRole"], "coordinator");
-    assert_eq!(r.body["topics"], json!(["accessibility", "culture"]));
-    let etag = r.etag();
+        let id = r.id();
+        assert_eq!(
+            r.header("location").unwrap(),
+            format!("http://localhost:8080/api/v1/networks/{id}")
+        );
+        assert_eq!(r.body["slug"], "toegankelijke-musea-utrecht");
+        assert_eq!(r.body["myRole"], "coordinator");
+        assert_eq!(r.body["topics"], json!(["accessibility", "culture"]));
+        let etag = r.etag();
 
-    let r = app.get(&format!("/api/v1/networks/{id}"), None).await.expect(200);
-    assert_eq!(r.etag(), etag);
-    assert_eq!(r.header("api-version").as_deref(), Some("1.0.0"));
-    assert_eq!(r.body["memberCounts"][0], json!({"kind": "experience_expert", "count": 1}));
+        let r = app
+            .get(&format!("/api/v1/networks/{id}"), None)
+            .await
+            .expect(200);
+        assert_eq!(r.etag(), etag);
+        assert_eq!(r.header("api-version").as_deref(), Some("1.0.0"));
+        assert_eq!(
+            r.body["memberCounts"][0],
+            json!({"kind": "experience_expert", "count": 1})
+        );
 
-    let r = app
-        .send(
-            TestRequest::patch()
-                .uri(&format!("/api/v1/networks/{id}"))
-                .insert_header((header::AUTHORIZATION, format!("Bearer {}", anna.token)))
-                .insert_header((header::IF_MATCH, etag.clone()))
-                .insert_header((header::CONTENT_TYPE, "application/merge-patch+json"))
-                .set_payload(r#"{"status": "active", "ambition": "Alle musea toegankelijk in 2030"}"#),
-        )
-        .await
-        .expect(200);
-    assert_eq!(r.body["status"], "active");
-    assert_ne!(r.etag(), etag);
+        let r = app
+            .send(
+                TestRequest::patch()
+                    .uri(&format!("/api/v1/networks/{id}"))
+                    .insert_header((header::AUTHORIZATION, format!("Bearer {}", anna.token)))
+                    .insert_header((header::IF_MATCH, etag.clone()))
+                    .insert_header((header::CONTENT_TYPE, "application/merge-patch+json"))
+                    .set_payload(
+                        r#"{"status": "active", "ambition": "Alle musea toegankelijk in 2030"}"#,
+                    ),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["status"], "active");
+        assert_ne!(r.etag(), etag);
 
-    // A stale ETag: someone else changed it in between.
-    let r = app
-        .send(
-            TestRequest::patch()
-                .uri(&format!("/api/v1/networks/{id}"))
-                .insert_header((header::AUTHORIZATION, format!("Bearer {}", anna.token)))
-                .insert_header((header::IF_MATCH, etag))
-                .insert_header((header::CONTENT_TYPE, "application/json"))
-                .set_payload(r#"{"status": "paused"}"#),
-        )
-        .await
-        .expect(412);
-    assert_eq!(r.body["status"], 412);
-    let r = app.get(&format!("/api/v1/networks/{id}"), None).await.expect(200);
-    assert_eq!(r.body["status"], "active", "a refused change writes nothing");
+        // A stale ETag: someone else changed it in between.
+        let r = app
+            .send(
+                TestRequest::patch()
+                    .uri(&format!("/api/v1/networks/{id}"))
+                    .insert_header((header::AUTHORIZATION, format!("Bearer {}", anna.token)))
+                    .insert_header((header::IF_MATCH, etag))
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload(r#"{"status": "paused"}"#),
+            )
+            .await
+            .expect(412);
+        assert_eq!(r.body["status"], 412);
+        let r = app
+            .get(&format!("/api/v1/networks/{id}"), None)
+            .await
+            .expect(200);
+        assert_eq!(
+            r.body["status"], "active",
+            "a refused change writes nothing"
+        );
 
-    app.delete(&format!("/api/v1/networks/{id}"), Some(&anna.token)).await.expect(204);
-    app.get(&format!("/api/v1/networks/{id}"), None).await.expect(404);
-});
+        app.delete(&format!("/api/v1/networks/{id}"), Some(&anna.token))
+            .await
+            .expect(204);
+        app.get(&format!("/api/v1/networks/{id}"), None)
+            .await
+            .expect(404);
+    }
+);
 
-both!(invalid_input_lists_every_field, |app: common::TestApp| async move {
-    let anna = app.user("Anna").await;
-    let r = app
-        .post(
-            "/api/v1/networks",
-            Some(&anna.token),
-            json!({"name": "x", "theme": 5, "scope": "planet", "role": "admin"}),
-        )
-        .await
-        .expect(400);
-    assert_eq!(r.invalid_names(), vec!["name", "role", "scope", "theme"]);
-    let r = app
+both!(
+    invalid_input_lists_every_field,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let r = app
+            .post(
+                "/api/v1/networks",
+                Some(&anna.token),
+                json!({"name": "x", "theme": 5, "scope": "planet", "role": "admin"}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["name", "role", "scope", "theme"]);
+        let r = app
         .post("/api/v1/networks", Some(&anna.token), json!({"name": "Netwerk", "theme": "Een thema", "scope": "local", "topics": ["nope"]}))
         .await
         .expect(400);
-    assert_eq!(r.invalid_names(), vec!["municipalityCode", "topics"]);
-    let r = app.get("/api/v1/networks", None).await.expect(200);
-    assert!(r.items().is_empty(), "nothing was written");
-});
+        assert_eq!(r.invalid_names(), vec!["municipalityCode", "topics"]);
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert!(r.items().is_empty(), "nothing was written");
+    }
+);

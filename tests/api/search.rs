@@ -6,31 +6,100 @@ use themanet::db::Backend;
 use crate::common::TestApp;
 
 const NETWORKS: &[(&str, &str, &str)] = &[
-    ("Netwerk Inclusieve Gemeenten", "Inclusieve gemeenten", "Gemeenten leren van elkaar hoe zij het VN-verdrag uitvoeren."),
-    ("Toegankelijke musea Utrecht", "Musea voor iedereen", "Een museum bezoeken met een rolstoel of met een blindengeleidehond."),
-    ("Vrije tijd in Gent", "Vrijetijdsparticipatie", "Sport, cultuur en jeugdwerk voor iedereen in Gent."),
-    ("Café zonder drempels", "Toegankelijke horeca", "Een café waar iedereen welkom is, ook met een beperking."),
-    ("Inclusief onderwijs Drenthe", "Onderwijs", "Elke school in Drenthe inclusief: passend onderwijs voor alle kinderen."),
-    ("Themanetwerk werk en inkomen", "Werk", "Werkgevers en ervaringsdeskundigen zoeken samen naar banen."),
-    ("Gemeente Emmen toegankelijk", "Toegankelijkheid", "De gemeente Emmen maakt gebouwen en websites toegankelijk."),
-    ("Sportclubs voor iedereen", "Sport", "Aangepast sporten bij gewone sportclubs."),
-    ("Openbaar vervoer zonder hindernissen", "Vervoer", "Bus en trein toegankelijk voor mensen met een beperking."),
-    ("Festivals voor iedereen", "Evenementen", "Toegankelijke festivals en evenementen in de regio."),
-    ("Digitale toegankelijkheid", "Websites", "Websites van gemeenten voldoen aan de toegankelijkheidseisen."),
-    ("Wonen met ondersteuning", "Wonen", "Inclusief wonen in de wijk met de juiste zorg."),
+    (
+        "Netwerk Inclusieve Gemeenten",
+        "Inclusieve gemeenten",
+        "Gemeenten leren van elkaar hoe zij het VN-verdrag uitvoeren.",
+    ),
+    (
+        "Toegankelijke musea Utrecht",
+        "Musea voor iedereen",
+        "Een museum bezoeken met een rolstoel of met een blindengeleidehond.",
+    ),
+    (
+        "Vrije tijd in Gent",
+        "Vrijetijdsparticipatie",
+        "Sport, cultuur en jeugdwerk voor iedereen in Gent.",
+    ),
+    (
+        "Café zonder drempels",
+        "Toegankelijke horeca",
+        "Een café waar iedereen welkom is, ook met een beperking.",
+    ),
+    (
+        "Inclusief onderwijs Drenthe",
+        "Onderwijs",
+        "Elke school in Drenthe inclusief: passend onderwijs voor alle kinderen.",
+    ),
+    (
+        "Themanetwerk werk en inkomen",
+        "Werk",
+        "Werkgevers en ervaringsdeskundigen zoeken samen naar banen.",
+    ),
+    (
+        "Gemeente Emmen toegankelijk",
+        "Toegankelijkheid",
+        "De gemeente Emmen maakt gebouwen en websites toegankelijk.",
+    ),
+    (
+        "Sportclubs voor iedereen",
+        "Sport",
+        "Aangepast sporten bij gewone sportclubs.",
+    ),
+    (
+        "Openbaar vervoer zonder hindernissen",
+        "Vervoer",
+        "Bus en trein toegankelijk voor mensen met een beperking.",
+    ),
+    (
+        "Festivals voor iedereen",
+        "Evenementen",
+        "Toegankelijke festivals en evenementen in de regio.",
+    ),
+    (
+        "Digitale toegankelijkheid",
+        "Websites",
+        "Websites van gemeenten voldoen aan de toegankelijkheidseisen.",
+    ),
+    (
+        "Wonen met ondersteuning",
+        "Wonen",
+        "Inclusief wonen in de wijk met de juiste zorg.",
+    ),
 ];
 
 const QUERIES: &[&str] = &[
-    "gemeenten", "gemeente", "cafe", "café", "musea", "museum", "netwerk", "inclusieve", "inclusief", "toegankelijk",
-    "toegankelijke", "vrije tijd", "participatie", "onderwijs drenthe", "sport", "iedereen", "beperking", "websites",
-    "werkgever", "xyzzy",
+    "gemeenten",
+    "gemeente",
+    "cafe",
+    "café",
+    "musea",
+    "museum",
+    "netwerk",
+    "inclusieve",
+    "inclusief",
+    "toegankelijk",
+    "toegankelijke",
+    "vrije tijd",
+    "participatie",
+    "onderwijs drenthe",
+    "sport",
+    "iedereen",
+    "beperking",
+    "websites",
+    "werkgever",
+    "xyzzy",
 ];
 
 async fn fixture(backend: Backend) -> (TestApp, String) {
     let app = TestApp::start(backend).await;
     let user = app.user("Zoeker").await;
     for (name, theme, description) in NETWORKS {
-        app.network_with(&user, json!({"name": name, "theme": theme, "description": description, "scope": "national"})).await;
+        app.network_with(
+            &user,
+            json!({"name": name, "theme": theme, "description": description, "scope": "national"}),
+        )
+        .await;
     }
     (app, user.token)
 }
@@ -58,7 +127,10 @@ async fn same_results_in_the_same_order_on_both_backends() {
     for query in QUERIES {
         let a = names(&sqlite, query).await;
         let b = names(&postgres, query).await;
-        assert_eq!(a, b, "query {query:?} differs between SQLite and PostgreSQL");
+        assert_eq!(
+            a, b,
+            "query {query:?} differs between SQLite and PostgreSQL"
+        );
         compared += 1;
     }
     assert_eq!(compared, QUERIES.len());
@@ -69,17 +141,34 @@ async fn dutch_words_are_understood() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let (app, _) = fixture(backend).await;
         let gemeenten = names(&app, "gemeenten").await;
-        assert!(gemeenten.contains(&"Gemeente Emmen toegankelijk".to_string()), "{backend:?}: plural finds singular");
-        assert_eq!(names(&app, "cafe").await, vec!["Café zonder drempels"], "{backend:?}: accents ignored");
+        assert!(
+            gemeenten.contains(&"Gemeente Emmen toegankelijk".to_string()),
+            "{backend:?}: plural finds singular"
+        );
+        assert_eq!(
+            names(&app, "cafe").await,
+            vec!["Café zonder drempels"],
+            "{backend:?}: accents ignored"
+        );
         assert_eq!(names(&app, "musea").await, names(&app, "museum").await);
         let netwerk = names(&app, "netwerk").await;
-        assert!(netwerk.contains(&"Themanetwerk werk en inkomen".to_string()), "{backend:?}: compounds");
-        assert!(names(&app, "participatie").await.contains(&"Vrije tijd in Gent".to_string()));
+        assert!(
+            netwerk.contains(&"Themanetwerk werk en inkomen".to_string()),
+            "{backend:?}: compounds"
+        );
+        assert!(names(&app, "participatie")
+            .await
+            .contains(&"Vrije tijd in Gent".to_string()));
         assert!(names(&app, "xyzzy").await.is_empty());
         // A name match ranks above a description match.
-        assert_eq!(names(&app, "sport").await.first().map(String::as_str), Some("Sportclubs voor iedereen"));
+        assert_eq!(
+            names(&app, "sport").await.first().map(String::as_str),
+            Some("Sportclubs voor iedereen")
+        );
         // Paging through ranked results gives each once.
-        let all = app.collect_all("/api/v1/networks?pageSize=2&q=iedereen", None).await;
+        let all = app
+            .collect_all("/api/v1/networks?pageSize=2&q=iedereen", None)
+            .await;
         let mut ids: Vec<i64> = all.iter().map(|n| n["id"].as_i64().unwrap()).collect();
         let count = ids.len();
         ids.sort();
@@ -100,13 +189,32 @@ async fn search_covers_links_and_stakeholders() {
         app.post("/api/v1/stakeholders", Some(&admin.token), json!({"kind": "company", "name": "Café De Hoek", "listed": true, "talents": ["koken"]}))
             .await
             .expect(201);
-        app.post("/api/v1/stakeholders", Some(&admin.token), json!({"kind": "company", "name": "Café Verborgen", "listed": false}))
+        app.post(
+            "/api/v1/stakeholders",
+            Some(&admin.token),
+            json!({"kind": "company", "name": "Café Verborgen", "listed": false}),
+        )
+        .await
+        .expect(201);
+        let r = app
+            .get("/api/v1/knowledge-links?q=gemeente", None)
             .await
-            .expect(201);
-        let r = app.get("/api/v1/knowledge-links?q=gemeente", None).await.expect(200);
+            .expect(200);
         assert_eq!(r.items().len(), 1);
-        let r = app.get("/api/v1/stakeholders?q=cafe", None).await.expect(200);
-        let names: Vec<&str> = r.body["items"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-        assert_eq!(names, vec!["Café De Hoek"], "{backend:?}: unlisted stakeholders are not found by outsiders");
+        let r = app
+            .get("/api/v1/stakeholders?q=cafe", None)
+            .await
+            .expect(200);
+        let names: Vec<&str> = r.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["Café De Hoek"],
+            "{backend:?}: unlisted stakeholders are not found by outsiders"
+        );
     }
 }

@@ -45,7 +45,8 @@ fn random_suffix() -> String {
 }
 
 pub fn pg_base_url() -> String {
-    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A database of its own for one test; removed when dropped.
@@ -60,7 +61,8 @@ impl TestDb {
     pub fn new(backend: Backend) -> TestDb {
         match backend {
             Backend::Sqlite => {
-                let file = std::env::temp_dir().join(format!("themanet-test-{}.db", random_suffix()));
+                let file =
+                    std::env::temp_dir().join(format!("themanet-test-{}.db", random_suffix()));
                 TestDb {
                     backend,
                     url: format!("sqlite://{}", file.display()),
@@ -73,7 +75,8 @@ impl TestDb {
                 let schema = format!("t_{}", random_suffix());
                 let mut conn = PgConnection::establish(&base)
                     .unwrap_or_else(|e| panic!("PostgreSQL is needed for the tests ({base}): {e}"));
-                conn.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+                conn.batch_execute(&format!("CREATE SCHEMA {schema}"))
+                    .expect("create schema");
                 let sep = if base.contains('?') { '&' } else { '?' };
                 TestDb {
                     backend,
@@ -116,7 +119,10 @@ pub struct Resp {
 
 impl Resp {
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
     }
 
     pub fn etag(&self) -> String {
@@ -124,26 +130,40 @@ impl Resp {
     }
 
     pub fn id(&self) -> i64 {
-        self.body["id"].as_i64().unwrap_or_else(|| panic!("no id in {}", self.text))
+        self.body["id"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("no id in {}", self.text))
     }
 
     /// Names listed in `invalidParams`, sorted.
     pub fn invalid_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.body["invalidParams"]
             .as_array()
-            .map(|a| a.iter().filter_map(|p| p["name"].as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p["name"].as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
         names.sort();
         names
     }
 
     pub fn items(&self) -> Vec<Value> {
-        self.body["items"].as_array().cloned().unwrap_or_else(|| panic!("no items in {}", self.text))
+        self.body["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_else(|| panic!("no items in {}", self.text))
     }
 
     #[track_caller]
     pub fn expect(self, status: u16) -> Resp {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.text);
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
         if status >= 400 {
             assert_eq!(
                 self.header("content-type").as_deref(),
@@ -192,7 +212,12 @@ impl TestApp {
                 let bytes = test::read_body(res).await;
                 let text = String::from_utf8_lossy(&bytes).to_string();
                 let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-                Resp { status, headers, body, text }
+                Resp {
+                    status,
+                    headers,
+                    body,
+                    text,
+                }
             })
         });
         TestApp { db, state, call }
@@ -206,13 +231,21 @@ impl TestApp {
         (self.call)(req.to_request()).await
     }
 
-    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Resp {
         let mut req = test::TestRequest::default().method(method).uri(path);
         if let Some(t) = token {
             req = req.insert_header((header::AUTHORIZATION, format!("Bearer {t}")));
         }
         if let Some(b) = body {
-            req = req.insert_header((header::CONTENT_TYPE, "application/json")).set_payload(b.to_string());
+            req = req
+                .insert_header((header::CONTENT_TYPE, "application/json"))
+                .set_payload(b.to_string());
         }
         self.send(req).await
     }
@@ -235,7 +268,11 @@ impl TestApp {
 
     /// Registers a new user.
     pub async fn user(&self, name: &str) -> User {
-        let email = format!("{}-{}@example.org", name.to_lowercase().replace(' ', "."), random_suffix());
+        let email = format!(
+            "{}-{}@example.org",
+            name.to_lowercase().replace(' ', "."),
+            random_suffix()
+        );
         let r = self
             .post(
                 "/api/v1/auth/register",
@@ -247,7 +284,9 @@ impl TestApp {
         User {
             id: r.body["user"]["id"].as_i64().expect("user id"),
             token: r.body["accessToken"].as_str().expect("token").to_string(),
-            stakeholder_id: r.body["user"]["stakeholderId"].as_i64().expect("stakeholder id"),
+            stakeholder_id: r.body["user"]["stakeholderId"]
+                .as_i64()
+                .expect("stakeholder id"),
             email,
         }
     }
@@ -256,7 +295,13 @@ impl TestApp {
     pub async fn admin(&self) -> User {
         let user = self.user("Admin").await;
         let mut conn = self.db.conn();
-        themanet::routes::auth::make_admin(&mut conn, &user.email, "Admin", "correct horse battery").expect("make admin");
+        themanet::routes::auth::make_admin(
+            &mut conn,
+            &user.email,
+            "Admin",
+            "correct horse battery",
+        )
+        .expect("make admin");
         user
     }
 
@@ -267,7 +312,10 @@ impl TestApp {
     }
 
     pub async fn network_with(&self, owner: &User, body: Value) -> i64 {
-        self.post("/api/v1/networks", Some(&owner.token), body).await.expect(201).id()
+        self.post("/api/v1/networks", Some(&owner.token), body)
+            .await
+            .expect(201)
+            .id()
     }
 
     /// Adds `user`'s own stakeholder to a network with a role, as coordinator `by`.
@@ -287,10 +335,16 @@ impl TestApp {
         let mut next = Some(first.to_string());
         let mut pages = 0;
         while let Some(url) = next {
-            let path = url.split_once("://").map(|(_, rest)| &rest[rest.find('/').unwrap_or(0)..]).unwrap_or(&url).to_string();
+            let path = url
+                .split_once("://")
+                .map(|(_, rest)| &rest[rest.find('/').unwrap_or(0)..])
+                .unwrap_or(&url)
+                .to_string();
             let r = self.get(&path, token).await.expect(200);
             items.extend(r.items());
-            next = r.body["_links"]["next"]["href"].as_str().map(str::to_string);
+            next = r.body["_links"]["next"]["href"]
+                .as_str()
+                .map(str::to_string);
             pages += 1;
             assert!(pages < 1000, "pagination does not end");
         }

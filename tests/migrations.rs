@@ -1,0 +1,157 @@
+//! Migrations: up, down, up again gives the same schema, and that schema is
+//! exactly what `api/db/schema.rs` declares. On both backends.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text};
+use diesel_migrations::MigrationHarness;
+use themanet::db::{self, Backend, DbConn};
+
+#[derive(QueryableByName, Debug)]
+struct Column {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Text)]
+    data_type: String,
+    #[diesel(sql_type = Integer)]
+    nullable: i32,
+}
+
+/// table -> [(column, diesel type, nullable)], as the database has it.
+type Schema = BTreeMap<String, Vec<(String, String, bool)>>;
+
+fn diesel_type(backend: Backend, db_type: &str) -> String {
+    let t = db_type.to_ascii_lowercase();
+    let name = match (backend, t.as_str()) {
+        (Backend::Postgres, "bigint") => "BigInt",
+        (Backend::Postgres, "integer") => "Integer",
+        (Backend::Postgres, "text") => "Text",
+        (Backend::Postgres, "boolean") => "Bool",
+        (Backend::Postgres, "timestamp without time zone") => "Timestamp",
+        (Backend::Postgres, "date") => "Date",
+        // SQLite: the integer primary keys are 64-bit rowids.
+        (Backend::Sqlite, "integer") => "Integer",
+        (Backend::Sqlite, "bigint") => "BigInt",
+        (Backend::Sqlite, "text") => "Text",
+        (Backend::Sqlite, "boolean") => "Bool",
+        (Backend::Sqlite, "timestamp") => "Timestamp",
+        (Backend::Sqlite, "date") => "Date",
+        _ => return format!("unknown {t}"),
+    };
+    name.to_string()
+}
+
+fn read_schema(conn: &mut DbConn) -> Schema {
+    let backend = conn.backend();
+    let columns: Vec<Column> = match conn {
+        DbConn::Pg(c) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name, data_type::text AS data_type, \
+             CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable \
+             FROM information_schema.columns WHERE table_schema = current_schema() \
+             AND table_name <> '__diesel_schema_migrations' ORDER BY table_name, ordinal_position",
+        )
+        .load(c)
+        .expect("read columns"),
+        DbConn::Sqlite(c) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name, p.type AS data_type, \
+             CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 0 ELSE 1 END AS nullable \
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations' \
+             ORDER BY m.name, p.cid",
+        )
+        .load(c)
+        .expect("read columns"),
+    };
+    let mut schema = Schema::new();
+    for c in columns {
+        let mut ty = diesel_type(backend, &c.data_type);
+        // An INTEGER PRIMARY KEY on SQLite holds 64-bit ids.
+        if backend == Backend::Sqlite && c.column_name == "id" && ty == "Integer" {
+            ty = "BigInt".into();
+        }
+        schema
+            .entry(c.table_name)
+            .or_default()
+            .push((c.column_name, ty, c.nullable == 1));
+    }
+    schema
+}
+
+/// Parses `api/db/schema.rs`: every `table!` with its columns and types.
+fn declared_schema() -> Schema {
+    let text = include_str!("../api/db/schema.rs");
+    let mut schema = Schema::new();
+    let mut current: Option<String> = None;
+    for line in text.lines().map(str::trim) {
+        if let Some(rest) = line.strip_suffix('{') {
+            if let Some((name, _)) = rest.trim().split_once(" (") {
+                if !name.contains(' ') {
+                    current = Some(name.to_string());
+                    continue;
+                }
+            }
+        }
+        if line == "}" {
+            current = None;
+            continue;
+        }
+        if let (Some(table), Some((column, ty))) =
+            (&current, line.trim_end_matches(',').split_once(" -> "))
+        {
+            let (ty, nullable) = match ty
+                .strip_prefix("Nullable<")
+                .and_then(|t| t.strip_suffix('>'))
+            {
+                Some(inner) => (inner.to_string(), true),
+                None => (ty.to_string(), false),
+            };
+            schema
+                .entry(table.clone())
+                .or_default()
+                .push((column.to_string(), ty, nullable));
+        }
+    }
+    schema
+}
+
+fn up_down_up(backend: Backend) {
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    let first = read_schema(&mut conn);
+    match &mut conn {
+        DbConn::Pg(c) => c.revert_all_migrations(db::PG_MIGRATIONS).map(|_| ()),
+        DbConn::Sqlite(c) => c.revert_all_migrations(db::SQLITE_MIGRATIONS).map(|_| ()),
+    }
+    .expect("down");
+    assert!(
+        read_schema(&mut conn).is_empty(),
+        "{backend:?}: down removes every table"
+    );
+    db::migrate(&mut conn).expect("up again");
+    let second = read_schema(&mut conn);
+    assert_eq!(
+        first, second,
+        "{backend:?}: up, down, up gives the same schema"
+    );
+    assert_eq!(
+        first,
+        declared_schema(),
+        "{backend:?}: api/db/schema.rs matches the migrations"
+    );
+}
+
+#[test]
+fn migrations_round_trip_on_sqlite() {
+    up_down_up(Backend::Sqlite);
+}
+
+#[test]
+fn migrations_round_trip_on_postgres() {
+    up_down_up(Backend::Postgres);
+}
