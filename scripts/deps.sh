@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what building themanet needs from the system, when it is missing:
+# the C libraries for PostgreSQL and SQLite (diesel links against them) and
+# the PostgreSQL client tools. Debian/Ubuntu; needs root (or sudo) only when
+# something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
+# .ci/run.
+set -euo pipefail
+packages=(libpq-dev libsqlite3-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "deps: please install the PostgreSQL and SQLite development libraries (${missing[*]})" >&2
+    exit 1
+  fi
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+  # shellcheck disable=SC1091
+  source "$HOME/.cargo/env"
+fi
+command -v cargo >/dev/null 2>&1 || {
+  echo "deps: Rust is needed: see https://rustup.rs" >&2
+  exit 1
+}
