@@ -28,6 +28,9 @@ pub struct Claims {
     pub iss: String,
     pub aud: String,
     pub typ: String,
+    /// The user's session epoch when the token was issued; raising the epoch
+    /// (password change, account deletion) ends every older token.
+    pub sev: i64,
 }
 
 pub struct Keys {
@@ -58,8 +61,8 @@ impl Keys {
         self.ttl
     }
 
-    /// Signs an access token for a user.
-    pub fn issue(&self, user_id: i64) -> Result<String, ApiError> {
+    /// Signs an access token for a user in their current session epoch.
+    pub fn issue(&self, user_id: i64, epoch: i64) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         self.sign(&Claims {
             sub: user_id.to_string(),
@@ -69,6 +72,7 @@ impl Keys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             typ: ACCESS_TYPE.into(),
+            sev: epoch,
         })
     }
 
@@ -78,8 +82,8 @@ impl Keys {
             .map_err(|e| ApiError::Internal(format!("cannot sign token: {e}")))
     }
 
-    /// Verifies an access token and returns the user id it names.
-    pub fn verify(&self, token: &str) -> Result<i64, ApiError> {
+    /// Verifies an access token and returns who it names.
+    pub fn verify(&self, token: &str) -> Result<Auth, ApiError> {
         let rejected = || {
             ApiError::Unauthorized(
                 "The access token is invalid or has expired. Sign in again.".into(),
@@ -90,7 +94,11 @@ impl Keys {
         if data.claims.typ != ACCESS_TYPE {
             return Err(rejected());
         }
-        data.claims.sub.parse::<i64>().map_err(|_| rejected())
+        let id = data.claims.sub.parse::<i64>().map_err(|_| rejected())?;
+        Ok(Auth::User {
+            id,
+            epoch: data.claims.sev,
+        })
     }
 }
 
@@ -99,14 +107,19 @@ impl Keys {
 #[derive(Debug, Clone, Copy)]
 pub enum Auth {
     Anonymous,
-    User(i64),
+    /// A verified token; the database still checks that the account exists
+    /// and that `epoch` is its current session epoch (`Viewer::load`).
+    User {
+        id: i64,
+        epoch: i64,
+    },
 }
 
 impl Auth {
     pub fn user_id(self) -> Option<i64> {
         match self {
             Auth::Anonymous => None,
-            Auth::User(id) => Some(id),
+            Auth::User { id, .. } => Some(id),
         }
     }
 
@@ -141,7 +154,7 @@ impl FromRequest for Auth {
         let Some(state) = req.app_data::<actix_web::web::Data<crate::AppState>>() else {
             return ready(Err(ApiError::Internal("application state missing".into())));
         };
-        ready(state.keys.verify(token).map(Auth::User))
+        ready(state.keys.verify(token))
     }
 }
 

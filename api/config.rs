@@ -15,6 +15,8 @@ pub struct Config {
     pub jwt_secret_generated: bool,
     /// Lifetime of an access token, in seconds.
     pub access_token_ttl: i64,
+    /// Absolute lifetime of a session (a refresh token family), in days.
+    pub refresh_token_days: i64,
     /// The public base URL (for `_links` and `Location`); by default taken from
     /// the request's Host header.
     pub public_url: Option<String>,
@@ -44,6 +46,14 @@ impl Config {
                 .filter(|v| (30..=86_400).contains(v))
                 .ok_or("ACCESS_TOKEN_TTL must be a number of seconds between 30 and 86400")?,
         };
+        let refresh_token_days = match var("REFRESH_TOKEN_DAYS") {
+            None => 30,
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|v| (1..=365).contains(v))
+                .ok_or("REFRESH_TOKEN_DAYS must be a number of days between 1 and 365")?,
+        };
         let pool_size = match var("DATABASE_POOL_SIZE") {
             None => 8,
             Some(v) => v
@@ -64,6 +74,7 @@ impl Config {
             jwt_secret,
             jwt_secret_generated,
             access_token_ttl,
+            refresh_token_days,
             public_url,
             pool_size,
             web_dir: var("WEB_DIR").unwrap_or_else(|| "web".into()),
@@ -79,6 +90,7 @@ impl Config {
             jwt_secret: random_secret(),
             jwt_secret_generated: true,
             access_token_ttl: 900,
+            refresh_token_days: 30,
             public_url: None,
             pool_size: 4,
             web_dir: "web".into(),

@@ -16,6 +16,7 @@ pub mod reference;
 pub mod router;
 pub mod routes;
 pub mod search;
+pub mod sessions;
 
 /// What every handler can reach: the pool, the configuration, the keys.
 pub struct AppState {

@@ -122,7 +122,7 @@ fn serve() -> Result<(), String> {
         log::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
     }
     drop(conn);
-    let pool = db::pool(&config.database_url, config.pool_size)?;
+    let pool = db::pool(&config.database_url, config.pool_size);
     let bind = config.bind.clone();
     let state = web::Data::new(AppState::new(pool, config));
     let _ = router::openapi();

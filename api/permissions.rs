@@ -28,15 +28,20 @@ impl Viewer {
 
     /// Loads the account a token names; an account that no longer exists is 401.
     pub fn load(conn: &mut DbConn, auth: Auth) -> Result<Viewer, ApiError> {
-        let Some(user_id) = auth.user_id() else {
+        let Auth::User { id: user_id, epoch } = auth else {
             return Ok(Viewer::ANONYMOUS);
         };
-        let is_admin: bool = users::table
+        let (is_admin, current_epoch): (bool, i64) = users::table
             .find(user_id)
-            .select(users::is_admin)
+            .select((users::is_admin, users::session_epoch))
             .first(conn)
             .optional()?
             .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
+        if current_epoch != epoch {
+            return Err(ApiError::Unauthorized(
+                "This session has ended. Sign in again.".into(),
+            ));
+        }
         let stakeholder_id = stakeholders::table
             .filter(stakeholders::user_id.eq(user_id))
             .select(stakeholders::id)

@@ -5,8 +5,10 @@
 use std::sync::OnceLock;
 
 use actix_web::body::MessageBody;
+use actix_web::dev::Service;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::Method;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Logger};
 use actix_web::{get, web, App, HttpRequest, HttpResponse};
 use serde_json::Value;
@@ -30,9 +32,12 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(networks::delete_network)
         .service(auth::register)
         .service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
         .service(me::get_me)
         .service(me::update_me)
         .service(me::delete_me)
+        .service(me::change_password)
         .service(members::list_members)
         .service(members::add_member)
         .service(members::update_member)
@@ -230,6 +235,34 @@ pub fn app(
         app = app.service(actix_files::Files::new("/", web_dir).index_file("index.html"));
     }
     app.wrap(ErrorHandlers::new().default_handler(rewrite_foreign_errors))
+        .wrap_fn(|req, srv| {
+            let path = req.path().to_string();
+            let read = matches!(*req.method(), Method::GET | Method::HEAD);
+            let fut = srv.call(req);
+            async move {
+                let mut res = fut.await?;
+                let headers = res.headers_mut();
+                if path.starts_with("/api/") {
+                    // Public reads are open to every origin, never with
+                    // credentials (tokens travel in a header, not a cookie).
+                    if read && !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
+                        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+                    }
+                } else if !path.starts_with("/health/") {
+                    let frames = if path.starts_with("/embed") { "*" } else { "'none'" };
+                    let policy = format!(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+                         form-action 'self'; frame-ancestors {frames}"
+                    );
+                    if let Ok(value) = HeaderValue::from_str(&policy) {
+                        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+                    }
+                    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+                }
+                Ok(res)
+            }
+        })
         .wrap(
             DefaultHeaders::new()
                 .add(("API-Version", HeaderValue::from_static(crate::API_VERSION)))

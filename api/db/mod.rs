@@ -90,7 +90,7 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
 
 /// Builds the pool. Checkouts fail fast so a database outage becomes a quick
 /// 503 instead of a long wait.
-pub fn pool(url: &str, size: u32) -> Result<DbPool, String> {
+pub fn pool(url: &str, size: u32) -> DbPool {
     let url = match Backend::of_url(url) {
         Backend::Postgres => url.to_string(),
         Backend::Sqlite => sqlite_path(url).to_string(),
@@ -102,8 +102,9 @@ pub fn pool(url: &str, size: u32) -> Result<DbPool, String> {
         .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(2))
         .connection_customizer(Box::new(SqlitePragmas))
-        .build(manager)
-        .map_err(|e| format!("cannot open the database: {e}"))
+        // Unchecked: a database that is down at start-up gives 503s until it
+        // is back, instead of a server that will not start.
+        .build_unchecked(manager)
 }
 
 impl DbConn {

@@ -16,6 +16,7 @@ pub struct User {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    pub session_epoch: i64,
 }
 
 #[derive(Debug, Insertable)]

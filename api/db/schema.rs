@@ -11,6 +11,20 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        session_epoch -> BigInt,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        family -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -170,6 +184,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
 diesel::joinable!(memberships -> networks (network_id));
@@ -183,6 +198,7 @@ diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
+    refresh_tokens,
     topics,
     stakeholders,
     stakeholder_tags,

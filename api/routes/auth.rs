@@ -1,5 +1,6 @@
 //! Registering and signing in.
 
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use crate::domain::StakeholderKind;
 use crate::error::ApiError;
 use crate::extract::{present, Body, JsonBody};
 use crate::routes::me::MeOut;
+use crate::sessions::{Issued, Rotation};
 use crate::AppState;
 
 /// A new account.
@@ -64,7 +66,7 @@ impl Body for LoginInput {
     const REQUIRED: &'static [&'static str] = &["email", "password"];
 }
 
-/// An access token and the account it belongs to.
+/// An access token, the refresh token of the session, and the account.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenOut {
@@ -72,10 +74,27 @@ pub struct TokenOut {
     pub access_token: String,
     #[schema(example = "Bearer")]
     pub token_type: String,
-    /// Seconds until the token expires.
+    /// Seconds until the access token expires.
     pub expires_in: i64,
+    /// Trade it for a new access token at `/auth/refresh`; it works once.
+    /// Browsers get it as an HttpOnly cookie too.
+    pub refresh_token: String,
+    /// When the session ends at the latest; then sign in again.
+    pub refresh_expires_at: chrono::DateTime<chrono::Utc>,
     pub user: MeOut,
 }
+
+/// A refresh token to trade for new tokens; browsers may leave it out and
+/// send the session cookie instead.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RefreshInput {
+    #[validate(length(max = 1000, message = "is not a refresh token"))]
+    #[schema(max_length = 1000, nullable = false)]
+    pub refresh_token: Option<String>,
+}
+
+impl Body for RefreshInput {}
 
 fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -166,17 +185,71 @@ pub fn make_admin(
     })
 }
 
-fn token_out(
-    state: &AppState,
-    user: User,
-    stakeholder_id: Option<i64>,
-) -> Result<TokenOut, ApiError> {
-    Ok(TokenOut {
-        access_token: state.keys.issue(user.id)?,
-        token_type: "Bearer".into(),
-        expires_in: state.keys.ttl(),
-        user: MeOut::new(user, stakeholder_id),
-    })
+impl TokenOut {
+    pub fn new(
+        state: &AppState,
+        user: User,
+        stakeholder_id: Option<i64>,
+        session: Issued,
+    ) -> Result<TokenOut, ApiError> {
+        Ok(TokenOut {
+            access_token: state.keys.issue(user.id, user.session_epoch)?,
+            token_type: "Bearer".into(),
+            expires_in: state.keys.ttl(),
+            refresh_token: session.token,
+            refresh_expires_at: crate::http::utc(session.expires_at),
+            user: MeOut::new(user, stakeholder_id),
+        })
+    }
+}
+
+fn secure(req: &HttpRequest) -> bool {
+    crate::pagination::base_url(req).starts_with("https://")
+}
+
+/// The session cookie: HttpOnly, SameSite=Strict, only sent to /api/v1/auth.
+fn session_cookie(req: &HttpRequest, value: &str, max_age_seconds: i64) -> Cookie<'static> {
+    Cookie::build(crate::sessions::COOKIE, value.to_string())
+        .path("/api/v1/auth")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure(req))
+        .max_age(actix_web::cookie::time::Duration::seconds(
+            max_age_seconds.max(0),
+        ))
+        .finish()
+}
+
+/// A response with tokens: the body, and the refresh token as cookie.
+pub fn token_response(
+    req: &HttpRequest,
+    mut response: actix_web::HttpResponseBuilder,
+    out: &TokenOut,
+) -> HttpResponse {
+    let remaining = (out.refresh_expires_at - chrono::Utc::now()).num_seconds();
+    response
+        .cookie(session_cookie(req, &out.refresh_token, remaining))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .json(out)
+}
+
+/// Loads an account with its stakeholder and starts a session.
+pub fn sign_in(
+    conn: &mut DbConn,
+    user_id: i64,
+    days: i64,
+) -> Result<(User, Option<i64>, Issued), ApiError> {
+    let user = users::table
+        .find(user_id)
+        .select(User::as_select())
+        .first(conn)?;
+    let stakeholder = stakeholders::table
+        .filter(stakeholders::user_id.eq(user_id))
+        .select(stakeholders::id)
+        .first::<i64>(conn)
+        .optional()?;
+    let session = crate::sessions::start(conn, user_id, days)?;
+    Ok((user, stakeholder, session))
 }
 
 /// Create an account
@@ -214,21 +287,17 @@ pub async fn register(
     let hash = web::block(move || hash_password(&password))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))??;
-    let (user, stakeholder) = db::write(&state.pool, move |conn| {
+    let days = state.config.refresh_token_days;
+    let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         let id = insert_account(conn, &email, &hash, &name, kind, false)?;
-        let user = users::table
-            .find(id)
-            .select(User::as_select())
-            .first(conn)?;
-        let stakeholder = stakeholders::table
-            .filter(stakeholders::user_id.eq(id))
-            .select(stakeholders::id)
-            .first::<i64>(conn)?;
-        Ok((user, stakeholder))
+        sign_in(conn, id, days)
     })
     .await?;
-    let out = token_out(&state, user, Some(stakeholder))?;
-    Ok(crate::http::created(&req, "/me", &out, None))
+    let out = TokenOut::new(&state, user, stakeholder, session)?;
+    let location = format!("{}/api/v1/me", crate::pagination::base_url(&req));
+    let mut response = HttpResponse::Created();
+    response.insert_header((actix_web::http::header::LOCATION, location));
+    Ok(token_response(&req, response, &out))
 }
 
 /// Sign in
@@ -246,37 +315,122 @@ pub async fn register(
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: JsonBody<LoginInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
-    let found = db::read(&state.pool, move |conn| {
-        let user = users::table
+    let user = db::read(&state.pool, move |conn| {
+        Ok(users::table
             .filter(users::email.eq(&email))
             .select(User::as_select())
             .first(conn)
-            .optional()?;
-        let stakeholder = match &user {
-            Some(u) => stakeholders::table
-                .filter(stakeholders::user_id.eq(u.id))
-                .select(stakeholders::id)
-                .first::<i64>(conn)
-                .optional()?,
-            None => None,
-        };
-        Ok((user, stakeholder))
+            .optional()?)
     })
     .await?;
-    let (user, stakeholder) = found;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok = web::block(move || verify_password(&password, hash.as_deref()))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    match user {
-        Some(user) if ok => Ok(HttpResponse::Ok().json(token_out(&state, user, stakeholder)?)),
-        _ => Err(ApiError::Unauthorized(
-            "The e-mail address or the password is wrong.".into(),
-        )),
+    let user_id = match user {
+        Some(user) if ok => user.id,
+        _ => {
+            return Err(ApiError::Unauthorized(
+                "The e-mail address or the password is wrong.".into(),
+            ))
+        }
+    };
+    let days = state.config.refresh_token_days;
+    let (user, stakeholder, session) =
+        db::write(&state.pool, move |conn| sign_in(conn, user_id, days)).await?;
+    let out = TokenOut::new(&state, user, stakeholder, session)?;
+    Ok(token_response(&req, HttpResponse::Ok(), &out))
+}
+
+/// The refresh token a request carries: in the body, or else the cookie.
+fn presented_token(req: &HttpRequest, input: RefreshInput) -> Option<String> {
+    input
+        .refresh_token
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            req.cookie(crate::sessions::COOKIE)
+                .map(|c| c.value().to_string())
+        })
+        .filter(|t| !t.is_empty())
+}
+
+/// Renew the access token
+///
+/// Trades a refresh token (from the body, or the session cookie) for a new
+/// access token and a new refresh token. Each refresh token works once; a
+/// second use ends the session everywhere.
+#[utoipa::path(
+    tag = "Accounts",
+    request_body = RefreshInput,
+    responses(
+        (status = 200, description = "New tokens.", body = TokenOut),
+        (status = 401, description = "The session has ended: sign in again."),
+    ),
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<RefreshInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner()?;
+    let token = presented_token(&req, input).ok_or_else(crate::sessions::ended)?;
+    let rotated = db::write(&state.pool, move |conn| {
+        match crate::sessions::rotate(conn, &token)? {
+            Rotation::Replayed => Ok(None),
+            Rotation::Next(user_id, next) => {
+                let user = users::table
+                    .find(user_id)
+                    .select(User::as_select())
+                    .first(conn)?;
+                let stakeholder = stakeholders::table
+                    .filter(stakeholders::user_id.eq(user_id))
+                    .select(stakeholders::id)
+                    .first::<i64>(conn)
+                    .optional()?;
+                Ok(Some((user, stakeholder, next)))
+            }
+        }
+    })
+    .await?;
+    let Some((user, stakeholder, session)) = rotated else {
+        log::warn!("a used refresh token came back; its session was ended");
+        return Err(crate::sessions::ended());
+    };
+    let out = TokenOut::new(&state, user, stakeholder, session)?;
+    Ok(token_response(&req, HttpResponse::Ok(), &out))
+}
+
+/// Sign out
+///
+/// Ends the session of the refresh token (from the body, or the session
+/// cookie). Access tokens already given out expire on their own, within
+/// minutes.
+#[utoipa::path(
+    tag = "Accounts",
+    request_body = RefreshInput,
+    responses((status = 204, description = "Signed out.")),
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<RefreshInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner()?;
+    if let Some(token) = presented_token(&req, input) {
+        db::write(&state.pool, move |conn| {
+            crate::sessions::revoke_family_of(conn, &token)
+        })
+        .await?;
     }
+    Ok(HttpResponse::NoContent()
+        .cookie(session_cookie(&req, "", 0))
+        .finish())
 }

@@ -179,13 +179,13 @@ pub async fn endorse_goal(
     auth: Auth,
     body: JsonBody<EndorsementInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let goal_id = path.into_inner();
     let input = body.into_inner()?;
     let stance = present(input.stance, "stance")?;
     let comment = input.comment.unwrap_or_default().trim().to_string();
     let (out, is_new) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let (_, access) = goal_access(conn, &viewer, goal_id)?;
         let me = match (access.role, viewer.stakeholder_id) {
             (Some(_), Some(me)) => me,

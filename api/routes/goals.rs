@@ -361,11 +361,11 @@ pub async fn create_goal(
     auth: Auth,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         network_access(conn, &viewer, network_id)?.ensure_core()?;
         let mut v = GoalValues {
             parent_id: None,
@@ -386,7 +386,7 @@ pub async fn create_goal(
             .values((
                 &v,
                 goals::network_id.eq(network_id),
-                goals::created_by.eq(user_id),
+                goals::created_by.eq(viewer.user_id),
                 goals::created_at.eq(now),
                 goals::updated_at.eq(now),
             ))
@@ -458,12 +458,12 @@ pub async fn update_goal(
     auth: Auth,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
         check_if_match(&expected, &etag("goal", id, current.version))?;
@@ -516,11 +516,11 @@ pub async fn delete_goal(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
         check_if_match(&expected, &etag("goal", id, current.version))?;

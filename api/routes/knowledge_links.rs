@@ -325,7 +325,7 @@ fn save_lists(
     Ok(())
 }
 
-fn reindex(conn: &mut DbConn, id: i64, v: &KnowledgeLinkValues) -> Result<(), ApiError> {
+pub fn reindex(conn: &mut DbConn, id: i64, v: &KnowledgeLinkValues) -> Result<(), ApiError> {
     search::index(
         conn,
         "knowledge_link",
@@ -518,11 +518,11 @@ pub async fn create_knowledge_link(
     auth: Auth,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let mut v = KnowledgeLinkValues {
             url: String::new(),
             title: String::new(),
@@ -540,7 +540,7 @@ pub async fn create_knowledge_link(
         let id: i64 = diesel::insert_into(knowledge_links::table)
             .values((
                 &v,
-                knowledge_links::added_by.eq(user_id),
+                knowledge_links::added_by.eq(viewer.user_id),
                 knowledge_links::created_at.eq(now),
                 knowledge_links::updated_at.eq(now),
             ))
@@ -616,13 +616,13 @@ pub async fn update_knowledge_link(
     auth: Auth,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins change this link.".into()));
@@ -691,11 +691,11 @@ pub async fn delete_knowledge_link(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins delete this link.".into()));

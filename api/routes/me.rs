@@ -1,6 +1,6 @@
 //! Your own account.
 
-use actix_web::{delete, get, patch, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
@@ -59,7 +59,10 @@ pub struct MeInput {
 
 impl Body for MeInput {}
 
-fn load_me(conn: &mut DbConn, user_id: i64) -> Result<(User, Option<i64>), ApiError> {
+/// Your account, as long as the token's session is still current.
+fn load_me(conn: &mut DbConn, auth: Auth) -> Result<(User, Option<i64>), ApiError> {
+    let user_id = auth.required()?;
+    crate::permissions::Viewer::load(conn, auth)?;
     let user = users::table
         .find(user_id)
         .select(User::as_select())
@@ -84,8 +87,8 @@ fn load_me(conn: &mut DbConn, user_id: i64) -> Result<(User, Option<i64>), ApiEr
 )]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
-    let (user, stakeholder) = db::read(&state.pool, move |conn| load_me(conn, user_id)).await?;
+    auth.required()?;
+    let (user, stakeholder) = db::read(&state.pool, move |conn| load_me(conn, auth)).await?;
     let tag = etag("user", user.id, user.version);
     Ok(ok_with_etag(&MeOut::new(user, stakeholder), &tag))
 }
@@ -114,7 +117,7 @@ pub async fn update_me(
     let expected = if_match(&req);
     let input = body.into_inner()?;
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
-        let (user, _) = load_me(conn, user_id)?;
+        let (user, _) = load_me(conn, auth)?;
         check_if_match(&expected, &etag("user", user.id, user.version))?;
         if let Some(name) = input.display_name {
             let name = name.trim().to_string();
@@ -132,7 +135,7 @@ pub async fn update_me(
                 ))
                 .execute(conn)?;
         }
-        load_me(conn, user_id)
+        load_me(conn, auth)
     })
     .await?;
     let tag = etag("user", user.id, user.version);
@@ -156,7 +159,7 @@ pub async fn update_me(
 pub async fn delete_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     db::write(&state.pool, move |conn| {
-        let (_, stakeholder) = load_me(conn, user_id)?;
+        let (_, stakeholder) = load_me(conn, auth)?;
         if let Some(me) = stakeholder {
             let coordinated: Vec<i64> = memberships::table
                 .filter(memberships::stakeholder_id.eq(me))
@@ -184,4 +187,87 @@ pub async fn delete_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A new password, with the current one.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PasswordInput {
+    #[validate(length(max = 1024, message = "must have at most 1024 characters"))]
+    #[schema(format = "password", max_length = 1024, nullable = false)]
+    pub current_password: Option<String>,
+    /// At least 8 characters; a long sentence is stronger than a short code.
+    #[validate(length(min = 8, max = 1024, message = "must have at least 8 characters"))]
+    #[schema(
+        format = "password",
+        min_length = 8,
+        max_length = 1024,
+        nullable = false
+    )]
+    pub new_password: Option<String>,
+}
+
+impl Body for PasswordInput {
+    const REQUIRED: &'static [&'static str] = &["currentPassword", "newPassword"];
+}
+
+/// Change your password
+///
+/// Needs your current password. Ends every other session and every access
+/// token issued before; you get new tokens for this one.
+#[utoipa::path(
+    tag = "Accounts",
+    request_body = PasswordInput,
+    responses(
+        (status = 200, description = "Password changed; new tokens.", body = crate::routes::auth::TokenOut),
+        (status = 403, description = "The current password is wrong."),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    body: JsonBody<PasswordInput>,
+) -> Result<HttpResponse, ApiError> {
+    auth.required()?;
+    let input = body.into_inner()?;
+    let current = crate::extract::present(input.current_password, "currentPassword")?;
+    let new = crate::extract::present(input.new_password, "newPassword")?;
+    let (user, _) = db::read(&state.pool, move |conn| load_me(conn, auth)).await?;
+    let stored = user.password_hash.clone();
+    let (ok, hash) = web::block(move || {
+        (
+            crate::auth::verify_password(&current, Some(&stored)),
+            crate::auth::hash_password(&new),
+        )
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    if !ok {
+        return Err(ApiError::Forbidden("The current password is wrong.".into()));
+    }
+    let hash = hash?;
+    let days = state.config.refresh_token_days;
+    let user_id = user.id;
+    let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
+        load_me(conn, auth)?;
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::password_hash.eq(&hash),
+                users::updated_at.eq(db::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(conn)?;
+        crate::sessions::end_all(conn, user_id)?;
+        crate::routes::auth::sign_in(conn, user_id, days)
+    })
+    .await?;
+    let out = crate::routes::auth::TokenOut::new(&state, user, stakeholder, session)?;
+    Ok(crate::routes::auth::token_response(
+        &req,
+        HttpResponse::Ok(),
+        &out,
+    ))
 }

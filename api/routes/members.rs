@@ -275,11 +275,11 @@ pub async fn add_member(
     auth: Auth,
     body: JsonBody<MemberInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let network_id = path.into_inner();
     let input = body.into_inner()?;
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let own = viewer.stakeholder_id;
         let target = match input.stakeholder_id.or(own) {
@@ -364,12 +364,12 @@ pub async fn update_member(
     auth: Auth,
     body: JsonBody<MemberPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
     let expected = if_match(&req);
     let input = body.into_inner()?;
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let current = load_membership(conn, network_id, stakeholder_id)?;
         check_if_match(&expected, &member_tag(&current))?;
@@ -439,10 +439,10 @@ pub async fn remove_member(
     path: web::Path<(i64, i64)>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
     db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let current = load_membership(conn, network_id, stakeholder_id)?;
         if viewer.stakeholder_id != Some(stakeholder_id) {

@@ -384,7 +384,7 @@ fn save_topics(conn: &mut DbConn, network_id: i64, topics: &[String]) -> Result<
     Ok(())
 }
 
-fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiError> {
+pub fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiError> {
     let place = v
         .municipality_code
         .as_deref()
@@ -684,7 +684,7 @@ pub async fn create_network(
     let (input, parse_errors) = body.with_errors();
     let wanted_slug = input.slug.clone().flatten();
     let out = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let me = viewer.stakeholder_id.ok_or_else(|| {
             ApiError::Forbidden("Your account has no stakeholder profile.".into())
         })?;
@@ -822,12 +822,12 @@ pub async fn update_network(
     auth: Auth,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
         let current = access.network;
@@ -907,11 +907,11 @@ pub async fn delete_network(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
         check_if_match(&expected, &etag("network", id, access.network.version))?;

@@ -503,7 +503,7 @@ pub async fn create_stakeholder(
     let user_id = auth.required()?;
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let mut v = StakeholderValues {
             kind: StakeholderKind::Other.as_str().into(),
             name: String::new(),
@@ -601,12 +601,12 @@ pub async fn update_stakeholder(
     auth: Auth,
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let id = path.into_inner();
     let expected = if_match(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
             return Err(ApiError::Forbidden(
@@ -684,7 +684,7 @@ pub async fn delete_stakeholder(
     let id = path.into_inner();
     let expected = if_match(&req);
     db::write(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, Auth::User(user_id))?;
+        let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
             return Err(ApiError::Forbidden(

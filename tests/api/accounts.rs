@@ -123,6 +123,7 @@ both!(
             iss: iss.into(),
             aud: aud.into(),
             typ: typ.into(),
+            sev: 0,
         };
         let keys = &app.state.keys;
         let good = keys
@@ -205,5 +206,154 @@ both!(
             .await
             .expect(200);
         assert_eq!(members.items().len(), 1);
+    }
+);
+
+both!(
+    refresh_tokens_rotate_and_replay_ends_the_session,
+    |app: common::TestApp| async move {
+        let r = app
+        .post("/api/v1/auth/register", None, json!({"email": "rik@example.org", "password": "een lange zin", "displayName": "Rik"}))
+        .await
+        .expect(201);
+        let cookie = r.header("set-cookie").expect("a session cookie");
+        for part in [
+            "themanet_refresh=",
+            "HttpOnly",
+            "SameSite=Strict",
+            "Path=/api/v1/auth",
+        ] {
+            assert!(cookie.contains(part), "cookie {cookie} lacks {part}");
+        }
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+        let first = r.body["refreshToken"].as_str().unwrap().to_string();
+        let access = r.body["accessToken"].as_str().unwrap().to_string();
+
+        // A refresh token is no access token, and the other way round.
+        app.get("/api/v1/me", Some(&first)).await.expect(401);
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refreshToken": access}),
+        )
+        .await
+        .expect(401);
+
+        let r = app
+            .post("/api/v1/auth/refresh", None, json!({"refreshToken": first}))
+            .await
+            .expect(200);
+        let second = r.body["refreshToken"].as_str().unwrap().to_string();
+        assert_ne!(second, first);
+        app.get("/api/v1/me", Some(r.body["accessToken"].as_str().unwrap()))
+            .await
+            .expect(200);
+
+        // The cookie works as well as the body.
+        let r = app
+            .send(
+                TestRequest::post()
+                    .uri("/api/v1/auth/refresh")
+                    .insert_header((header::COOKIE, format!("themanet_refresh={second}")))
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload("{}"),
+            )
+            .await
+            .expect(200);
+        let third = r.body["refreshToken"].as_str().unwrap().to_string();
+
+        // Replaying a used token ends the whole family, the newest token too.
+        app.post("/api/v1/auth/refresh", None, json!({"refreshToken": first}))
+            .await
+            .expect(401);
+        app.post("/api/v1/auth/refresh", None, json!({"refreshToken": third}))
+            .await
+            .expect(401);
+        app.post("/api/v1/auth/refresh", None, json!({}))
+            .await
+            .expect(401);
+    }
+);
+
+both!(
+    logout_and_password_change_end_sessions,
+    |app: common::TestApp| async move {
+        let r = app
+        .post("/api/v1/auth/register", None, json!({"email": "sara@example.org", "password": "een lange zin", "displayName": "Sara"}))
+        .await
+        .expect(201);
+        let refresh = r.body["refreshToken"].as_str().unwrap().to_string();
+        let r = app
+            .send(
+                TestRequest::post()
+                    .uri("/api/v1/auth/logout")
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload(json!({"refreshToken": refresh}).to_string()),
+            )
+            .await
+            .expect(204);
+        assert!(r.header("set-cookie").unwrap().contains("Max-Age=0"));
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refreshToken": refresh}),
+        )
+        .await
+        .expect(401);
+
+        // Two sessions; changing the password ends both and every older access token.
+        let login = json!({"email": "sara@example.org", "password": "een lange zin"});
+        let a = app
+            .post("/api/v1/auth/login", None, login.clone())
+            .await
+            .expect(200);
+        let b = app
+            .post("/api/v1/auth/login", None, login)
+            .await
+            .expect(200);
+        let (a_access, b_refresh) = (
+            a.body["accessToken"].as_str().unwrap().to_string(),
+            b.body["refreshToken"].as_str().unwrap().to_string(),
+        );
+        let r = app
+        .post("/api/v1/me/password", Some(&a_access), json!({"currentPassword": "fout wachtwoord", "newPassword": "een nieuwe lange zin"}))
+        .await
+        .expect(403);
+        assert_eq!(r.body["status"], 403);
+        let r = app
+            .post(
+                "/api/v1/me/password",
+                Some(&a_access),
+                json!({"currentPassword": "een lange zin", "newPassword": "een nieuwe lange zin"}),
+            )
+            .await
+            .expect(200);
+        let fresh = r.body["accessToken"].as_str().unwrap().to_string();
+        app.get("/api/v1/me", Some(&a_access)).await.expect(401);
+        app.get("/api/v1/networks", Some(&a_access))
+            .await
+            .expect(401);
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refreshToken": b_refresh}),
+        )
+        .await
+        .expect(401);
+        app.get("/api/v1/me", Some(&fresh)).await.expect(200);
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "sara@example.org", "password": "een nieuwe lange zin"}),
+        )
+        .await
+        .expect(200);
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "sara@example.org", "password": "een lange zin"}),
+        )
+        .await
+        .expect(401);
     }
 );

@@ -179,9 +179,10 @@ type Call = Rc<dyn Fn(Request) -> Pin<Box<dyn Future<Output = Resp>>>>;
 
 /// The real app on a fresh database.
 pub struct TestApp {
-    pub db: TestDb,
-    pub state: web::Data<AppState>,
+    // Dropped in this order: the app and its pool before the database.
     call: Call,
+    pub state: web::Data<AppState>,
+    pub db: TestDb,
 }
 
 /// A signed-in user made by [`TestApp::user`].
@@ -200,7 +201,7 @@ impl TestApp {
         db::migrate(&mut conn).expect("migrations");
         drop(conn);
         let config = Config::for_database(&db.url);
-        let pool = db::pool(&db.url, 4).expect("pool");
+        let pool = db::pool(&db.url, 4);
         let state = web::Data::new(AppState::new(pool, config));
         let service = Rc::new(test::init_service(router::app(state.clone())).await);
         let call: Call = Rc::new(move |req| {
@@ -220,7 +221,7 @@ impl TestApp {
                 }
             })
         });
-        TestApp { db, state, call }
+        TestApp { call, state, db }
     }
 
     pub fn backend(&self) -> Backend {
