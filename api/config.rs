@@ -17,6 +17,8 @@ pub struct Config {
     pub access_token_ttl: i64,
     /// Absolute lifetime of a session (a refresh token family), in days.
     pub refresh_token_days: i64,
+    /// How long audit events are kept, in days (`themanet purge`).
+    pub audit_retention_days: i64,
     /// The public base URL (for `_links` and `Location`); by default taken from
     /// the request's Host header.
     pub public_url: Option<String>,
@@ -54,6 +56,14 @@ impl Config {
                 .filter(|v| (1..=365).contains(v))
                 .ok_or("REFRESH_TOKEN_DAYS must be a number of days between 1 and 365")?,
         };
+        let audit_retention_days = match var("AUDIT_RETENTION_DAYS") {
+            None => 365,
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|v| (1..=3650).contains(v))
+                .ok_or("AUDIT_RETENTION_DAYS must be a number of days between 1 and 3650")?,
+        };
         let pool_size = match var("DATABASE_POOL_SIZE") {
             None => 8,
             Some(v) => v
@@ -75,6 +85,7 @@ impl Config {
             jwt_secret_generated,
             access_token_ttl,
             refresh_token_days,
+            audit_retention_days,
             public_url,
             pool_size,
             web_dir: var("WEB_DIR").unwrap_or_else(|| "web".into()),
@@ -91,6 +102,7 @@ impl Config {
             jwt_secret_generated: true,
             access_token_ttl: 900,
             refresh_token_days: 30,
+            audit_retention_days: 365,
             public_url: None,
             pool_size: 4,
             web_dir: "web".into(),

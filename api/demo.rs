@@ -1429,10 +1429,13 @@ impl<'a> Loader<'a> {
                 organisation: p.organisation.map(Into::into),
                 expertise: p.expertise.map(Into::into),
                 municipality_code: p.municipality.map(Into::into),
-                email: p.email.map(Into::into),
-                phone: p.phone.map(Into::into),
+                // Contact details are kept only with consent to share them.
+                email: p.email.filter(|_| p.share_contact).map(Into::into),
+                phone: p.phone.filter(|_| p.share_contact).map(Into::into),
                 listed: p.listed,
                 share_contact: p.share_contact,
+                access_needs: None,
+                access_needs_consent: false,
             };
             let user_id = p
                 .account

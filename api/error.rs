@@ -67,6 +67,8 @@ pub enum ApiError {
     PreconditionFailed,
     PayloadTooLarge,
     UnsupportedMediaType(String),
+    /// Too many attempts; retry after this many seconds.
+    TooManyRequests(u64),
     Unavailable(String),
     Internal(String),
 }
@@ -112,6 +114,11 @@ impl ApiError {
                 vec![],
             ),
             ApiError::UnsupportedMediaType(d) => ("unsupported-media-type", d.clone(), vec![]),
+            ApiError::TooManyRequests(seconds) => (
+                "too-many-requests",
+                format!("Too many attempts. Wait {seconds} seconds and try again."),
+                vec![],
+            ),
             ApiError::Unavailable(_) => (
                 "unavailable",
                 "The service is briefly unavailable. Try again in a moment.".into(),
@@ -166,6 +173,7 @@ impl ResponseError for ApiError {
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -192,6 +200,9 @@ impl ResponseError for ApiError {
             }
             ApiError::Unavailable(_) => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            ApiError::TooManyRequests(seconds) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
             }
             _ => {}
         }

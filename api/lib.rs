@@ -1,6 +1,7 @@
 //! themanet: a platform for inclusion theme networks. See `docs/code-map.md`
 //! for a tour of this crate.
 
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
@@ -11,24 +12,32 @@ pub mod extract;
 pub mod http;
 pub mod openapi;
 pub mod pagination;
+pub mod passwords;
 pub mod permissions;
 pub mod reference;
 pub mod router;
 pub mod routes;
 pub mod search;
 pub mod sessions;
+pub mod throttle;
 
 /// What every handler can reach: the pool, the configuration, the keys.
 pub struct AppState {
     pub pool: db::DbPool,
     pub config: config::Config,
     pub keys: auth::Keys,
+    pub throttle: throttle::Throttle,
 }
 
 impl AppState {
     pub fn new(pool: db::DbPool, config: config::Config) -> AppState {
         let keys = auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
-        AppState { pool, config, keys }
+        AppState {
+            pool,
+            config,
+            keys,
+            throttle: throttle::Throttle::default(),
+        }
     }
 }
 

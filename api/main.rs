@@ -17,6 +17,8 @@ Commands:
                  the password is read from ADMIN_PASSWORD or standard input.
                  An existing account with that e-mail becomes admin.
   demo           Load the demo data (only into an empty database)
+  purge          Remove audit events older than AUDIT_RETENTION_DAYS (365)
+                 and refresh tokens of sessions that ended; run it daily
   openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
 
 Configuration comes from the environment; see .env.example.";
@@ -46,6 +48,7 @@ fn main() {
                 })
                 .map_err(|e| e.to_string())
         }),
+        "purge" => purge(),
         "openapi" => {
             let doc = if args.iter().any(|a| a == "--3.0") {
                 router::openapi_3_0()
@@ -104,6 +107,21 @@ fn create_admin(args: &[String]) -> Result<(), String> {
             "{email} is now a platform admin{}.",
             if created { " (new account)" } else { "" }
         );
+        Ok(())
+    })
+}
+
+fn purge() -> Result<(), String> {
+    let days = Config::from_env()?.audit_retention_days;
+    with_db(|conn| {
+        let (events, tokens) = db::write_tx(conn, |conn| {
+            Ok((
+                themanet::audit::purge(conn, days)?,
+                themanet::sessions::purge(conn)?,
+            ))
+        })
+        .map_err(|e| e.to_string())?;
+        println!("Removed {events} audit events older than {days} days and {tokens} ended session tokens.");
         Ok(())
     })
 }

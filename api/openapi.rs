@@ -68,6 +68,7 @@ fn default_description(status: &str) -> &'static str {
         "413" => "The request body is too large.",
         "415" => "The body must be JSON.",
         "500" => "Something went wrong on our side.",
+        "429" => "Too many attempts; try again after Retry-After seconds.",
         "503" => "Briefly unavailable; try again after Retry-After seconds.",
         _ => "An error.",
     }
@@ -139,7 +140,7 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                             "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
                         });
                         let mut headers = Map::new();
-                        if status == "503" {
+                        if status == "503" || status == "429" {
                             headers.insert(
                                 "Retry-After".into(),
                                 json!({

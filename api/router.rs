@@ -38,6 +38,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(me::update_me)
         .service(me::delete_me)
         .service(me::change_password)
+        .service(me::export_me)
+        .service(audit::list_audit_events)
         .service(members::list_members)
         .service(members::add_member)
         .service(members::update_member)

@@ -48,10 +48,12 @@ pub struct Stakeholder {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    pub access_needs: Option<String>,
+    pub access_needs_consent: bool,
 }
 
 #[derive(Debug, Insertable, AsChangeset)]
-#[diesel(table_name = stakeholders)]
+#[diesel(table_name = stakeholders, treat_none_as_null = true)]
 pub struct StakeholderValues {
     pub kind: String,
     pub name: String,
@@ -62,6 +64,8 @@ pub struct StakeholderValues {
     pub phone: Option<String>,
     pub listed: bool,
     pub share_contact: bool,
+    pub access_needs: Option<String>,
+    pub access_needs_consent: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

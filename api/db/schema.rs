@@ -53,6 +53,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        access_needs -> Nullable<Text>,
+        access_needs_consent -> Bool,
     }
 }
 
@@ -177,6 +179,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_events (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Nullable<BigInt>,
+        network_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     search_docs (doc_type, doc_id) {
         doc_type -> Text,
         doc_id -> BigInt,
@@ -211,5 +225,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     knowledge_link_audiences,
     knowledge_link_topics,
     search_terms,
+    audit_events,
     search_docs,
 );

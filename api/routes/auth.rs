@@ -13,9 +13,19 @@ use crate::db::schema::{stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::StakeholderKind;
 use crate::error::ApiError;
+use crate::error::InvalidParam;
 use crate::extract::{present, Body, JsonBody};
 use crate::routes::me::MeOut;
 use crate::sessions::{Issued, Rotation};
+use crate::throttle;
+
+/// The client's address as the server sees it (the peer, not a header that
+/// anyone can set).
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
 use crate::AppState;
 
 /// A new account.
@@ -263,6 +273,7 @@ pub fn sign_in(
         (status = 201, description = "The account was created; you are signed in.", body = TokenOut,
             headers(("Location" = String, description = "Address of your account"))),
         (status = 409, description = "An account with this e-mail address already exists."),
+        (status = 429, description = "Too many registrations from your address; wait Retry-After seconds."),
     ),
 )]
 #[post("/auth/register")]
@@ -271,7 +282,18 @@ pub async fn register(
     req: HttpRequest,
     body: JsonBody<RegisterInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.into_inner()?;
+    let key = format!("register:{}", client_address(&req));
+    state.throttle.record(&key, throttle::REGISTRATION);
+    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&key)) {
+        return Err(ApiError::TooManyRequests(wait));
+    }
+    let (input, mut errors) = body.with_errors();
+    if let Some(password) = &input.password {
+        if let Err(reason) = crate::passwords::check(password) {
+            errors.push(InvalidParam::new("password", reason));
+        }
+    }
+    crate::routes::ensure_valid(errors)?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
     let name = present(input.display_name, "displayName")?
@@ -310,6 +332,7 @@ pub async fn register(
     responses(
         (status = 200, description = "Signed in.", body = TokenOut),
         (status = 401, description = "The e-mail address or the password is wrong."),
+        (status = 429, description = "Too many failed attempts; wait Retry-After seconds. Also with the right password."),
     ),
 )]
 #[post("/auth/login")]
@@ -321,6 +344,15 @@ pub async fn login(
     let input = body.into_inner()?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
+    // The account and the client address are throttled separately; during
+    // a block even the right password is refused.
+    let keys = [
+        format!("login:{email}"),
+        format!("address:{}", client_address(&req)),
+    ];
+    if let Some(wait) = state.throttle.blocked(&keys) {
+        return Err(ApiError::TooManyRequests(wait));
+    }
     let user = db::read(&state.pool, move |conn| {
         Ok(users::table
             .filter(users::email.eq(&email))
@@ -335,15 +367,33 @@ pub async fn login(
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let user_id = match user {
         Some(user) if ok => user.id,
-        _ => {
+        other => {
+            state.throttle.record(&keys[0], throttle::ACCOUNT);
+            state.throttle.record(&keys[1], throttle::ADDRESS);
+            let known = other.map(|u| u.id);
+            db::write(&state.pool, move |conn| {
+                crate::audit::record(conn, None, "login.failed", "user", known, None)
+            })
+            .await?;
             return Err(ApiError::Unauthorized(
                 "The e-mail address or the password is wrong.".into(),
-            ))
+            ));
         }
     };
+    state.throttle.clear(&keys[0]);
     let days = state.config.refresh_token_days;
-    let (user, stakeholder, session) =
-        db::write(&state.pool, move |conn| sign_in(conn, user_id, days)).await?;
+    let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
+        crate::audit::record(
+            conn,
+            Some(user_id),
+            "login.succeeded",
+            "user",
+            Some(user_id),
+            None,
+        )?;
+        sign_in(conn, user_id, days)
+    })
+    .await?;
     let out = TokenOut::new(&state, user, stakeholder, session)?;
     Ok(token_response(&req, HttpResponse::Ok(), &out))
 }

@@ -392,6 +392,14 @@ pub async fn create_goal(
             ))
             .returning(goals::id)
             .get_result(conn)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "goal.created",
+            "goal",
+            Some(id),
+            Some(network_id),
+        )?;
         one(conn, id)
     })
     .await?;
@@ -486,6 +494,14 @@ pub async fn update_goal(
         if changed != 1 {
             return Err(ApiError::PreconditionFailed);
         }
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "goal.updated",
+            "goal",
+            Some(id),
+            Some(current.network_id),
+        )?;
         one(conn, id)
     })
     .await?;
@@ -525,6 +541,14 @@ pub async fn delete_goal(
         access.ensure_core()?;
         check_if_match(&expected, &etag("goal", id, current.version))?;
         diesel::delete(goals::table.find(id)).execute(conn)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "goal.deleted",
+            "goal",
+            Some(id),
+            Some(current.network_id),
+        )?;
         Ok(())
     })
     .await?;

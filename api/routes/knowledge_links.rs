@@ -548,6 +548,14 @@ pub async fn create_knowledge_link(
             .get_result(conn)?;
         save_lists(conn, id, &audiences, &topics)?;
         reindex(conn, id, &v)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "knowledge_link.created",
+            "knowledge_link",
+            Some(id),
+            v.network_id,
+        )?;
         one(conn, &base, &viewer, id)
     })
     .await?;
@@ -661,6 +669,7 @@ pub async fn update_knowledge_link(
         }
         save_lists(conn, id, &audiences, &topics)?;
         reindex(conn, id, &v)?;
+        crate::audit::record(conn, viewer.user_id, "knowledge_link.updated", "knowledge_link", Some(id), v.network_id)?;
         one(conn, &base, &viewer, id)
     })
     .await?;
@@ -702,6 +711,7 @@ pub async fn delete_knowledge_link(
         }
         check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
         diesel::delete(knowledge_links::table.find(id)).execute(conn)?;
+        crate::audit::record(conn, viewer.user_id, "knowledge_link.deleted", "knowledge_link", Some(id), current.network_id)?;
         search::remove(conn, "knowledge_link", id)?;
         Ok(())
     })

@@ -183,6 +183,7 @@ pub async fn delete_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             crate::search::remove(conn, "stakeholder", me)?;
         }
         diesel::delete(users::table.find(user_id)).execute(conn)?;
+        crate::audit::record(conn, Some(user_id), "account.erased", "user", Some(user_id), None)?;
         Ok(())
     })
     .await?;
@@ -270,4 +271,221 @@ pub async fn change_password(
         HttpResponse::Ok(),
         &out,
     ))
+}
+
+/// A membership, in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportMembership {
+    pub network_id: i64,
+    pub network_name: String,
+    pub role: Role,
+    pub commitment: String,
+    pub joined_at: DateTime<Utc>,
+}
+
+/// An endorsement, in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportEndorsement {
+    pub goal_id: i64,
+    pub goal_title: String,
+    pub stance: crate::domain::Stance,
+    pub comment: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Something you added (a goal, a network, a link), in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportItem {
+    pub id: i64,
+    pub title: String,
+    /// The web address, for knowledge links.
+    pub url: Option<String>,
+    pub network_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Everything the platform holds about you.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOut {
+    pub exported_at: DateTime<Utc>,
+    pub account: MeOut,
+    /// Your own stakeholder profile, with contact details and access needs.
+    pub profile: Option<crate::routes::stakeholders::StakeholderOut>,
+    /// Profiles you added and manage (organisations, people without account).
+    pub managed_profiles: Vec<crate::routes::stakeholders::StakeholderOut>,
+    pub memberships: Vec<ExportMembership>,
+    pub endorsements: Vec<ExportEndorsement>,
+    pub networks_started: Vec<ExportItem>,
+    pub goals_added: Vec<ExportItem>,
+    pub knowledge_links_added: Vec<ExportItem>,
+}
+
+/// Download all your data
+///
+/// Everything the platform holds about you, as JSON (your right of access
+/// and data portability under the GDPR/AVG).
+#[utoipa::path(
+    tag = "Accounts",
+    responses((status = 200, description = "All your data.", body = ExportOut)),
+    security(("bearer" = [])),
+)]
+#[get("/me/export")]
+pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    use crate::db::models::Stakeholder;
+    use crate::db::schema::{endorsements, goals, knowledge_links, networks};
+    let user_id = auth.required()?;
+    let out = db::write(&state.pool, move |conn| {
+        let (user, stakeholder_id) = load_me(conn, auth)?;
+        let viewer = crate::permissions::Viewer::load(conn, auth)?;
+        let mine: Vec<Stakeholder> = stakeholders::table
+            .filter(
+                stakeholders::user_id
+                    .eq(user_id)
+                    .or(stakeholders::created_by.eq(user_id)),
+            )
+            .order(stakeholders::id)
+            .select(Stakeholder::as_select())
+            .load(conn)?;
+        let mut profiles = crate::routes::stakeholders::present_all(conn, &viewer, mine)?;
+        let profile_index = profiles.iter().position(|p| Some(p.id) == stakeholder_id);
+        let profile = profile_index.map(|i| profiles.remove(i));
+        let me = stakeholder_id.unwrap_or(0);
+        let memberships = memberships::table
+            .inner_join(networks::table)
+            .filter(memberships::stakeholder_id.eq(me))
+            .order(networks::id)
+            .select((
+                networks::id,
+                networks::name,
+                memberships::role,
+                memberships::commitment,
+                memberships::created_at,
+            ))
+            .load::<(i64, String, String, String, chrono::NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(
+                |(network_id, network_name, role, commitment, joined)| ExportMembership {
+                    network_id,
+                    network_name,
+                    role: Role::from_db(&role),
+                    commitment,
+                    joined_at: utc(joined),
+                },
+            )
+            .collect();
+        let endorsements = endorsements::table
+            .inner_join(goals::table)
+            .filter(endorsements::stakeholder_id.eq(me))
+            .order(goals::id)
+            .select((
+                goals::id,
+                goals::title,
+                endorsements::stance,
+                endorsements::comment,
+                endorsements::created_at,
+                endorsements::updated_at,
+            ))
+            .load::<(
+                i64,
+                String,
+                String,
+                String,
+                chrono::NaiveDateTime,
+                chrono::NaiveDateTime,
+            )>(conn)?
+            .into_iter()
+            .map(
+                |(goal_id, goal_title, stance, comment, created, updated)| ExportEndorsement {
+                    goal_id,
+                    goal_title,
+                    stance: crate::domain::Stance::from_db(&stance),
+                    comment,
+                    created_at: utc(created),
+                    updated_at: utc(updated),
+                },
+            )
+            .collect();
+        let item = |(id, title, url, network_id, created): (
+            i64,
+            String,
+            Option<String>,
+            Option<i64>,
+            chrono::NaiveDateTime,
+        )| ExportItem {
+            id,
+            title,
+            url,
+            network_id,
+            created_at: utc(created),
+        };
+        let networks_started = networks::table
+            .filter(networks::created_by.eq(user_id))
+            .order(networks::id)
+            .select((networks::id, networks::name, networks::created_at))
+            .load::<(i64, String, chrono::NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(id, name, created)| item((id, name, None, Some(id), created)))
+            .collect();
+        let goals_added = goals::table
+            .filter(goals::created_by.eq(user_id))
+            .order(goals::id)
+            .select((
+                goals::id,
+                goals::title,
+                goals::network_id,
+                goals::created_at,
+            ))
+            .load::<(i64, String, i64, chrono::NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(id, title, network, created)| item((id, title, None, Some(network), created)))
+            .collect();
+        let knowledge_links_added = knowledge_links::table
+            .filter(knowledge_links::added_by.eq(user_id))
+            .order(knowledge_links::id)
+            .select((
+                knowledge_links::id,
+                knowledge_links::title,
+                knowledge_links::url,
+                knowledge_links::network_id,
+                knowledge_links::created_at,
+            ))
+            .load::<(i64, String, String, Option<i64>, chrono::NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(id, title, url, network, created)| {
+                item((id, title, Some(url), network, created))
+            })
+            .collect();
+        crate::audit::record(
+            conn,
+            Some(user_id),
+            "account.exported",
+            "user",
+            Some(user_id),
+            None,
+        )?;
+        Ok(ExportOut {
+            exported_at: chrono::Utc::now(),
+            account: MeOut::new(user, stakeholder_id),
+            profile,
+            managed_profiles: profiles,
+            memberships,
+            endorsements,
+            networks_started,
+            goals_added,
+            knowledge_links_added,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"themanet-export.json\"",
+        ))
+        .json(out))
 }

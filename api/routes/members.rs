@@ -328,6 +328,14 @@ pub async fn add_member(
             ))
             .execute(conn)?;
         let access = network_access(conn, &viewer, network_id)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "membership.added",
+            "stakeholder",
+            Some(target),
+            Some(network_id),
+        )?;
         one(conn, &viewer, &access, network_id, target)
     })
     .await?;
@@ -409,6 +417,18 @@ pub async fn update_member(
         if changed != 1 {
             return Err(ApiError::PreconditionFailed);
         }
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            if role != Role::from_db(&current.role) {
+                "membership.role_changed"
+            } else {
+                "membership.updated"
+            },
+            "stakeholder",
+            Some(stakeholder_id),
+            Some(network_id),
+        )?;
         one(conn, &viewer, &access, network_id, stakeholder_id)
     })
     .await?;
@@ -460,6 +480,14 @@ pub async fn remove_member(
                 .filter(memberships::stakeholder_id.eq(stakeholder_id)),
         )
         .execute(conn)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "membership.removed",
+            "stakeholder",
+            Some(stakeholder_id),
+            Some(network_id),
+        )?;
         Ok(())
     })
     .await?;

@@ -2,6 +2,7 @@
 //! its input, then does all its database work in one transaction
 //! (`db::read` / `db::write`).
 
+pub mod audit;
 pub mod auth;
 pub mod endorsements;
 pub mod goals;

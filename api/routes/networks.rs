@@ -747,6 +747,14 @@ pub async fn create_network(
             ))
             .execute(conn)?;
         reindex(conn, &v, id)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "network.created",
+            "network",
+            Some(id),
+            Some(id),
+        )?;
         let network = networks::table
             .find(id)
             .select(Network::as_select())
@@ -871,6 +879,14 @@ pub async fn update_network(
         }
         save_topics(conn, id, &topics)?;
         reindex(conn, &v, id)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "network.updated",
+            "network",
+            Some(id),
+            Some(id),
+        )?;
         let network = networks::table
             .find(id)
             .select(Network::as_select())
@@ -923,6 +939,14 @@ pub async fn delete_network(
             search::remove(conn, "knowledge_link", link)?;
         }
         diesel::delete(networks::table.find(id)).execute(conn)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "network.deleted",
+            "network",
+            Some(id),
+            Some(id),
+        )?;
         search::remove(conn, "network", id)?;
         Ok(())
     })

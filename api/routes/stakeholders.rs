@@ -50,13 +50,20 @@ pub struct StakeholderOut {
     pub municipality_code: Option<String>,
     /// Consent to be listed publicly (name, kind, roles).
     pub listed: bool,
-    /// Consent to show contact details to co-members of their networks.
+    /// Consent to keep contact details and show them to co-members of their
+    /// networks. Without it no contact details are kept.
     pub share_contact: bool,
+    /// Consent to keep access needs. Without it none are kept.
+    pub access_needs_consent: bool,
     /// Whether this stakeholder is a person with an account.
     pub has_account: bool,
     /// Only for those allowed: the person themselves, whoever manages the
     /// profile, platform admins, and co-members when `shareContact` is on.
     pub contact: Option<ContactOut>,
+    /// What the person needs to take part (a sign language interpreter,
+    /// step-free access). Only for the person, whoever manages the profile,
+    /// admins, and coordinators of their networks.
+    pub access_needs: Option<String>,
     /// Whether you may change this profile.
     pub can_edit: bool,
     pub created_at: DateTime<Utc>,
@@ -107,10 +114,21 @@ pub struct StakeholderInput {
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub listed: Option<Option<bool>>,
-    /// Consent to show contact details to co-members; default false.
+    /// Consent to keep contact details and show them to co-members; default
+    /// false. E-mail and phone are kept only with it; withdrawing it erases them.
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub share_contact: Option<Option<bool>>,
+    /// What you need to take part (a sign language interpreter, step-free
+    /// access), never a diagnosis. Kept only with `accessNeedsConsent`.
+    #[validate(length(max = 500, message = "must have at most 500 characters"))]
+    #[schema(max_length = 500)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub access_needs: Option<Option<String>>,
+    /// Consent to keep access needs; withdrawing it erases them.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub access_needs_consent: Option<Option<bool>>,
 }
 
 impl Body for StakeholderInput {
@@ -182,6 +200,8 @@ impl StakeholderInput {
                 ));
             }
         }
+        let sent_email = matches!(self.email, Some(Some(_)));
+        let sent_phone = matches!(self.phone, Some(Some(_)));
         merge_opt(
             &mut v.email,
             self.email.map(|e| e.map(|s| s.trim().to_lowercase())),
@@ -196,6 +216,40 @@ impl StakeholderInput {
             "shareContact",
             errors,
         );
+        if !v.share_contact {
+            // Minimisation: contact details are kept only with consent.
+            for (name, sent) in [("email", sent_email), ("phone", sent_phone)] {
+                if sent {
+                    errors.push(InvalidParam::new(
+                        name,
+                        "is kept only with your consent: set shareContact to true",
+                    ));
+                }
+            }
+            v.email = None;
+            v.phone = None;
+        }
+        merge(
+            &mut v.access_needs_consent,
+            self.access_needs_consent,
+            "accessNeedsConsent",
+            errors,
+        );
+        let sent_needs = matches!(self.access_needs, Some(Some(_)));
+        merge_opt(
+            &mut v.access_needs,
+            self.access_needs.map(|n| n.map(|t| t.trim().to_string())),
+        );
+        v.access_needs = non_empty(v.access_needs.take());
+        if !v.access_needs_consent {
+            if sent_needs {
+                errors.push(InvalidParam::new(
+                    "accessNeeds",
+                    "is kept only with your consent: set accessNeedsConsent to true",
+                ));
+            }
+            v.access_needs = None;
+        }
     }
 }
 
@@ -211,6 +265,8 @@ impl From<&Stakeholder> for StakeholderValues {
             phone: s.phone.clone(),
             listed: s.listed,
             share_contact: s.share_contact,
+            access_needs: s.access_needs.clone(),
+            access_needs_consent: s.access_needs_consent,
         }
     }
 }
@@ -234,6 +290,29 @@ pub fn co_members(conn: &mut DbConn, viewer: &Viewer, among: &[i64]) -> Result<V
         .load(conn)?;
     Ok(memberships::table
         .filter(memberships::network_id.eq_any(my_networks))
+        .filter(memberships::stakeholder_id.eq_any(among))
+        .select(memberships::stakeholder_id)
+        .distinct()
+        .load(conn)?)
+}
+
+/// Stakeholders (among `among`) that are members of a network the viewer
+/// coordinates: coordinators see their access needs, to organise meetings.
+pub fn coordinated_members(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    among: &[i64],
+) -> Result<Vec<i64>, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(Vec::new());
+    };
+    let mine: Vec<i64> = memberships::table
+        .filter(memberships::stakeholder_id.eq(me))
+        .filter(memberships::role.eq(crate::domain::Role::Coordinator.as_str()))
+        .select(memberships::network_id)
+        .load(conn)?;
+    Ok(memberships::table
+        .filter(memberships::network_id.eq_any(mine))
         .filter(memberships::stakeholder_id.eq_any(among))
         .select(memberships::stakeholder_id)
         .distinct()
@@ -283,10 +362,12 @@ pub fn present_all(
     let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
     let mut tags = tags_of(conn, &ids)?;
     let co = co_members(conn, viewer, &ids)?;
+    let coordinated = coordinated_members(conn, viewer, &ids)?;
     Ok(rows
         .into_iter()
         .map(|s| {
             let contact = contact_for(viewer, &s, co.contains(&s.id));
+            let needs_visible = may_edit(viewer, &s) || coordinated.contains(&s.id);
             StakeholderOut {
                 talents: tags.remove(&(s.id, "talent".into())).unwrap_or_default(),
                 languages: tags.remove(&(s.id, "language".into())).unwrap_or_default(),
@@ -301,6 +382,8 @@ pub fn present_all(
                 municipality_code: s.municipality_code,
                 listed: s.listed,
                 share_contact: s.share_contact,
+                access_needs_consent: s.access_needs_consent,
+                access_needs: s.access_needs.filter(|_| needs_visible),
                 created_at: utc(s.created_at),
                 updated_at: utc(s.updated_at),
             }
@@ -514,6 +597,8 @@ pub async fn create_stakeholder(
             phone: None,
             listed: false,
             share_contact: false,
+            access_needs: None,
+            access_needs_consent: false,
         };
         let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
         input.apply(&mut v, &mut talents, &mut languages, &mut errors);
@@ -531,6 +616,14 @@ pub async fn create_stakeholder(
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
         reindex(conn, id, &v, &talents)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "stakeholder.created",
+            "stakeholder",
+            Some(id),
+            None,
+        )?;
         let s = stakeholders::table
             .find(id)
             .select(Stakeholder::as_select())
@@ -644,6 +737,14 @@ pub async fn update_stakeholder(
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
         reindex(conn, id, &v, &talents)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "stakeholder.updated",
+            "stakeholder",
+            Some(id),
+            None,
+        )?;
         let s = stakeholders::table
             .find(id)
             .select(Stakeholder::as_select())
@@ -699,6 +800,14 @@ pub async fn delete_stakeholder(
         check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         crate::routes::members::ensure_not_last_coordinator_anywhere(conn, id)?;
         diesel::delete(stakeholders::table.find(id)).execute(conn)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            "stakeholder.erased",
+            "stakeholder",
+            Some(id),
+            None,
+        )?;
         search::remove(conn, "stakeholder", id)?;
         Ok(())
     })

@@ -11,6 +11,7 @@ mod knowledge_links;
 mod members;
 mod networks;
 mod permissions;
+mod privacy;
 mod reference;
 mod search;
 mod stakeholders;

@@ -12,7 +12,7 @@ both!(profiles_and_consent, |app: common::TestApp| async move {
             &me,
             Some(&anna.token),
             json!({"talents": ["schrijven", "IT", "schrijven"], "languages": ["nl", "ngt"], "email": "anna@example.org",
-                   "phone": "+31 6 1234 5678", "municipalityCode": "GM0344", "expertise": "Doof, tolkt NGT"}),
+                   "phone": "+31 6 1234 5678", "shareContact": true, "municipalityCode": "GM0344", "expertise": "Doof, tolkt NGT"}),
         )
         .await
         .expect(200);
@@ -33,7 +33,10 @@ both!(profiles_and_consent, |app: common::TestApp| async move {
         "contact details never in public responses"
     );
     assert!(!r.text.contains("anna@example.org"));
-    // Co-members see contact details only with consent.
+    // Co-members see contact details (shared with consent); others not.
+    let carl = app.user("Carl").await;
+    app.get(&me, Some(&carl.token)).await.expect(200);
+    assert!(app.get(&me, Some(&carl.token)).await.body["contact"].is_null());
     let network = app.network(&bert, "Dovenvriendelijke gemeente").await;
     app.post(
         &format!("/api/v1/networks/{network}/members"),
@@ -42,11 +45,6 @@ both!(profiles_and_consent, |app: common::TestApp| async move {
     )
     .await
     .expect(201);
-    let r = app.get(&me, Some(&bert.token)).await.expect(200);
-    assert!(r.body["contact"].is_null());
-    app.patch(&me, Some(&anna.token), json!({"shareContact": true}))
-        .await
-        .expect(200);
     let r = app.get(&me, Some(&bert.token)).await.expect(200);
     assert_eq!(r.body["contact"]["phone"], "+31 6 1234 5678");
     let r = app
@@ -58,7 +56,7 @@ both!(profiles_and_consent, |app: common::TestApp| async move {
         .expect(200);
     let anna_row = r.items().into_iter().find(|m| m["name"] == "Anna").unwrap();
     assert_eq!(anna_row["contact"]["email"], "anna@example.org");
-    // Withdrawing consent hides them at once.
+    // Withdrawing consent hides (and erases) them at once.
     app.patch(&me, Some(&anna.token), json!({"shareContact": false}))
         .await
         .expect(200);

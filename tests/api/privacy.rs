@@ -1,0 +1,357 @@
+//! Accounts you can trust: throttling, password rules, consent and
+//! minimisation, export, erasure, audit log.
+
+use actix_web::http::header;
+use actix_web::test::TestRequest;
+use serde_json::json;
+
+use crate::both;
+use crate::common;
+
+both!(
+    brute_force_is_throttled,
+    |app: common::TestApp| async move {
+        let user = app.user("Bob").await;
+        let wrong = json!({"email": user.email, "password": "niet het goede"});
+        for _ in 0..5 {
+            app.post("/api/v1/auth/login", None, wrong.clone())
+                .await
+                .expect(401);
+        }
+        app.post("/api/v1/auth/login", None, wrong.clone())
+            .await
+            .expect(401);
+        let r = app
+            .post("/api/v1/auth/login", None, wrong)
+            .await
+            .expect(429);
+        let wait: u64 = r.header("retry-after").unwrap().parse().unwrap();
+        assert!(wait >= 1);
+        // Even the right password is refused during the block.
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": user.email, "password": "correct horse battery"}),
+        )
+        .await
+        .expect(429);
+        // Other accounts are not blocked by it.
+        let other = app.user("Ans").await;
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": other.email, "password": "correct horse battery"}),
+        )
+        .await
+        .expect(200);
+    }
+);
+
+both!(
+    registration_is_throttled_and_passwords_checked,
+    |app: common::TestApp| async move {
+        let r = app
+            .post(
+                "/api/v1/auth/register",
+                None,
+                json!({"email": "a@example.org", "password": "qwertyuiop", "displayName": "A"}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["password"]);
+        assert!(r.text.contains("most used"));
+        let r = app
+        .post("/api/v1/auth/register", None, json!({"email": "b@example.org", "password": "ik ben één wachtwoord", "displayName": "B"}))
+        .await
+        .expect(201);
+        assert!(r.body["accessToken"].is_string());
+        for _ in 0..18 {
+            app.post("/api/v1/auth/register", None, json!({}))
+                .await
+                .expect(400);
+        }
+        let r = app
+            .post("/api/v1/auth/register", None, json!({}))
+            .await
+            .expect(429);
+        assert!(r.header("retry-after").is_some());
+    }
+);
+
+both!(
+    contact_and_access_needs_only_with_consent,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let coordinator = app.user("Carla").await;
+        let member = app.user("Mo").await;
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        let r = app
+        .patch(&me, Some(&anna.token), json!({"email": "anna@example.org", "accessNeeds": "Een tolk NGT bij bijeenkomsten"}))
+        .await
+        .expect(400);
+        assert_eq!(r.invalid_names(), vec!["accessNeeds", "email"]);
+        let r = app
+        .patch(
+            &me,
+            Some(&anna.token),
+            json!({"email": "anna@example.org", "shareContact": true, "accessNeeds": "Een tolk NGT bij bijeenkomsten", "accessNeedsConsent": true}),
+        )
+        .await
+        .expect(200);
+        assert_eq!(r.body["accessNeeds"], "Een tolk NGT bij bijeenkomsten");
+        let network = app.network(&coordinator, "Dovenvriendelijk Utrecht").await;
+        for u in [&anna, &member] {
+            app.post(
+                &format!("/api/v1/networks/{network}/members"),
+                Some(&u.token),
+                json!({}),
+            )
+            .await
+            .expect(201);
+        }
+        // The coordinator sees the access needs (to organise meetings); a member does not.
+        let r = app.get(&me, Some(&coordinator.token)).await.expect(200);
+        assert_eq!(r.body["accessNeeds"], "Een tolk NGT bij bijeenkomsten");
+        let r = app.get(&me, Some(&member.token)).await.expect(200);
+        assert!(r.body["accessNeeds"].is_null());
+        assert_eq!(r.body["contact"]["email"], "anna@example.org");
+        // Withdrawing consent erases the data, for everyone at once.
+        app.patch(
+            &me,
+            Some(&anna.token),
+            json!({"shareContact": false, "accessNeedsConsent": false}),
+        )
+        .await
+        .expect(200);
+        let r = app.get(&me, Some(&anna.token)).await.expect(200);
+        assert!(r.body["contact"].is_null() && r.body["accessNeeds"].is_null());
+        let export = app
+            .get("/api/v1/me/export", Some(&anna.token))
+            .await
+            .expect(200);
+        assert!(!export.text.contains("anna@example.org") && !export.text.contains("tolk"));
+    }
+);
+
+both!(
+    export_holds_all_my_data,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let network = app.network(&anna, "Inclusief werk").await;
+        let goal = app
+            .post(
+                &format!("/api/v1/networks/{network}/goals"),
+                Some(&anna.token),
+                json!({"title": "Tien banen"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        app.post(
+            &format!("/api/v1/goals/{goal}/endorsements"),
+            Some(&anna.token),
+            json!({"stance": "support", "comment": "Ja!"}),
+        )
+        .await
+        .expect(201);
+        app.post("/api/v1/knowledge-links", Some(&anna.token), json!({"url": "https://www.example.org/werk", "title": "Werkwijzer", "networkId": network}))
+        .await
+        .expect(201);
+        app.post(
+            "/api/v1/stakeholders",
+            Some(&anna.token),
+            json!({"kind": "company", "name": "Bakkerij Brood"}),
+        )
+        .await
+        .expect(201);
+        let r = app
+            .get("/api/v1/me/export", Some(&anna.token))
+            .await
+            .expect(200);
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+        let e = &r.body;
+        assert_eq!(e["account"]["email"], anna.email.as_str());
+        assert_eq!(e["profile"]["id"], anna.stakeholder_id);
+        assert_eq!(e["managedProfiles"][0]["name"], "Bakkerij Brood");
+        assert_eq!(e["memberships"][0]["role"], "coordinator");
+        assert_eq!(e["endorsements"][0]["comment"], "Ja!");
+        assert_eq!(e["networksStarted"][0]["id"], network);
+        assert_eq!(e["goalsAdded"][0]["title"], "Tien banen");
+        assert_eq!(
+            e["knowledgeLinksAdded"][0]["url"],
+            "https://www.example.org/werk"
+        );
+        app.get("/api/v1/me/export", None).await.expect(401);
+    }
+);
+
+both!(
+    erasure_leaves_nothing_findable,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        let coordinator = app.user("Carla").await;
+        let r = app
+        .post("/api/v1/auth/register", None, json!({"email": "zeldzaam@example.org", "password": "een lange zin", "displayName": "Zoë Zeldzaamnaam"}))
+        .await
+        .expect(201);
+        let token = r.body["accessToken"].as_str().unwrap().to_string();
+        let stakeholder = r.body["user"]["stakeholderId"].as_i64().unwrap();
+        app.patch(
+            &format!("/api/v1/stakeholders/{stakeholder}"),
+            Some(&token),
+            json!({"listed": true}),
+        )
+        .await
+        .expect(200);
+        let network = app.network(&coordinator, "Netwerk").await;
+        app.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        let link = app
+        .post("/api/v1/knowledge-links", Some(&token), json!({"url": "https://www.example.org/x", "title": "Nuttige link", "networkId": network}))
+        .await
+        .expect(201)
+        .id();
+        let r = app
+            .get("/api/v1/stakeholders?q=zeldzaamnaam", Some(&admin.token))
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        app.delete("/api/v1/me", Some(&token)).await.expect(204);
+        for q in ["zeldzaamnaam", "zoe", "zeldzaam"] {
+            let r = app
+                .get(&format!("/api/v1/stakeholders?q={q}"), Some(&admin.token))
+                .await
+                .expect(200);
+            assert!(r.items().is_empty(), "erased person still found by {q}");
+        }
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "zeldzaam@example.org", "password": "een lange zin"}),
+        )
+        .await
+        .expect(401);
+        // What the network needs stays, without an author.
+        let r = app
+            .get(
+                &format!("/api/v1/knowledge-links/{link}"),
+                Some(&admin.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["title"], "Nuttige link");
+        let r = app
+            .get(
+                "/api/v1/audit-events?action=account.erased",
+                Some(&admin.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        assert!(!r.text.contains("Zeldzaam") && !r.text.contains("zeldzaam@"));
+    }
+);
+
+both!(
+    audit_log_is_read_by_admins_and_coordinators,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        let coordinator = app.user("Carla").await;
+        let member = app.user("Mo").await;
+        let network = app.network(&coordinator, "Toegankelijk Emmen").await;
+        app.add_member(network, &coordinator, &member, "member")
+            .await;
+        app.patch(
+            &format!(
+                "/api/v1/networks/{network}/members/{}",
+                member.stakeholder_id
+            ),
+            Some(&coordinator.token),
+            json!({"role": "core_group"}),
+        )
+        .await
+        .expect(200);
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": member.email, "password": "fout fout fout"}),
+        )
+        .await
+        .expect(401);
+
+        let r = app
+            .get(
+                &format!("/api/v1/audit-events?network={network}"),
+                Some(&coordinator.token),
+            )
+            .await
+            .expect(200);
+        let actions: Vec<String> = r
+            .items()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            actions,
+            vec![
+                "membership.role_changed",
+                "membership.added",
+                "network.created"
+            ],
+            "newest first"
+        );
+        assert!(r.items().iter().all(|e| e["actorId"] == coordinator.id));
+        assert!(r.items()[0]["at"].as_str().unwrap().ends_with('Z'));
+        app.get(
+            &format!("/api/v1/audit-events?network={network}"),
+            Some(&member.token),
+        )
+        .await
+        .expect(403);
+        app.get("/api/v1/audit-events", Some(&coordinator.token))
+            .await
+            .expect(403);
+        app.get("/api/v1/audit-events", None).await.expect(401);
+        let r = app
+            .get(
+                "/api/v1/audit-events?action=login.failed",
+                Some(&admin.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        assert!(r.items()[0]["actorId"].is_null());
+        assert!(
+            !r.text.contains(&member.email),
+            "no personal values in the log"
+        );
+        // Retention: everything older than the period goes.
+        let mut conn = app.db.conn();
+        assert_eq!(themanet::audit::purge(&mut conn, 1).unwrap(), 0);
+        let all = app
+            .collect_all("/api/v1/audit-events?pageSize=2", Some(&admin.token))
+            .await;
+        assert_eq!(
+            all.len(),
+            4,
+            "network.created, membership.added, membership.role_changed, login.failed"
+        );
+    }
+);
+
+both!(exports_are_private, |app: common::TestApp| async move {
+    let r = app
+        .send(
+            TestRequest::get()
+                .uri("/api/v1/me/export")
+                .insert_header((header::AUTHORIZATION, "Bearer kapot")),
+        )
+        .await
+        .expect(401);
+    assert_eq!(r.body["status"], 401);
+});
