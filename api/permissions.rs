@@ -31,13 +31,13 @@ impl Viewer {
         let Auth::User { id: user_id, epoch } = auth else {
             return Ok(Viewer::ANONYMOUS);
         };
-        let (is_admin, current_epoch): (bool, i64) = users::table
+        let (is_admin, current_epoch, disabled): (bool, i64, bool) = users::table
             .find(user_id)
-            .select((users::is_admin, users::session_epoch))
+            .select((users::is_admin, users::session_epoch, users::disabled))
             .first(conn)
             .optional()?
             .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
-        if current_epoch != epoch {
+        if current_epoch != epoch || disabled {
             return Err(ApiError::Unauthorized(
                 "This session has ended. Sign in again.".into(),
             ));

@@ -40,6 +40,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(me::change_password)
         .service(me::export_me)
         .service(audit::list_audit_events)
+        .service(users::list_users)
+        .service(users::update_user)
         .service(members::list_members)
         .service(members::add_member)
         .service(members::update_member)

@@ -17,6 +17,7 @@ pub struct User {
     pub updated_at: NaiveDateTime,
     pub version: i64,
     pub session_epoch: i64,
+    pub disabled: bool,
 }
 
 #[derive(Debug, Insertable)]

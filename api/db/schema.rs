@@ -12,6 +12,7 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> BigInt,
         session_epoch -> BigInt,
+        disabled -> Bool,
     }
 }
 

@@ -366,7 +366,7 @@ pub async fn login(
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let user_id = match user {
-        Some(user) if ok => user.id,
+        Some(user) if ok && !user.disabled => user.id,
         other => {
             state.throttle.record(&keys[0], throttle::ACCOUNT);
             state.throttle.record(&keys[1], throttle::ADDRESS);

@@ -12,6 +12,7 @@ pub mod members;
 pub mod networks;
 pub mod reference;
 pub mod stakeholders;
+pub mod users;
 
 use diesel::prelude::*;
 

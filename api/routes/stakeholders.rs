@@ -800,6 +800,18 @@ pub async fn delete_stakeholder(
         check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         crate::routes::members::ensure_not_last_coordinator_anywhere(conn, id)?;
         diesel::delete(stakeholders::table.find(id)).execute(conn)?;
+        if let Some(account) = current.user_id {
+            // An admin erasing a person erases their account with it.
+            diesel::delete(crate::db::schema::users::table.find(account)).execute(conn)?;
+            crate::audit::record(
+                conn,
+                viewer.user_id,
+                "account.erased",
+                "user",
+                Some(account),
+                None,
+            )?;
+        }
         crate::audit::record(
             conn,
             viewer.user_id,

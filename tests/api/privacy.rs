@@ -355,3 +355,100 @@ both!(exports_are_private, |app: common::TestApp| async move {
         .expect(401);
     assert_eq!(r.body["status"], 401);
 });
+
+both!(
+    admins_disable_and_erase_accounts,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        let user = app.user("Uma").await;
+        let other = app.user("Olaf").await;
+        let login = json!({"email": user.email, "password": "correct horse battery"});
+        let r = app
+            .post("/api/v1/auth/login", None, login.clone())
+            .await
+            .expect(200);
+        let refresh = r.body["refreshToken"].as_str().unwrap().to_string();
+        app.get("/api/v1/users", Some(&user.token))
+            .await
+            .expect(403);
+        let r = app
+            .get("/api/v1/users?q=uma", Some(&admin.token))
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        app.patch(
+            &format!("/api/v1/users/{}", user.id),
+            Some(&other.token),
+            json!({"disabled": true}),
+        )
+        .await
+        .expect(403);
+        app.patch(
+            &format!("/api/v1/users/{}", admin.id),
+            Some(&admin.token),
+            json!({"disabled": true}),
+        )
+        .await
+        .expect(409);
+        app.patch(
+            &format!("/api/v1/users/{}", user.id),
+            Some(&admin.token),
+            json!({"isAdmin": true}),
+        )
+        .await
+        .expect(400);
+        let r = app
+            .patch(
+                &format!("/api/v1/users/{}", user.id),
+                Some(&admin.token),
+                json!({"disabled": true}),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["disabled"], true);
+        // Every session ends at once.
+        app.get("/api/v1/me", Some(&user.token)).await.expect(401);
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refreshToken": refresh}),
+        )
+        .await
+        .expect(401);
+        app.post("/api/v1/auth/login", None, login.clone())
+            .await
+            .expect(401);
+        app.patch(
+            &format!("/api/v1/users/{}", user.id),
+            Some(&admin.token),
+            json!({"disabled": false}),
+        )
+        .await
+        .expect(200);
+        app.post("/api/v1/auth/login", None, login)
+            .await
+            .expect(200);
+        // Erasing a person erases their account.
+        app.delete(
+            &format!("/api/v1/stakeholders/{}", other.stakeholder_id),
+            Some(&admin.token),
+        )
+        .await
+        .expect(204);
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": other.email, "password": "correct horse battery"}),
+        )
+        .await
+        .expect(401);
+        let r = app
+            .get(
+                &format!("/api/v1/users?q={}", other.email.split('@').next().unwrap()),
+                Some(&admin.token),
+            )
+            .await
+            .expect(200);
+        assert!(r.items().is_empty());
+    }
+);
