@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod concurrency;
 mod conventions;
 mod goals;
 mod knowledge_links;

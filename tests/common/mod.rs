@@ -274,11 +274,18 @@ impl TestApp {
             name.to_lowercase().replace(' ', "."),
             random_suffix()
         );
+        // Each factory user registers from an address of its own, as real
+        // people do (registration is throttled per address).
+        let n: u32 = rand::Rng::random(&mut rand::rng());
+        let peer = std::net::SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
+        let body = json!({"email": email, "password": "correct horse battery", "displayName": name});
         let r = self
-            .post(
-                "/api/v1/auth/register",
-                None,
-                json!({"email": email, "password": "correct horse battery", "displayName": name}),
+            .send(
+                test::TestRequest::post()
+                    .uri("/api/v1/auth/register")
+                    .peer_addr(peer)
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload(body.to_string()),
             )
             .await
             .expect(201);
