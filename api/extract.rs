@@ -89,6 +89,33 @@ impl<T: Body + 'static> FromRequest for JsonBody<T> {
     }
 }
 
+/// The keys of a JSON object, in order, duplicates included.
+struct TopLevelKeys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for TopLevelKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = TopLevelKeys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TopLevelKeys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(TopLevelKeys(keys))
+            }
+        }
+        deserializer.deserialize_map(Keys)
+    }
+}
+
 /// `serde` names a rejected unknown field in backticks: "unknown field `x`, ...".
 fn backticked(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
@@ -138,6 +165,16 @@ pub fn parse_body<T: Body>(
         ));
     };
     let mut errors: Vec<InvalidParam> = Vec::new();
+    // A JSON object may name a field twice; a parser silently keeps one of
+    // them. Refuse it instead of guessing which the client meant.
+    if let Ok(TopLevelKeys(keys)) = serde_json::from_slice::<TopLevelKeys>(bytes) {
+        let mut seen = std::collections::HashSet::new();
+        for key in keys {
+            if !seen.insert(key.clone()) && !errors.iter().any(|e| e.name == key) {
+                errors.push(InvalidParam::new(key.clone(), "appears more than once"));
+            }
+        }
+    }
     for name in T::REQUIRED.iter().filter(|_| creating) {
         if object.get(*name).is_none_or(Value::is_null) {
             errors.push(InvalidParam::new(*name, "is required"));

@@ -43,18 +43,53 @@ async fn flows(backend: Backend) -> Vec<String> {
     let phone = "+31 6 9876 5432";
     let needs = "Rolstoeltoegankelijke ruimte graag";
     let r = app
-        .post("/api/v1/auth/register", None, json!({"email": email, "password": password, "displayName": "Geheim Persoon"}))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({"email": email, "password": password, "displayName": "Geheim Persoon"}),
+        )
         .await
         .expect(201);
     let access = r.body["accessToken"].as_str().unwrap().to_string();
     let refresh = r.body["refreshToken"].as_str().unwrap().to_string();
     let me = r.body["user"]["stakeholderId"].as_i64().unwrap();
-    app.post("/api/v1/auth/login", None, json!({"email": email, "password": "fout wachtwoord"})).await.expect(401);
-    app.post("/api/v1/auth/login", None, json!({"email": "onbekend@example.org", "password": password})).await.expect(401);
-    app.post("/api/v1/auth/login", None, json!({"email": email, "password": password})).await.expect(200);
-    let r = app.post("/api/v1/auth/refresh", None, json!({"refreshToken": refresh})).await.expect(200);
+    app.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"email": email, "password": "fout wachtwoord"}),
+    )
+    .await
+    .expect(401);
+    app.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"email": "onbekend@example.org", "password": password}),
+    )
+    .await
+    .expect(401);
+    app.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"email": email, "password": password}),
+    )
+    .await
+    .expect(200);
+    let r = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refreshToken": refresh}),
+        )
+        .await
+        .expect(200);
     let second_refresh = r.body["refreshToken"].as_str().unwrap().to_string();
-    app.post("/api/v1/auth/refresh", None, json!({"refreshToken": refresh})).await.expect(401);
+    app.post(
+        "/api/v1/auth/refresh",
+        None,
+        json!({"refreshToken": refresh}),
+    )
+    .await
+    .expect(401);
     app.patch(
         &format!("/api/v1/stakeholders/{me}"),
         Some(&access),
@@ -62,11 +97,25 @@ async fn flows(backend: Backend) -> Vec<String> {
     )
     .await
     .expect(200);
-    app.patch(&format!("/api/v1/stakeholders/{me}"), Some(&access), json!({"phone": "geen nummer"})).await.expect(400);
-    app.get("/api/v1/me/export", Some(&access)).await.expect(200);
-    app.get("/api/v1/me", Some("niet.een.token")).await.expect(401);
+    app.patch(
+        &format!("/api/v1/stakeholders/{me}"),
+        Some(&access),
+        json!({"phone": "geen nummer"}),
+    )
+    .await
+    .expect(400);
+    app.get("/api/v1/me/export", Some(&access))
+        .await
+        .expect(200);
+    app.get("/api/v1/me", Some("niet.een.token"))
+        .await
+        .expect(401);
     let r = app
-        .post("/api/v1/me/password", Some(&access), json!({"currentPassword": password, "newPassword": new_password}))
+        .post(
+            "/api/v1/me/password",
+            Some(&access),
+            json!({"currentPassword": password, "newPassword": new_password}),
+        )
         .await
         .expect(200);
     let fresh = r.body["accessToken"].as_str().unwrap().to_string();
@@ -96,12 +145,18 @@ async fn logs_hold_no_secrets_or_personal_data() {
     );
     for secret in &secrets {
         for line in &lines {
-            assert!(!line.contains(secret.as_str()), "a log line holds {secret:?}: {line}");
+            assert!(
+                !line.contains(secret.as_str()),
+                "a log line holds {secret:?}: {line}"
+            );
         }
     }
     // Also no part of an e-mail address or token.
     for line in &lines {
-        assert!(!line.contains("@example.org"), "a log line holds an e-mail address: {line}");
+        assert!(
+            !line.contains("@example.org"),
+            "a log line holds an e-mail address: {line}"
+        );
         assert!(!line.contains("eyJ"), "a log line holds a JWT: {line}");
     }
 }

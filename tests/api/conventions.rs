@@ -219,3 +219,47 @@ both!(
         assert_eq!(before.body, after.body);
     }
 );
+
+both!(
+    hostile_bodies_get_clear_errors,
+    |app: common::TestApp| async move {
+        let user = app.user("Anna").await;
+        let post = |payload: Vec<u8>| {
+            TestRequest::post()
+                .uri("/api/v1/networks")
+                .insert_header((header::AUTHORIZATION, format!("Bearer {}", user.token)))
+                .insert_header((header::CONTENT_TYPE, "application/json"))
+                .set_payload(payload)
+        };
+        let deep = format!("{{\"name\": {}1{}}}", "[".repeat(5000), "]".repeat(5000));
+        let invalid_utf8 = b"{\"name\": \"\xff\xfe\"}".to_vec();
+        let duplicate =
+            br#"{"name": "Een", "name": "Twee", "theme": "Thema", "scope": "national"}"#.to_vec();
+        let megabyte = format!("{{\"name\": \"{}\"}}", "x".repeat(1024 * 1024)).into_bytes();
+        for (payload, status) in [
+            (deep.into_bytes(), 400),
+            (invalid_utf8, 400),
+            (duplicate, 400),
+            (megabyte, 413),
+        ] {
+            let r = app.send(post(payload)).await.expect(status);
+            for word in ["diesel", "SQL", "panick", "serde", "/work/", "src/"] {
+                assert!(
+                    !r.text.contains(word),
+                    "error body leaks {word}: {}",
+                    r.text
+                );
+            }
+        }
+        let r = app
+        .post("/api/v1/networks", Some(&user.token), json!({"name": ["lijst"], "theme": {"a": 1}, "scope": 7, "parentId": "drie", "topics": "culture"}))
+        .await
+        .expect(400);
+        assert_eq!(
+            r.invalid_names(),
+            vec!["name", "parentId", "scope", "theme", "topics"]
+        );
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert!(r.items().is_empty());
+    }
+);
