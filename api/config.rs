@@ -1,7 +1,8 @@
 //! Configuration, read from the environment once at start-up. Every variable
-//! is documented in `.env.example`.
+//! is documented in `.env.example`; a wrong value stops the server with a
+//! message naming the variable.
 
-use std::env;
+use std::ops::RangeInclusive;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -9,6 +10,8 @@ pub struct Config {
     pub database_url: String,
     /// Address to listen on; default `127.0.0.1:8080`.
     pub bind: String,
+    /// `THEMANET_ENV=production`: refuses unsafe settings.
+    pub production: bool,
     /// Secret for signing access tokens (at least 32 bytes).
     pub jwt_secret: Vec<u8>,
     /// True when `JWT_SECRET` was not set and a random one is used.
@@ -25,89 +28,120 @@ pub struct Config {
     pub pool_size: u32,
     /// Folder with the web frontend; default `web`.
     pub web_dir: String,
+    /// Bearer token that opens `/metrics` to other hosts than this one.
+    pub metrics_token: Option<String>,
 }
 
-fn var(name: &str) -> Option<String> {
-    env::var(name).ok().filter(|v| !v.trim().is_empty())
+/// Secrets that examples and tutorials use; never accepted in production.
+const PLACEHOLDERS: &[&str] = &[
+    "change-me",
+    "changeme",
+    "secret",
+    "your-secret",
+    "jwt-secret",
+    "example",
+    "xxxxxxxx",
+];
+
+fn number(
+    get: &dyn Fn(&str) -> Option<String>,
+    name: &str,
+    default: i64,
+    range: RangeInclusive<i64>,
+    unit: &str,
+) -> Result<i64, String> {
+    match get(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|v| range.contains(v))
+            .ok_or_else(|| {
+                format!(
+                    "{name} must be a number of {unit} between {} and {} (it is {v:?})",
+                    range.start(),
+                    range.end()
+                )
+            }),
+    }
 }
 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
-        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into());
-        let bind = var("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into());
-        let (jwt_secret, jwt_secret_generated) = match var("JWT_SECRET") {
-            Some(s) if s.len() >= 32 => (s.into_bytes(), false),
-            Some(_) => return Err("JWT_SECRET must be at least 32 characters long".into()),
+        Config::from_lookup(&|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration from any source of variables (tests pass a map).
+    pub fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Result<Config, String> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let production = match get("THEMANET_ENV").as_deref().map(str::trim) {
+            None | Some("development") => false,
+            Some("production") => true,
+            Some(other) => {
+                return Err(format!(
+                    "THEMANET_ENV must be production or development (it is {other:?})"
+                ))
+            }
+        };
+        let (jwt_secret, jwt_secret_generated) = match get("JWT_SECRET") {
+            Some(s) if s.len() < 32 => return Err("JWT_SECRET must be at least 32 characters long".into()),
+            Some(s) if production && (PLACEHOLDERS.iter().any(|p| s.to_lowercase().contains(p)) || distinct(&s) < 10) => {
+                return Err("JWT_SECRET looks like an example value; make one with: openssl rand -base64 48".into())
+            }
+            Some(s) => (s.into_bytes(), false),
+            None if production => return Err("JWT_SECRET is required when THEMANET_ENV=production".into()),
             None => (random_secret(), true),
         };
-        let access_token_ttl = match var("ACCESS_TOKEN_TTL") {
-            None => 900,
-            Some(v) => v
-                .parse::<i64>()
-                .ok()
-                .filter(|v| (30..=86_400).contains(v))
-                .ok_or("ACCESS_TOKEN_TTL must be a number of seconds between 30 and 86400")?,
-        };
-        let refresh_token_days = match var("REFRESH_TOKEN_DAYS") {
-            None => 30,
-            Some(v) => v
-                .parse::<i64>()
-                .ok()
-                .filter(|v| (1..=365).contains(v))
-                .ok_or("REFRESH_TOKEN_DAYS must be a number of days between 1 and 365")?,
-        };
-        let audit_retention_days = match var("AUDIT_RETENTION_DAYS") {
-            None => 365,
-            Some(v) => v
-                .parse::<i64>()
-                .ok()
-                .filter(|v| (1..=3650).contains(v))
-                .ok_or("AUDIT_RETENTION_DAYS must be a number of days between 1 and 3650")?,
-        };
-        let pool_size = match var("DATABASE_POOL_SIZE") {
-            None => 8,
-            Some(v) => v
-                .parse::<u32>()
-                .ok()
-                .filter(|v| (1..=200).contains(v))
-                .ok_or("DATABASE_POOL_SIZE must be a number between 1 and 200")?,
-        };
-        let public_url = var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_string());
-        if let Some(u) = &public_url {
-            if !(u.starts_with("http://") || u.starts_with("https://")) {
-                return Err("PUBLIC_URL must start with http:// or https://".into());
+        let public_url = get("PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_string());
+        match &public_url {
+            Some(u) if !(u.starts_with("http://") || u.starts_with("https://")) => {
+                return Err("PUBLIC_URL must start with http:// or https://".into())
             }
+            Some(u) if production && !u.starts_with("https://") => {
+                return Err(
+                    "PUBLIC_URL must start with https:// when THEMANET_ENV=production".into(),
+                )
+            }
+            None if production => {
+                return Err("PUBLIC_URL is required when THEMANET_ENV=production".into())
+            }
+            _ => {}
+        }
+        let metrics_token = get("METRICS_TOKEN");
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err("METRICS_TOKEN must be at least 16 characters long".into());
         }
         Ok(Config {
-            database_url,
-            bind,
+            database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),
+            bind: get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            production,
             jwt_secret,
             jwt_secret_generated,
-            access_token_ttl,
-            refresh_token_days,
-            audit_retention_days,
+            access_token_ttl: number(&get, "ACCESS_TOKEN_TTL", 900, 30..=86_400, "seconds")?,
+            refresh_token_days: number(&get, "REFRESH_TOKEN_DAYS", 30, 1..=365, "days")?,
+            audit_retention_days: number(&get, "AUDIT_RETENTION_DAYS", 365, 1..=3650, "days")?,
             public_url,
-            pool_size,
-            web_dir: var("WEB_DIR").unwrap_or_else(|| "web".into()),
+            pool_size: number(&get, "DATABASE_POOL_SIZE", 8, 1..=200, "connections")? as u32,
+            web_dir: get("WEB_DIR").unwrap_or_else(|| "web".into()),
+            metrics_token,
         })
     }
 
     /// A configuration for tests and tools: the given database, defaults
     /// elsewhere, a random signing key.
     pub fn for_database(database_url: &str) -> Config {
-        Config {
-            database_url: database_url.to_string(),
-            bind: "127.0.0.1:0".into(),
-            jwt_secret: random_secret(),
-            jwt_secret_generated: true,
-            access_token_ttl: 900,
-            refresh_token_days: 30,
-            audit_retention_days: 365,
-            public_url: None,
-            pool_size: 4,
-            web_dir: "web".into(),
-        }
+        let mut config =
+            Config::from_lookup(&|_| None).unwrap_or_else(|_| unreachable!("defaults are valid"));
+        config.database_url = database_url.to_string();
+        config.bind = "127.0.0.1:0".into();
+        config.pool_size = 4;
+        config
     }
+}
+
+fn distinct(text: &str) -> usize {
+    text.chars().collect::<std::collections::HashSet<_>>().len()
 }
 
 fn random_secret() -> Vec<u8> {
@@ -115,4 +149,78 @@ fn random_secret() -> Vec<u8> {
     let mut bytes = vec![0u8; 48];
     rand::rng().fill_bytes(&mut bytes);
     bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, String> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(&|name| map.get(name).cloned())
+    }
+
+    const GOOD_SECRET: &str = "Zq3v9PfL0xRk2mWb8sTy4nHc6jUe1aDg";
+
+    #[test]
+    fn no_configuration_is_a_working_configuration() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://themanet.db");
+        assert_eq!(c.bind, "127.0.0.1:8080");
+        assert!(c.jwt_secret_generated && !c.production);
+    }
+
+    #[test]
+    fn wrong_values_name_the_variable() {
+        for (name, value) in [
+            ("ACCESS_TOKEN_TTL", "5"),
+            ("ACCESS_TOKEN_TTL", "lang"),
+            ("DATABASE_POOL_SIZE", "0"),
+            ("REFRESH_TOKEN_DAYS", "999"),
+            ("AUDIT_RETENTION_DAYS", "-1"),
+            ("PUBLIC_URL", "themanet.nl"),
+            ("JWT_SECRET", "kort"),
+            ("THEMANET_ENV", "prod"),
+            ("METRICS_TOKEN", "abc"),
+        ] {
+            let error = config(&[(name, value)]).unwrap_err();
+            assert!(error.contains(name), "{error}");
+        }
+    }
+
+    #[test]
+    fn production_refuses_default_or_weak_secrets() {
+        let base = [
+            ("THEMANET_ENV", "production"),
+            ("PUBLIC_URL", "https://themanet.example.nl"),
+        ];
+        assert!(config(&base)
+            .unwrap_err()
+            .contains("JWT_SECRET is required"));
+        let weak = [
+            base[0],
+            base[1],
+            ("JWT_SECRET", "change-me-change-me-change-me-change-me"),
+        ];
+        assert!(config(&weak).unwrap_err().contains("example value"));
+        let repeated = [
+            base[0],
+            base[1],
+            ("JWT_SECRET", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        ];
+        assert!(config(&repeated).is_err());
+        let http = [
+            base[0],
+            ("PUBLIC_URL", "http://themanet.example.nl"),
+            ("JWT_SECRET", GOOD_SECRET),
+        ];
+        assert!(config(&http).unwrap_err().contains("https"));
+        let good = [base[0], base[1], ("JWT_SECRET", GOOD_SECRET)];
+        let c = config(&good).unwrap();
+        assert!(c.production && !c.jwt_secret_generated);
+    }
 }

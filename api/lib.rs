@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;
@@ -27,6 +28,7 @@ pub struct AppState {
     pub config: config::Config,
     pub keys: auth::Keys,
     pub throttle: throttle::Throttle,
+    pub metrics: metrics::Metrics,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             config,
             keys,
             throttle: throttle::Throttle::default(),
+            metrics: metrics::Metrics::default(),
         }
     }
 }

@@ -204,6 +204,26 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// Prometheus metrics, for this host, or others with the metrics token.
+async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let allowed = local
+        || matches!((&state.config.metrics_token, token), (Some(want), Some(got)) if want == got);
+    if !allowed {
+        return Err(ApiError::Forbidden(
+            "Metrics are for this host, or with the metrics token.".into(),
+        ));
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4")
+        .body(state.metrics.render(&state.pool)))
+}
+
 /// The whole application: API, spec, docs UI, health checks and the frontend.
 pub fn app(
     state: web::Data<AppState>,
@@ -234,17 +254,24 @@ pub fn app(
                 .default_service(web::to(api_fallback)),
         )
         .route("/health/live", web::get().to(live))
-        .route("/health/ready", web::get().to(ready));
+        .route("/health/ready", web::get().to(ready))
+        .route("/metrics", web::get().to(metrics));
     if std::path::Path::new(&web_dir).is_dir() {
         app = app.service(actix_files::Files::new("/", web_dir).index_file("index.html"));
     }
     app.wrap(ErrorHandlers::new().default_handler(rewrite_foreign_errors))
         .wrap_fn(|req, srv| {
+            let started = std::time::Instant::now();
             let path = req.path().to_string();
             let read = matches!(*req.method(), Method::GET | Method::HEAD);
             let fut = srv.call(req);
             async move {
                 let mut res = fut.await?;
+                if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
+                    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+                    let method = res.request().method().to_string();
+                    state.metrics.observe(&method, &route, res.status().as_u16(), started.elapsed().as_secs_f64());
+                }
                 let headers = res.headers_mut();
                 if path.starts_with("/api/") {
                     // Public reads are open to every origin, never with

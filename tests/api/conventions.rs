@@ -263,3 +263,26 @@ both!(
         assert!(r.items().is_empty());
     }
 );
+
+both!(
+    metrics_are_for_this_host_only,
+    |app: common::TestApp| async move {
+        app.get("/api/v1/networks/1", None).await.expect(404);
+        app.get("/api/v1/networks/2", None).await.expect(404);
+        app.get("/metrics", None).await.expect(403);
+        let from = |ip: [u8; 4]| {
+            TestRequest::get()
+                .uri("/metrics")
+                .peer_addr(std::net::SocketAddr::from((ip, 50000)))
+        };
+        app.send(from([203, 0, 113, 9])).await.expect(403);
+        let r = app.send(from([127, 0, 0, 1])).await.expect(200);
+        assert!(
+        r.text.contains(r#"themanet_requests_total{method="GET",route="/api/v1/networks/{networkId}",status="404"} 2"#),
+        "per route, not per id:\n{}",
+        r.text
+    );
+        assert!(r.text.contains("themanet_db_pool_max_connections 4"));
+        assert!(r.text.contains("themanet_request_duration_seconds_bucket"));
+    }
+);
