@@ -277,8 +277,10 @@ impl TestApp {
         // Each factory user registers from an address of its own, as real
         // people do (registration is throttled per address).
         let n: u32 = rand::Rng::random(&mut rand::rng());
-        let peer = std::net::SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
-        let body = json!({"email": email, "password": "correct horse battery", "displayName": name});
+        let peer =
+            std::net::SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
+        let body =
+            json!({"email": email, "password": "correct horse battery", "displayName": name});
         let r = self
             .send(
                 test::TestRequest::post()
