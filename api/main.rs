@@ -17,6 +17,10 @@ Commands:
                  the password is read from ADMIN_PASSWORD or standard input.
                  An existing account with that e-mail becomes admin.
   demo           Load the demo data (only into an empty database)
+  backup FILE    Write a consistent copy of the SQLite database to FILE,
+                 while the server runs (PostgreSQL: use pg_dump)
+  restore FILE   Replace the SQLite database with the backup FILE (stop the
+                 server first; PostgreSQL: use pg_restore)
   purge          Remove audit events older than AUDIT_RETENTION_DAYS (365)
                  and refresh tokens of sessions that ended; run it daily
   openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
@@ -49,6 +53,22 @@ fn main() {
                 .map_err(|e| e.to_string())
         }),
         "purge" => purge(),
+        "backup" => match args.get(1) {
+            Some(file) => with_db(|conn| {
+                themanet::backup::backup(conn, std::path::Path::new(file))?;
+                println!("Backup written to {file}.");
+                Ok(())
+            }),
+            None => Err("backup needs a file name: themanet backup FILE".into()),
+        },
+        "restore" => match args.get(1) {
+            Some(file) => Config::from_env().and_then(|config| {
+                themanet::backup::restore(&config.database_url, std::path::Path::new(file))?;
+                println!("Restored {file}; migrations run when the server starts.");
+                Ok(())
+            }),
+            None => Err("restore needs a file name: themanet restore FILE".into()),
+        },
         "openapi" => {
             let doc = if args.iter().any(|a| a == "--3.0") {
                 router::openapi_3_0()

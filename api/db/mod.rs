@@ -45,7 +45,7 @@ impl Backend {
 }
 
 /// Turns `sqlite://path` or `sqlite:path` into the plain path SQLite wants.
-fn sqlite_path(url: &str) -> &str {
+pub fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url)
