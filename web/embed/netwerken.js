@@ -1,0 +1,169 @@
+/*
+ * themanet embed: a live, accessible list of theme networks for a partner
+ * site. One script tag, with the filters as attributes:
+ *
+ *   <a href="https://themanet.example/?municipality=GM0344" data-themanet-fallback>
+ *     Themanetwerken in Utrecht</a>
+ *   <script src="https://themanet.example/embed/netwerken.js"
+ *           data-municipality="GM0344" data-topic="" data-scope="local"
+ *           data-lang="nl" data-limit="10" data-heading-level="2" async></script>
+ *
+ * The link before the script is the no-JS fallback; the script puts the list
+ * in its place. The list inherits the host page's font and font size (sizes
+ * in em). It reads only public data (GET /api/v1/networks, open to every
+ * origin), sends no cookies and inserts every text as text.
+ *
+ * The same script runs inside the iframe version (/embed/?municipality=...),
+ * where it takes the filters from the page address.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || script.dataset.themanetDone) return;
+  script.dataset.themanetDone = "true";
+
+  var origin = new URL(script.src, location.href).origin;
+  var inFrame = script.hasAttribute("data-from-url");
+  var source = inFrame ? new URLSearchParams(location.search) : null;
+  function option(name) {
+    var value = source ? source.get(name) : script.getAttribute("data-" + name);
+    return value ? String(value).trim() : "";
+  }
+  var filters = {
+    municipality: option("municipality"),
+    topic: option("topic"),
+    scope: option("scope")
+  };
+  var lang = option("lang") === "en" ? "en" : "nl";
+  var limit = Math.min(Math.max(parseInt(option("limit"), 10) || 10, 1), 50);
+  var level = Math.min(Math.max(parseInt(option("heading-level"), 10) || 2, 2), 6);
+  var customTitle = option("title");
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  var query = new URLSearchParams();
+  Object.keys(filters).forEach(function (key) {
+    if (filters[key]) query.set(key, filters[key]);
+  });
+  var siteLink = origin + "/" + (query.toString() ? "?" + query.toString() : "");
+  query.set("pageSize", String(limit));
+
+  // Where the list goes: in place of the fallback link, or before the script.
+  var fallback = script.previousElementSibling;
+  if (!fallback || !fallback.hasAttribute("data-themanet-fallback")) fallback = null;
+  var section = el("section", "themanet-embed");
+  section.setAttribute("lang", lang);
+  var status = el("p", "themanet-embed__status");
+  status.setAttribute("role", "status");
+  section.appendChild(status);
+  if (fallback) fallback.replaceWith(section);
+  else script.parentNode.insertBefore(section, script);
+
+  if (!inFrame && !document.querySelector("link[data-themanet-embed]")) {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = origin + "/embed/embed.css";
+    css.setAttribute("data-themanet-embed", "");
+    document.head.appendChild(css);
+  }
+
+  function texts() {
+    return new Promise(function (resolve, reject) {
+      var all = (window.themanetTexts = window.themanetTexts || {});
+      if (all[lang]) return resolve(all[lang]);
+      var existing = document.querySelector('script[data-themanet-texts="' + lang + '"]');
+      var loader = existing || document.createElement("script");
+      loader.addEventListener("load", function () {
+        all[lang] ? resolve(all[lang]) : reject(new Error("no texts"));
+      });
+      loader.addEventListener("error", reject);
+      if (!existing) {
+        loader.src = origin + "/i18n/" + lang + ".js";
+        loader.setAttribute("data-themanet-texts", lang);
+        document.head.appendChild(loader);
+      }
+    });
+  }
+
+  function fill(text, vars) {
+    return String(text).replace(/\{(\w+)\}/g, function (match, name) {
+      return vars && name in vars ? String(vars[name]) : match;
+    });
+  }
+
+  function render(dict, page) {
+    var t = dict.embed;
+    var heading = el("h" + level, "themanet-embed__title", customTitle || t.title);
+    heading.id = "themanet-embed-" + Math.random().toString(36).slice(2, 10);
+    section.setAttribute("aria-labelledby", heading.id);
+    section.insertBefore(heading, status);
+    if (!page.items.length) {
+      status.textContent = t.none;
+    } else {
+      status.textContent = fill(page.items.length === 1 ? t.countOne : t.count, { count: page.items.length });
+      status.className = "themanet-embed__status themanet-embed__visually-hidden";
+      var list = el("ul", "themanet-embed__list");
+      page.items.forEach(function (network) {
+        var item = el("li", "themanet-embed__item");
+        var name = el("a", "themanet-embed__link", network.name);
+        name.href = origin + "/netwerk.html?id=" + encodeURIComponent(network.id);
+        if (inFrame) name.target = "_top";
+        var nameBox = el("p", "themanet-embed__name");
+        nameBox.appendChild(name);
+        item.appendChild(nameBox);
+        item.appendChild(el("p", "themanet-embed__theme", network.theme));
+        var facts = [dict.enum.scope[network.scope], dict.enum.networkStatus[network.status]].filter(Boolean);
+        item.appendChild(el("p", "themanet-embed__facts", facts.join(" · ")));
+        list.appendChild(item);
+      });
+      section.appendChild(list);
+    }
+    var more = el("p", "themanet-embed__more");
+    var moreLink = el("a", null, t.all);
+    moreLink.href = siteLink;
+    if (inFrame) moreLink.target = "_top";
+    more.appendChild(moreLink);
+    section.appendChild(more);
+    section.setAttribute("data-ready", "true");
+  }
+
+  function failed(dict) {
+    var t = (dict && dict.embed) || { failed: "De netwerken konden niet worden geladen.", all: "Bekijk de themanetwerken op themanet" };
+    status.textContent = t.failed;
+    var more = el("p", "themanet-embed__more");
+    var moreLink = el("a", null, t.all);
+    moreLink.href = siteLink;
+    if (inFrame) moreLink.target = "_top";
+    more.appendChild(moreLink);
+    section.appendChild(more);
+    section.setAttribute("data-ready", "true");
+  }
+
+  texts()
+    .then(function (dict) {
+      status.textContent = dict.embed.loading;
+      return fetch(origin + "/api/v1/networks?" + query.toString(), {
+        mode: "cors",
+        credentials: "omit",
+        headers: { Accept: "application/json" }
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (page) {
+          render(dict, page);
+        })
+        .catch(function () {
+          failed(dict);
+        });
+    })
+    .catch(function () {
+      failed(null);
+    });
+})();

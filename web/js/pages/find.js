@@ -1,0 +1,186 @@
+// Start page: find a network (search and filters), and the networks in my
+// municipality.
+
+import { boot } from "../app.js";
+import { h, fill, focusOn, params } from "../dom.js";
+import { t, label, values } from "../i18n.js";
+import * as api from "../api.js";
+import { heading, paragraph, link, setTitle, alertBox, announce } from "../layout.js";
+import { textField, selectField, submitButton, readForm } from "../forms.js";
+import { networkCard } from "../views.js";
+
+const MY_PLACE_KEY = "themanet-gemeente";
+const FILTERS = ["q", "municipality", "topic", "scope", "status"];
+
+function storedPlace() {
+  try {
+    return localStorage.getItem(MY_PLACE_KEY) || "";
+  } catch {
+    return "";
+  }
+}
+
+function storePlace(code) {
+  try {
+    if (code) localStorage.setItem(MY_PLACE_KEY, code);
+    else localStorage.removeItem(MY_PLACE_KEY);
+  } catch {
+    /* no storage: the choice lasts for this page */
+  }
+}
+
+function municipalityGroups(list) {
+  const byProvince = new Map();
+  for (const m of list) {
+    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
+    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
+  }
+  return [...byProvince.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "nl"))
+    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
+}
+
+boot("find", async (main) => {
+  setTitle(t("find.title"));
+  const [municipalities, topicList] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => [])]);
+  const names = new Map(municipalities.map((m) => [m.code, m.name]));
+  const groups = municipalityGroups(municipalities);
+  const topicChoices = topicList.map((tp) => ({ value: tp.slug, label: document.documentElement.lang === "en" ? tp.nameEn : tp.nameNl }));
+
+  const state = Object.fromEntries(FILTERS.map((k) => [k, params().get(k) || ""]));
+
+  // --- Search -------------------------------------------------------------
+  const form = h(
+    "form",
+    { class: "tm-filters", role: "search", "aria-label": t("find.searchLabel") },
+    h(
+      "div",
+      { class: "tm-filters__grid" },
+      textField({ name: "q", label: t("find.q"), value: state.q, type: "search", wide: true, description: t("find.qHelp"), noOptionalMark: true }),
+      selectField({ name: "municipality", label: t("find.municipality"), value: state.municipality, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }], groups }),
+      selectField({ name: "topic", label: t("find.topic"), value: state.topic, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...topicChoices] }),
+      selectField({ name: "scope", label: t("find.scope"), value: state.scope, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("scope").map((v) => ({ value: v, label: label("scope", v) }))] }),
+      selectField({ name: "status", label: t("find.status"), value: state.status, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("networkStatus").map((v) => ({ value: v, label: label("networkStatus", v) }))] }),
+    ),
+    submitButton(t("find.submit")),
+  );
+
+  const status = h("p", { class: "utrecht-paragraph", role: "status", "aria-live": "polite" });
+  const results = h("ul", { class: "tm-cards", "aria-labelledby": "resultaten-kop" });
+  const more = h("button", { type: "button", class: ["utrecht-button", "utrecht-button--secondary-action"], hidden: true }, t("find.more"));
+  let next = null;
+
+  async function load(url, query, appendResults) {
+    status.textContent = t("find.searching");
+    try {
+      const page = await api.getPage(url, query);
+      const before = results.children.length;
+      if (!appendResults) results.replaceChildren();
+      page.items.forEach((n) => results.append(networkCard(n, { names })));
+      next = page._links.next ? page._links.next.href : null;
+      more.hidden = !next;
+      const count = results.children.length;
+      status.textContent = count === 0 ? t("find.none") : t(next ? "find.countMore" : "find.count", { count });
+      if (appendResults) focusOn(results.children[before]?.querySelector("a"));
+    } catch (error) {
+      status.textContent = error.status === 400 ? t("find.badFilter") : t("find.failed");
+    }
+  }
+
+  function search(push) {
+    const values_ = readForm(form);
+    for (const k of FILTERS) state[k] = values_[k] || "";
+    const query = Object.fromEntries(FILTERS.filter((k) => state[k]).map((k) => [k, state[k]]));
+    if (push) {
+      const url = new URL(location.href);
+      FILTERS.forEach((k) => (state[k] ? url.searchParams.set(k, state[k]) : url.searchParams.delete(k)));
+      history.pushState(null, "", url.pathname + url.search);
+    }
+    return load("/networks", { ...query, pageSize: 12 }, false);
+  }
+
+  form.noValidate = true;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    search(true);
+  });
+  more.addEventListener("click", () => next && load(next, undefined, true));
+  window.addEventListener("popstate", () => {
+    for (const k of FILTERS) {
+      const field = form.elements[k];
+      if (field) field.value = params().get(k) || "";
+    }
+    search(false);
+  });
+
+  // --- My municipality ------------------------------------------------------
+  const mine = h("section", { "aria-labelledby": "mijn-gemeente-kop", class: "tm-panel" });
+  async function myPlace() {
+    let code = storedPlace();
+    if (api.isSignedIn() && api.user()?.stakeholderId) {
+      try {
+        const me = await api.get(`/stakeholders/${api.user().stakeholderId}`);
+        if (me.municipalityCode) code = me.municipalityCode;
+      } catch {
+        /* use the stored choice */
+      }
+    }
+    return code;
+  }
+
+  async function renderMine(code, moveFocus) {
+    const title = heading(2, code ? t("find.mineTitleIn", { place: names.get(code) || code }) : t("find.mineTitle"), { id: "mijn-gemeente-kop" });
+    const chooser = h(
+      "form",
+      { class: "tm-inline-form" },
+      selectField({ name: "myMunicipality", label: t("find.myMunicipality"), value: code, noOptionalMark: true, choices: [{ value: "", label: t("find.choose") }], groups }),
+      h("button", { type: "submit", class: ["utrecht-button", "utrecht-button--secondary-action"] }, t("find.showMine")),
+    );
+    chooser.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const chosen = chooser.elements.myMunicipality.value;
+      storePlace(chosen);
+      renderMine(chosen, true);
+    });
+    if (!code) {
+      fill(mine, title, paragraph(t("find.mineIntro")), chooser);
+      if (moveFocus) focusOn(title);
+      return;
+    }
+    const list = h("ul", { class: "tm-cards" });
+    let info;
+    try {
+      const page = await api.getPage("/networks", { municipality: code, pageSize: 6 });
+      page.items.forEach((n) => list.append(networkCard(n, { names, level: 3 })));
+      info = page.items.length ? null : paragraph(t("find.mineNone"));
+    } catch {
+      info = paragraph(t("find.failed"));
+    }
+    fill(
+      mine,
+      title,
+      info,
+      list.children.length ? list : null,
+      paragraph(link(`/?municipality=${encodeURIComponent(code)}`, t("find.mineAll", { place: names.get(code) || code }))),
+      chooser,
+    );
+    if (moveFocus) {
+      focusOn(title);
+      announce(title.textContent);
+    }
+  }
+
+  fill(
+    main,
+    heading(1, t("find.title")),
+    paragraph(t("find.intro"), "tm-lead"),
+    form,
+    heading(2, t("find.results"), { id: "resultaten-kop" }),
+    status,
+    results,
+    more,
+    mine,
+    alertBox("info", heading(2, t("find.startTitle")), paragraph(t("find.startText")), paragraph(link("/netwerk-starten.html", t("find.startLink")))),
+  );
+  await Promise.all([search(false), myPlace().then((code) => renderMine(code, false))]);
+});

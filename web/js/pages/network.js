@@ -1,0 +1,283 @@
+// Network page: theme, ambition, status, wider and narrower networks,
+// members by kind and role (with a signal when experience experts are
+// missing from the core group), goals as a tree of small steps with
+// progress, the network's knowledge links; join and leave.
+
+import { boot } from "../app.js";
+import { h, fill, focusOn, idParam } from "../dom.js";
+import { t, label, values } from "../i18n.js";
+import * as api from "../api.js";
+import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn } from "../layout.js";
+import { textField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
+import { linkForm } from "../link-form.js";
+import { confirmDialog } from "../dialog.js";
+import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames } from "../views.js";
+import { endorsementControls } from "../endorse.js";
+
+const EXPERTS = ["experience_expert", "un_ambassador"];
+const CORE = ["coordinator", "core_group"];
+
+function facts(network, names, topics) {
+  const rows = [
+    ["network.ambition", network.ambition],
+    ["network.needs", network.needs],
+    ["network.description", network.description],
+    ["network.communication", network.communication],
+    ["network.contact", network.contact],
+    ["network.where", placeOf(network, names)],
+    ["network.scopeLabel", label("scope", network.scope)],
+    ["network.topics", network.topics.map((s) => topics.get(s) || s).join(", ")],
+  ].filter(([, value]) => value);
+  return h(
+    "dl",
+    { class: "tm-facts" },
+    rows.map(([key, value]) => h("div", null, h("dt", null, t(key)), h("dd", null, value))),
+  );
+}
+
+function memberSection(network, members, { isMember }) {
+  const section = [];
+  const counts = network.memberCounts || [];
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const expertsTotal = counts.filter((c) => EXPERTS.includes(c.kind)).reduce((sum, c) => sum + c.count, 0);
+  const core = members.filter((m) => CORE.includes(m.role));
+  const expertsInCore = core.filter((m) => EXPERTS.includes(m.kind)).length;
+
+  if (total > 0 && expertsTotal === 0) {
+    section.push(alertBox("warning", heading(3, t("members.noExpertsTitle")), paragraph(t("members.noExperts"))));
+  } else if (isMember && core.length > 0 && expertsInCore === 0) {
+    section.push(alertBox("warning", heading(3, t("members.noExpertsInCoreTitle")), paragraph(t("members.noExpertsInCore"))));
+  } else if (isMember && expertsInCore > 0) {
+    section.push(paragraph(t("members.expertsInCore", { count: expertsInCore })));
+  }
+
+  if (total) {
+    section.push(
+      paragraph(
+        t("members.total", { count: total }),
+        " ",
+        counts
+          .filter((c) => c.count)
+          .map((c) => `${label("kind", c.kind)}: ${c.count}`)
+          .join(", "),
+      ),
+    );
+  }
+  if (!members.length) {
+    section.push(paragraph(total ? t("members.noneListed") : t("members.none")));
+    return section;
+  }
+  if (members.length < total) section.push(paragraph(t("members.someHidden", { count: total - members.length }), "tm-small tm-muted"));
+
+  for (const kind of values("kind")) {
+    const ofKind = members.filter((m) => m.kind === kind);
+    if (!ofKind.length) continue;
+    ofKind.sort((a, b) => CORE.indexOf(b.role) - CORE.indexOf(a.role) || a.name.localeCompare(b.name, "nl"));
+    section.push(
+      heading(3, `${label("kindPlural", kind)} (${ofKind.length})`),
+      h(
+        "ul",
+        { class: "tm-list-plain" },
+        ofKind.map((m) =>
+          h(
+            "li",
+            { class: "tm-member" },
+            h("span", null, h("span", { class: "tm-member__name" }, m.name), m.organisation ? `, ${m.organisation}` : "", " ", badge(label("role", m.role), CORE.includes(m.role) ? "active" : "neutral")),
+            m.commitment ? h("p", { class: "tm-quote" }, m.commitment) : null,
+            m.contact && (m.contact.email || m.contact.phone)
+              ? h(
+                  "p",
+                  { class: "tm-small" },
+                  m.contact.email ? link(`mailto:${m.contact.email}`, m.contact.email) : null,
+                  m.contact.email && m.contact.phone ? " · " : null,
+                  m.contact.phone ? link(`tel:${m.contact.phone.replace(/[^+\d]/g, "")}`, m.contact.phone) : null,
+                )
+              : null,
+          ),
+        ),
+      ),
+    );
+  }
+  return section;
+}
+
+boot("network", async (main) => {
+  const id = idParam();
+  if (!id) {
+    const error = new Error("no id");
+    error.status = 404;
+    throw error;
+  }
+  const [names, topics] = await Promise.all([
+    api.municipalities().then((l) => new Map(l.map((m) => [m.code, m.name]))).catch(() => new Map()),
+    topicNames(),
+  ]);
+
+  async function render(focusTarget) {
+    let network;
+    try {
+      network = (await api.getWithTag(`/networks/${id}`)).data;
+    } catch (error) {
+      if (error.status === 404 && !api.isSignedIn()) {
+        const title = heading(1, t("network.notFoundTitle"));
+        fill(main, title, paragraph(t("network.notFoundSignIn")), paragraph(link(`/inloggen.html?terug=${encodeURIComponent(location.pathname + location.search)}`, t("layout.signIn"))));
+        setTitle(t("network.notFoundTitle"));
+        return;
+      }
+      throw error;
+    }
+    const [members, goals, links] = await Promise.all([
+      api.getAll(`/networks/${id}/members`),
+      api.getAll(`/networks/${id}/goals`),
+      api.getAll("/knowledge-links", { network: id }),
+    ]);
+    const me = api.user();
+    const myRole = network.myRole || null;
+    const isMember = Boolean(myRole);
+    const isCore = CORE.includes(myRole) || Boolean(me?.isAdmin);
+    setTitle(network.name);
+
+    // --- Taking part ------------------------------------------------------
+    const takePart = h("section", { class: "tm-panel", "aria-labelledby": "meedoen-kop" }, heading(2, t("network.takePartTitle"), { id: "meedoen-kop" }));
+    if (!api.isSignedIn()) {
+      takePart.append(paragraph(t("network.signInToJoin")), paragraph(link(`/inloggen.html?terug=${encodeURIComponent(location.pathname + location.search)}`, t("network.signInLink")), " · ", link(`/registreren.html?terug=${encodeURIComponent(location.pathname + location.search)}`, t("layout.register"))));
+    } else if (isMember) {
+      takePart.append(paragraph(t("network.youAre", { role: label("role", myRole) })));
+      const leave = button(t("network.leave"), {
+        on: {
+          click: async () => {
+            const ok = await confirmDialog({ title: t("network.leaveTitle"), text: t("network.leaveText", { name: network.name }), confirmLabel: t("network.leaveConfirm"), danger: true });
+            if (!ok) return;
+            try {
+              await api.request("DELETE", `/networks/${id}/members/${me.stakeholderId}`);
+              announce(t("network.left"));
+              await render("meedoen-kop");
+            } catch (error) {
+              const box = alertBox("error", paragraph(error.status === 409 ? t("network.lastCoordinator") : errorText(error)));
+              box.setAttribute("role", "alert");
+              takePart.append(box);
+              focusOn(box);
+            }
+          },
+        },
+      });
+      takePart.append(
+        buttonRow(
+          isCore ? h("a", { class: ["utrecht-button-link", "utrecht-button-link--html-a", "utrecht-button", "utrecht-button--primary-action"], href: `/netwerk-beheren.html?id=${id}` }, t("network.manage")) : null,
+          leave,
+        ),
+      );
+    } else if (network.status === "closed") {
+      takePart.append(paragraph(t("network.closed")));
+      if (me?.isAdmin) takePart.append(paragraph(link(`/netwerk-beheren.html?id=${id}`, t("network.manage"))));
+    } else if (!me?.stakeholderId) {
+      takePart.append(paragraph(t("network.noProfile")), paragraph(link("/mijn.html", t("network.toProfile"))));
+    } else {
+      takePart.append(paragraph(t("network.joinIntro")));
+      const form = h(
+        "form",
+        { "aria-label": t("network.joinTitle") },
+        textField({ name: "commitment", label: t("network.commitment"), multiline: true, rows: 3, description: t("network.commitmentHelp") }),
+        submitButton(t("network.join")),
+      );
+      handleSubmit(form, async (v) => {
+        await api.request("POST", `/networks/${id}/members`, { body: { commitment: v.commitment } });
+        announce(t("network.joined", { name: network.name }));
+        await render("meedoen-kop");
+      });
+      takePart.append(form);
+      if (me?.isAdmin) takePart.append(paragraph(link(`/netwerk-beheren.html?id=${id}`, t("network.manage"))));
+    }
+
+    // --- Wider and narrower networks ---------------------------------------
+    const family = [];
+    if (network.parent || (network.children && network.children.length)) {
+      family.push(heading(2, t("network.familyTitle")));
+      if (network.parent) {
+        family.push(paragraph(t("network.partOf"), " ", link(`/netwerk.html?id=${network.parent.id}`, network.parent.name), ` (${label("scope", network.parent.scope)})`));
+      }
+      if (network.children && network.children.length) {
+        family.push(
+          paragraph(t("network.children")),
+          h(
+            "ul",
+            { class: "utrecht-unordered-list" },
+            network.children.map((c) => h("li", { class: "utrecht-unordered-list__item" }, link(`/netwerk.html?id=${c.id}`, c.name), ` (${label("scope", c.scope)})`)),
+          ),
+        );
+      }
+    }
+
+    // --- Goals ------------------------------------------------------------
+    const goalsSection = [heading(2, t("goals.title"), { id: "doelen-kop" })];
+    if (!goals.length) {
+      goalsSection.push(paragraph(t("goals.none")));
+    } else {
+      goalsSection.push(paragraph(t("goals.intro")), celebration(goals));
+      goalsSection.push(
+        goalTree(goals, {
+          level: 3,
+          actions: (goal) => endorsementControls(goal, { canEndorse: isMember, onSaved: () => render(`doel-${goal.id}`) }),
+        }),
+      );
+    }
+    if (isCore) goalsSection.push(paragraph(link(`/netwerk-beheren.html?id=${id}#doelen-kop`, t("goals.manageLink"))));
+
+    // --- Knowledge links --------------------------------------------------
+    const linkSection = [heading(2, t("network.linksTitle"), { id: "kennis-kop" })];
+    linkSection.push(links.length ? h("ul", { class: "tm-cards" }, links.map((l) => knowledgeItem(l, { level: 3, topics }))) : paragraph(t("network.noLinks")));
+    if (isMember || me?.isAdmin) linkSection.push(addLinkForm(network, () => render("kennis-kop")));
+
+    const title = heading(1, network.name, { id: "netwerk-kop" });
+    fill(
+      main,
+      h("p", { class: "utrecht-paragraph" }, link("/", t("network.back"))),
+      title,
+      paragraph(network.theme, "tm-lead"),
+      h(
+        "ul",
+        { class: "tm-badges", "aria-label": t("network.labels") },
+        h("li", null, badge(label("scope", network.scope))),
+        h("li", null, networkStatusBadge(network.status)),
+        network.visibility === "members" ? h("li", null, badge(t("network.membersOnly"), "active")) : null,
+      ),
+      takePart,
+      heading(2, t("network.aboutTitle")),
+      facts(network, names, topics),
+      family,
+      goalsSection,
+      heading(2, t("members.title"), { id: "leden-kop" }),
+      memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
+      linkSection,
+    );
+    if (focusTarget) focusOn(document.getElementById(focusTarget) || title);
+  }
+
+  await render(null);
+});
+
+/** Members add a knowledge link to their network. */
+function addLinkForm(network, onAdded) {
+  const box = h("div", { class: "tm-editor", hidden: true });
+  const toggle = button(t("knowledge.addToNetwork"), { "aria-expanded": "false" });
+  toggle.addEventListener("click", () => {
+    if (!box.hidden) {
+      box.hidden = true;
+      toggle.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const form = linkForm({ network });
+    handleSubmit(form, async (v) => {
+      await api.request("POST", "/knowledge-links", {
+        body: { url: v.url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language, networkId: network.id },
+      });
+      announce(t("knowledge.added"));
+      await onAdded();
+    });
+    fill(box, form);
+    box.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    focusOn(form.querySelector("input"));
+  });
+  return h("div", null, toggle, box);
+}

@@ -1,0 +1,191 @@
+// Pieces that several pages show: a network card, badges, the goal tree
+// with progress, a knowledge link.
+
+import { h, uid } from "./dom.js";
+import { t, label, formatDate, formatNumber, lang } from "./i18n.js";
+import * as api from "./api.js";
+
+const STATUS_BADGE = { active: "success", forming: "neutral", paused: "warning", closed: "inactive" };
+
+export function badge(text, variant = "neutral") {
+  return h("span", { class: ["utrecht-status-badge", `utrecht-status-badge--${variant}`] }, text);
+}
+
+export function dataBadge(text) {
+  return h("span", { class: "utrecht-data-badge" }, text);
+}
+
+/** Municipality code -> name, loaded once per page. */
+export async function municipalityNames() {
+  try {
+    const list = await api.municipalities();
+    return new Map(list.map((m) => [m.code, m.name]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function topicNames() {
+  try {
+    const list = await api.topics();
+    return new Map(list.map((topic) => [topic.slug, lang === "en" ? topic.nameEn : topic.nameNl]));
+  } catch {
+    return new Map();
+  }
+}
+
+export function placeOf(network, names) {
+  if (network.municipalityCode) return names.get(network.municipalityCode) || network.municipalityCode;
+  return network.region || "";
+}
+
+/** A card in a list of networks. */
+export function networkCard(network, { names = new Map(), level = 3 } = {}) {
+  const place = placeOf(network, names);
+  return h(
+    "li",
+    { class: "tm-card" },
+    h(`h${level}`, { class: "tm-card__title" }, h("a", { class: "utrecht-link utrecht-link--html-a", href: `/netwerk.html?id=${network.id}` }, network.name)),
+    h("p", null, network.theme),
+    h(
+      "ul",
+      { class: "tm-badges", "aria-label": t("network.labels") },
+      h("li", null, badge(label("scope", network.scope), "neutral")),
+      h("li", null, badge(label("networkStatus", network.status), STATUS_BADGE[network.status])),
+      network.visibility === "members" ? h("li", null, badge(t("network.membersOnly"), "active")) : null,
+    ),
+    place ? h("p", { class: "tm-small tm-muted" }, t("network.place", { place })) : null,
+  );
+}
+
+export function networkStatusBadge(status) {
+  return badge(label("networkStatus", status), STATUS_BADGE[status]);
+}
+
+const GOAL_BADGE = { proposed: "neutral", agreed: "active", in_progress: "warning", achieved: "success", dropped: "inactive" };
+
+export function goalStatusBadge(status) {
+  return badge(label("goalStatus", status), GOAL_BADGE[status]);
+}
+
+export function sortGoals(goals) {
+  return [...goals].sort((a, b) => a.position - b.position || a.id - b.id);
+}
+
+export function childrenOf(goals, parentId) {
+  return sortGoals(goals.filter((g) => (g.parentId ?? null) === parentId));
+}
+
+/** Achieved and counted steps below a goal (all levels; dropped ones don't count). */
+export function progressOf(goals, goalId) {
+  let achieved = 0;
+  let total = 0;
+  const walk = (id) => {
+    for (const step of goals.filter((g) => g.parentId === id)) {
+      if (step.status !== "dropped") {
+        total += 1;
+        if (step.status === "achieved") achieved += 1;
+      }
+      walk(step.id);
+    }
+  };
+  walk(goalId);
+  return { achieved, total };
+}
+
+export function progressBar(achieved, total) {
+  const id = uid("voortgang");
+  return h(
+    "div",
+    { class: "tm-progress" },
+    h("progress", { max: String(total), value: String(achieved), "aria-labelledby": id }),
+    h("span", { id }, t("goals.progress", { achieved, total, count: total })),
+  );
+}
+
+/**
+ * The goals of a network as a tree: goals with their small steps.
+ * options.actions(goal, depth) returns extra nodes (buttons) per goal.
+ * options.level: heading level of the top goals.
+ */
+export function goalTree(goals, { actions, level = 3, idPrefix = "doel" } = {}) {
+  const render = (goal, depth) => {
+    const achieved = goal.status === "achieved";
+    const children = childrenOf(goals, goal.id);
+    const headingLevel = Math.min(level + depth, 6);
+    const titleId = `${idPrefix}-${goal.id}`;
+    const meta = h(
+      "div",
+      { class: "tm-goal__meta" },
+      goalStatusBadge(goal.status),
+      achieved && goal.achievedAt ? h("span", { class: "tm-achieved" }, t("goals.achievedOn", { date: formatDate(goal.achievedAt) })) : null,
+      !achieved && goal.targetDate ? h("span", null, t("goals.target", { date: formatDate(goal.targetDate) })) : null,
+      goal.supportCount || goal.concernCount
+        ? h("span", { class: "tm-small" }, t("goals.endorsementCounts", { support: formatNumber(goal.supportCount), concern: formatNumber(goal.concernCount) }))
+        : null,
+    );
+    const progress = progressOf(goals, goal.id);
+    return h(
+      "li",
+      {
+        class: [depth === 0 ? "tm-goal" : "tm-step", achieved && depth === 0 ? "tm-goal--achieved" : null],
+        dataset: { goalId: goal.id },
+      },
+      h(`h${headingLevel}`, { class: depth === 0 ? "tm-goal__title" : "tm-step__title", id: titleId, tabindex: "-1" }, goal.title),
+      meta,
+      goal.description ? h("p", { class: "utrecht-paragraph tm-goal__description" }, goal.description) : null,
+      progress.total ? progressBar(progress.achieved, progress.total) : null,
+      actions ? actions(goal, depth) : null,
+      children.length
+        ? h("ul", { class: "tm-steps", "aria-label": t("goals.stepsOf", { title: goal.title }) }, children.map((c) => render(c, depth + 1)))
+        : null,
+    );
+  };
+  const top = childrenOf(goals, null);
+  return h("ul", { class: "tm-goals" }, top.map((g) => render(g, 0)));
+}
+
+/** A celebration of the steps achieved so far, or null. */
+export function celebration(goals) {
+  const achieved = goals.filter((g) => g.status === "achieved");
+  if (!achieved.length) return null;
+  const latest = [...achieved].sort((a, b) => String(b.achievedAt || "").localeCompare(String(a.achievedAt || "")))[0];
+  return h(
+    "div",
+    { class: "tm-celebrate" },
+    h("p", { class: "utrecht-paragraph" }, h("strong", null, t("goals.celebrate", { count: achieved.length }))),
+    h("p", { class: "utrecht-paragraph" }, t("goals.latest", { title: latest.title })),
+  );
+}
+
+/** Host name of a link, shown so people know where they go. */
+export function hostOf(url) {
+  try {
+    return new URL(url).host.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+/** A knowledge link: the click goes through visitUrl, which counts it. */
+export function knowledgeItem(item, { level = 3, topics = new Map(), actions } = {}) {
+  return h(
+    "li",
+    { class: "tm-card", dataset: { linkId: item.id } },
+    h(
+      `h${level}`,
+      { class: "tm-card__title" },
+      h("a", { class: "utrecht-link utrecht-link--html-a", href: item.visitUrl, hreflang: item.language || null, rel: "noopener" }, item.title),
+    ),
+    h("p", { class: "tm-small tm-muted" }, t("knowledge.goesTo", { host: hostOf(item.url) })),
+    item.summary ? h("p", null, item.summary) : null,
+    h(
+      "ul",
+      { class: "tm-badges", "aria-label": t("knowledge.audiencesLabel") },
+      item.audiences.map((a) => h("li", null, dataBadge(label("audience", a)))),
+      item.topics.map((s) => h("li", null, dataBadge(topics.get(s) || s))),
+    ),
+    h("p", { class: "tm-small tm-muted" }, label("language", item.language), " · ", t("knowledge.clicks", { count: item.clicks, n: formatNumber(item.clicks) })),
+    actions ? actions(item) : null,
+  );
+}
