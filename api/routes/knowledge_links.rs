@@ -497,6 +497,50 @@ pub async fn list_knowledge_links(
     Ok(HttpResponse::Ok().json(KnowledgeLinkPage { items, links }))
 }
 
+/// Adds a knowledge link: the rules of `POST /knowledge-links`, also used
+/// by the CSV import.
+pub fn create(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    input: KnowledgeLinkInput,
+    parse_errors: Vec<InvalidParam>,
+) -> Result<i64, ApiError> {
+    let mut v = KnowledgeLinkValues {
+        url: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        language: "nl".into(),
+        network_id: None,
+    };
+    let (mut audiences, mut topics, mut errors) =
+        (vec![Audience::Everyone], Vec::new(), parse_errors);
+    input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
+    check_topics(conn, &topics, &mut errors)?;
+    ensure_valid(errors)?;
+    may_add(conn, &viewer, v.network_id)?;
+    let now = db::now();
+    let id: i64 = diesel::insert_into(knowledge_links::table)
+        .values((
+            &v,
+            knowledge_links::added_by.eq(viewer.user_id),
+            knowledge_links::created_at.eq(now),
+            knowledge_links::updated_at.eq(now),
+        ))
+        .returning(knowledge_links::id)
+        .get_result(conn)?;
+    save_lists(conn, id, &audiences, &topics)?;
+    reindex(conn, id, &v)?;
+    crate::audit::record(
+        conn,
+        viewer.user_id,
+        "knowledge_link.created",
+        "knowledge_link",
+        Some(id),
+        v.network_id,
+    )?;
+    Ok(id)
+}
+
 /// Add a knowledge link
 ///
 /// Members add links to their network; platform admins to the platform-wide
@@ -523,39 +567,7 @@ pub async fn create_knowledge_link(
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut v = KnowledgeLinkValues {
-            url: String::new(),
-            title: String::new(),
-            summary: String::new(),
-            language: "nl".into(),
-            network_id: None,
-        };
-        let (mut audiences, mut topics, mut errors) =
-            (vec![Audience::Everyone], Vec::new(), parse_errors);
-        input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
-        check_topics(conn, &topics, &mut errors)?;
-        ensure_valid(errors)?;
-        may_add(conn, &viewer, v.network_id)?;
-        let now = db::now();
-        let id: i64 = diesel::insert_into(knowledge_links::table)
-            .values((
-                &v,
-                knowledge_links::added_by.eq(viewer.user_id),
-                knowledge_links::created_at.eq(now),
-                knowledge_links::updated_at.eq(now),
-            ))
-            .returning(knowledge_links::id)
-            .get_result(conn)?;
-        save_lists(conn, id, &audiences, &topics)?;
-        reindex(conn, id, &v)?;
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "knowledge_link.created",
-            "knowledge_link",
-            Some(id),
-            v.network_id,
-        )?;
+        let id = create(conn, &viewer, input, parse_errors)?;
         one(conn, &base, &viewer, id)
     })
     .await?;

@@ -659,6 +659,88 @@ pub async fn list_networks(
     Ok(HttpResponse::Ok().json(NetworkPage { items, links }))
 }
 
+/// Starts a network with the viewer as coordinator: the rules of
+/// `POST /networks`, also used by the CSV import.
+pub fn create(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    input: NetworkInput,
+    parse_errors: Vec<InvalidParam>,
+) -> Result<i64, ApiError> {
+    let wanted_slug = input.slug.clone().flatten();
+    let me = viewer
+        .stakeholder_id
+        .ok_or_else(|| ApiError::Forbidden("Your account has no stakeholder profile.".into()))?;
+    let mut v = NetworkValues {
+        slug: String::new(),
+        name: String::new(),
+        theme: String::new(),
+        scope: Scope::Local.as_str().into(),
+        municipality_code: None,
+        region: None,
+        description: String::new(),
+        ambition: String::new(),
+        needs: String::new(),
+        status: NetworkStatus::Forming.as_str().into(),
+        visibility: Visibility::Public.as_str().into(),
+        parent_id: None,
+        contact: None,
+        communication: String::new(),
+    };
+    let mut topics = Vec::new();
+    let mut errors = parse_errors;
+    input.apply(&mut v, &mut topics, &mut errors);
+    check_values(conn, &viewer, None, &v, &topics, &mut errors)?;
+    ensure_valid(errors)?;
+    v.slug = match wanted_slug {
+        Some(slug) => {
+            if networks::table
+                .filter(networks::slug.eq(&slug))
+                .select(count_star())
+                .first::<i64>(conn)?
+                > 0
+            {
+                return Err(ApiError::Conflict(format!(
+                    "The slug {slug} is taken; choose another."
+                )));
+            }
+            slug
+        }
+        None => free_slug(conn, &crate::domain::slugify(&v.name), None)?,
+    };
+    let now = db::now();
+    let id: i64 = diesel::insert_into(networks::table)
+        .values((
+            &v,
+            networks::created_by.eq(viewer.user_id),
+            networks::created_at.eq(now),
+            networks::updated_at.eq(now),
+        ))
+        .returning(networks::id)
+        .get_result(conn)?;
+    save_topics(conn, id, &topics)?;
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::network_id.eq(id),
+            memberships::stakeholder_id.eq(me),
+            memberships::role.eq(Role::Coordinator.as_str()),
+            memberships::commitment.eq(""),
+            memberships::created_at.eq(now),
+            memberships::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    reindex(conn, &v, id)?;
+    crate::audit::record(
+        conn,
+        viewer.user_id,
+        "network.created",
+        "network",
+        Some(id),
+        Some(id),
+    )?;
+    Ok(id)
+}
+
 /// Start a network
 ///
 /// You become its coordinator. Needs a signed-in account.
@@ -680,81 +762,11 @@ pub async fn create_network(
     auth: Auth,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let (input, parse_errors) = body.with_errors();
-    let wanted_slug = input.slug.clone().flatten();
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let me = viewer.stakeholder_id.ok_or_else(|| {
-            ApiError::Forbidden("Your account has no stakeholder profile.".into())
-        })?;
-        let mut v = NetworkValues {
-            slug: String::new(),
-            name: String::new(),
-            theme: String::new(),
-            scope: Scope::Local.as_str().into(),
-            municipality_code: None,
-            region: None,
-            description: String::new(),
-            ambition: String::new(),
-            needs: String::new(),
-            status: NetworkStatus::Forming.as_str().into(),
-            visibility: Visibility::Public.as_str().into(),
-            parent_id: None,
-            contact: None,
-            communication: String::new(),
-        };
-        let mut topics = Vec::new();
-        let mut errors = parse_errors;
-        input.apply(&mut v, &mut topics, &mut errors);
-        check_values(conn, &viewer, None, &v, &topics, &mut errors)?;
-        ensure_valid(errors)?;
-        v.slug = match wanted_slug {
-            Some(slug) => {
-                if networks::table
-                    .filter(networks::slug.eq(&slug))
-                    .select(count_star())
-                    .first::<i64>(conn)?
-                    > 0
-                {
-                    return Err(ApiError::Conflict(format!(
-                        "The slug {slug} is taken; choose another."
-                    )));
-                }
-                slug
-            }
-            None => free_slug(conn, &crate::domain::slugify(&v.name), None)?,
-        };
-        let now = db::now();
-        let id: i64 = diesel::insert_into(networks::table)
-            .values((
-                &v,
-                networks::created_by.eq(user_id),
-                networks::created_at.eq(now),
-                networks::updated_at.eq(now),
-            ))
-            .returning(networks::id)
-            .get_result(conn)?;
-        save_topics(conn, id, &topics)?;
-        diesel::insert_into(memberships::table)
-            .values((
-                memberships::network_id.eq(id),
-                memberships::stakeholder_id.eq(me),
-                memberships::role.eq(Role::Coordinator.as_str()),
-                memberships::commitment.eq(""),
-                memberships::created_at.eq(now),
-                memberships::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-        reindex(conn, &v, id)?;
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "network.created",
-            "network",
-            Some(id),
-            Some(id),
-        )?;
+        let id = create(conn, &viewer, input, parse_errors)?;
         let network = networks::table
             .find(id)
             .select(Network::as_select())

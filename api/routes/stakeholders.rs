@@ -565,6 +565,54 @@ fn one(
     Ok((out, tag))
 }
 
+/// Adds a stakeholder managed by the viewer: the rules of
+/// `POST /stakeholders`, also used by the CSV import.
+pub fn create(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    input: StakeholderInput,
+    parse_errors: Vec<InvalidParam>,
+) -> Result<i64, ApiError> {
+    let mut v = StakeholderValues {
+        kind: StakeholderKind::Other.as_str().into(),
+        name: String::new(),
+        organisation: None,
+        expertise: None,
+        municipality_code: None,
+        email: None,
+        phone: None,
+        listed: false,
+        share_contact: false,
+        access_needs: None,
+        access_needs_consent: false,
+    };
+    let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
+    input.apply(&mut v, &mut talents, &mut languages, &mut errors);
+    ensure_valid(errors)?;
+    let now = db::now();
+    let id: i64 = diesel::insert_into(stakeholders::table)
+        .values((
+            &v,
+            stakeholders::created_by.eq(viewer.user_id),
+            stakeholders::created_at.eq(now),
+            stakeholders::updated_at.eq(now),
+        ))
+        .returning(stakeholders::id)
+        .get_result(conn)?;
+    save_tags(conn, id, "talent", &talents)?;
+    save_tags(conn, id, "language", &languages)?;
+    reindex(conn, id, &v, &talents)?;
+    crate::audit::record(
+        conn,
+        viewer.user_id,
+        "stakeholder.created",
+        "stakeholder",
+        Some(id),
+        None,
+    )?;
+    Ok(id)
+}
+
 /// Add a stakeholder
 ///
 /// For an organisation, or a person without an account (with their
@@ -583,47 +631,11 @@ pub async fn create_stakeholder(
     auth: Auth,
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
+    auth.required()?;
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut v = StakeholderValues {
-            kind: StakeholderKind::Other.as_str().into(),
-            name: String::new(),
-            organisation: None,
-            expertise: None,
-            municipality_code: None,
-            email: None,
-            phone: None,
-            listed: false,
-            share_contact: false,
-            access_needs: None,
-            access_needs_consent: false,
-        };
-        let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
-        input.apply(&mut v, &mut talents, &mut languages, &mut errors);
-        ensure_valid(errors)?;
-        let now = db::now();
-        let id: i64 = diesel::insert_into(stakeholders::table)
-            .values((
-                &v,
-                stakeholders::created_by.eq(user_id),
-                stakeholders::created_at.eq(now),
-                stakeholders::updated_at.eq(now),
-            ))
-            .returning(stakeholders::id)
-            .get_result(conn)?;
-        save_tags(conn, id, "talent", &talents)?;
-        save_tags(conn, id, "language", &languages)?;
-        reindex(conn, id, &v, &talents)?;
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "stakeholder.created",
-            "stakeholder",
-            Some(id),
-            None,
-        )?;
+        let id = create(conn, &viewer, input, parse_errors)?;
         let s = stakeholders::table
             .find(id)
             .select(Stakeholder::as_select())
