@@ -22,6 +22,7 @@ pub mod routes;
 pub mod search;
 pub mod sessions;
 pub mod throttle;
+pub mod transfer;
 
 /// What every handler can reach: the pool, the configuration, the keys.
 pub struct AppState {

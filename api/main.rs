@@ -21,6 +21,14 @@ Commands:
                  while the server runs (PostgreSQL: use pg_dump)
   restore FILE   Replace the SQLite database with the backup FILE (stop the
                  server first; PostgreSQL: use pg_restore)
+  import KIND FILE --as EMAIL
+                 Import networks, stakeholders or knowledge-links from CSV,
+                 checked with the API's rules: all rows or none; every bad
+                 row is reported with its line. EMAIL's account becomes
+                 coordinator of imported networks and manager of profiles.
+  export KIND [--json] [FILE]
+                 Export networks, stakeholders or knowledge-links as CSV
+                 (the import's columns) or JSON, to FILE or standard output
   purge          Remove audit events older than AUDIT_RETENTION_DAYS (365)
                  and refresh tokens of sessions that ended; run it daily
   openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
@@ -53,6 +61,8 @@ fn main() {
                 .map_err(|e| e.to_string())
         }),
         "purge" => purge(),
+        "import" => import(&args[1..]),
+        "export" => export(&args[1..]),
         "backup" => match args.get(1) {
             Some(file) => with_db(|conn| {
                 themanet::backup::backup(conn, std::path::Path::new(file))?;
@@ -127,6 +137,77 @@ fn create_admin(args: &[String]) -> Result<(), String> {
             "{email} is now a platform admin{}.",
             if created { " (new account)" } else { "" }
         );
+        Ok(())
+    })
+}
+
+fn import(args: &[String]) -> Result<(), String> {
+    use themanet::transfer::{self, Kind, Outcome};
+    let usage = "usage: themanet import networks|stakeholders|knowledge-links FILE --as EMAIL";
+    let kind = Kind::parse(args.first().ok_or(usage)?)?;
+    let file = args.get(1).filter(|f| !f.starts_with("--")).ok_or(usage)?;
+    let email = arg(args, "--as").ok_or(usage)?;
+    let size = std::fs::metadata(file)
+        .map_err(|e| format!("cannot read {file}: {e}"))?
+        .len()
+        .max(1);
+    let reader = std::fs::File::open(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    with_db(|conn| {
+        let viewer = transfer::viewer_for(conn, &email)?;
+        let mut shown = 0;
+        let outcome = transfer::import(
+            conn,
+            &viewer,
+            kind,
+            std::io::BufReader::new(reader),
+            |bytes| {
+                // A progress bar on standard error, for large files.
+                let percent = (bytes * 100 / size) as usize;
+                if size > 1_000_000 && percent > shown {
+                    shown = percent;
+                    eprint!("\r[{:<50}] {percent:>3}%", "#".repeat(percent / 2));
+                }
+            },
+        )?;
+        if shown > 0 {
+            eprintln!();
+        }
+        match outcome {
+            Outcome::Imported(n) => {
+                println!("Imported {n} rows from {file}.");
+                Ok(())
+            }
+            Outcome::Refused(rows) => {
+                for row in &rows {
+                    eprintln!("{file}:{}: {}", row.line, row.reason);
+                }
+                Err(format!(
+                    "{} rows are wrong; nothing was imported",
+                    rows.len()
+                ))
+            }
+        }
+    })
+}
+
+fn export(args: &[String]) -> Result<(), String> {
+    use themanet::transfer::{self, Kind};
+    let kind =
+        Kind::parse(args.first().ok_or(
+            "usage: themanet export networks|stakeholders|knowledge-links [--json] [FILE]",
+        )?)?;
+    let json = args.iter().any(|a| a == "--json");
+    let file = args.iter().skip(1).find(|a| !a.starts_with("--"));
+    with_db(|conn| {
+        let count = match file {
+            Some(path) => {
+                let out =
+                    std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?;
+                transfer::export(conn, kind, json, std::io::BufWriter::new(out))?
+            }
+            None => transfer::export(conn, kind, json, std::io::stdout().lock())?,
+        };
+        eprintln!("Exported {count} rows.");
         Ok(())
     })
 }
