@@ -517,7 +517,7 @@ pub fn create(
     input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
     check_topics(conn, &topics, &mut errors)?;
     ensure_valid(errors)?;
-    may_add(conn, &viewer, v.network_id)?;
+    may_add(conn, viewer, v.network_id)?;
     let now = db::now();
     let id: i64 = diesel::insert_into(knowledge_links::table)
         .values((

@@ -690,7 +690,7 @@ pub fn create(
     let mut topics = Vec::new();
     let mut errors = parse_errors;
     input.apply(&mut v, &mut topics, &mut errors);
-    check_values(conn, &viewer, None, &v, &topics, &mut errors)?;
+    check_values(conn, viewer, None, &v, &topics, &mut errors)?;
     ensure_valid(errors)?;
     v.slug = match wanted_slug {
         Some(slug) => {
