@@ -30,6 +30,10 @@ pub struct Config {
     pub web_dir: String,
     /// Bearer token that opens `/metrics` to other hosts than this one.
     pub metrics_token: Option<String>,
+    /// Behind a reverse proxy: take the client's address from
+    /// `X-Forwarded-For` (for throttling). Only set it when the proxy
+    /// overwrites that header.
+    pub trusted_proxy: bool,
 }
 
 /// Secrets that examples and tutorials use; never accepted in production.
@@ -112,7 +116,17 @@ impl Config {
         if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
             return Err("METRICS_TOKEN must be at least 16 characters long".into());
         }
+        let trusted_proxy = match get("TRUSTED_PROXY").as_deref().map(str::trim) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(format!(
+                    "TRUSTED_PROXY must be true or false (it is {other:?})"
+                ))
+            }
+        };
         Ok(Config {
+            trusted_proxy,
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),
             bind: get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
             production,

@@ -206,7 +206,12 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
 
 /// Prometheus metrics, for this host, or others with the metrics token.
 async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    // A proxy on this host also connects from loopback: a forwarded request
+    // is never local.
+    let forwarded = ["x-forwarded-for", "forwarded", "x-real-ip"]
+        .iter()
+        .any(|h| req.headers().contains_key(*h));
+    let local = !forwarded && req.peer_addr().is_some_and(|a| a.ip().is_loopback());
     let token = req
         .headers()
         .get(header::AUTHORIZATION)

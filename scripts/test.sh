@@ -75,6 +75,9 @@ if grep -E '^test .* \.\.\. ignored' "$log"; then
   exit 1
 fi
 
+# --- Containers ---------------------------------------------------------------
+bash scripts/check-compose.sh
+
 # --- OpenAPI ----------------------------------------------------------------
 bash scripts/lint-openapi.sh
 

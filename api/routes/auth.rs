@@ -19,9 +19,17 @@ use crate::routes::me::MeOut;
 use crate::sessions::{Issued, Rotation};
 use crate::throttle;
 
-/// The client's address as the server sees it (the peer, not a header that
-/// anyone can set).
+/// The client's address: the peer, or with `TRUSTED_PROXY=true` the address
+/// the proxy reports (a header anyone could set is never trusted otherwise).
 fn client_address(req: &HttpRequest) -> String {
+    let behind_proxy = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|s| s.config.trusted_proxy);
+    if behind_proxy {
+        if let Some(address) = req.connection_info().realip_remote_addr() {
+            return address.to_string();
+        }
+    }
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".into())

@@ -286,3 +286,19 @@ both!(
         assert!(r.text.contains("themanet_request_duration_seconds_bucket"));
     }
 );
+
+both!(
+    forwarded_requests_never_see_metrics,
+    |app: common::TestApp| async move {
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/metrics")
+                    .peer_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 50000)))
+                    .insert_header(("x-forwarded-for", "198.51.100.7")),
+            )
+            .await
+            .expect(403);
+        assert_eq!(r.body["status"], 403);
+    }
+);

@@ -1,0 +1,10 @@
+import { launch, openPage, visit, signInViaPage, DEMO } from "./helpers.mjs";
+const [path, selector, out] = process.argv.slice(2);
+const { context, close } = await launch({ viewport: { width: Number(process.env.W || 1100), height: 900 } });
+const page = await openPage(context);
+if (process.env.WHO) await signInViaPage(page, DEMO[process.env.WHO]);
+await visit(page, path);
+if (process.env.ACTION) await eval(process.env.ACTION);
+await page.locator(selector).first().screenshot({ path: out });
+console.log("errors:", page.consoleErrors);
+await close();
