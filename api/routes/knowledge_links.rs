@@ -215,15 +215,18 @@ impl KnowledgeLinkInput {
 /// May the viewer change this link? The network's core group and
 /// coordinators, whoever added it while still a member, and admins.
 fn may_edit(conn: &mut DbConn, viewer: &Viewer, link: &KnowledgeLink) -> Result<bool, ApiError> {
-    if viewer.is_admin {
-        return Ok(true);
-    }
-    let Some(network_id) = link.network_id else {
-        return Ok(false);
+    let role = match link.network_id {
+        Some(network_id) => viewer.role_in(conn, network_id)?,
+        None => None,
     };
-    let role = viewer.role_in(conn, network_id)?;
-    Ok(role.is_some_and(Role::is_core)
-        || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id))
+    Ok(may_edit_with(viewer, link, role))
+}
+
+/// The rule of [`may_edit`], given the viewer's role in the link's network.
+fn may_edit_with(viewer: &Viewer, link: &KnowledgeLink, role: Option<Role>) -> bool {
+    viewer.is_admin
+        || role.is_some_and(Role::is_core)
+        || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id)
 }
 
 /// Who may add a link to this place: members to their network, admins to
@@ -272,9 +275,28 @@ fn present(
     {
         topics.entry(id).or_default().push(t);
     }
+    // The viewer's roles in the networks of these links, in one query.
+    let roles: HashMap<i64, Role> = match viewer.stakeholder_id {
+        None => HashMap::new(),
+        Some(me) => {
+            let networks: Vec<i64> = rows.iter().filter_map(|l| l.network_id).collect();
+            crate::db::schema::memberships::table
+                .filter(crate::db::schema::memberships::stakeholder_id.eq(me))
+                .filter(crate::db::schema::memberships::network_id.eq_any(networks))
+                .select((
+                    crate::db::schema::memberships::network_id,
+                    crate::db::schema::memberships::role,
+                ))
+                .load::<(i64, String)>(conn)?
+                .into_iter()
+                .map(|(n, r)| (n, Role::from_db(&r)))
+                .collect()
+        }
+    };
     let mut out = Vec::with_capacity(rows.len());
     for l in rows {
-        let can_edit = may_edit(conn, viewer, &l)?;
+        let role = l.network_id.and_then(|n| roles.get(&n).copied());
+        let can_edit = may_edit_with(viewer, &l, role);
         out.push(KnowledgeLinkOut {
             visit_url: format!("{req_base}/api/v1/knowledge-links/{}/visit", l.id),
             audiences: audiences.remove(&l.id).unwrap_or_default(),
