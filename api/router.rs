@@ -269,6 +269,8 @@ pub fn app(
             let started = std::time::Instant::now();
             let path = req.path().to_string();
             let read = matches!(*req.method(), Method::GET | Method::HEAD);
+            let private = req.headers().contains_key(header::AUTHORIZATION)
+                || req.headers().contains_key(header::COOKIE);
             let fut = srv.call(req);
             async move {
                 let mut res = fut.await?;
@@ -278,6 +280,10 @@ pub fn app(
                     state.metrics.observe(&method, &route, res.status().as_u16(), started.elapsed().as_secs_f64());
                 }
                 let headers = res.headers_mut();
+                if private && !headers.contains_key(header::CACHE_CONTROL) {
+                    // What a signed-in person sees is theirs: no cache keeps it.
+                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                }
                 if path.starts_with("/api/") {
                     // Public reads are open to every origin, never with
                     // credentials (tokens travel in a header, not a cookie).

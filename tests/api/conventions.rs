@@ -302,3 +302,27 @@ both!(
         assert_eq!(r.body["status"], 403);
     }
 );
+
+both!(
+    private_answers_are_never_cached,
+    |app: common::TestApp| async move {
+        let user = app.user("Anna").await;
+        let r = app.get("/api/v1/me", Some(&user.token)).await.expect(200);
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+        let r = app
+            .get("/api/v1/networks", Some(&user.token))
+            .await
+            .expect(200);
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert_eq!(r.header("cache-control"), None);
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some("*")
+        );
+        assert_eq!(
+            r.header("x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+    }
+);
