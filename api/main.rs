@@ -36,10 +36,7 @@ Commands:
 Configuration comes from the environment; see .env.example.";
 
 fn main() {
-    env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
-    )
-    .init();
+    init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str).unwrap_or("serve");
     let result = match command {
@@ -98,6 +95,27 @@ fn main() {
         eprintln!("error: {message}");
         std::process::exit(1);
     }
+}
+
+/// Logs go to standard error: one plain line per event, or one JSON object
+/// per line with `LOG_FORMAT=json`. `RUST_LOG` sets the level.
+fn init_logging() {
+    use std::io::Write;
+    let mut builder = env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
+    );
+    if std::env::var("LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.format(|out, record| {
+            let line = serde_json::json!({
+                "time": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "level": record.level().as_str(),
+                "target": record.target(),
+                "message": record.args().to_string(),
+            });
+            writeln!(out, "{line}")
+        });
+    }
+    builder.init();
 }
 
 fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), String> {

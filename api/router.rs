@@ -274,12 +274,28 @@ pub fn app(
             let fut = srv.call(req);
             async move {
                 let mut res = fut.await?;
+                // Every answer carries a request id, also in the log line,
+                // so an operator can find the log of a reported problem.
+                let id = res
+                    .request()
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .filter(|v| (8..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
+                if res.status().is_server_error() {
+                    log::error!("request {id} failed with {}", res.status());
+                }
                 if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
                     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
                     let method = res.request().method().to_string();
                     state.metrics.observe(&method, &route, res.status().as_u16(), started.elapsed().as_secs_f64());
                 }
                 let headers = res.headers_mut();
+                if let Ok(value) = HeaderValue::from_str(&id) {
+                    headers.insert(header::HeaderName::from_static("x-request-id"), value);
+                }
                 if private && !headers.contains_key(header::CACHE_CONTROL) {
                     // What a signed-in person sees is theirs: no cache keeps it.
                     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -314,7 +330,7 @@ pub fn app(
                 )),
         )
         .wrap(
-            Logger::new("%{method}xi %U %s %Dms")
+            Logger::new("%{method}xi %U %s %Dms request=%{x-request-id}o")
                 .custom_request_replace("method", |req| req.method().to_string()),
         )
 }

@@ -326,3 +326,32 @@ both!(
         );
     }
 );
+
+both!(
+    every_answer_has_a_request_id,
+    |app: common::TestApp| async move {
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        let id = r.header("x-request-id").expect("a request id");
+        assert_eq!(id.len(), 16);
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/topics")
+                    .insert_header(("x-request-id", "proxy-given-0001")),
+            )
+            .await
+            .expect(200);
+        assert_eq!(
+            r.header("x-request-id").as_deref(),
+            Some("proxy-given-0001")
+        );
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/topics")
+                    .insert_header(("x-request-id", "bad id with spaces")),
+            )
+            .await;
+        assert_ne!(r.header("x-request-id").as_deref(), Some("bad id with spaces"));
+    }
+);
