@@ -189,18 +189,23 @@ async fn live() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({"status": "up"}))
 }
 
+/// Ready: the database answers and has every migration of this version.
 async fn ready(state: web::Data<AppState>) -> HttpResponse {
     let check = crate::db::read(&state.pool, |conn| {
-        use diesel::prelude::*;
-        diesel::sql_query("SELECT 1").execute(conn)?;
+        if crate::db::pending_migrations(conn)? {
+            return Err(ApiError::Unavailable("migrations pending".into()));
+        }
         Ok(())
     })
     .await;
     match check {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "up"})),
-        Err(_) => HttpResponse::ServiceUnavailable()
-            .insert_header((header::RETRY_AFTER, "1"))
-            .json(serde_json::json!({"status": "down"})),
+        Err(e) => {
+            log::warn!("not ready: {e}");
+            HttpResponse::ServiceUnavailable()
+                .insert_header((header::RETRY_AFTER, "1"))
+                .json(serde_json::json!({"status": "down"}))
+        }
     }
 }
 

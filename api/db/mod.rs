@@ -88,6 +88,15 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
     result.map_err(|e| format!("migration failed: {e}"))
 }
 
+/// Whether this version's migrations are not all applied (readiness).
+pub fn pending_migrations(conn: &mut DbConn) -> Result<bool, ApiError> {
+    let pending = match conn {
+        DbConn::Pg(c) => c.has_pending_migration(PG_MIGRATIONS),
+        DbConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+    };
+    pending.map_err(|e| ApiError::Unavailable(format!("cannot read the migrations: {e}")))
+}
+
 /// Builds the pool. Checkouts fail fast so a database outage becomes a quick
 /// 503 instead of a long wait.
 pub fn pool(url: &str, size: u32) -> DbPool {
