@@ -96,7 +96,7 @@ fn sigterm_lets_the_request_in_flight_finish_and_exits_cleanly() {
         "still accepting new connections"
     );
     // ...and the request in flight still gets its answer.
-    stream.write_all(body[10..].as_bytes()).unwrap();
+    stream.write_all(&body.as_bytes()[10..]).unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 401"), "{response}");
