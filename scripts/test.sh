@@ -47,6 +47,7 @@ if ! pg_isready -q -h "$pg_host" -p "$pg_port"; then
 fi
 
 # --- Rust tests -------------------------------------------------------------
+cargo fmt --check || { echo "test: run cargo fmt" >&2; exit 1; }
 mkdir -p target
 log=target/test-output.log
 set +e
