@@ -352,6 +352,9 @@ both!(
                     .insert_header(("x-request-id", "bad id with spaces")),
             )
             .await;
-        assert_ne!(r.header("x-request-id").as_deref(), Some("bad id with spaces"));
+        assert_ne!(
+            r.header("x-request-id").as_deref(),
+            Some("bad id with spaces")
+        );
     }
 );
