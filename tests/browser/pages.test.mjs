@@ -269,7 +269,7 @@ describe("coordinator pages", () => {
     await check(page, "conflict dialog");
     await page.click("dialog button[data-value=reload]");
     await page.waitForSelector("dialog[open]", { state: "detached" });
-    assert.equal(await page.inputValue("form[aria-labelledby=gegevens-kop] textarea[name=description]"), newer);
+    await page.waitForFunction((text) => document.querySelector("form[aria-labelledby=gegevens-kop] textarea[name=description]")?.value === text, newer);
     await check(page, "after loading the newest version");
   });
 

@@ -206,7 +206,7 @@
     fieldTitleHelp: "Short and concrete. For example: a guided tour with a sign language interpreter.",
     fieldDescription: "Explanation",
     fieldTarget: "Target date",
-    fieldTargetHelp: "When do you want this done?",
+    fieldTargetHelp: "When do you want this done? Write day-month-year, for example 31-12-2027.",
     fieldStatus: "Stage",
   },
   endorse: {

@@ -207,7 +207,7 @@
     fieldTitleHelp: "Kort en concreet. Bijvoorbeeld: een rondleiding met gebarentolk.",
     fieldDescription: "Uitleg",
     fieldTarget: "Streefdatum",
-    fieldTargetHelp: "Wanneer wil je dit klaar hebben?",
+    fieldTargetHelp: "Wanneer wil je dit klaar hebben? Schrijf dag-maand-jaar, bijvoorbeeld 31-12-2027.",
     fieldStatus: "Stand",
   },
   endorse: {

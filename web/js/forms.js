@@ -54,6 +54,30 @@ export function textField(o) {
   );
 }
 
+/**
+ * A date as day-month-year text (31-12-2027), which people type more easily
+ * than a date picker, and whose focus stays visible. toIsoDate() turns it into
+ * the API's YYYY-MM-DD; text it can't read goes to the API as it is, which
+ * then reports the field.
+ */
+export function dateField(o) {
+  return textField({ ...o, value: fromIsoDate(o.value), autocomplete: "off", spellcheck: false });
+}
+
+export function fromIsoDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso || "";
+}
+
+export function toIsoDate(text) {
+  const value = (text || "").trim();
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(value);
+  if (!m) return value;
+  return `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+}
+
 /** A select. options: name, label, choices [{value, label}] or groups [{label, choices}], value. */
 export function selectField(o) {
   const id = o.id || uid(`veld-${o.name}`);
@@ -165,6 +189,11 @@ export function readForm(form) {
   return out;
 }
 
+/** Leaves out empty texts, so that the API reports a missing required field as such. */
+export function omitEmpty(values) {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "" && v !== undefined));
+}
+
 /** Empty text -> null (so that PATCH clears the field); otherwise the text. */
 export const orNull = (text) => (text === "" || text === undefined ? null : text);
 
@@ -249,12 +278,14 @@ export function showInvalid(form, invalidParams, fieldMap = {}) {
     const base = String(name).replace(/\[.*$/, "").replace(/\..*$/, "");
     const fieldName = fieldMap[base] || base;
     const field = form.querySelector(`[data-field="${CSS.escape(fieldName)}"]`);
-    const text = reasonText(reason);
     if (!field) {
-      items.push(h("li", null, text));
+      items.push(h("li", null, reasonText(reason)));
       continue;
     }
     const input = field.querySelector("input, select, textarea");
+    // An empty field that is "too short" simply needs filling in.
+    const empty = input && /^(INPUT|TEXTAREA)$/.test(input.tagName) && !["checkbox", "radio"].includes(input.type) && input.value.trim() === "";
+    const text = empty && /^must have (\d+ to \d+|at least \d+) characters/.test(reason || "") ? t("reasons.required") : reasonText(reason);
     let message = seen.get(field);
     if (!message) {
       const errorId = `${input?.id || uid("veld")}-fout`;

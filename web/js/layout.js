@@ -165,7 +165,10 @@ export function renderLayout(page) {
     ),
   );
 
-  const main = h("main", { id: "inhoud", class: ["tm-main", "tm-container"], tabindex: "-1" });
+  // Pages fill `content`; a message carried over from the previous page
+  // (flashNext) stays above it.
+  const content = h("div", { class: "tm-content" });
+  const main = h("main", { id: "inhoud", class: ["tm-main", "tm-container"], tabindex: "-1" }, content);
 
   liveRegion = h("div", { class: "tm-visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
 
@@ -191,8 +194,12 @@ export function renderLayout(page) {
   body.prepend(skip, header, main, footer, liveRegion);
 
   const flash = takeFlash();
-  if (flash) main.prepend(alertBox("ok", paragraph(t(flash.key, flash.vars))));
-  return { main };
+  if (flash) {
+    const box = alertBox("ok", paragraph(t(flash.key, flash.vars)));
+    box.setAttribute("role", "status");
+    main.prepend(box);
+  }
+  return { main: content };
 }
 
 /** Shows that a page could not be loaded, with the reason in plain words. */

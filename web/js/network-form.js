@@ -148,8 +148,8 @@ export async function networkFields(value = {}, { editing = false } = {}) {
 
   function toBody(v) {
     const body = {
-      name: v.name,
-      theme: v.theme,
+      name: editing ? v.name : v.name || undefined,
+      theme: editing ? v.theme : v.theme || undefined,
       topics: v.topics || [],
       scope: v.scope || undefined,
       municipalityCode: v.scope === "local" ? orNull(v.municipalityCode) : null,

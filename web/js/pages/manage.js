@@ -7,7 +7,7 @@ import { h, fill, focusOn, idParam, params } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, flashNext } from "../layout.js";
-import { textField, selectField, checkboxField, radioGroup, submitButton, handleSubmit, buttonRow, errorText, orNull, showFormAlert } from "../forms.js";
+import { textField, dateField, toIsoDate, selectField, checkboxField, radioGroup, submitButton, handleSubmit, buttonRow, errorText, orNull, showFormAlert } from "../forms.js";
 import { confirmDialog, conflictDialog } from "../dialog.js";
 import { goalTree, childrenOf, celebration, badge } from "../views.js";
 import { endorsementControls } from "../endorse.js";
@@ -60,14 +60,14 @@ boot("manage", async (main) => {
       { "aria-label": titleText },
       textField({ name: "title", label: t("goals.fieldTitle"), required: true, value: value.title, description: t("goals.fieldTitleHelp") }),
       textField({ name: "description", label: t("goals.fieldDescription"), multiline: true, rows: 3, value: value.description }),
-      textField({ name: "targetDate", label: t("goals.fieldTarget"), type: "date", value: value.targetDate, description: t("goals.fieldTargetHelp") }),
+      dateField({ name: "targetDate", label: t("goals.fieldTarget"), value: value.targetDate, description: t("goals.fieldTargetHelp") }),
       selectField({ name: "status", label: t("goals.fieldStatus"), value: value.status || "proposed", noOptionalMark: true, choices: goalStatusChoices() }),
       buttonRow(submitButton(submitLabel)),
     );
   }
 
   function goalBody(v) {
-    return { title: v.title, description: orNull(v.description), targetDate: orNull(v.targetDate), status: v.status };
+    return { title: v.title, description: orNull(v.description), targetDate: toIsoDate(v.targetDate), status: v.status };
   }
 
   /** Reads a goal again; when someone changed it since we showed it, explains and offers a reload. */

@@ -6,7 +6,7 @@ import { h, fill, params, safeReturnPath, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, flashNext } from "../layout.js";
-import { textField, radioGroup, submitButton, handleSubmit, showFormAlert } from "../forms.js";
+import { textField, radioGroup, submitButton, handleSubmit, showFormAlert, omitEmpty } from "../forms.js";
 
 boot("register", async (main) => {
   setTitle(t("register.title"));
@@ -28,7 +28,7 @@ boot("register", async (main) => {
   );
   handleSubmit(form, async (v) => {
     try {
-      await api.register({ displayName: v.displayName, email: v.email, password: v.password, kind: v.kind || undefined });
+      await api.register(omitEmpty({ displayName: v.displayName, email: v.email, password: v.password, kind: v.kind || undefined }));
     } catch (error) {
       if (error.status === 409) {
         focusOn(showFormAlert(form, "error", paragraph(t("register.exists"), " ", link(`/inloggen.html?terug=${encodeURIComponent(back)}`, t("layout.signIn")))));

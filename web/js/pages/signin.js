@@ -29,7 +29,7 @@ boot("signin", async (main) => {
   });
   handleSubmit(form, async (v) => {
     try {
-      await api.signIn(v.email, v.password);
+      await api.signIn(v.email || undefined, v.password || undefined);
     } catch (error) {
       if (error.status === 401) {
         focusOn(showFormAlert(form, "error", paragraph(t("signin.wrong"))));

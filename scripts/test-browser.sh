@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Browser tests of the web frontend: headless Chromium (Debian's package,
+# driven by playwright-core) with axe-core against the real server with the
+# demo data.
+#
+# 1. Installs Chromium (apt, as root) and the npm packages when missing.
+# 2. Copies the front-end CSS into web/vendor (scripts/web-vendor.sh).
+# 3. Builds the release binary and starts it on a free port with a fresh
+#    SQLite database and DEMO_DATA=on.
+# 4. Runs `node --test tests/browser/`, prints "N passed, N failed", stops
+#    the server and exits non-zero when a test failed.
+#
+# Environment: THEMANET_BIN=path to use a binary that is already built;
+# BROWSER_TEST_KEEP=1 keeps the server log and database for a look.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# --- Chromium ---------------------------------------------------------------
+if [[ ! -x /usr/bin/chromium ]]; then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "test-browser: installing Chromium (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+# --- npm packages and vendored CSS -------------------------------------------
+if [[ ! -f node_modules/playwright-core/package.json || ! -f node_modules/axe-core/axe.min.js ]]; then
+  echo "test-browser: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+bash scripts/web-vendor.sh
+
+# --- Server -----------------------------------------------------------------
+if [[ -z "${THEMANET_BIN:-}" ]]; then
+  source scripts/deps.sh
+  echo "test-browser: building the release binary"
+  cargo build --release --quiet
+  THEMANET_BIN=target/release/themanet
+fi
+
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+work="$(mktemp -d /tmp/themanet-browser.XXXXXX)"
+port="$(free_port)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    # SIGINT stops actix at once (SIGTERM would wait for idle keep-alive
+    # connections); SIGKILL if it still runs after 5 seconds.
+    kill -INT "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [[ "${BROWSER_TEST_KEEP:-}" == 1 ]]; then
+    echo "test-browser: kept $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+DATABASE_URL="sqlite://$work/browser.db" \
+BIND_ADDRESS="127.0.0.1:$port" \
+WEB_DIR="$PWD/web" \
+DEMO_DATA=on \
+RUST_LOG="${RUST_LOG:-warn}" \
+  "$THEMANET_BIN" serve >"$work/server.log" 2>&1 &
+server_pid=$!
+
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do
+  if curl -fsS "$base/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "test-browser: the server stopped; its log:" >&2
+    cat "$work/server.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+curl -fsS "$base/health/ready" >/dev/null || { echo "test-browser: the server did not get ready" >&2; cat "$work/server.log" >&2; exit 1; }
+echo "test-browser: server on $base"
+
+# --- Tests ------------------------------------------------------------------
+tests_started=$SECONDS
+set +e
+BASE_URL="$base" node --test --test-reporter=spec tests/browser/ 2>&1 | tee "$work/node-test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$work/node-test.log" | tail -n 1)
+failed=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$work/node-test.log" | tail -n 1)
+echo "test-browser: the tests took $((SECONDS - tests_started)) s (all of this script so far: $SECONDS s)"
+echo "${passed:-0} passed, ${failed:-0} failed"
+if [[ $status -ne 0 ]]; then
+  echo "test-browser: FAILED (server log: $work/server.log)" >&2
+  BROWSER_TEST_KEEP=1
+  exit "$status"
+fi
