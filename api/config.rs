@@ -34,6 +34,12 @@ pub struct Config {
     /// `X-Forwarded-For` (for throttling). Only set it when the proxy
     /// overwrites that header.
     pub trusted_proxy: bool,
+    /// Writes (POST, PATCH, DELETE) a minute per client address; 0 is off.
+    pub rate_limit_writes: u32,
+    /// Searches (`q=`) a minute per client address; 0 is off.
+    pub rate_limit_searches: u32,
+    /// Send `Strict-Transport-Security` (when served over https).
+    pub hsts: bool,
 }
 
 /// Secrets that examples and tutorials use; never accepted in production.
@@ -125,7 +131,30 @@ impl Config {
                 ))
             }
         };
+        let hsts = match get("HSTS").as_deref().map(str::trim) {
+            None => public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+            Some("true") => true,
+            Some("false") => false,
+            Some(other) => return Err(format!("HSTS must be true or false (it is {other:?})")),
+        };
         Ok(Config {
+            rate_limit_writes: number(
+                &get,
+                "RATE_LIMIT_WRITES",
+                120,
+                0..=100_000,
+                "requests a minute",
+            )? as u32,
+            rate_limit_searches: number(
+                &get,
+                "RATE_LIMIT_SEARCHES",
+                300,
+                0..=100_000,
+                "requests a minute",
+            )? as u32,
+            hsts,
             trusted_proxy,
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),
             bind: get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
@@ -150,6 +179,10 @@ impl Config {
         config.database_url = database_url.to_string();
         config.bind = "127.0.0.1:0".into();
         config.pool_size = 4;
+        // Tests send many requests from one address; the rate limit test
+        // turns it on.
+        config.rate_limit_writes = 0;
+        config.rate_limit_searches = 0;
         config
     }
 }

@@ -60,3 +60,19 @@ pub fn created<T: Serialize>(
 pub fn utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
     t.and_utc()
 }
+
+/// The client's address: the peer, or with `TRUSTED_PROXY=true` the address
+/// the proxy reports (a header anyone could set is never trusted otherwise).
+pub fn client_address(req: &HttpRequest) -> String {
+    let behind_proxy = req
+        .app_data::<actix_web::web::Data<crate::AppState>>()
+        .is_some_and(|s| s.config.trusted_proxy);
+    if behind_proxy {
+        if let Some(address) = req.connection_info().realip_remote_addr() {
+            return address.to_string();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

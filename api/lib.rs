@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod generate;
 pub mod http;
 pub mod metrics;
 pub mod openapi;
@@ -31,6 +32,7 @@ pub struct AppState {
     pub keys: auth::Keys,
     pub throttle: throttle::Throttle,
     pub metrics: metrics::Metrics,
+    pub rate_limiter: throttle::RateLimiter,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
             keys,
             throttle: throttle::Throttle::default(),
             metrics: metrics::Metrics::default(),
+            rate_limiter: throttle::RateLimiter::default(),
         }
     }
 }

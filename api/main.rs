@@ -17,6 +17,9 @@ Commands:
                  the password is read from ADMIN_PASSWORD or standard input.
                  An existing account with that e-mail becomes admin.
   demo           Load the demo data (only into an empty database)
+  generate       Add a realistic national dataset for load tests: --networks N
+                 --stakeholders N --memberships N --goals N --links N
+                 [--seed S] (left out: 100000, 500000, 2000000, 500000, 200000)
   backup FILE    Write a consistent copy of the SQLite database to FILE,
                  while the server runs (PostgreSQL: use pg_dump)
   restore FILE   Replace the SQLite database with the backup FILE (stop the
@@ -57,6 +60,7 @@ fn main() {
                 })
                 .map_err(|e| e.to_string())
         }),
+        "generate" => with_db(|conn| themanet::generate::run_cli(conn, &args[1..])),
         "purge" => purge(),
         "import" => import(&args[1..]),
         "export" => export(&args[1..]),

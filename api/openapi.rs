@@ -108,6 +108,10 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                             .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
                     });
                 let is_spec = path.starts_with("/openapi");
+                let searches = op
+                    .get("parameters")
+                    .and_then(Value::as_array)
+                    .is_some_and(|p| p.iter().any(|p| p["name"] == "q" && p["in"] == "query"));
                 let responses = op.entry("responses").or_insert_with(|| json!({}));
                 let Some(responses) = responses.as_object_mut() else {
                     continue;
@@ -124,6 +128,9 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                 }
                 if !is_spec {
                     add.extend(["500", "503"]);
+                }
+                if searches || matches!(*method, "post" | "patch" | "put" | "delete") {
+                    add.push("429");
                 }
                 for status in add {
                     responses.entry(status).or_insert_with(|| json!({}));

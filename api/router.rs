@@ -276,9 +276,36 @@ pub fn app(
             let read = matches!(*req.method(), Method::GET | Method::HEAD);
             let private = req.headers().contains_key(header::AUTHORIZATION)
                 || req.headers().contains_key(header::COOKIE);
-            let fut = srv.call(req);
+            // Rate limits per client: writes, and searches (the costly reads).
+            let limited = match req.app_data::<web::Data<AppState>>() {
+                Some(state) if path.starts_with("/api/") => {
+                    let write = matches!(*req.method(), Method::POST | Method::PATCH | Method::PUT | Method::DELETE);
+                    let search = read && req.query_string().split('&').any(|p| p.starts_with("q=") && p.len() > 2);
+                    let address = crate::http::client_address(req.request());
+                    if write {
+                        state.rate_limiter.take(&format!("write:{address}"), state.config.rate_limit_writes)
+                    } else if search {
+                        state.rate_limiter.take(&format!("search:{address}"), state.config.rate_limit_searches)
+                    } else {
+                        Ok(())
+                    }
+                }
+                _ => Ok(()),
+            };
+            let hsts = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.hsts);
+            let (fut, refused) = match limited {
+                Ok(()) => (Some(srv.call(req)), None),
+                Err(wait) => {
+                    let response = actix_web::ResponseError::error_response(&ApiError::TooManyRequests(wait));
+                    (None, Some(req.into_response(response)))
+                }
+            };
             async move {
-                let mut res = fut.await?;
+                let mut res = match (fut, refused) {
+                    (Some(fut), _) => fut.await?.map_into_left_body(),
+                    (None, Some(refused)) => refused.map_into_right_body(),
+                    (None, None) => unreachable!("a request is either served or refused"),
+                };
                 // Every answer carries a request id, also in the log line,
                 // so an operator can find the log of a reported problem.
                 let id = res
@@ -300,6 +327,12 @@ pub fn app(
                 let headers = res.headers_mut();
                 if let Ok(value) = HeaderValue::from_str(&id) {
                     headers.insert(header::HeaderName::from_static("x-request-id"), value);
+                }
+                if hsts {
+                    headers.insert(
+                        header::STRICT_TRANSPORT_SECURITY,
+                        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                    );
                 }
                 if private && !headers.contains_key(header::CACHE_CONTROL) {
                     // What a signed-in person sees is theirs: no cache keeps it.

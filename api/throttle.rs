@@ -128,3 +128,52 @@ mod tests {
         assert_eq!(t.blocked(&[key]), None);
     }
 }
+
+/// A token bucket per key: `per_minute` requests a minute on average, with
+/// bursts up to the same number. Used for writes and searches per client.
+#[derive(Debug, Default)]
+pub struct RateLimiter {
+    buckets: Mutex<HashMap<String, (f64, Instant)>>,
+}
+
+impl RateLimiter {
+    /// Takes one token; `Err(seconds)` when the bucket is empty.
+    pub fn take(&self, key: &str, per_minute: u32) -> Result<(), u64> {
+        if per_minute == 0 {
+            return Ok(());
+        }
+        let capacity = f64::from(per_minute);
+        let rate = capacity / 60.0;
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() > 100_000 {
+            buckets.retain(|_, (_, at)| now.duration_since(*at) < Duration::from_secs(120));
+        }
+        let (tokens, at) = buckets.entry(key.to_string()).or_insert((capacity, now));
+        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(capacity);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(((1.0 - *tokens) / rate).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod rate_tests {
+    use super::*;
+
+    #[test]
+    fn the_bucket_empties_and_refills() {
+        let limiter = RateLimiter::default();
+        for _ in 0..3 {
+            assert!(limiter.take("a", 3).is_ok());
+        }
+        let wait = limiter.take("a", 3).unwrap_err();
+        assert!((1..=20).contains(&wait), "{wait}");
+        assert!(limiter.take("b", 3).is_ok(), "per key");
+        assert!(limiter.take("c", 0).is_ok(), "0 means no limit");
+    }
+}

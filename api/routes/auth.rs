@@ -15,25 +15,10 @@ use crate::domain::StakeholderKind;
 use crate::error::ApiError;
 use crate::error::InvalidParam;
 use crate::extract::{present, Body, JsonBody};
+use crate::http::client_address;
 use crate::routes::me::MeOut;
 use crate::sessions::{Issued, Rotation};
 use crate::throttle;
-
-/// The client's address: the peer, or with `TRUSTED_PROXY=true` the address
-/// the proxy reports (a header anyone could set is never trusted otherwise).
-fn client_address(req: &HttpRequest) -> String {
-    let behind_proxy = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.trusted_proxy);
-    if behind_proxy {
-        if let Some(address) = req.connection_info().realip_remote_addr() {
-            return address.to_string();
-        }
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
 use crate::AppState;
 
 /// A new account.

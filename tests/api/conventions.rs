@@ -358,3 +358,52 @@ both!(
         );
     }
 );
+
+#[actix_web::test]
+async fn writes_and_searches_are_rate_limited_per_client() {
+    for backend in [
+        themanet::db::Backend::Sqlite,
+        themanet::db::Backend::Postgres,
+    ] {
+        let app = common::TestApp::start_with(backend, |c| {
+            c.rate_limit_writes = 5;
+            c.rate_limit_searches = 3;
+        })
+        .await;
+        let from =
+            |ip: [u8; 4], req: TestRequest| req.peer_addr(std::net::SocketAddr::from((ip, 40000)));
+        let write = || {
+            TestRequest::post()
+                .uri("/api/v1/networks")
+                .insert_header((header::CONTENT_TYPE, "application/json"))
+                .set_payload("{}")
+        };
+        for _ in 0..5 {
+            app.send(from([198, 51, 100, 1], write())).await.expect(401);
+        }
+        let r = app.send(from([198, 51, 100, 1], write())).await.expect(429);
+        assert!(r.header("retry-after").unwrap().parse::<u64>().unwrap() >= 1);
+        // Another client, and reads, are not affected.
+        app.send(from([198, 51, 100, 2], write())).await.expect(401);
+        app.send(from(
+            [198, 51, 100, 1],
+            TestRequest::get().uri("/api/v1/networks"),
+        ))
+        .await
+        .expect(200);
+        for _ in 0..3 {
+            app.send(from(
+                [198, 51, 100, 3],
+                TestRequest::get().uri("/api/v1/networks?q=sport"),
+            ))
+            .await
+            .expect(200);
+        }
+        app.send(from(
+            [198, 51, 100, 3],
+            TestRequest::get().uri("/api/v1/networks?q=sport"),
+        ))
+        .await
+        .expect(429);
+    }
+}

@@ -196,11 +196,17 @@ pub struct User {
 
 impl TestApp {
     pub async fn start(backend: Backend) -> TestApp {
+        TestApp::start_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::start`], with the configuration changed first.
+    pub async fn start_with(backend: Backend, change: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new(backend);
         let mut conn = db.conn();
         db::migrate(&mut conn).expect("migrations");
         drop(conn);
-        let config = Config::for_database(&db.url);
+        let mut config = Config::for_database(&db.url);
+        change(&mut config);
         let pool = db::pool(&db.url, 4);
         let state = web::Data::new(AppState::new(pool, config));
         let service = Rc::new(test::init_service(router::app(state.clone())).await);
