@@ -544,7 +544,11 @@ fn consume(
         }
         let secs = started.elapsed().as_secs_f64();
         if progress {
-            let back = if std::io::stderr().is_terminal() { "\r" } else { "" };
+            let back = if std::io::stderr().is_terminal() {
+                "\r"
+            } else {
+                ""
+            };
             eprintln!(
                 "{back}{phase}: {done} in {secs:.1} s, {rows} rows with tags and index ({:.0} rows/s)   ",
                 rows as f64 / secs.max(1e-9)
