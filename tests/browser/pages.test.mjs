@@ -170,15 +170,38 @@ describe("a new volunteer joins a network", () => {
     await page.waitForSelector(".tm-error-summary");
     assert.ok((await page.locator("[data-field=email] .utrecht-form-field-error-message").count()) === 1);
     await check(page, "profile with errors");
+    // Contact details and access needs are kept only with consent.
     await page.fill("input[name=email]", "vrijwilliger@example.org");
     await page.fill("input[name=phone]", "");
+    await page.fill("textarea[name=accessNeeds]", "Een gebarentolk bij bijeenkomsten.");
+    await page.click("text=Profiel opslaan");
+    await page.waitForSelector(".tm-error-summary");
+    assert.match(await page.textContent("[data-field=email] .utrecht-form-field-error-message"), /alleen met je toestemming/);
+    assert.match(await page.textContent("[data-field=accessNeeds] .utrecht-form-field-error-message"), /alleen met je toestemming/);
+    await check(page, "profile without consent");
+    await page.check("input[name=shareContact]");
+    await page.check("input[name=accessNeedsConsent]");
     await page.fill("input[name=talents]", "schrijven, ICT");
     await page.locator("label:has-text('Nederlandse Gebarentaal')").click();
     await page.click("text=Profiel opslaan");
     await page.waitForSelector("text=Je profiel is opgeslagen.");
     // Talents are tags: the API keeps them in lower case, sorted.
     assert.equal(await page.inputValue("input[name=talents]"), "ict, schrijven");
+    assert.equal(await page.inputValue("input[name=email]"), "vrijwilliger@example.org");
     await check(page, "profile saved");
+
+    // Withdrawing consent erases what was kept.
+    await page.uncheck("input[name=shareContact]");
+    await page.click("text=Profiel opslaan");
+    await page.waitForSelector("text=Je profiel is opgeslagen.");
+    assert.equal(await page.inputValue("input[name=email]"), "");
+
+    // My data as a file (right of access).
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Download mijn gegevens")]);
+    assert.equal(download.suggestedFilename(), "themanet-mijn-gegevens.json");
+    const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
+    assert.equal(data.account.displayName, "Nieuwe Vrijwilliger");
+    await check(page, "my data downloaded");
 
     // Delete account: the dialog.
     await page.click("text=Mijn account verwijderen");

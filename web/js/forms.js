@@ -208,6 +208,8 @@ export const splitList = (text) =>
 // we know, and a general sentence for the rest.
 const REASONS = [
   [/^is required/, "required"],
+  [/kept only with your consent: set shareContact/, "consentContact"],
+  [/kept only with your consent: set accessNeedsConsent/, "consentAccess"],
   [/^must have (\d+) to (\d+) characters/, "lengthBetween", ["min", "max"]],
   [/^must have at most (\d+) characters/, "lengthMax", ["max"]],
   [/^must have at least (\d+) characters/, "lengthMin", ["min"]],

@@ -370,13 +370,12 @@ boot("manage", async (main) => {
       textField({ name: "name", label: t("profile.name"), required: true }),
       selectField({ name: "kind", label: t("account.kind"), value: "experience_expert", noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
       textField({ name: "organisation", label: t("profile.organisation") }),
-      textField({ name: "email", label: t("profile.email"), type: "email", description: t("manage.newEmailHelp") }),
       checkboxField({ name: "listed", label: t("manage.newListed"), description: t("manage.newListedHelp") }),
       selectField({ name: "role", label: t("manage.role"), value: "member", noOptionalMark: true, choices: roleChoices() }),
       submitButton(t("manage.addNew")),
     );
     handleSubmit(form, async (v) => {
-      const created = await api.request("POST", "/stakeholders", { body: { name: v.name, kind: v.kind, organisation: orNull(v.organisation), email: orNull(v.email), listed: v.listed } });
+      const created = await api.request("POST", "/stakeholders", { body: { name: v.name || undefined, kind: v.kind, organisation: orNull(v.organisation), listed: v.listed } });
       await api.request("POST", `/networks/${id}/members`, { body: { stakeholderId: created.data.id, role: v.role } });
       await renderMembers({ focusId: `lid-${created.data.id}` });
       announce(t("manage.added", { name: created.data.name }));

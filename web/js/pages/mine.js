@@ -34,6 +34,13 @@ async function myNetworks() {
   return mine.sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }
 
+/** A value kept only with consent: without it, what was stored is cleared. */
+function keptOnlyWith(consent, value, stored) {
+  const text = orNull(value);
+  if (consent || text === null) return text;
+  return text === (stored ?? null) ? null : text;
+}
+
 function municipalityGroups(list) {
   const byProvince = new Map();
   for (const m of list) {
@@ -102,10 +109,18 @@ boot("mine", async (main) => {
         { class: "tm-step-fieldset" },
         h("legend", null, t("profile.contactTitle")),
         paragraph(t("profile.contactIntro")),
-        textField({ name: "email", label: t("profile.email"), type: "email", value: profile.contact?.email, autocomplete: "email" }),
-        textField({ name: "phone", label: t("profile.phone"), type: "tel", value: profile.contact?.phone, autocomplete: "tel" }),
         checkboxField({ name: "listed", label: t("profile.listed"), checked: profile.listed, description: t("profile.listedHelp") }),
         checkboxField({ name: "shareContact", label: t("profile.shareContact"), checked: profile.shareContact, description: t("profile.shareContactHelp") }),
+        textField({ name: "email", label: t("profile.email"), type: "email", value: profile.contact?.email, autocomplete: "email", description: t("profile.contactNeedsConsent") }),
+        textField({ name: "phone", label: t("profile.phone"), type: "tel", value: profile.contact?.phone, autocomplete: "tel", description: t("profile.contactNeedsConsent") }),
+      ),
+      h(
+        "fieldset",
+        { class: "tm-step-fieldset" },
+        h("legend", null, t("profile.accessTitle")),
+        paragraph(t("profile.accessIntro")),
+        checkboxField({ name: "accessNeedsConsent", label: t("profile.accessConsent"), checked: profile.accessNeedsConsent, description: t("profile.accessConsentHelp") }),
+        textField({ name: "accessNeeds", label: t("profile.accessNeeds"), multiline: true, rows: 3, value: profile.accessNeeds, description: t("profile.accessNeedsHelp") }),
       ),
       submitButton(t("profile.save")),
     );
@@ -122,10 +137,15 @@ boot("mine", async (main) => {
             talents: splitList(v.talents),
             languages: v.languages,
             municipalityCode: orNull(v.municipalityCode),
-            email: orNull(v.email),
-            phone: orNull(v.phone),
+            // Withdrawing consent erases what was kept: the stored values go
+            // back as null. New text without consent is sent as typed, and the
+            // API explains next to the field that it needs consent.
+            email: keptOnlyWith(v.shareContact, v.email, profile.contact?.email),
+            phone: keptOnlyWith(v.shareContact, v.phone, profile.contact?.phone),
             listed: v.listed,
             shareContact: v.shareContact,
+            accessNeeds: keptOnlyWith(v.accessNeedsConsent, v.accessNeeds, profile.accessNeeds),
+            accessNeedsConsent: v.accessNeedsConsent,
           },
         });
         await renderProfile(false);
@@ -209,7 +229,35 @@ boot("mine", async (main) => {
         },
       },
     });
-    fill(accountBox, nameForm, passwordForm, heading(3, t("mine.deleteHeading")), paragraph(t("mine.deleteIntro")), buttonRow(remove));
+    // The right of access (AVG): everything themanet keeps about me, as a file.
+    const exportStatus = h("div", { role: "status" });
+    const download = button(t("mine.exportButton"), {
+      on: {
+        click: async () => {
+          try {
+            const result = await api.request("GET", "/me/export");
+            const blob = new Blob([JSON.stringify(result.data, null, 2)], { type: "application/json" });
+            const fileLink = h("a", { class: "utrecht-link utrecht-link--html-a", href: URL.createObjectURL(blob), download: "themanet-mijn-gegevens.json" }, t("mine.exportLink"));
+            fill(exportStatus, paragraph(t("mine.exportReady"), " ", fileLink));
+            fileLink.click();
+          } catch (error) {
+            fill(exportStatus, paragraph(errorText(error)));
+          }
+        },
+      },
+    });
+    fill(
+      accountBox,
+      nameForm,
+      passwordForm,
+      heading(3, t("mine.exportTitle")),
+      paragraph(t("mine.exportIntro")),
+      buttonRow(download),
+      exportStatus,
+      heading(3, t("mine.deleteHeading")),
+      paragraph(t("mine.deleteIntro")),
+      buttonRow(remove),
+    );
   }
 
   fill(
