@@ -349,3 +349,40 @@ describe("admin pages", () => {
     assert.equal(afterClicks, before + 1);
   });
 });
+
+describe("member and core group pages", () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await launch();
+    page = await openPage(browser.context);
+  });
+  after(() => browser.close());
+
+  test("a members-only network does not exist for visitors, and shows for its members", async () => {
+    await visit(page, "/netwerk.html?id=5");
+    assert.match(await page.textContent("h1"), /Netwerk niet gevonden/);
+    await check(page, "members-only network, visitor");
+    await signInViaPage(page, DEMO.member);
+    await visit(page, "/netwerk.html?id=5");
+    assert.match(await page.textContent("h1"), /Ervaringskring Emmen/);
+    assert.match(await page.textContent("main"), /Alleen voor leden/);
+    await check(page, "members-only network, member");
+  });
+
+  test("the core group manages goals, not roles or the network itself", async () => {
+    await visit(page, "/netwerk-beheren.html?id=2");
+    assert.ok(await page.isVisible("button[data-action=add-goal]"), "core group adds goals");
+    assert.equal(await page.locator("select[name=role]").count(), 0, "no role forms");
+    assert.equal(await page.locator("#gegevens-kop").count(), 0, "no network details form");
+    await check(page, "manage page, core group");
+  });
+
+  test("an ordinary member can't manage", async () => {
+    await visit(page, "/netwerk-beheren.html?id=1");
+    assert.match(await page.textContent("main"), /Alleen de kerngroep en de netwerkregisseur/);
+    await check(page, "manage page, not allowed");
+    await visit(page, "/mijn.html");
+    for (const name of ["Netwerk Inclusieve Gemeenten", "Inclusief Drenthe", "Ervaringskring Emmen"]) assert.match(await page.textContent("main"), new RegExp(name));
+  });
+});
