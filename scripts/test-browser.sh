@@ -6,7 +6,8 @@
 # 1. Installs Chromium (apt, as root) and the npm packages when missing.
 # 2. Copies the front-end CSS into web/vendor (scripts/web-vendor.sh).
 # 3. Builds the release binary and starts it on a free port with a fresh
-#    SQLite database and DEMO_DATA=on.
+#    SQLite database and DEMO_DATA=on (all test browsers share one client
+#    address, so the write limit is raised for this run).
 # 4. Runs `node --test tests/browser/`, prints "N passed, N failed", stops
 #    the server and exits non-zero when a test failed.
 #
@@ -68,6 +69,7 @@ DATABASE_URL="sqlite://$work/browser.db" \
 BIND_ADDRESS="127.0.0.1:$port" \
 WEB_DIR="$PWD/web" \
 DEMO_DATA=on \
+RATE_LIMIT_WRITES="${RATE_LIMIT_WRITES:-1000}" \
 RUST_LOG="${RUST_LOG:-warn}" \
   "$THEMANET_BIN" serve >"$work/server.log" 2>&1 &
 server_pid=$!
