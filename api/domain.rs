@@ -6,8 +6,11 @@ macro_rules! text_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        // The wire names are the variants in snake_case; `wire_names_match`
+        // below checks them against the texts.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl $name {
@@ -150,5 +153,31 @@ pub fn slugify(name: &str) -> String {
         "netwerk".into()
     } else {
         cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check<T: serde::Serialize + Copy>(all: &[T], text: impl Fn(T) -> &'static str) {
+        for v in all {
+            assert_eq!(
+                serde_json::to_value(v).unwrap(),
+                serde_json::json!(text(*v))
+            );
+        }
+    }
+
+    #[test]
+    fn wire_names_match() {
+        check(Scope::ALL, Scope::as_str);
+        check(NetworkStatus::ALL, NetworkStatus::as_str);
+        check(Visibility::ALL, Visibility::as_str);
+        check(StakeholderKind::ALL, StakeholderKind::as_str);
+        check(Role::ALL, Role::as_str);
+        check(GoalStatus::ALL, GoalStatus::as_str);
+        check(Stance::ALL, Stance::as_str);
+        check(Audience::ALL, Audience::as_str);
     }
 }

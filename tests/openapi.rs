@@ -60,3 +60,15 @@ fn every_operation_documents_its_errors() {
         }
     }
 }
+
+#[test]
+fn enums_are_documented_as_sent() {
+    let doc = themanet::router::openapi();
+    let enums = |name: &str| doc["components"]["schemas"][name]["enum"].clone();
+    assert_eq!(
+        enums("GoalStatus"),
+        serde_json::json!(["proposed", "agreed", "in_progress", "achieved", "dropped"])
+    );
+    assert_eq!(enums("StakeholderKind")[0], "experience_expert");
+    assert_eq!(enums("Role")[1], "core_group");
+}

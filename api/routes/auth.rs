@@ -57,10 +57,18 @@ impl Body for RegisterInput {
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoginInput {
-    #[validate(length(max = 254, message = "must have at most 254 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 254,
+        message = "is required, with at most 254 characters"
+    ))]
     #[schema(format = "email", max_length = 254, nullable = false)]
     pub email: Option<String>,
-    #[validate(length(max = 1024, message = "must have at most 1024 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 1024,
+        message = "is required, with at most 1024 characters"
+    ))]
     #[schema(format = "password", max_length = 1024, nullable = false)]
     pub password: Option<String>,
 }

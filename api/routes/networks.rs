@@ -541,6 +541,9 @@ pub struct NetworkFilters {
     /// Only the narrower networks of this network.
     #[param(minimum = 1)]
     parent: Option<i64>,
+    /// `me`: only the networks you are a member of (sign in first).
+    #[param(pattern = "^me$")]
+    member: Option<String>,
     /// Only networks changed at or after this time (incremental sync).
     updated_since: Option<DateTime<Utc>>,
     /// Results per page, 1 to 100 (default 20).
@@ -582,6 +585,14 @@ pub async fn list_networks(
     let status = query.parse::<NetworkStatus>("status", NetworkStatus::NAMES);
     let parent = query.id("parent");
     let updated_since = query.datetime("updatedSince");
+    let only_mine = match query.text("member").as_deref() {
+        None => false,
+        Some("me") => true,
+        Some(_) => {
+            query.fail("member", "must be me");
+            false
+        }
+    };
     let page = PageRequest::read(&mut query);
     if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
         query.fail("cursor", "belongs to another listing; follow _links.next");
@@ -590,6 +601,9 @@ pub async fn list_networks(
 
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
+        if only_mine {
+            viewer.user()?;
+        }
         let mine = my_network_ids(conn, &viewer)?;
         let ranked = match &q {
             Some(text) => Some(search::search(conn, "network", text)?),
@@ -600,8 +614,11 @@ pub async fn list_networks(
             sql = sql.filter(
                 networks::visibility
                     .eq(Visibility::Public.as_str())
-                    .or(networks::id.eq_any(mine)),
+                    .or(networks::id.eq_any(mine.clone())),
             );
+        }
+        if only_mine {
+            sql = sql.filter(networks::id.eq_any(mine));
         }
         if let Some(s) = scope {
             sql = sql.filter(networks::scope.eq(s.as_str()));

@@ -107,3 +107,40 @@ both!(
         assert!(r.items().is_empty(), "nothing was written");
     }
 );
+
+both!(
+    my_networks_and_empty_sign_in,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let mine = app.network(&anna, "Van Anna").await;
+        app.network(&bert, "Van Bert").await;
+        let r = app
+            .get("/api/v1/networks?member=me", Some(&anna.token))
+            .await
+            .expect(200);
+        let ids: Vec<i64> = r
+            .items()
+            .iter()
+            .map(|n| n["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(ids, vec![mine]);
+        app.get("/api/v1/networks?member=me", None)
+            .await
+            .expect(401);
+        let r = app
+            .get("/api/v1/networks?member=jij", None)
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["member"]);
+        let r = app
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"email": "", "password": ""}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["email", "password"]);
+    }
+);
