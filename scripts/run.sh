@@ -6,4 +6,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/deps.sh
+bash scripts/web-vendor.sh
 exec cargo run --release --quiet -- serve

@@ -82,6 +82,10 @@ bash scripts/check-compose.sh
 # --- OpenAPI ----------------------------------------------------------------
 bash scripts/lint-openapi.sh
 
+# --- Web frontend in a real browser --------------------------------------------
+# The debug binary that cargo test just built serves the pages.
+THEMANET_BIN=target/debug/themanet bash scripts/test-browser.sh
+
 # --- Summary ----------------------------------------------------------------
 passed=$(sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p' "$log" | awk '{ n += $1 } END { print n + 0 }')
 echo "$passed passed, 0 failed"
