@@ -42,6 +42,10 @@ fn main() {
     init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str).unwrap_or("serve");
+    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
+        println!("{}", command_help(command));
+        return;
+    }
     let result = match command {
         "serve" => serve(),
         "migrate" => with_db(|_| Ok(())),
@@ -120,6 +124,29 @@ fn init_logging() {
         });
     }
     builder.init();
+}
+
+/// The help of one command: its lines of `HELP`.
+fn command_help(command: &str) -> String {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in HELP.lines() {
+        let starts = line.strip_prefix("  ").is_some_and(|l| !l.starts_with(' '));
+        if starts {
+            inside = line.trim_start().split_whitespace().next() == Some(command);
+        }
+        if inside {
+            out.push(line.trim_start().to_string());
+        }
+    }
+    if out.is_empty() {
+        HELP.to_string()
+    } else {
+        format!(
+            "themanet {}\n\nConfiguration comes from the environment; see .env.example.",
+            out.join("\n")
+        )
+    }
 }
 
 fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), String> {

@@ -166,3 +166,31 @@ fn readiness_follows_the_database() {
     ));
     let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
 }
+
+#[test]
+fn every_command_explains_itself() {
+    for command in [
+        "serve",
+        "migrate",
+        "create-admin",
+        "demo",
+        "import",
+        "export",
+        "backup",
+        "restore",
+        "purge",
+        "openapi",
+        "generate",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_themanet"))
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.starts_with(&format!("themanet {command}")),
+            "{command}: {text}"
+        );
+    }
+}
