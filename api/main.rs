@@ -133,7 +133,7 @@ fn command_help(command: &str) -> String {
     for line in HELP.lines() {
         let starts = line.strip_prefix("  ").is_some_and(|l| !l.starts_with(' '));
         if starts {
-            inside = line.trim_start().split_whitespace().next() == Some(command);
+            inside = line.split_whitespace().next() == Some(command);
         }
         if inside {
             out.push(line.trim_start().to_string());
