@@ -35,7 +35,13 @@ fn start(database_url: &str) -> (Child, String) {
         }
     };
     // Keep reading its log so the pipe never fills.
-    std::thread::spawn(move || for _ in lines {});
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if std::env::var("SHOW_SERVER_LOG").is_ok() {
+                eprintln!("server: {line}");
+            }
+        }
+    });
     (child, address)
 }
 
@@ -57,8 +63,15 @@ fn get(address: &str, path: &str) -> Option<u16> {
 
 fn wait_for(address: &str, path: &str, status: u16) {
     let deadline = Instant::now() + Duration::from_secs(15);
-    while get(address, path) != Some(status) {
-        assert!(Instant::now() < deadline, "{path} never answered {status}");
+    loop {
+        let last = get(address, path);
+        if last == Some(status) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} never answered {status}; last {last:?}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -133,10 +146,14 @@ fn readiness_follows_the_database() {
     wait_for(&address, "/api/v1/networks", 200);
 
     // The database goes away: closed to new connections, the open ones cut.
+    // Two statements, so the first is committed before connections are cut
+    // (the pool reconnects at once).
+    admin
+        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+        .unwrap();
     admin
         .batch_execute(&format!(
-            "ALTER DATABASE {name} ALLOW_CONNECTIONS false; \
-             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
         ))
         .unwrap();
     let started = Instant::now();
