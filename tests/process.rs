@@ -11,8 +11,31 @@ use std::time::{Duration, Instant};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-/// Starts `themanet serve` on a free port; returns the child and its address.
-fn start(database_url: &str) -> (Child, String) {
+/// A server process, stopped when the test ends, also when it fails.
+struct Server(Child);
+
+impl std::ops::Deref for Server {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `themanet serve` on a free port; returns the server and its address.
+fn start(database_url: &str) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_themanet"))
         .arg("serve")
         .env("DATABASE_URL", database_url)
@@ -42,7 +65,7 @@ fn start(database_url: &str) -> (Child, String) {
             }
         }
     });
-    (child, address)
+    (Server(child), address)
 }
 
 /// A raw HTTP/1.1 GET; returns the status code.
