@@ -9,6 +9,7 @@
 # 3. Checks that the integration tests ran on both backends, the same number
 #    on each, and that no test was ignored.
 # 4. Lints the OpenAPI documents against the NL API Design Rules.
+# 5. Runs the benchmark on a tiny dataset and the browser tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -81,6 +82,17 @@ bash scripts/check-compose.sh
 
 # --- OpenAPI ----------------------------------------------------------------
 bash scripts/lint-openapi.sh
+
+# --- Benchmark smoke run ------------------------------------------------------
+# bench/run.sh on a tiny dataset with one-second runs: proves the benchmark
+# still works end to end on both backends (its figures mean nothing).
+echo "test: benchmark smoke run (bench/run.sh --smoke; log in target/bench-smoke.log)"
+if ! bash bench/run.sh --smoke --postgres "$TEST_DATABASE_URL" > target/bench-smoke.log 2>&1; then
+  cat target/bench-smoke.log >&2
+  echo "test: the benchmark smoke run failed" >&2
+  exit 1
+fi
+grep -E 'targets met$' target/bench-smoke.log
 
 # --- Web frontend in a real browser --------------------------------------------
 # The debug binary that cargo test just built serves the pages.

@@ -1,0 +1,1089 @@
+//! The benchmark behind `bench/run.sh` (see docs/performance.md).
+//!
+//! For each backend it fills a national dataset and a 1 % one with
+//! `themanet generate` (kept between runs), starts the release build and the
+//! bare stack (`bench/bare.rs`) on the large one, measures every endpoint of
+//! issue 7 with a load tool (`oha`, or `bench/load.rs` with the same options),
+//! then restarts on the small dataset to see how p50 grows. It prints one table
+//! per backend with throughput as a ratio to the bare stack and each target as
+//! MET or NOT MET.
+//!
+//! Options (all optional):
+//! `--smoke` a tiny dataset and one-second runs, to prove the tooling works;
+//! `--backend sqlite|postgres|both`; `--duration SECS`; `--load PATH` (the
+//! load tool); `--bin PATH` and `--bare PATH` (the two servers);
+//! `--work DIR` (databases and logs, default target/bench or
+//! target/bench-smoke);
+//! `--postgres URL` (an admin URL; default postgres://postgres@127.0.0.1:5432/postgres).
+//!
+//! Exit status 1 when something does not work (a server that does not start,
+//! an endpoint answering errors), not when a target is missed: targets are
+//! figures to read, not assertions.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+type Result<T> = std::result::Result<T, String>;
+
+// --- Options -----------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+struct Options {
+    smoke: bool,
+    backends: Vec<Backend>,
+    duration: f64,
+    connections: u32,
+    search_rate: u32,
+    steady_rate: u32,
+    load: PathBuf,
+    bin: PathBuf,
+    bare: PathBuf,
+    work: PathBuf,
+    postgres: String,
+}
+
+fn options() -> Result<Options> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str| -> Option<String> {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let smoke = args.iter().any(|a| a == "--smoke");
+    let backends = match value("--backend").as_deref() {
+        None | Some("both") => vec![Backend::Sqlite, Backend::Postgres],
+        Some("sqlite") => vec![Backend::Sqlite],
+        Some("postgres") => vec![Backend::Postgres],
+        Some(other) => return Err(format!("--backend {other}: sqlite, postgres or both")),
+    };
+    let profile = if smoke { "debug" } else { "release" };
+    let target = PathBuf::from(std::env::var("CARGO_TARGET_DIR").unwrap_or("target".into()));
+    let default_duration = if smoke { 1.0 } else { 10.0 };
+    Ok(Options {
+        smoke,
+        backends,
+        duration: match value("--duration") {
+            Some(d) => d.parse().map_err(|_| "--duration: seconds")?,
+            None => default_duration,
+        },
+        connections: if smoke { 4 } else { 64 },
+        search_rate: if smoke { 20 } else { 200 },
+        steady_rate: if smoke { 10 } else { 50 },
+        load: value("--load")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target.join(profile).join("examples/load")),
+        bin: value("--bin")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target.join(profile).join("themanet")),
+        bare: value("--bare")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target.join(profile).join("examples/bare")),
+        work: value("--work")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target.join(if smoke { "bench-smoke" } else { "bench" })),
+        postgres: value("--postgres").unwrap_or_else(|| {
+            std::env::var("BENCH_POSTGRES_URL")
+                .unwrap_or("postgres://postgres@127.0.0.1:5432/postgres".into())
+        }),
+    })
+}
+
+/// Rows per table, as `themanet generate` takes them.
+#[derive(Clone, Copy)]
+struct Sizes {
+    networks: u64,
+    stakeholders: u64,
+    memberships: u64,
+    goals: u64,
+    links: u64,
+}
+
+impl Sizes {
+    const NATIONAL: Sizes = Sizes {
+        networks: 100_000,
+        stakeholders: 500_000,
+        memberships: 2_000_000,
+        goals: 500_000,
+        links: 200_000,
+    };
+    const SMOKE: Sizes = Sizes {
+        networks: 1_000,
+        stakeholders: 2_000,
+        memberships: 5_000,
+        goals: 1_000,
+        links: 600,
+    };
+
+    fn divided_by(self, d: u64) -> Sizes {
+        Sizes {
+            networks: self.networks / d,
+            stakeholders: self.stakeholders / d,
+            memberships: self.memberships / d,
+            goals: self.goals / d,
+            links: self.links / d,
+        }
+    }
+
+    fn args(self) -> Vec<String> {
+        [
+            ("--networks", self.networks),
+            ("--stakeholders", self.stakeholders),
+            ("--memberships", self.memberships),
+            ("--goals", self.goals),
+            ("--links", self.links),
+        ]
+        .iter()
+        .flat_map(|(k, v)| [k.to_string(), v.to_string()])
+        .chain(["--seed".into(), "7".into()])
+        .collect()
+    }
+}
+
+// --- A minimal HTTP client for the set-up requests ---------------------------
+
+struct Response {
+    status: u16,
+    body: String,
+}
+
+impl Response {
+    fn json(&self) -> Result<Value> {
+        serde_json::from_str(&self.body).map_err(|e| format!("not JSON ({e}): {}", self.body))
+    }
+}
+
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> Result<Response> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(|e| e.to_string())?;
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nAccept: application/json\r\n"
+    );
+    if let Some(t) = token {
+        request.push_str(&format!("Authorization: Bearer {t}\r\n"));
+    }
+    let body = body.unwrap_or("");
+    if !body.is_empty() {
+        request.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        ));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&raw);
+    let (head, rest) = text.split_once("\r\n\r\n").ok_or("no HTTP response")?;
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or("no status")?;
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body = if chunked {
+        unchunk(rest)
+    } else {
+        rest.to_string()
+    };
+    Ok(Response { status, body })
+}
+
+fn unchunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, tail)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || tail.len() < n {
+            break;
+        }
+        out.push_str(&tail[..n]);
+        rest = tail[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn expect(r: Response, status: u16, what: &str) -> Result<Value> {
+    if r.status != status {
+        return Err(format!("{what}: {} {}", r.status, r.body));
+    }
+    r.json()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+// --- Databases -----------------------------------------------------------------
+
+fn database_url(o: &Options, backend: Backend, sizes: Sizes) -> String {
+    let kind = if o.smoke { "smoke_" } else { "" };
+    let name = format!("themanet_bench_{kind}{}", sizes.networks);
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}", o.work.join(format!("{name}.db")).display()),
+        Backend::Postgres => {
+            let base = o
+                .postgres
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&o.postgres);
+            format!("{base}/{name}")
+        }
+    }
+}
+
+/// Makes the dataset unless an earlier run finished it (a marker file holds
+/// the generator's arguments).
+fn ensure_data(o: &Options, backend: Backend, sizes: Sizes) -> Result<String> {
+    let url = database_url(o, backend, sizes);
+    let marker = o.work.join(format!(
+        "{}-{}.done",
+        backend.name().to_lowercase(),
+        sizes.networks
+    ));
+    let wanted = sizes.args().join(" ");
+    let still_there = match backend {
+        Backend::Sqlite => Path::new(url.trim_start_matches("sqlite://")).exists(),
+        Backend::Postgres => psql_on(&url, "SELECT 1 FROM networks LIMIT 1").is_ok(),
+    };
+    if still_there && std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(url);
+    }
+    let _ = std::fs::remove_file(&marker);
+    match backend {
+        Backend::Sqlite => {
+            let path = url.trim_start_matches("sqlite://");
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{path}{suffix}"));
+            }
+        }
+        Backend::Postgres => {
+            let name = url.rsplit('/').next().unwrap_or_default();
+            psql(o, &format!("DROP DATABASE IF EXISTS {name}"))?;
+            psql(o, &format!("CREATE DATABASE {name}"))?;
+        }
+    }
+    eprintln!(
+        "bench: generating {} networks on {} ...",
+        sizes.networks,
+        backend.name()
+    );
+    let started = Instant::now();
+    let status = Command::new(&o.bin)
+        .arg("generate")
+        .args(sizes.args())
+        .env("DATABASE_URL", &url)
+        .env("DEMO_DATA", "off")
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("{}: {e}", o.bin.display()))?;
+    if !status.success() {
+        return Err(format!("generate failed on {}", backend.name()));
+    }
+    eprintln!(
+        "bench: generated in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    if backend == Backend::Postgres {
+        let name = url.rsplit('/').next().unwrap_or_default();
+        psql_on(&url, "VACUUM ANALYZE").map_err(|e| format!("VACUUM ANALYZE on {name}: {e}"))?;
+    }
+    std::fs::write(&marker, wanted).map_err(|e| e.to_string())?;
+    Ok(url)
+}
+
+fn psql(o: &Options, sql: &str) -> Result<()> {
+    psql_on(&o.postgres, sql)
+}
+
+fn psql_on(url: &str, sql: &str) -> Result<()> {
+    let out = Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
+        .output()
+        .map_err(|e| format!("psql: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+// --- Servers -------------------------------------------------------------------
+
+struct Server {
+    child: Child,
+    port: u16,
+    startup: Duration,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(o: &Options, program: &Path, args: &[&str], url: &str, log: &str) -> Result<Server> {
+        let port = free_port();
+        let log = std::fs::File::create(o.work.join(log)).map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        let mut child = Command::new(program)
+            .args(args)
+            .env("DATABASE_URL", url)
+            .env("BIND_ADDRESS", format!("127.0.0.1:{port}"))
+            .env("PORT", port.to_string())
+            .env("DEMO_DATA", "off")
+            .env("RATE_LIMIT_WRITES", "0")
+            .env("RATE_LIMIT_SEARCHES", "0")
+            .stdout(log.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("{}: {e}", program.display()))?;
+        loop {
+            if let Ok(r) = http(port, "GET", "/health/ready", None, None) {
+                if r.status == 200 {
+                    break;
+                }
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!("{} exited: {status}", program.display()));
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                return Err(format!("{} not ready after 60 s", program.display()));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(Server {
+            startup: started.elapsed(),
+            child,
+            port,
+        })
+    }
+
+    /// Peak resident memory so far (VmHWM), in MB.
+    fn peak_rss_mb(&self) -> f64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
+            .map(|kb| kb / 1024.0)
+            .unwrap_or(f64::NAN)
+    }
+}
+
+// --- Load ------------------------------------------------------------------------
+
+/// A request the load tool repeats.
+#[derive(Clone)]
+struct Target {
+    method: &'static str,
+    path: String,
+    token: Option<String>,
+    body: Option<String>,
+}
+
+impl Target {
+    fn get(path: impl Into<String>) -> Target {
+        Target {
+            method: "GET",
+            path: path.into(),
+            token: None,
+            body: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Figures {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+enum Mode {
+    Saturation,
+    Rate(u32),
+}
+
+fn load_command(o: &Options, port: u16, t: &Target, mode: &Mode, connections: u32) -> Command {
+    let mut c = Command::new(&o.load);
+    c.args([
+        "--no-tui",
+        "--output-format",
+        "json",
+        "-z",
+        &format!("{}s", o.duration),
+    ]);
+    match mode {
+        Mode::Saturation => {
+            c.args(["-c", &connections.to_string()]);
+        }
+        Mode::Rate(q) => {
+            c.args([
+                "-c",
+                &connections.to_string(),
+                "-q",
+                &q.to_string(),
+                "--latency-correction",
+            ]);
+        }
+    }
+    c.args(["-m", t.method]);
+    if let Some(token) = &t.token {
+        c.args(["-H", &format!("Authorization: Bearer {token}")]);
+    }
+    if let Some(body) = &t.body {
+        c.args(["-T", "application/json", "-d", body]);
+    }
+    c.arg(format!("http://127.0.0.1:{port}{}", t.path));
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    c
+}
+
+fn figures(what: &str, output: std::process::Output, ok: u16) -> Result<Figures> {
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "{what}: load tool failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let v: Value = serde_json::from_str(&text).map_err(|e| format!("{what}: {e}: {text}"))?;
+    let statuses = v["statusCodeDistribution"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let wrong: Vec<String> = statuses
+        .iter()
+        .filter(|(s, _)| s.as_str() != ok.to_string())
+        .map(|(s, n)| format!("{n} x {s}"))
+        .collect();
+    if statuses.is_empty() || !wrong.is_empty() {
+        return Err(format!(
+            "{what}: expected only {ok}, got {}",
+            if wrong.is_empty() {
+                "no answers".into()
+            } else {
+                wrong.join(", ")
+            }
+        ));
+    }
+    let number = |p: &Value| p.as_f64().unwrap_or(f64::NAN);
+    Ok(Figures {
+        rps: number(&v["summary"]["requestsPerSec"]),
+        p50_ms: number(&v["latencyPercentiles"]["p50"]) * 1000.0,
+        p99_ms: number(&v["latencyPercentiles"]["p99"]) * 1000.0,
+    })
+}
+
+fn measure(o: &Options, port: u16, what: &str, t: &Target, mode: Mode, ok: u16) -> Result<Figures> {
+    let output = load_command(o, port, t, &mode, o.connections)
+        .output()
+        .map_err(|e| format!("{}: {e}", o.load.display()))?;
+    let f = figures(what, output, ok)?;
+    eprintln!(
+        "bench:   {what:<42} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
+        f.rps, f.p50_ms, f.p99_ms
+    );
+    Ok(f)
+}
+
+// --- The scenario ---------------------------------------------------------------
+
+/// What the endpoints are measured with, found in the dataset itself.
+struct Fixture {
+    token: String,
+    email: String,
+    network: i64,
+    own_network: i64,
+    municipality: String,
+    search: String,
+    audience: String,
+    topic: String,
+    deep_cursor: String,
+    deep_page: u32,
+}
+
+const PASSWORD: &str = "een lange zin als wachtwoord";
+
+/// Signs up a user with a network of its own and picks what to ask for. The
+/// municipality is the big city with the most networks, unless given.
+fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let email = format!("bench-{stamp}@example.org");
+    let body = serde_json::json!({ "email": email, "password": PASSWORD, "displayName": "Bench" });
+    let token = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/auth/register",
+            None,
+            Some(&body.to_string()),
+        )?,
+        201,
+        "register",
+    )?["accessToken"]
+        .as_str()
+        .ok_or("register: no accessToken")?
+        .to_string();
+    let network = serde_json::json!({
+        "name": format!("Benchmark {stamp}"),
+        "theme": "Toegankelijke speeltuinen",
+        "scope": "national",
+    });
+    let own_network = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/networks",
+            Some(&token),
+            Some(&network.to_string()),
+        )?,
+        201,
+        "create network",
+    )?["id"]
+        .as_i64()
+        .ok_or("create network: no id")?;
+
+    // The network in the middle of the first page, a busy municipality and
+    // the most common audience and topic among the first links.
+    let first = expect(
+        http(port, "GET", "/api/v1/networks?pageSize=100", None, None)?,
+        200,
+        "networks",
+    )?;
+    let network = first["items"][10]["id"].as_i64().ok_or("no networks")?;
+    let municipality = match municipality {
+        Some(m) => m.to_string(),
+        None => {
+            // The four big cities; the one with the fullest first page.
+            let mut best = (0, String::new());
+            for code in ["GM0363", "GM0599", "GM0518", "GM0344"] {
+                let page = expect(
+                    http(
+                        port,
+                        "GET",
+                        &format!("/api/v1/networks?municipality={code}"),
+                        None,
+                        None,
+                    )?,
+                    200,
+                    "networks by municipality",
+                )?;
+                let n = page["items"].as_array().map_or(0, Vec::len);
+                if n > best.0 {
+                    best = (n, code.to_string());
+                }
+            }
+            if best.0 == 0 {
+                return Err("no networks in the big cities".into());
+            }
+            best.1
+        }
+    };
+    let links = expect(
+        http(
+            port,
+            "GET",
+            "/api/v1/knowledge-links?pageSize=100",
+            None,
+            None,
+        )?,
+        200,
+        "knowledge links",
+    )?;
+    let mut tally: BTreeMap<(String, String), u32> = BTreeMap::new();
+    for link in links["items"].as_array().into_iter().flatten() {
+        for a in link["audiences"].as_array().into_iter().flatten() {
+            for t in link["topics"].as_array().into_iter().flatten() {
+                if let (Some(a), Some(t)) = (a.as_str(), t.as_str()) {
+                    *tally.entry((a.into(), t.into())).or_default() += 1;
+                }
+            }
+        }
+    }
+    let (audience, topic) = tally
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(k, _)| k)
+        .ok_or("no knowledge link has an audience and a topic")?;
+
+    // Walk the plain listing to page 1,000 (or the last page but one of a
+    // small dataset) by its own `next` links.
+    let mut path = "/api/v1/networks?pageSize=20".to_string();
+    let mut pages = Vec::new();
+    for _ in 1..1000 {
+        let page = expect(http(port, "GET", &path, None, None)?, 200, "paging")?;
+        match page["_links"]["next"]["href"].as_str() {
+            Some(next) => {
+                let at = next.find("/api/v1/").ok_or("next link without /api/v1/")?;
+                path = next[at..].to_string();
+                pages.push(path.clone());
+            }
+            None => break,
+        }
+    }
+    let deep_page = if pages.len() >= 999 {
+        999
+    } else {
+        pages.len().saturating_sub(1)
+    };
+    let deep_cursor = pages
+        .get(deep_page.saturating_sub(1))
+        .cloned()
+        .ok_or("fewer than 3 pages")?;
+    Ok(Fixture {
+        token,
+        email,
+        network,
+        own_network,
+        municipality,
+        search: "toegankelijke%20speeltuinen".into(),
+        audience,
+        topic,
+        deep_cursor,
+        deep_page: deep_page as u32 + 1,
+    })
+}
+
+/// The endpoints of issue 7 with the status each answers.
+fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
+    let goal =
+        serde_json::json!({ "title": "Een toegankelijke speeltuin in elke wijk" }).to_string();
+    let login = serde_json::json!({ "email": f.email, "password": PASSWORD }).to_string();
+    vec![
+        (
+            "network by id",
+            Target::get(format!("/api/v1/networks/{}", f.network)),
+            200,
+        ),
+        (
+            "networks by municipality",
+            Target::get(format!("/api/v1/networks?municipality={}", f.municipality)),
+            200,
+        ),
+        (
+            "networks by search text",
+            Target::get(format!("/api/v1/networks?q={}", f.search)),
+            200,
+        ),
+        (
+            "knowledge links by audience and topic",
+            Target::get(format!(
+                "/api/v1/knowledge-links?audience={}&topic={}",
+                f.audience, f.topic
+            )),
+            200,
+        ),
+        (
+            "first page of the listing",
+            Target::get("/api/v1/networks?pageSize=20"),
+            200,
+        ),
+        (
+            "deep page of the listing",
+            Target::get(f.deep_cursor.clone()),
+            200,
+        ),
+        (
+            "create a goal (signed in)",
+            Target {
+                method: "POST",
+                path: format!("/api/v1/networks/{}/goals", f.own_network),
+                token: Some(f.token.clone()),
+                body: Some(goal),
+            },
+            201,
+        ),
+        (
+            "login",
+            Target {
+                method: "POST",
+                path: "/api/v1/auth/login".into(),
+                token: None,
+                body: Some(login),
+            },
+            200,
+        ),
+    ]
+}
+
+struct Row {
+    what: String,
+    figures: Figures,
+    ratio: Option<f64>,
+}
+
+struct Verdict {
+    target: String,
+    figure: String,
+    met: bool,
+}
+
+fn verdict(target: impl Into<String>, figure: String, met: bool) -> Verdict {
+    Verdict {
+        target: target.into(),
+        figure,
+        met,
+    }
+}
+
+fn run_backend(o: &Options, backend: Backend) -> Result<()> {
+    let large = if o.smoke {
+        Sizes::SMOKE
+    } else {
+        Sizes::NATIONAL
+    };
+    // 1,000 networks against 100,000 (the smoke run: 200 against 1,000).
+    let small = large.divided_by(if o.smoke { 5 } else { 100 });
+    let large_url = ensure_data(o, backend, large)?;
+    let small_url = ensure_data(o, backend, small)?;
+    let mut rows = Vec::new();
+    let mut verdicts = Vec::new();
+
+    eprintln!("bench: {} with {} networks", backend.name(), large.networks);
+    // The bare stack first, on the same database, alone on the machine.
+    let (bare_id, bare_list) = {
+        let bare = Server::start(o, &o.bare, &[], &large_url, "bare.log")?;
+        let api = Server::start(o, &o.bin, &["serve"], &large_url, "api-probe.log")?;
+        let f = fixture(api.port, None)?;
+        drop(api);
+        let id = measure(
+            o,
+            bare.port,
+            "bare: one row by id",
+            &Target::get(format!("/networks/{}", f.network)),
+            Mode::Saturation,
+            200,
+        )?;
+        let list = measure(
+            o,
+            bare.port,
+            "bare: 20-row indexed list",
+            &Target::get(format!("/networks?municipality={}", f.municipality)),
+            Mode::Saturation,
+            200,
+        )?;
+        rows.push(Row {
+            what: "bare: one row by id".into(),
+            figures: id,
+            ratio: None,
+        });
+        rows.push(Row {
+            what: "bare: 20-row indexed list".into(),
+            figures: list,
+            ratio: None,
+        });
+        (id, list)
+    };
+
+    let api = Server::start(o, &o.bin, &["serve"], &large_url, "api.log")?;
+    let startup_large = api.startup;
+    let f = fixture(api.port, None)?;
+    let mut saturated = BTreeMap::new();
+    for (what, target, ok) in endpoints(&f) {
+        let figures = measure(o, api.port, what, &target, Mode::Saturation, ok)?;
+        let bare = match what {
+            "network by id" => Some(bare_id),
+            "create a goal (signed in)" | "login" => None,
+            _ => Some(bare_list),
+        };
+        let label = if what == "deep page of the listing" {
+            format!("page {} of the listing", f.deep_page)
+        } else {
+            what.to_string()
+        };
+        rows.push(Row {
+            what: label,
+            figures,
+            ratio: bare.map(|b| figures.rps / b.rps),
+        });
+        saturated.insert(what, figures);
+    }
+    let by_id = saturated["network by id"];
+    verdicts.push(verdict(
+        "network by id: >= 80% of bare throughput",
+        format!("{:.0}%", 100.0 * by_id.rps / bare_id.rps),
+        by_id.rps >= 0.8 * bare_id.rps,
+    ));
+    verdicts.push(verdict(
+        "network by id: p99 <= 2x bare p99",
+        format!("{:.1}x", by_id.p99_ms / bare_id.p99_ms),
+        by_id.p99_ms <= 2.0 * bare_id.p99_ms,
+    ));
+    for what in [
+        "networks by municipality",
+        "knowledge links by audience and topic",
+    ] {
+        let r = saturated[what].rps / bare_list.rps;
+        verdicts.push(verdict(
+            format!("{what}: >= 70% of bare list"),
+            format!("{:.0}%", 100.0 * r),
+            r >= 0.7,
+        ));
+    }
+    let cost =
+        saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;
+    verdicts.push(verdict(
+        format!("page {} costs <= 1.5x the first", f.deep_page),
+        format!("{cost:.2}x"),
+        cost <= 1.5,
+    ));
+
+    // Search at a fixed rate.
+    let search = Target::get(format!("/api/v1/networks?q={}", f.search));
+    let s = measure(
+        o,
+        api.port,
+        &format!("search at {} req/s", o.search_rate),
+        &search,
+        Mode::Rate(o.search_rate),
+        200,
+    )?;
+    rows.push(Row {
+        what: format!("search at {} req/s", o.search_rate),
+        figures: s,
+        ratio: None,
+    });
+    verdicts.push(verdict(
+        format!(
+            "search over {} networks: p99 < 50 ms at {} req/s",
+            large.networks, o.search_rate
+        ),
+        format!("{:.1} ms", s.p99_ms),
+        s.p99_ms < 50.0,
+    ));
+
+    // Listing during a login flood.
+    let flood = endpoints(&f)
+        .into_iter()
+        .find(|(w, _, _)| *w == "login")
+        .map(|(_, t, _)| t)
+        .ok_or("login")?;
+    let flooding = load_command(o, api.port, &flood, &Mode::Saturation, o.connections)
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    std::thread::sleep(Duration::from_millis(300));
+    let listing = Target::get(format!("/api/v1/networks?municipality={}", f.municipality));
+    let during = measure(
+        o,
+        api.port,
+        &format!("list at {} req/s during login flood", o.steady_rate),
+        &listing,
+        Mode::Rate(o.steady_rate),
+        200,
+    )?;
+    figures(
+        "login flood",
+        flooding.wait_with_output().map_err(|e| e.to_string())?,
+        200,
+    )?;
+    rows.push(Row {
+        what: format!("list at {} req/s during login flood", o.steady_rate),
+        figures: during,
+        ratio: None,
+    });
+    verdicts.push(verdict(
+        "listing during a login flood: p99 < 100 ms",
+        format!("{:.1} ms", during.p99_ms),
+        during.p99_ms < 100.0,
+    ));
+
+    // p50 at a steady rate, large dataset now, small one after a restart.
+    let mut steady_large = BTreeMap::new();
+    for (what, target, ok) in endpoints(&f) {
+        let fig = measure(
+            o,
+            api.port,
+            &format!("{what} at {} req/s", o.steady_rate),
+            &target,
+            Mode::Rate(o.steady_rate),
+            ok,
+        )?;
+        steady_large.insert(what, fig);
+    }
+    let rss = api.peak_rss_mb();
+    drop(api);
+    verdicts.push(verdict(
+        "server peak RSS under load < 100 MB",
+        format!("{rss:.0} MB"),
+        rss < 100.0,
+    ));
+
+    eprintln!("bench: {} with {} networks", backend.name(), small.networks);
+    let api = Server::start(o, &o.bin, &["serve"], &small_url, "api-small.log")?;
+    let startup_small = api.startup;
+    let fs = fixture(api.port, Some(&f.municipality))?;
+    let mut growth = Vec::new();
+    for (what, target, ok) in endpoints(&fs) {
+        let fig = measure(
+            o,
+            api.port,
+            &format!("{what} at {} req/s", o.steady_rate),
+            &target,
+            Mode::Rate(o.steady_rate),
+            ok,
+        )?;
+        let big = steady_large[what];
+        let g = big.p50_ms / fig.p50_ms;
+        growth.push((what, fig.p50_ms, big.p50_ms, g));
+    }
+    drop(api);
+    for (what, small_p50, large_p50, g) in &growth {
+        verdicts.push(verdict(
+            format!(
+                "{what}: p50 at {} <= 1.5x p50 at {}",
+                large.networks, small.networks
+            ),
+            format!("{small_p50:.2} -> {large_p50:.2} ms ({g:.2}x)"),
+            *g <= 1.5,
+        ));
+    }
+    let startup = startup_large.max(startup_small).as_secs_f64();
+    verdicts.push(verdict(
+        "start-up to ready < 1 s on an existing database",
+        format!(
+            "{:.0} ms ({} networks), {:.0} ms ({})",
+            startup_large.as_secs_f64() * 1000.0,
+            large.networks,
+            startup_small.as_secs_f64() * 1000.0,
+            small.networks
+        ),
+        startup < 1.0,
+    ));
+
+    print_report(o, backend, large, &rows, &verdicts);
+    Ok(())
+}
+
+fn print_report(o: &Options, backend: Backend, sizes: Sizes, rows: &[Row], verdicts: &[Verdict]) {
+    println!();
+    println!(
+        "## {} — {} networks, {} stakeholders, {} memberships, {} goals, {} links{}",
+        backend.name(),
+        sizes.networks,
+        sizes.stakeholders,
+        sizes.memberships,
+        sizes.goals,
+        sizes.links,
+        if o.smoke {
+            " (smoke run: figures mean nothing)"
+        } else {
+            ""
+        }
+    );
+    println!();
+    println!(
+        "Saturation: {} connections, {} s per endpoint; fixed rates as named.",
+        o.connections, o.duration
+    );
+    println!();
+    println!("| endpoint | req/s | vs bare | p50 ms | p99 ms |");
+    println!("|---|---:|---:|---:|---:|");
+    for r in rows {
+        println!(
+            "| {} | {:.0} | {} | {:.2} | {:.2} |",
+            r.what,
+            r.figures.rps,
+            r.ratio
+                .map(|x| format!("{:.0}%", x * 100.0))
+                .unwrap_or_else(|| "".into()),
+            r.figures.p50_ms,
+            r.figures.p99_ms
+        );
+    }
+    println!();
+    println!("| target | measured | |");
+    println!("|---|---|---|");
+    for v in verdicts {
+        println!(
+            "| {} | {} | {} |",
+            v.target,
+            v.figure,
+            if v.met { "MET" } else { "NOT MET" }
+        );
+    }
+    let met = verdicts.iter().filter(|v| v.met).count();
+    println!();
+    println!(
+        "{}: {met} of {} targets met",
+        backend.name(),
+        verdicts.len()
+    );
+}
+
+fn main() {
+    let result = options().and_then(|o| {
+        std::fs::create_dir_all(&o.work).map_err(|e| e.to_string())?;
+        for program in [&o.bin, &o.bare, &o.load] {
+            if !program.exists() && which(program).is_none() {
+                return Err(format!(
+                    "{} not found; bench/run.sh builds it",
+                    program.display()
+                ));
+            }
+        }
+        for backend in &o.backends {
+            run_backend(&o, *backend)?;
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        eprintln!("bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn which(program: &Path) -> Option<PathBuf> {
+    if program.components().count() > 1 {
+        return None;
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(program))
+            .find(|p| p.exists())
+    })
+}
