@@ -158,6 +158,28 @@ impl FromRequest for Auth {
     }
 }
 
+/// Runs password hashing work (argon2: tens of milliseconds and 19 MiB each)
+/// on the blocking threads, but never more at once than there are cores
+/// minus one. Sign-ins beyond that wait their turn without holding a thread,
+/// so a login flood can neither starve the other requests of CPU nor grow the
+/// memory with every concurrent attempt.
+pub async fn password_work<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
+    });
+    let _permit = permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    actix_web::web::block(work)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
 /// Hashes a password with argon2id (default, OWASP-minimum parameters).
 pub fn hash_password(password: &str) -> Result<String, ApiError> {
     Argon2::default()

@@ -307,9 +307,7 @@ pub async fn register(
         ));
     }
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
-    let hash = web::block(move || hash_password(&password))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let hash = crate::auth::password_work(move || hash_password(&password)).await??;
     let days = state.config.refresh_token_days;
     let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         let id = insert_account(conn, &email, &hash, &name, kind, false)?;
@@ -363,9 +361,8 @@ pub async fn login(
     })
     .await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let ok = web::block(move || verify_password(&password, hash.as_deref()))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let ok =
+        crate::auth::password_work(move || verify_password(&password, hash.as_deref())).await?;
     let user_id = match user {
         Some(user) if ok && !user.disabled => user.id,
         other => {

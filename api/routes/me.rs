@@ -238,14 +238,13 @@ pub async fn change_password(
     let new = crate::extract::present(input.new_password, "newPassword")?;
     let (user, _) = db::read(&state.pool, move |conn| load_me(conn, auth)).await?;
     let stored = user.password_hash.clone();
-    let (ok, hash) = web::block(move || {
+    let (ok, hash) = crate::auth::password_work(move || {
         (
             crate::auth::verify_password(&current, Some(&stored)),
             crate::auth::hash_password(&new),
         )
     })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    .await?;
     if !ok {
         return Err(ApiError::Forbidden("The current password is wrong.".into()));
     }
