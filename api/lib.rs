@@ -33,6 +33,7 @@ pub struct AppState {
     pub throttle: throttle::Throttle,
     pub metrics: metrics::Metrics,
     pub rate_limiter: throttle::RateLimiter,
+    pub search_stats: std::sync::Arc<search::Stats>,
 }
 
 impl AppState {
@@ -45,6 +46,7 @@ impl AppState {
             throttle: throttle::Throttle::default(),
             metrics: metrics::Metrics::default(),
             rate_limiter: throttle::RateLimiter::default(),
+            search_stats: Default::default(),
         }
     }
 }

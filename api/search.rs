@@ -8,6 +8,9 @@
 //! id. So PostgreSQL and SQLite return the same documents in the same order.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use diesel::dsl::count_star;
 use diesel::prelude::*;
@@ -123,6 +126,7 @@ pub fn index(
     fields: &[(&str, i32)],
 ) -> Result<(), ApiError> {
     remove(conn, doc_type, doc_id)?;
+    GENERATION.fetch_add(1, Ordering::AcqRel);
     let mut weights: BTreeMap<String, i32> = BTreeMap::new();
     let mut length = 0;
     for (text, weight) in fields {
@@ -164,6 +168,7 @@ pub fn index(
 
 /// Removes a document from the index.
 pub fn remove(conn: &mut DbConn, doc_type: &str, doc_id: i64) -> Result<(), ApiError> {
+    GENERATION.fetch_add(1, Ordering::AcqRel);
     diesel::delete(
         search_terms::table
             .filter(search_terms::doc_type.eq(doc_type))
@@ -179,73 +184,187 @@ pub fn remove(conn: &mut DbConn, doc_type: &str, doc_id: i64) -> Result<(), ApiE
     Ok(())
 }
 
+/// Bumped by every change to the index in this process: cached statistics
+/// from before it are not used again.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// How long statistics may be reused when this process changed nothing:
+/// other instances' changes show in the ranking after at most this long.
+const STATS_TTL: Duration = Duration::from_secs(10);
+
+/// Corpus statistics for BM25 (documents, total length, documents per term),
+/// read once and reused until the index changes, per database (one per
+/// `AppState`). Counting them per query would read the whole index of a
+/// common word, which made a search over 100,000 networks take 400 ms.
+#[derive(Default)]
+pub struct Stats {
+    cache: Mutex<HashMap<String, CorpusStats>>,
+}
+
+struct CorpusStats {
+    generation: u64,
+    read_at: Instant,
+    docs: i64,
+    total_length: i64,
+    df: HashMap<String, i64>,
+}
+
+impl Stats {
+    /// (documents, total length, df per term in `terms` order).
+    fn get(
+        &self,
+        conn: &mut DbConn,
+        doc_type: &str,
+        terms: &[String],
+    ) -> Result<(i64, i64, Vec<i64>), ApiError> {
+        let generation = GENERATION.load(Ordering::Acquire);
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let fresh = cache
+            .get(doc_type)
+            .is_some_and(|c| c.generation == generation && c.read_at.elapsed() < STATS_TTL);
+        if !fresh {
+            let (docs, total_length): (i64, i64) = search_docs::table
+                .filter(search_docs::doc_type.eq(doc_type))
+                .select((
+                    count_star(),
+                    diesel::dsl::sql::<diesel::sql_types::BigInt>("COALESCE(SUM(length), 0)"),
+                ))
+                .first(conn)?;
+            cache.insert(
+                doc_type.to_string(),
+                CorpusStats {
+                    generation,
+                    read_at: Instant::now(),
+                    docs,
+                    total_length,
+                    df: HashMap::new(),
+                },
+            );
+        }
+        let Some(corpus) = cache.get_mut(doc_type) else {
+            return Err(ApiError::Internal("search statistics vanished".into()));
+        };
+        let missing: Vec<&String> = terms
+            .iter()
+            .filter(|t| !corpus.df.contains_key(*t))
+            .collect();
+        if !missing.is_empty() {
+            let counted: Vec<(String, i64)> = search_terms::table
+                .filter(search_terms::doc_type.eq(doc_type))
+                .filter(search_terms::term.eq_any(&missing))
+                .group_by(search_terms::term)
+                .select((search_terms::term, count_star()))
+                .load(conn)?;
+            for term in missing {
+                corpus.df.insert(term.clone(), 0);
+            }
+            corpus.df.extend(counted);
+        }
+        let df = terms.iter().map(|t| corpus.df[t]).collect();
+        Ok((corpus.docs, corpus.total_length, df))
+    }
+}
+
+#[derive(QueryableByName)]
+struct Scored {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    doc_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    score: f64,
+}
+
 /// Documents matching every word of `query`, best first (score, then id).
-pub fn search(conn: &mut DbConn, doc_type: &str, query: &str) -> Result<Vec<(i64, f64)>, ApiError> {
+///
+/// The database walks the postings of the rarest word from the newest
+/// document down, joins the other words' postings by primary key and stops
+/// after `MAX_CANDIDATES` matches, so the work is bounded by that limit and
+/// not by how common a word is. It also adds up the BM25 score (the numbers
+/// that depend on the whole corpus come from `Stats` as parameters); both
+/// backends do the same IEEE arithmetic, and the score is rounded here.
+pub fn search(
+    conn: &mut DbConn,
+    stats: &Stats,
+    doc_type: &str,
+    query: &str,
+) -> Result<Vec<(i64, f64)>, ApiError> {
     let terms = analyse_query(query);
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    let postings: Vec<(i64, String, i32)> = search_terms::table
-        .filter(search_terms::doc_type.eq(doc_type))
-        .filter(search_terms::term.eq_any(&terms))
-        .select((
-            search_terms::doc_id,
-            search_terms::term,
-            search_terms::weight,
-        ))
-        .load(conn)?;
-    let mut by_doc: HashMap<i64, Vec<(usize, i32)>> = HashMap::new();
-    let mut df = vec![0i64; terms.len()];
-    for (doc, term, weight) in postings {
-        if let Ok(i) = terms.binary_search(&term) {
-            df[i] += 1;
-            by_doc.entry(doc).or_default().push((i, weight));
-        }
-    }
-    let mut matching: Vec<i64> = by_doc
-        .iter()
-        .filter(|(_, hits)| hits.len() == terms.len())
-        .map(|(doc, _)| *doc)
-        .collect();
-    if matching.is_empty() {
+    let (n_docs, total_length, df) = stats.get(conn, doc_type, &terms)?;
+    if df.contains(&0) {
         return Ok(Vec::new());
     }
-    matching.sort_unstable_by(|a, b| b.cmp(a));
-    matching.truncate(MAX_CANDIDATES);
+    let mut rarest_first: Vec<(i64, &String)> = df.iter().copied().zip(&terms).collect();
+    rarest_first.sort();
 
-    let (n_docs, total_length): (i64, i64) = search_docs::table
-        .filter(search_docs::doc_type.eq(doc_type))
-        .select((
-            count_star(),
-            diesel::dsl::sql::<diesel::sql_types::BigInt>("COALESCE(SUM(length), 0)"),
-        ))
-        .first(conn)?;
-    let lengths: HashMap<i64, i32> = search_docs::table
-        .filter(search_docs::doc_type.eq(doc_type))
-        .filter(search_docs::doc_id.eq_any(&matching))
-        .select((search_docs::doc_id, search_docs::length))
-        .load::<(i64, i32)>(conn)?
-        .into_iter()
-        .collect();
     let n = n_docs.max(1) as f64;
     let avg_length = (total_length as f64 / n).max(1.0);
     let (k1, b) = (1.2, 0.75);
-    let mut ranked: Vec<(i64, f64)> = matching
-        .into_iter()
-        .map(|doc| {
-            let length = f64::from(lengths.get(&doc).copied().unwrap_or(1));
-            let score: f64 = by_doc[&doc]
-                .iter()
-                .map(|&(i, weight)| {
-                    let df = df[i] as f64;
-                    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                    let tf = f64::from(weight);
-                    idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * length / avg_length))
-                })
-                .sum();
-            // Rounded so that the order never rests on the last bits.
-            (doc, (score * 1e6).round() / 1e6)
+    // Per term: idf * (k1 + 1) * tf / (tf + k1 * (1 - b) + k1 * b / avg * length)
+    let factors: Vec<f64> = rarest_first
+        .iter()
+        .map(|&(df, _)| {
+            let df = df as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0)
         })
+        .collect();
+    let (c1, c2) = (k1 * (1.0 - b), k1 * b / avg_length);
+
+    // Numbered parameters: `$n` on PostgreSQL, `?n` on SQLite. 1: doc type,
+    // 2: c1, 3: c2, then per term its stem and its factor.
+    let mark = match conn {
+        DbConn::Pg(_) => "$",
+        DbConn::Sqlite(_) => "?",
+    };
+    let param = |i: usize| format!("{mark}{i}");
+    let mut score = Vec::new();
+    let mut joins = String::new();
+    for i in 0..rarest_first.len() {
+        let (term, factor) = (param(4 + 2 * i), param(5 + 2 * i));
+        score.push(format!(
+            "{factor} * t{i}.weight / (t{i}.weight + {} + {} * d.length)",
+            param(2),
+            param(3)
+        ));
+        if i > 0 {
+            joins.push_str(&format!(
+                " JOIN search_terms t{i} ON t{i}.doc_type = t0.doc_type \
+                 AND t{i}.term = {term} AND t{i}.doc_id = t0.doc_id"
+            ));
+        }
+    }
+    let sql = format!(
+        "SELECT t0.doc_id AS doc_id, {score} AS score FROM search_terms t0{joins} \
+         JOIN search_docs d ON d.doc_type = t0.doc_type AND d.doc_id = t0.doc_id \
+         WHERE t0.doc_type = {doc_type} AND t0.term = {first} \
+         ORDER BY t0.doc_id DESC LIMIT {MAX_CANDIDATES}",
+        score = score.join(" + "),
+        doc_type = param(1),
+        first = param(4),
+    );
+    macro_rules! run {
+        ($c:expr, $backend:ty) => {{
+            use diesel::sql_types::{Double, Text};
+            let mut q = diesel::sql_query(sql)
+                .into_boxed::<$backend>()
+                .bind::<Text, _>(doc_type.to_string())
+                .bind::<Double, _>(c1)
+                .bind::<Double, _>(c2);
+            for (&(_, term), factor) in rarest_first.iter().zip(&factors) {
+                q = q.bind::<Text, _>(term.clone()).bind::<Double, _>(*factor);
+            }
+            q.load::<Scored>($c)?
+        }};
+    }
+    let found = match conn {
+        DbConn::Pg(c) => run!(c, diesel::pg::Pg),
+        DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite),
+    };
+    let mut ranked: Vec<(i64, f64)> = found
+        .into_iter()
+        // Rounded so that the order never rests on the last bits.
+        .map(|r| (r.doc_id, (r.score * 1e6).round() / 1e6))
         .collect();
     ranked.sort_by(|a, c| c.1.total_cmp(&a.1).then(a.0.cmp(&c.0)));
     Ok(ranked)

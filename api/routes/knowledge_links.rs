@@ -448,6 +448,7 @@ pub async fn list_knowledge_links(
     let page = PageRequest::read(&mut query);
     query.finish()?;
     let base = base_url(&req);
+    let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let mut sql = knowledge_links::table
@@ -505,11 +506,20 @@ pub async fn list_knowledge_links(
                 (rows, next)
             }
             Some(text) => {
-                let ranked = search::search(conn, "knowledge_link", &text)?;
+                let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
                 let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<KnowledgeLink> =
-                    sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
-                rank_page(ranked, rows, &page, |l| l.id)
+                let mut rows: HashMap<i64, KnowledgeLink> = sql
+                    .filter(knowledge_links::id.eq_any(ids))
+                    .load::<KnowledgeLink>(conn)?
+                    .into_iter()
+                    .map(|r| (r.id, r))
+                    .collect();
+                rank_page(
+                    ranked,
+                    &page,
+                    |r: &KnowledgeLink| r.id,
+                    |ids| Ok(ids.iter().filter_map(|id| rows.remove(id)).collect()),
+                )?
             }
         };
         Ok((present(conn, &base, &viewer, rows)?, next))

@@ -98,40 +98,54 @@ pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationErr
 /// page that starts after the cursor.
 pub fn rank_page<T>(
     ranked: Vec<(i64, f64)>,
-    rows: Vec<T>,
     page: &crate::pagination::PageRequest,
     id_of: impl Fn(&T) -> i64,
-) -> (Vec<T>, Option<crate::pagination::Cursor>) {
+    mut load: impl FnMut(Vec<i64>) -> Result<Vec<T>, crate::error::ApiError>,
+) -> Result<(Vec<T>, Option<crate::pagination::Cursor>), crate::error::ApiError> {
     use crate::pagination::Cursor;
-    let mut by_id: std::collections::HashMap<i64, T> =
-        rows.into_iter().map(|r| (id_of(&r), r)).collect();
     let after = match page.after {
         Some(Cursor::Rank(score, id)) => Some((score, id)),
         _ => None,
     };
+    // Everything up to and including the cursor position is skipped.
+    let rest: Vec<(i64, f64)> = ranked
+        .into_iter()
+        .filter(|&(id, score)| match after {
+            Some((s, i)) => score < s || (score == s && id > i),
+            None => true,
+        })
+        .collect();
+    // Rows are loaded (and filtered) a slice at a time in rank order, the
+    // slice doubling until the page is full: usually one query for the first
+    // page's worth of ids, not the whole candidate list.
+    let wanted = page.size as usize + 1;
     let mut out = Vec::new();
     let mut keys = Vec::new();
-    for (id, score) in ranked {
-        if let Some((s, i)) = after {
-            // Skip everything up to and including the cursor position.
-            if score > s || (score == s && id <= i) {
-                continue;
-            }
-        }
-        if let Some(row) = by_id.remove(&id) {
-            out.push(row);
-            keys.push((score, id));
-            if out.len() as i64 > page.size {
+    let mut start = 0;
+    let mut chunk = wanted * 2;
+    while start < rest.len() && out.len() < wanted {
+        let slice = &rest[start..(start + chunk).min(rest.len())];
+        let ids = slice.iter().map(|&(id, _)| id).collect();
+        let mut by_id: std::collections::HashMap<i64, T> =
+            load(ids)?.into_iter().map(|r| (id_of(&r), r)).collect();
+        for &(id, score) in slice {
+            if out.len() == wanted {
                 break;
             }
+            if let Some(row) = by_id.remove(&id) {
+                out.push(row);
+                keys.push((score, id));
+            }
         }
+        start += slice.len();
+        chunk *= 2;
     }
-    let next = if out.len() as i64 > page.size {
+    let next = if out.len() == wanted {
         out.truncate(page.size as usize);
         keys.get(page.size as usize - 1)
             .map(|&(s, i)| Cursor::Rank(s, i))
     } else {
         None
     };
-    (out, next)
+    Ok((out, next))
 }

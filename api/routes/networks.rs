@@ -599,6 +599,7 @@ pub async fn list_networks(
     }
     query.finish()?;
 
+    let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         if only_mine {
@@ -606,47 +607,52 @@ pub async fn list_networks(
         }
         let mine = my_network_ids(conn, &viewer)?;
         let ranked = match &q {
-            Some(text) => Some(search::search(conn, "network", text)?),
+            Some(text) => Some(search::search(conn, &stats, "network", text)?),
             None => None,
         };
-        let mut sql = networks::table.select(Network::as_select()).into_boxed();
-        if !viewer.is_admin {
-            sql = sql.filter(
-                networks::visibility
-                    .eq(Visibility::Public.as_str())
-                    .or(networks::id.eq_any(mine.clone())),
-            );
-        }
-        if only_mine {
-            sql = sql.filter(networks::id.eq_any(mine));
-        }
-        if let Some(s) = scope {
-            sql = sql.filter(networks::scope.eq(s.as_str()));
-        }
-        if let Some(code) = municipality_code {
-            sql = sql.filter(networks::municipality_code.eq(code));
-        }
-        if let Some(t) = topic {
-            sql = sql.filter(
-                networks::id.eq_any(
-                    network_topics::table
-                        .filter(network_topics::topic.eq(t))
-                        .select(network_topics::network_id),
-                ),
-            );
-        }
-        if let Some(s) = status {
-            sql = sql.filter(networks::status.eq(s.as_str()));
-        }
-        if let Some(p) = parent {
-            sql = sql.filter(networks::parent_id.eq(p));
-        }
-        if let Some(t) = updated_since {
-            sql = sql.filter(networks::updated_at.ge(t.naive_utc()));
-        }
+        // The filtered query, built anew for each use (boxed queries are
+        // consumed by loading).
+        let filtered = || {
+            let mut sql = networks::table.select(Network::as_select()).into_boxed();
+            if !viewer.is_admin {
+                sql = sql.filter(
+                    networks::visibility
+                        .eq(Visibility::Public.as_str())
+                        .or(networks::id.eq_any(mine.clone())),
+                );
+            }
+            if only_mine {
+                sql = sql.filter(networks::id.eq_any(mine.clone()));
+            }
+            if let Some(s) = scope {
+                sql = sql.filter(networks::scope.eq(s.as_str()));
+            }
+            if let Some(code) = &municipality_code {
+                sql = sql.filter(networks::municipality_code.eq(code.clone()));
+            }
+            if let Some(t) = &topic {
+                sql = sql.filter(
+                    networks::id.eq_any(
+                        network_topics::table
+                            .filter(network_topics::topic.eq(t.clone()))
+                            .select(network_topics::network_id),
+                    ),
+                );
+            }
+            if let Some(s) = status {
+                sql = sql.filter(networks::status.eq(s.as_str()));
+            }
+            if let Some(p) = parent {
+                sql = sql.filter(networks::parent_id.eq(p));
+            }
+            if let Some(t) = updated_since {
+                sql = sql.filter(networks::updated_at.ge(t.naive_utc()));
+            }
+            sql
+        };
         let (mut rows, next) = match ranked {
             None => {
-                let mut rows: Vec<Network> = sql
+                let mut rows: Vec<Network> = filtered()
                     .filter(networks::id.gt(page.after_id()))
                     .order(networks::id)
                     .limit(page.fetch_limit())
@@ -654,11 +660,12 @@ pub async fn list_networks(
                 let next = page.finish(&mut rows, |n| Cursor::Id(n.id));
                 (rows, next)
             }
-            Some(ranked) => {
-                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<Network> = sql.filter(networks::id.eq_any(ids)).load(conn)?;
-                rank_page(ranked, rows, &page, |n| n.id)
-            }
+            Some(ranked) => rank_page(
+                ranked,
+                &page,
+                |n: &Network| n.id,
+                |ids| Ok(filtered().filter(networks::id.eq_any(ids)).load(conn)?),
+            )?,
         };
         let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();
         let mut topics = topics_of(conn, &ids)?;

@@ -494,6 +494,7 @@ pub async fn list_stakeholders(
     let updated_since = query.datetime("updatedSince");
     let page = PageRequest::read(&mut query);
     query.finish()?;
+    let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let mut sql = stakeholders::table
@@ -540,10 +541,20 @@ pub async fn list_stakeholders(
                 (rows, next)
             }
             Some(text) => {
-                let ranked = search::search(conn, "stakeholder", &text)?;
+                let ranked = search::search(conn, &stats, "stakeholder", &text)?;
                 let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<Stakeholder> = sql.filter(stakeholders::id.eq_any(ids)).load(conn)?;
-                rank_page(ranked, rows, &page, |s| s.id)
+                let mut rows: HashMap<i64, Stakeholder> = sql
+                    .filter(stakeholders::id.eq_any(ids))
+                    .load::<Stakeholder>(conn)?
+                    .into_iter()
+                    .map(|r| (r.id, r))
+                    .collect();
+                rank_page(
+                    ranked,
+                    &page,
+                    |r: &Stakeholder| r.id,
+                    |ids| Ok(ids.iter().filter_map(|id| rows.remove(id)).collect()),
+                )?
             }
         };
         Ok((present_all(conn, &viewer, rows)?, next))
