@@ -46,7 +46,7 @@ fn decide(setting: Option<&str>, backend: Backend) -> bool {
         Some("on" | "true" | "yes" | "1") => true,
         Some("off" | "false" | "no" | "0") => false,
         Some(other) => {
-            log::warn!("DEMO_DATA={other:?} is not one of on, off, auto; using auto");
+            tracing::warn!("DEMO_DATA={other:?} is not one of on, off, auto; using auto");
             auto
         }
     }

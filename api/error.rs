@@ -182,8 +182,8 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
         match self {
-            ApiError::Internal(cause) => log::error!("internal error: {cause}"),
-            ApiError::Unavailable(cause) => log::warn!("unavailable: {cause}"),
+            ApiError::Internal(cause) => tracing::error!("internal error: {cause}"),
+            ApiError::Unavailable(cause) => tracing::warn!("unavailable: {cause}"),
             _ => {}
         }
         let (kind, detail, params) = self.parts();

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod generate;
 pub mod http;
+pub mod logging;
 pub mod metrics;
 pub mod openapi;
 pub mod pagination;

@@ -39,7 +39,12 @@ Commands:
 Configuration comes from the environment; see .env.example.";
 
 fn main() {
-    init_logging();
+    // Logs go to standard error: one plain line per event, or one JSON
+    // object per line with `LOG_FORMAT=json`. `RUST_LOG` sets the level.
+    if let Err(message) = themanet::logging::init() {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str).unwrap_or("serve");
     if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
@@ -103,27 +108,6 @@ fn main() {
         eprintln!("error: {message}");
         std::process::exit(1);
     }
-}
-
-/// Logs go to standard error: one plain line per event, or one JSON object
-/// per line with `LOG_FORMAT=json`. `RUST_LOG` sets the level.
-fn init_logging() {
-    use std::io::Write;
-    let mut builder = env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
-    );
-    if std::env::var("LOG_FORMAT").is_ok_and(|f| f == "json") {
-        builder.format(|out, record| {
-            let line = serde_json::json!({
-                "time": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                "level": record.level().as_str(),
-                "target": record.target(),
-                "message": record.args().to_string(),
-            });
-            writeln!(out, "{line}")
-        });
-    }
-    builder.init();
 }
 
 /// The help of one command: its lines of `HELP`.
@@ -279,7 +263,7 @@ fn purge() -> Result<(), String> {
 fn serve() -> Result<(), String> {
     let config = Config::from_env()?;
     if config.jwt_secret_generated {
-        log::warn!(
+        tracing::warn!(
             "JWT_SECRET is not set: using a random key, so sign-ins end when the server restarts"
         );
     }
@@ -287,7 +271,7 @@ fn serve() -> Result<(), String> {
         .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
     if demo::wanted(&config) && demo::load(&mut conn).map_err(|e| e.to_string())? {
-        log::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
+        tracing::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
     }
     drop(conn);
     let pool = db::pool(&config.database_url, config.pool_size);
@@ -299,7 +283,7 @@ fn serve() -> Result<(), String> {
             .bind(&bind)
             .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
         for addr in server.addrs() {
-            log::info!("themanet listens on http://{addr}");
+            tracing::info!("themanet listens on http://{addr}");
         }
         server.run().await.map_err(|e| e.to_string())
     })

@@ -14,7 +14,7 @@ fn common() -> &'static HashSet<String> {
         let mut text = String::new();
         let mut reader = flate2::read::GzDecoder::new(COMMON);
         if reader.read_to_string(&mut text).is_err() {
-            log::error!("the common-password list could not be read");
+            tracing::error!("the common-password list could not be read");
         }
         text.lines()
             .map(|l| l.trim().to_string())

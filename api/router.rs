@@ -9,7 +9,7 @@ use actix_web::dev::Service;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Logger};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
 use actix_web::{get, web, App, HttpRequest, HttpResponse};
 use serde_json::Value;
 use utoipa::OpenApi;
@@ -201,7 +201,7 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
     match check {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "up"})),
         Err(e) => {
-            log::warn!("not ready: {e}");
+            tracing::warn!("not ready: {e}");
             HttpResponse::ServiceUnavailable()
                 .insert_header((header::RETRY_AFTER, "1"))
                 .json(serde_json::json!({"status": "down"}))
@@ -306,28 +306,12 @@ pub fn app(
                     (None, Some(refused)) => refused.map_into_right_body(),
                     (None, None) => unreachable!("a request is either served or refused"),
                 };
-                // Every answer carries a request id, also in the log line,
-                // so an operator can find the log of a reported problem.
-                let id = res
-                    .request()
-                    .headers()
-                    .get("x-request-id")
-                    .and_then(|v| v.to_str().ok())
-                    .filter(|v| (8..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
-                if res.status().is_server_error() {
-                    log::error!("request {id} failed with {}", res.status());
-                }
                 if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
                     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
                     let method = res.request().method().to_string();
                     state.metrics.observe(&method, &route, res.status().as_u16(), started.elapsed().as_secs_f64());
                 }
                 let headers = res.headers_mut();
-                if let Ok(value) = HeaderValue::from_str(&id) {
-                    headers.insert(header::HeaderName::from_static("x-request-id"), value);
-                }
                 if hsts {
                     headers.insert(
                         header::STRICT_TRANSPORT_SECURITY,
@@ -367,8 +351,5 @@ pub fn app(
                     HeaderValue::from_static("nosniff"),
                 )),
         )
-        .wrap(
-            Logger::new("%{method}xi %U %s %Dms request=%{x-request-id}o")
-                .custom_request_replace("method", |req| req.method().to_string()),
-        )
+        .wrap_fn(crate::logging::access_log)
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building themanet needs from the system, when it is missing:
-# the C libraries for PostgreSQL and SQLite (diesel links against them) and
-# the PostgreSQL client tools. Debian/Ubuntu; needs root (or sudo) only when
-# something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
+# the C libraries for PostgreSQL and SQLite (diesel links against them), the
+# PostgreSQL client tools, and curl and jq for the API guide's examples.
+# Debian/Ubuntu; needs root (or sudo) only when something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
 # .ci/run.
 set -euo pipefail
 packages=(libpq-dev libsqlite3-dev)
@@ -11,6 +11,9 @@ for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
+# The examples of docs/api.md, run by tests/docs.rs.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 if [[ ${#missing[@]} -gt 0 ]]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "deps: please install the PostgreSQL and SQLite development libraries (${missing[*]})" >&2

@@ -4,32 +4,62 @@
 
 mod common;
 
-use std::sync::{Mutex, OnceLock};
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use serde_json::json;
+use serde_json::{json, Value};
 use themanet::db::Backend;
+use themanet::logging::{layer, Format};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
-struct Capture(Mutex<Vec<String>>);
+/// Everything written to the log, in both formats, as the program writes it.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
 
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata) -> bool {
-        true
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
     }
 
-    fn log(&self, record: &log::Record) {
-        let line = format!("{} {} {}", record.level(), record.target(), record.args());
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
-
-    fn flush(&self) {}
 }
 
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+impl Capture {
+    fn lines(&self) -> Vec<String> {
+        let bytes = self.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Every event at every level, as plain lines and as JSON (the two layers
+/// the program uses), with `log` records bridged like in the program.
 fn capture() -> &'static Capture {
-    static CAPTURE: OnceLock<&'static Capture> = OnceLock::new();
+    static CAPTURE: OnceLock<Capture> = OnceLock::new();
     CAPTURE.get_or_init(|| {
-        let capture: &'static Capture = Box::leak(Box::new(Capture(Mutex::new(Vec::new()))));
-        log::set_logger(capture).expect("no other logger");
-        log::set_max_level(log::LevelFilter::Trace);
+        let capture = Capture::default();
+        tracing_subscriber::registry()
+            .with(tracing_subscriber::EnvFilter::new("trace"))
+            .with(layer(Format::Text, capture.clone(), false))
+            .with(layer(Format::Json, capture.clone(), false))
+            .try_init()
+            .expect("no other subscriber");
         capture
     })
 }
@@ -138,10 +168,46 @@ async fn logs_hold_no_secrets_or_personal_data() {
     let capture = capture();
     let mut secrets = flows(Backend::Sqlite).await;
     secrets.extend(flows(Backend::Postgres).await);
-    let lines = capture.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    log::warn!(target: "bridge", "a record of the log crate");
+    let lines = capture.lines();
     assert!(
-        lines.iter().any(|l| l.contains("/api/v1/auth/login 401")),
-        "the request log was captured: {lines:?}"
+        lines
+            .iter()
+            .any(|l| l.contains("a record of the log crate")),
+        "records of the log crate (actix, r2d2) are logged too: {lines:?}"
+    );
+    // One request line per request, in the request's span, in both formats.
+    let text = lines
+        .iter()
+        .filter(|l| l.contains("route=/api/v1/auth/login}") && l.contains("status=401"))
+        .count();
+    assert_eq!(
+        text, 4,
+        "plain request lines of the failed sign-ins: {lines:?}"
+    );
+    let json: Vec<Value> = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .collect();
+    let failed_logins: Vec<&Value> = json
+        .iter()
+        .filter(|v| v["span"]["route"] == "/api/v1/auth/login" && v["status"] == 401)
+        .collect();
+    assert_eq!(failed_logins.len(), 4, "JSON request lines: {json:?}");
+    for line in failed_logins {
+        assert_eq!(line["target"], "themanet::access");
+        assert_eq!(line["span"]["method"], "POST");
+        assert!(line["duration_ms"].is_number(), "{line}");
+        assert!(line["span"]["request_id"]
+            .as_str()
+            .is_some_and(|id| id.len() == 16));
+    }
+    // An event inside a handler carries its request's id.
+    assert!(
+        lines.iter().any(|l| l.contains("request{request_id=")
+            && l.contains("route=/api/v1/auth/refresh}")
+            && l.contains("a used refresh token came back")),
+        "the handler's warning is in the request's span: {lines:?}"
     );
     for secret in &secrets {
         for line in &lines {

@@ -448,7 +448,7 @@ pub async fn refresh(
     })
     .await?;
     let Some((user, stakeholder, session)) = rotated else {
-        log::warn!("a used refresh token came back; its session was ended");
+        tracing::warn!("a used refresh token came back; its session was ended");
         return Err(crate::sessions::ended());
     };
     let out = TokenOut::new(&state, user, stakeholder, session)?;
