@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building themanet needs from the system, when it is missing:
 # the C libraries for PostgreSQL and SQLite (diesel links against them) and
-# the PostgreSQL client tools. Debian/Ubuntu; needs root (or sudo) only when
+# the PostgreSQL client tools, and Python with venv for the API fuzzing. Debian/Ubuntu; needs root (or sudo) only when
 # something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
 # .ci/run.
 set -euo pipefail
@@ -11,6 +11,10 @@ for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
+# The API fuzzing (scripts/fuzz-api.sh) runs Schemathesis in a virtualenv.
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+fi
 if [[ ${#missing[@]} -gt 0 ]]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "deps: please install the PostgreSQL and SQLite development libraries (${missing[*]})" >&2

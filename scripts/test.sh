@@ -9,6 +9,7 @@
 # 3. Checks that the integration tests ran on both backends, the same number
 #    on each, and that no test was ignored.
 # 4. Lints the OpenAPI documents against the NL API Design Rules.
+# 5. Fuzzes the running API from its spec on both backends (scripts/fuzz-api.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -81,6 +82,9 @@ bash scripts/check-compose.sh
 
 # --- OpenAPI ----------------------------------------------------------------
 bash scripts/lint-openapi.sh
+
+# --- API fuzzing from the spec (Schemathesis, both backends) -------------------
+THEMANET_BIN=target/debug/themanet bash scripts/fuzz-api.sh
 
 # --- Web frontend in a real browser --------------------------------------------
 # The debug binary that cargo test just built serves the pages.
