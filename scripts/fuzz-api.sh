@@ -11,7 +11,8 @@
 #    two users and signs them in.
 # 3. Runs `schemathesis run` against /api/v1/openapi.json with a fixed seed
 #    and a bounded number of examples per operation, so a run is repeatable
-#    and takes about a minute and a half per backend on 2 cores.
+#    and takes about a minute per backend on 2 cores (one worker, so the
+#    same seed sends the same requests).
 # 4. Prints one line per backend and a last line
 #    "fuzz: N operations, N test cases, 0 failures (SQLite and PostgreSQL)".
 #
@@ -140,7 +141,7 @@ EOF
     --seed "$SEED" \
     --generation-database none \
     --request-timeout 10 \
-    --workers 2 \
+    --workers 1 \
     --no-color \
     --output-truncate false) >"$dir/schemathesis.log" 2>&1 || status=$?
   local elapsed=$((SECONDS - started))

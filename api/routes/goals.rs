@@ -479,11 +479,14 @@ pub async fn update_goal(
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
-        check_if_match(&expected, &etag("goal", id, current.version))?;
         let mut v = GoalValues::from(&current);
         let mut errors = parse_errors;
         input.apply(&mut v, &mut errors);
         check_values(conn, current.network_id, Some(id), &v, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("goal", id, current.version))?;
         ensure_valid(errors)?;
         let changed = diesel::update(
             goals::table

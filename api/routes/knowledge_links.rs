@@ -674,7 +674,6 @@ pub async fn update_knowledge_link(
         if !may_edit(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins change this link.".into()));
         }
-        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
         let mut v = KnowledgeLinkValues {
             url: current.url.clone(),
             title: current.title.clone(),
@@ -696,6 +695,10 @@ pub async fn update_knowledge_link(
         let mut errors = parse_errors;
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
         ensure_valid(errors)?;
         if v.network_id != current.network_id {
             may_add(conn, &viewer, v.network_id)?;

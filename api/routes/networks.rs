@@ -871,7 +871,6 @@ pub async fn update_network(
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
         let current = access.network;
-        check_if_match(&expected, &etag("network", id, current.version))?;
         let mut v = NetworkValues::from(&current);
         let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
         let mut errors = parse_errors;
@@ -881,6 +880,10 @@ pub async fn update_network(
             .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("network", id, current.version))?;
         ensure_valid(errors)?;
         if slug_changed
             && networks::table

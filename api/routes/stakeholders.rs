@@ -741,7 +741,6 @@ pub async fn update_stakeholder(
                 "You may only change your own profile or profiles you added.".into(),
             ));
         }
-        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         let mut v = StakeholderValues::from(&current);
         let tags = tags_of(conn, &[id])?;
         let mut talents = tags
@@ -754,6 +753,10 @@ pub async fn update_stakeholder(
             .unwrap_or_default();
         let mut errors = parse_errors;
         input.apply(&mut v, &mut talents, &mut languages, &mut errors, false);
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         ensure_valid(errors)?;
         let changed = diesel::update(
             stakeholders::table

@@ -154,6 +154,42 @@ both!(
 );
 
 both!(
+    invalid_input_is_400_before_a_stale_if_match,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        let stale = "\"stale\"";
+        for (path, body) in [
+            (me.as_str(), json!({"shareContact": {"nested": true}})),
+            ("/api/v1/me", json!({"displayName": " "})),
+        ] {
+            let r = app
+                .send(
+                    TestRequest::patch()
+                        .uri(path)
+                        .insert_header(("Authorization", format!("Bearer {}", anna.token)))
+                        .insert_header(("If-Match", stale))
+                        .set_json(body),
+                )
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_names().len(), 1, "{}", r.text);
+        }
+        // Valid input with the stale tag: 412.
+        let r = app
+            .send(
+                TestRequest::patch()
+                    .uri(&me)
+                    .insert_header(("Authorization", format!("Bearer {}", anna.token)))
+                    .insert_header(("If-Match", stale))
+                    .set_json(json!({"name": "Anna B."})),
+            )
+            .await;
+        r.expect(412);
+    }
+);
+
+both!(
     query_parameters_are_checked_together,
     |app: common::TestApp| async move {
         let r = app.get("/api/v1/networks?pageSize=0&scope=planet&municipality=GM9999&updatedSince=gisteren&cursor=%%%", None).await.expect(400);
