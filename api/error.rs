@@ -20,6 +20,11 @@ pub struct InvalidParam {
     pub name: String,
     /// What is wrong with it, in plain language.
     pub reason: String,
+    /// Well-formed, but at odds with what is stored (a reference to
+    /// something that is not there, a detail kept only with consent): such
+    /// fields alone make a 409, not a 400.
+    #[serde(skip)]
+    pub conflict: bool,
 }
 
 impl InvalidParam {
@@ -27,6 +32,15 @@ impl InvalidParam {
         InvalidParam {
             name: name.into(),
             reason: reason.into(),
+            conflict: false,
+        }
+    }
+
+    /// A field that is well-formed but conflicts with the stored state.
+    pub fn conflict(name: impl Into<String>, reason: impl Into<String>) -> Self {
+        InvalidParam {
+            conflict: true,
+            ..InvalidParam::new(name, reason)
         }
     }
 }
@@ -49,7 +63,8 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong this time, in plain language.
     pub detail: String,
-    /// Every invalid field of the request, all at once (only on 400).
+    /// Every invalid field of the request, all at once (on 400; on 409 the
+    /// fields that conflict with what is stored).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(nullable = false)]
     pub invalid_params: Vec<InvalidParam>,
@@ -64,6 +79,8 @@ pub enum ApiError {
     NotFound(String),
     MethodNotAllowed(String),
     Conflict(String),
+    /// Well-formed fields that conflict with what is stored (409).
+    ConflictingFields(Vec<InvalidParam>),
     PreconditionFailed,
     PayloadTooLarge,
     UnsupportedMediaType(String),
@@ -103,6 +120,15 @@ impl ApiError {
                 vec![],
             ),
             ApiError::Conflict(d) => ("conflict", d.clone(), vec![]),
+            ApiError::ConflictingFields(params) => (
+                "conflict",
+                format!(
+                    "The request has {} field{} at odds with what is stored; see invalidParams.",
+                    params.len(),
+                    if params.len() == 1 { "" } else { "s" }
+                ),
+                params.clone(),
+            ),
             ApiError::PreconditionFailed => (
                 "precondition-failed",
                 "Someone else changed this since you read it. Fetch it again, reapply your change and send it with the new ETag.".into(),
@@ -169,7 +195,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ConflictingFields(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -164,6 +164,16 @@ pub fn parse_body<T: Body>(
             "The body must be a JSON object.".into(),
         ));
     };
+    // JSON does not tell 12 from 12.0, and JSON Schema counts both as an
+    // integer: read a whole number written with a fraction as one.
+    for value in object.values_mut() {
+        if let Some(whole) = value
+            .as_f64()
+            .filter(|f| value.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15)
+        {
+            *value = Value::from(whole as i64);
+        }
+    }
     let mut errors: Vec<InvalidParam> = Vec::new();
     // A JSON object may name a field twice; a parser silently keeps one of
     // them. Refuse it instead of guessing which the client meant.
@@ -245,6 +255,20 @@ where
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
 
+/// Deserialises a field that may be left out but not sent as `null`.
+pub fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    match <Option<T> as serde::Deserialize>::deserialize(deserializer)? {
+        Some(value) => Ok(Some(value)),
+        None => Err(serde::de::Error::custom(
+            "may not be null; leave it out instead",
+        )),
+    }
+}
+
 /// A query string, read parameter by parameter; every bad parameter is kept
 /// and reported together by [`Query::finish`].
 pub struct Query {
@@ -285,8 +309,34 @@ impl Query {
         }
     }
 
+    /// A parameter with a type (a number, a date, a choice, a cursor): sent
+    /// empty, it is invalid rather than absent.
+    pub fn typed(&mut self, name: &str) -> Option<String> {
+        let sent_empty = self
+            .pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .is_some_and(|(_, v)| v.trim().is_empty());
+        if sent_empty {
+            self.fail(name, "is empty; leave it out or give a value");
+            return None;
+        }
+        self.text(name)
+    }
+
+    /// A CBS municipality code from the reference list.
+    pub fn municipality(&mut self, name: &str) -> Option<String> {
+        let code = self.typed(name)?;
+        if crate::reference::municipality(&code).is_none() {
+            self.fail(name, "is not a CBS municipality code, such as GM0344");
+            return None;
+        }
+        Some(code)
+    }
+
     pub fn id(&mut self, name: &str) -> Option<i64> {
-        let raw = self.text(name)?;
+        let raw = self.typed(name)?;
         match raw.parse::<i64>() {
             Ok(v) if v > 0 => Some(v),
             _ => {
@@ -297,7 +347,7 @@ impl Query {
     }
 
     pub fn parse<E: FromStr>(&mut self, name: &str, allowed: &str) -> Option<E> {
-        let raw = self.text(name)?;
+        let raw = self.typed(name)?;
         match raw.parse::<E>() {
             Ok(v) => Some(v),
             Err(_) => {
@@ -308,7 +358,7 @@ impl Query {
     }
 
     pub fn datetime(&mut self, name: &str) -> Option<DateTime<Utc>> {
-        let raw = self.text(name)?;
+        let raw = self.typed(name)?;
         match DateTime::parse_from_rfc3339(&raw) {
             Ok(v) => Some(v.with_timezone(&Utc)),
             Err(_) => {

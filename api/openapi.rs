@@ -270,6 +270,20 @@ pub fn to_3_0(doc: &Value) -> Value {
                         map.insert("allOf".into(), json!([{ "$ref": reference }]));
                     }
                 }
+                // 3.0 has no if/then: the consent rules stay in the 3.1 document
+                // (and in the descriptions).
+                if let Some(Value::Array(list)) = map.get("allOf").cloned() {
+                    let kept: Vec<Value> =
+                        list.into_iter().filter(|s| s.get("if").is_none()).collect();
+                    if kept.is_empty() {
+                        map.remove("allOf");
+                    } else {
+                        map.insert("allOf".into(), Value::Array(kept));
+                    }
+                }
+                if let Some(value) = map.remove("const") {
+                    map.insert("enum".into(), json!([value]));
+                }
                 if let Some(Value::Array(examples)) = map.remove("examples") {
                     if let Some(first) = examples.into_iter().next() {
                         map.insert("example".into(), first);
@@ -298,4 +312,196 @@ pub fn to_3_0(doc: &Value) -> Value {
         license.remove("identifier");
     }
     out
+}
+
+/// Makes the request schemas say what the handlers check, so that a client
+/// (or a fuzzer) that follows the document sends what the API accepts: the
+/// reference lists as enums, tag lengths, required fields of POST-only
+/// bodies, and the consent rules of a stakeholder profile.
+pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
+    let municipality = json!({"$ref": "#/components/schemas/MunicipalityCode"});
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        let codes: Vec<&str> = crate::reference::municipalities()
+            .iter()
+            .map(|m| m.code.as_str())
+            .collect();
+        schemas.insert(
+            "MunicipalityCode".into(),
+            json!({"type": "string", "enum": codes, "example": "GM0344",
+                   "description": "A CBS municipality code (see /municipalities)."}),
+        );
+        schemas.insert(
+            "Topic".into(),
+            json!({"type": "string", "enum": crate::reference::TOPICS,
+                   "description": "A topic slug (see /topics)."}),
+        );
+        schemas.insert(
+            "Language".into(),
+            json!({"type": "string", "enum": crate::domain::LANGUAGES,
+                   "description": "ISO 639-1, or `ngt`/`vgt` for Dutch and Flemish sign language."}),
+        );
+        for (name, schema) in schemas.iter_mut() {
+            if !(name.ends_with("Input") || name.ends_with("Create") || name.ends_with("Patch")) {
+                continue;
+            }
+            let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            for (prop, value) in props.iter_mut() {
+                let Some(obj) = value.as_object_mut() else {
+                    continue;
+                };
+                match prop.as_str() {
+                    "topics" => {
+                        obj.insert(
+                            "items".into(),
+                            json!({"$ref": "#/components/schemas/Topic"}),
+                        );
+                    }
+                    "languages" => {
+                        obj.insert(
+                            "items".into(),
+                            json!({"$ref": "#/components/schemas/Language"}),
+                        );
+                    }
+                    "talents" => {
+                        obj.insert(
+                            "items".into(),
+                            json!({"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S"}),
+                        );
+                    }
+                    // http(s) on a public host name; check_url also takes public
+                    // IP addresses, the document asks for names.
+                    "url" => {
+                        obj.insert(
+                            "pattern".into(),
+                            json!("^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}(:[0-9]{1,5})?([/?#][^\\s]*)?$"),
+                        );
+                    }
+                    "audiences" => {
+                        obj.insert("minItems".into(), json!(1));
+                    }
+                    // A name of blanks is no name.
+                    "displayName" => {
+                        obj.insert("pattern".into(), json!("\\S"));
+                    }
+                    // A password that is sent is never empty.
+                    "password" | "currentPassword" => {
+                        obj.entry("minLength").or_insert(json!(1));
+                    }
+                    "language" | "municipalityCode" => {
+                        let target = if prop == "language" {
+                            json!({"$ref": "#/components/schemas/Language"})
+                        } else {
+                            municipality.clone()
+                        };
+                        let nullable = obj
+                            .get("type")
+                            .and_then(Value::as_array)
+                            .is_some_and(|t| t.iter().any(|t| t == "null"));
+                        for key in ["type", "pattern", "example", "maxLength", "minLength"] {
+                            obj.remove(key);
+                        }
+                        if nullable {
+                            obj.insert("oneOf".into(), json!([{"type": "null"}, target]));
+                        } else {
+                            obj.insert("allOf".into(), json!([target]));
+                        }
+                    }
+                    _ => {}
+                }
+                // Null, like leaving it out: your own profile, the cookie's
+                // token, the default role; an empty list.
+                let null_is_absent = matches!(
+                    prop.as_str(),
+                    "stakeholderId" | "refreshToken" | "topics" | "talents" | "languages"
+                ) || (matches!(prop.as_str(), "role" | "commitment")
+                    && name == "MemberInput");
+                if null_is_absent {
+                    if let Some(t) = obj.get("type").and_then(Value::as_str).map(str::to_string) {
+                        obj.insert("type".into(), json!([t, "null"]));
+                    } else if let Some(reference) = obj.remove("$ref") {
+                        obj.insert(
+                            "oneOf".into(),
+                            json!([{"type": "null"}, {"$ref": reference}]),
+                        );
+                    }
+                }
+            }
+        }
+        for (name, fields) in post_only_required {
+            if let Some(obj) = schemas.get_mut(*name).and_then(Value::as_object_mut) {
+                obj.insert("required".into(), json!(fields));
+            }
+        }
+        // Contact details and access needs are kept only with consent. In a
+        // new profile the body decides the consent; in a change a consent
+        // sent along must allow them (otherwise the stored consent decides:
+        // 409 when it does not).
+        // A new local network names its municipality, or a region.
+        if let Some(obj) = schemas
+            .get_mut("NetworkCreate")
+            .and_then(Value::as_object_mut)
+        {
+            obj.insert(
+                "allOf".into(),
+                json!([{
+                    "if": {"required": ["scope"], "properties": {"scope": {"const": "local"}}},
+                    "then": {"anyOf": [
+                        {"required": ["municipalityCode"], "properties": {"municipalityCode": {"type": "string"}}},
+                        {"required": ["region"], "properties": {"region": {"type": "string", "pattern": "\\S"}}}
+                    ]}
+                }]),
+            );
+        }
+        for (name, creating) in [("StakeholderCreate", true), ("StakeholderInput", false)] {
+            let Some(obj) = schemas.get_mut(name).and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let rule = |field: &str, consent: &str| {
+                let mut condition =
+                    json!({"required": [field], "properties": {field: {"type": "string"}}});
+                if !creating {
+                    condition["required"] = json!([field, consent]);
+                }
+                json!({"if": condition,
+                       "then": {"required": [consent], "properties": {consent: {"const": true}}}})
+            };
+            obj.insert(
+                "allOf".into(),
+                json!([
+                    rule("email", "shareContact"),
+                    rule("phone", "shareContact"),
+                    rule("accessNeeds", "accessNeedsConsent")
+                ]),
+            );
+        }
+    }
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for op in item.values_mut() {
+                let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+                    continue;
+                };
+                for p in params.iter_mut() {
+                    if p["in"] != "query" {
+                        continue;
+                    }
+                    match p["name"].as_str() {
+                        Some("municipality") => p["schema"] = municipality.clone(),
+                        Some("cursor") => {
+                            // Opaque; `format: cursor` lets the fuzzer make real ones.
+                            p["schema"] = json!({"type": "string", "format": "cursor",
+                                                 "pattern": "^[A-Za-z0-9_-]{1,200}$",
+                                                 "example": "cjAuMA"});
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
 }

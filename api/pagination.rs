@@ -61,7 +61,7 @@ pub struct PageRequest {
 impl PageRequest {
     /// Reads `pageSize` and `cursor` from the query.
     pub fn read(query: &mut Query) -> PageRequest {
-        let size = match query.text("pageSize") {
+        let size = match query.typed("pageSize") {
             None => DEFAULT_PAGE_SIZE,
             Some(raw) => match raw.parse::<i64>() {
                 Ok(v) if (1..=MAX_PAGE_SIZE).contains(&v) => v,
@@ -71,7 +71,7 @@ impl PageRequest {
                 }
             },
         };
-        let after = match query.text("cursor") {
+        let after = match query.typed("cursor") {
             None => None,
             Some(raw) => {
                 let cursor = Cursor::decode(&raw);

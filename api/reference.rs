@@ -42,6 +42,31 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
+/// The topic slugs, as the topics migration seeds them (a test keeps the two
+/// equal); the OpenAPI document lists them.
+pub const TOPICS: &[&str] = &[
+    "accessibility",
+    "care",
+    "culture",
+    "digital_accessibility",
+    "education",
+    "events",
+    "experience_expertise",
+    "housing",
+    "income",
+    "information",
+    "leisure",
+    "local_policy",
+    "participation",
+    "public_space",
+    "safety",
+    "sport",
+    "transport",
+    "un_convention",
+    "work",
+    "youth",
+];
+
 /// All municipalities, sorted by code.
 pub fn municipalities() -> &'static [Municipality] {
     static LIST: OnceLock<Vec<Municipality>> = OnceLock::new();
@@ -76,6 +101,21 @@ pub fn municipality(code: &str) -> Option<&'static Municipality> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_topic_list_is_the_migrations() {
+        for sql in [
+            include_str!("../migrations/sqlite/2026-11-23-000002_topics/up.sql"),
+            include_str!("../migrations/postgres/2026-11-23-000002_topics/up.sql"),
+        ] {
+            let seeded: Vec<&str> = sql
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("('"))
+                .filter_map(|l| l.split('\'').next())
+                .collect();
+            assert_eq!(seeded, super::TOPICS);
+        }
+    }
+
     #[test]
     fn the_cbs_list_is_complete() {
         let list = super::municipalities();

@@ -81,6 +81,16 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
     ]
 }
 
+/// Which bodies of POST-only operations require which fields.
+fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("RegisterInput", auth::RegisterInput::REQUIRED),
+        ("LoginInput", auth::LoginInput::REQUIRED),
+        ("EndorsementInput", endorsements::EndorsementInput::REQUIRED),
+        ("PasswordInput", me::PasswordInput::REQUIRED),
+    ]
+}
+
 /// The OpenAPI 3.1 document, built once.
 pub fn openapi() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
@@ -92,6 +102,7 @@ pub fn openapi() -> &'static Value {
             .split_for_parts();
         let mut value = serde_json::to_value(&doc).unwrap_or_default();
         crate::openapi::finish(&mut value, &required_fields());
+        crate::openapi::refine(&mut value, &post_only_required_fields());
         value
     })
 }

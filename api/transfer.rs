@@ -175,7 +175,7 @@ fn create_row(
 
 fn describe(error: &ApiError) -> String {
     match error {
-        ApiError::Invalid(params) => params
+        ApiError::Invalid(params) | ApiError::ConflictingFields(params) => params
             .iter()
             .map(|p| format!("{} {}", p.name, p.reason))
             .collect::<Vec<_>>()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building themanet needs from the system, when it is missing:
 # the C libraries for PostgreSQL and SQLite (diesel links against them), the
-# PostgreSQL client tools, and curl and jq for the API guide's examples.
-# Debian/Ubuntu; needs root (or sudo) only when something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
+# PostgreSQL client tools, curl and jq for the API guide's examples, and
+# Python with venv for the API fuzzing. Debian/Ubuntu; needs root (or sudo)
+# only when something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
 # .ci/run.
 set -euo pipefail
 packages=(libpq-dev libsqlite3-dev)
@@ -14,6 +15,10 @@ command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
 # The examples of docs/api.md, run by tests/docs.rs.
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+# The API fuzzing (scripts/fuzz-api.sh) runs Schemathesis in a virtualenv.
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+fi
 if [[ ${#missing[@]} -gt 0 ]]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "deps: please install the PostgreSQL and SQLite development libraries (${missing[*]})" >&2

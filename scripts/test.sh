@@ -9,7 +9,8 @@
 # 3. Checks that the integration tests ran on both backends, the same number
 #    on each, and that no test was ignored.
 # 4. Lints the OpenAPI documents against the NL API Design Rules.
-# 5. Runs the benchmark on a tiny dataset and the browser tests.
+# 5. Fuzzes the running API from its spec on both backends (scripts/fuzz-api.sh).
+# 6. Runs the benchmark on a tiny dataset and the browser tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -82,6 +83,9 @@ bash scripts/check-compose.sh
 
 # --- OpenAPI ----------------------------------------------------------------
 bash scripts/lint-openapi.sh
+
+# --- API fuzzing from the spec (Schemathesis, both backends) -------------------
+THEMANET_BIN=target/debug/themanet bash scripts/fuzz-api.sh
 
 # --- Benchmark smoke run ------------------------------------------------------
 # bench/run.sh on a tiny dataset with one-second runs: proves the benchmark

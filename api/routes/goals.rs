@@ -147,7 +147,7 @@ fn check_values(
         let mut steps = 0;
         while let Some(current) = cursor {
             if Some(current) == id {
-                errors.push(InvalidParam::new(
+                errors.push(InvalidParam::conflict(
                     "parentId",
                     "would make the goal a step of itself",
                 ));
@@ -161,7 +161,7 @@ fn check_values(
             match row {
                 Some((net, up)) if net == network_id => cursor = up,
                 _ => {
-                    errors.push(InvalidParam::new(
+                    errors.push(InvalidParam::conflict(
                         "parentId",
                         "is not a goal of this network",
                     ));
@@ -170,7 +170,10 @@ fn check_values(
             }
             steps += 1;
             if steps > 100 {
-                errors.push(InvalidParam::new("parentId", "makes the tree too deep"));
+                errors.push(InvalidParam::conflict(
+                    "parentId",
+                    "makes the tree too deep",
+                ));
                 break;
             }
         }
@@ -183,7 +186,7 @@ fn check_values(
             .first::<i64>(conn)?
             > 0;
         if !member {
-            errors.push(InvalidParam::new(
+            errors.push(InvalidParam::conflict(
                 "ownerId",
                 "is not a member of this network",
             ));
@@ -349,6 +352,7 @@ pub async fn list_goals(
         (status = 201, description = "The goal was added.", body = GoalOut,
             headers(("Location" = String, description = "Address of the goal"), ("ETag" = String, description = "Version tag"))),
         (status = 403, description = "Only the core group and coordinators add goals."),
+        (status = 409, description = "A field refers to something that is not there, or is at odds with what is stored; invalidParams names it."),
         (status = 404, description = "No such network, or it is for members only."),
     ),
     security(("bearer" = [])),
@@ -453,6 +457,7 @@ pub async fn get_goal(
     responses(
         (status = 200, description = "The changed goal.", body = GoalOut, headers(("ETag" = String, description = "Version tag"))),
         (status = 403, description = "Only the core group and coordinators change goals."),
+        (status = 409, description = "A field refers to something that is not there, or is at odds with what is stored; invalidParams names it."),
         (status = 404, description = "No such goal, or its network is for members only."),
         (status = 412, description = "It changed since you read it."),
     ),
@@ -474,11 +479,14 @@ pub async fn update_goal(
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
-        check_if_match(&expected, &etag("goal", id, current.version))?;
         let mut v = GoalValues::from(&current);
         let mut errors = parse_errors;
         input.apply(&mut v, &mut errors);
         check_values(conn, current.network_id, Some(id), &v, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("goal", id, current.version))?;
         ensure_valid(errors)?;
         let changed = diesel::update(
             goals::table

@@ -239,7 +239,10 @@ fn may_add(conn: &mut DbConn, viewer: &Viewer, network_id: Option<i64>) -> Resul
         )),
         Some(id) => match network_access(conn, viewer, id) {
             Ok(access) => access.ensure_member(),
-            Err(_) => Err(ApiError::invalid("networkId", "is not a network you can see")),
+            Err(_) => Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
+                "networkId",
+                "is not a network you can see",
+            )])),
         },
     }
 }
@@ -402,7 +405,7 @@ pub struct KnowledgeLinkFilters {
     /// Topic slug.
     topic: Option<String>,
     /// A network id, or `none` for the platform-wide start page only.
-    #[param(example = "none")]
+    #[param(example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
     network: Option<String>,
     /// Language of the linked page (ISO 639-1).
     language: Option<String>,
@@ -432,7 +435,7 @@ pub async fn list_knowledge_links(
     let q = query.text("q");
     let audience = query.parse::<Audience>("audience", Audience::NAMES);
     let topic = query.text("topic");
-    let network = match query.text("network") {
+    let network = match query.typed("network") {
         None => None,
         Some(n) if n == "none" => Some(None),
         Some(n) => match n.parse::<i64>() {
@@ -584,6 +587,7 @@ pub fn create(
         (status = 201, description = "The link was added.", body = KnowledgeLinkOut,
             headers(("Location" = String, description = "Address of the link"), ("ETag" = String, description = "Version tag"))),
         (status = 403, description = "You may not add links there."),
+        (status = 409, description = "A field refers to something that is not there, or is at odds with what is stored; invalidParams names it."),
     ),
     security(("bearer" = [])),
 )]
@@ -655,6 +659,7 @@ pub async fn get_knowledge_link(
     responses(
         (status = 200, description = "The changed link.", body = KnowledgeLinkOut, headers(("ETag" = String, description = "Version tag"))),
         (status = 403, description = "You may not change this link."),
+        (status = 409, description = "A field refers to something that is not there, or is at odds with what is stored; invalidParams names it."),
         (status = 404, description = "No such link, or its network is for members only."),
         (status = 412, description = "It changed since you read it."),
     ),
@@ -679,7 +684,6 @@ pub async fn update_knowledge_link(
         if !may_edit(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins change this link.".into()));
         }
-        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
         let mut v = KnowledgeLinkValues {
             url: current.url.clone(),
             title: current.title.clone(),
@@ -701,6 +705,10 @@ pub async fn update_knowledge_link(
         let mut errors = parse_errors;
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
         ensure_valid(errors)?;
         if v.network_id != current.network_id {
             may_add(conn, &viewer, v.network_id)?;

@@ -54,6 +54,7 @@ impl MeOut {
 pub struct MeInput {
     #[validate(length(min = 1, max = 100, message = "must have 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100, nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
     pub display_name: Option<String>,
 }
 
@@ -116,17 +117,18 @@ pub async fn update_me(
     let user_id = auth.required()?;
     let expected = if_match(&req);
     let input = body.into_inner()?;
+    // Invalid input is a 400 whatever the If-Match.
+    let display_name = input.display_name.map(|n| n.trim().to_string());
+    if display_name.as_ref().is_some_and(String::is_empty) {
+        return Err(ApiError::invalid(
+            "displayName",
+            "must have 1 to 100 characters",
+        ));
+    }
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
         let (user, _) = load_me(conn, auth)?;
         check_if_match(&expected, &etag("user", user.id, user.version))?;
-        if let Some(name) = input.display_name {
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                return Err(ApiError::invalid(
-                    "displayName",
-                    "must have 1 to 100 characters",
-                ));
-            }
+        if let Some(name) = display_name {
             diesel::update(users::table.find(user_id))
                 .set((
                     users::display_name.eq(&name),

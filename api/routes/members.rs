@@ -13,7 +13,7 @@ use crate::db::models::{Membership, Stakeholder};
 use crate::db::schema::{memberships, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role, StakeholderKind};
-use crate::error::ApiError;
+use crate::error::{ApiError, InvalidParam};
 use crate::extract::{Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -67,10 +67,12 @@ impl Body for MemberInput {}
 pub struct MemberPatch {
     /// Only coordinators change roles; the last coordinator keeps theirs.
     #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
     pub role: Option<Role>,
     /// The member themselves or a coordinator may change it.
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
     pub commitment: Option<String>,
 }
 
@@ -263,7 +265,7 @@ pub async fn list_members(
             headers(("Location" = String, description = "Address of the membership"), ("ETag" = String, description = "Version tag"))),
         (status = 403, description = "Only coordinators add others or give roles."),
         (status = 404, description = "No such network or stakeholder, or you may not see it."),
-        (status = 409, description = "Already a member, or the network is closed."),
+        (status = 409, description = "Already a member, the network is closed, or no such stakeholder (invalidParams)."),
     ),
     security(("bearer" = [])),
 )]
@@ -306,10 +308,10 @@ pub async fn add_member(
             .first::<i64>(conn)?
             > 0;
         if !exists {
-            return Err(ApiError::invalid(
+            return Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
                 "stakeholderId",
                 "is not an existing stakeholder",
-            ));
+            )]));
         }
         if load_membership(conn, network_id, target).is_ok() {
             return Err(ApiError::Conflict(

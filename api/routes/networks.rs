@@ -324,10 +324,13 @@ fn check_values(
         && v.municipality_code.is_none()
         && v.region.is_none()
     {
-        errors.push(InvalidParam::new(
-            "municipalityCode",
-            "is required for a local network (or give a region, for places outside the Netherlands)",
-        ));
+        let reason = "is required for a local network (or give a region, for places outside the Netherlands)";
+        // A new network: the body alone is wrong. A change: at odds with the
+        // stored network.
+        errors.push(match id {
+            None => InvalidParam::new("municipalityCode", reason),
+            Some(_) => InvalidParam::conflict("municipalityCode", reason),
+        });
     }
     check_topics(conn, topics, errors)?;
     if let Some(parent_id) = v.parent_id {
@@ -339,12 +342,12 @@ fn check_values(
                 .map(|a| a.network)
         };
         match parent {
-            None => errors.push(InvalidParam::new(
+            None => errors.push(InvalidParam::conflict(
                 "parentId",
                 "is not a network you can see",
             )),
             Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => {
-                errors.push(InvalidParam::new(
+                errors.push(InvalidParam::conflict(
                     "parentId",
                     "must reach further than this network (local -> regional -> national)",
                 ))
@@ -361,7 +364,7 @@ fn check_values(
             .iter()
             .any(|s| Scope::from_db(s).rank() >= scope.rank())
         {
-            errors.push(InvalidParam::new(
+            errors.push(InvalidParam::conflict(
                 "scope",
                 "must reach further than every narrower network below it",
             ));
@@ -572,7 +575,7 @@ pub async fn list_networks(
     let mut query = Query::new(&req);
     let q = query.text("q");
     let scope = query.parse::<Scope>("scope", Scope::NAMES);
-    let municipality_code = query.text("municipality");
+    let municipality_code = query.typed("municipality");
     if let Some(code) = &municipality_code {
         if municipality(code).is_none() {
             query.fail(
@@ -585,7 +588,7 @@ pub async fn list_networks(
     let status = query.parse::<NetworkStatus>("status", NetworkStatus::NAMES);
     let parent = query.id("parent");
     let updated_since = query.datetime("updatedSince");
-    let only_mine = match query.text("member").as_deref() {
+    let only_mine = match query.typed("member").as_deref() {
         None => false,
         Some("me") => true,
         Some(_) => {
@@ -775,7 +778,7 @@ pub fn create(
         (status = 201, description = "The network was created.", body = NetworkOut,
             headers(("Location" = String, description = "Address of the new network"), ("ETag" = String, description = "Version tag"))),
         (status = 403, description = "Your account has no stakeholder profile."),
-        (status = 409, description = "The slug is taken."),
+        (status = 409, description = "The slug is taken, or a field is at odds with what is stored (invalidParams names it)."),
     ),
     security(("bearer" = [])),
 )]
@@ -853,7 +856,7 @@ pub async fn get_network(
             headers(("ETag" = String, description = "New version tag"))),
         (status = 403, description = "You are not a coordinator of this network."),
         (status = 404, description = "No such network, or it is for members only."),
-        (status = 409, description = "The slug is taken."),
+        (status = 409, description = "The slug is taken, or a field is at odds with what is stored (invalidParams names it)."),
         (status = 412, description = "The network changed since you read it."),
     ),
     security(("bearer" = [])),
@@ -875,7 +878,6 @@ pub async fn update_network(
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
         let current = access.network;
-        check_if_match(&expected, &etag("network", id, current.version))?;
         let mut v = NetworkValues::from(&current);
         let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
         let mut errors = parse_errors;
@@ -885,6 +887,10 @@ pub async fn update_network(
             .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("network", id, current.version))?;
         ensure_valid(errors)?;
         if slug_changed
             && networks::table

@@ -102,12 +102,19 @@ pub struct StakeholderInput {
     #[schema(pattern = "^GM[0-9]{4}$", example = "GM0344")]
     #[serde(default, deserialize_with = "nullable")]
     pub municipality_code: Option<Option<String>>,
-    #[validate(email(message = "must be an e-mail address"))]
+    #[validate(
+        email(message = "must be an e-mail address"),
+        length(max = 254, message = "must have at most 254 characters")
+    )]
     #[schema(format = "email", max_length = 254)]
     #[serde(default, deserialize_with = "nullable")]
     pub email: Option<Option<String>>,
     #[validate(custom(function = "validate_phone"))]
-    #[schema(max_length = 40, example = "+31 30 123 45 67")]
+    #[schema(
+        max_length = 40,
+        pattern = "^[ +()-]*([0-9][ +()-]*){6,}$",
+        example = "+31 30 123 45 67"
+    )]
     #[serde(default, deserialize_with = "nullable")]
     pub phone: Option<Option<String>>,
     /// Consent to be listed publicly; default false.
@@ -156,7 +163,20 @@ impl StakeholderInput {
         talents: &mut Vec<String>,
         languages: &mut Vec<String>,
         errors: &mut Vec<InvalidParam>,
+        creating: bool,
     ) {
+        // Contact details without consent: invalid input when the request
+        // itself decides the consent (a new profile, or the consent sent
+        // along); at odds with the stored consent otherwise (409).
+        let refused = |name: &str, reason: &str, consent_sent: bool| {
+            if creating || consent_sent {
+                InvalidParam::new(name, reason)
+            } else {
+                InvalidParam::conflict(name, reason)
+            }
+        };
+        let contact_consent_sent = self.share_contact.is_some();
+        let needs_consent_sent = self.access_needs_consent.is_some();
         let mut kind = StakeholderKind::from_db(&v.kind);
         merge(&mut kind, self.kind, "kind", errors);
         v.kind = kind.as_str().into();
@@ -220,9 +240,10 @@ impl StakeholderInput {
             // Minimisation: contact details are kept only with consent.
             for (name, sent) in [("email", sent_email), ("phone", sent_phone)] {
                 if sent {
-                    errors.push(InvalidParam::new(
+                    errors.push(refused(
                         name,
                         "is kept only with your consent: set shareContact to true",
+                        contact_consent_sent,
                     ));
                 }
             }
@@ -243,9 +264,10 @@ impl StakeholderInput {
         v.access_needs = non_empty(v.access_needs.take());
         if !v.access_needs_consent {
             if sent_needs {
-                errors.push(InvalidParam::new(
+                errors.push(refused(
                     "accessNeeds",
                     "is kept only with your consent: set accessNeedsConsent to true",
+                    needs_consent_sent,
                 ));
             }
             v.access_needs = None;
@@ -490,7 +512,7 @@ pub async fn list_stakeholders(
     let q = query.text("q");
     let kind = query.parse::<StakeholderKind>("kind", StakeholderKind::NAMES);
     let talent = query.text("talent").map(|t| t.to_lowercase());
-    let municipality_code = query.text("municipality");
+    let municipality_code = query.municipality("municipality");
     let updated_since = query.datetime("updatedSince");
     let page = PageRequest::read(&mut query);
     query.finish()?;
@@ -598,7 +620,7 @@ pub fn create(
         access_needs_consent: false,
     };
     let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
-    input.apply(&mut v, &mut talents, &mut languages, &mut errors);
+    input.apply(&mut v, &mut talents, &mut languages, &mut errors, true);
     ensure_valid(errors)?;
     let now = db::now();
     let id: i64 = diesel::insert_into(stakeholders::table)
@@ -704,6 +726,7 @@ pub async fn get_stakeholder(
     responses(
         (status = 200, description = "The changed stakeholder.", body = StakeholderOut, headers(("ETag" = String, description = "Version tag"))),
         (status = 403, description = "You may not change this profile."),
+        (status = 409, description = "Contact details or access needs without the stored consent; invalidParams names them."),
         (status = 404, description = "No such stakeholder, or you may not see them."),
         (status = 412, description = "It changed since you read it."),
     ),
@@ -729,7 +752,6 @@ pub async fn update_stakeholder(
                 "You may only change your own profile or profiles you added.".into(),
             ));
         }
-        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         let mut v = StakeholderValues::from(&current);
         let tags = tags_of(conn, &[id])?;
         let mut talents = tags
@@ -741,7 +763,11 @@ pub async fn update_stakeholder(
             .cloned()
             .unwrap_or_default();
         let mut errors = parse_errors;
-        input.apply(&mut v, &mut talents, &mut languages, &mut errors);
+        input.apply(&mut v, &mut talents, &mut languages, &mut errors, false);
+        // Invalid input first (400), then a stale If-Match (412), then
+        // conflicts with what is stored (409).
+        crate::routes::ensure_well_formed(&errors)?;
+        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
         ensure_valid(errors)?;
         let changed = diesel::update(
             stakeholders::table

@@ -56,6 +56,7 @@ page_type!(UserPage, UserOut, "A page of accounts.");
 pub struct UserInput {
     /// `true` disables the account and ends all its sessions.
     #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
     pub disabled: Option<bool>,
 }
 

@@ -90,6 +90,106 @@ both!(
 );
 
 both!(
+    typed_parameters_sent_empty_are_invalid,
+    |app: common::TestApp| async move {
+        // Empty free text means "no filter"; an empty date, number, choice
+        // or cursor is a mistake the client should hear about.
+        app.get("/api/v1/networks?q=&topic=", None)
+            .await
+            .expect(200);
+        let r = app
+            .get(
+                "/api/v1/networks?updatedSince=&pageSize=&scope=&cursor=&municipality=",
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_names(),
+            vec![
+                "cursor",
+                "municipality",
+                "pageSize",
+                "scope",
+                "updatedSince"
+            ]
+        );
+        let r = app
+            .get("/api/v1/stakeholders?municipality=GM9999", None)
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["municipality"]);
+    }
+);
+
+both!(
+    references_to_missing_things_are_conflicts_naming_the_field,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let network = app.network(&anna, "Toegankelijke musea").await;
+        // A whole number written as 7.0 is read as 7 (JSON Schema counts it
+        // as an integer); a goal of another network or a stranger as owner is
+        // well-formed but at odds with what is stored: 409 with invalidParams.
+        let r = app
+            .post(
+                &format!("/api/v1/networks/{network}/goals"),
+                Some(&anna.token),
+                json!({"title": "Een stap", "parentId": 99999.0, "ownerId": 99999}),
+            )
+            .await
+            .expect(409);
+        assert_eq!(r.invalid_names(), vec!["ownerId", "parentId"]);
+        assert_eq!(r.body["type"], "urn:themanet:problem:conflict");
+        // With a malformed field too, the request is simply invalid (400).
+        let r = app
+            .post(
+                &format!("/api/v1/networks/{network}/goals"),
+                Some(&anna.token),
+                json!({"title": "", "ownerId": 99999}),
+            )
+            .await
+            .expect(400);
+        assert!(r.invalid_names().contains(&"title".to_string()));
+    }
+);
+
+both!(
+    invalid_input_is_400_before_a_stale_if_match,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        let stale = "\"stale\"";
+        for (path, body) in [
+            (me.as_str(), json!({"shareContact": {"nested": true}})),
+            ("/api/v1/me", json!({"displayName": " "})),
+        ] {
+            let r = app
+                .send(
+                    TestRequest::patch()
+                        .uri(path)
+                        .insert_header(("Authorization", format!("Bearer {}", anna.token)))
+                        .insert_header(("If-Match", stale))
+                        .set_json(body),
+                )
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_names().len(), 1, "{}", r.text);
+        }
+        // Valid input with the stale tag: 412.
+        let r = app
+            .send(
+                TestRequest::patch()
+                    .uri(&me)
+                    .insert_header(("Authorization", format!("Bearer {}", anna.token)))
+                    .insert_header(("If-Match", stale))
+                    .set_json(json!({"name": "Anna B."})),
+            )
+            .await;
+        r.expect(412);
+    }
+);
+
+both!(
     query_parameters_are_checked_together,
     |app: common::TestApp| async move {
         let r = app.get("/api/v1/networks?pageSize=0&scope=planet&municipality=GM9999&updatedSince=gisteren&cursor=%%%", None).await.expect(400);
@@ -211,7 +311,7 @@ both!(
             json!({"name": "Andere naam", "topics": ["sport"], "parentId": 999}),
         )
         .await
-        .expect(400);
+        .expect(409);
         let after = app
             .get(&format!("/api/v1/networks/{id}"), None)
             .await

@@ -70,7 +70,7 @@ both!(
                 json!({"parentId": step2}),
             )
             .await
-            .expect(400);
+            .expect(409);
         assert_eq!(r.invalid_names(), vec!["parentId"]);
         let other = app.network(&coordinator, "Ander netwerk").await;
         let foreign = app

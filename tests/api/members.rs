@@ -119,7 +119,7 @@ both!(
                 json!({"stakeholderId": 99999}),
             )
             .await
-            .expect(400);
+            .expect(409);
         assert_eq!(r.invalid_names(), vec!["stakeholderId"]);
         let r = app
             .get(&format!("/api/v1/networks/{network}"), None)

@@ -323,6 +323,7 @@ both!(network_hierarchy, |app: common::TestApp| async move {
         .expect(200);
     assert_eq!(r.items().len(), 1);
     // A parent must reach further; a national network can't become local under its child.
+    // Well-formed, but at odds with the stored networks: 409.
     let r = app
         .patch(
             &format!("/api/v1/networks/{national}"),
@@ -330,7 +331,7 @@ both!(network_hierarchy, |app: common::TestApp| async move {
             json!({"parentId": local}),
         )
         .await
-        .expect(400);
+        .expect(409);
     assert_eq!(r.invalid_names(), vec!["parentId"]);
     let r = app
         .patch(
@@ -339,7 +340,7 @@ both!(network_hierarchy, |app: common::TestApp| async move {
             json!({"scope": "local", "municipalityCode": "GM0106"}),
         )
         .await
-        .expect(400);
+        .expect(409);
     assert_eq!(
         r.invalid_names(),
         vec!["parentId", "scope"]

@@ -88,7 +88,7 @@ both!(
         let r = app
         .patch(&me, Some(&anna.token), json!({"email": "anna@example.org", "accessNeeds": "Een tolk NGT bij bijeenkomsten"}))
         .await
-        .expect(400);
+        .expect(409);
         assert_eq!(r.invalid_names(), vec!["accessNeeds", "email"]);
         let r = app
         .patch(

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# API fuzzing from the spec: Schemathesis (PyPI, pinned below) against the
+# real server, with every phase (examples, coverage, fuzzing, stateful) and
+# every check, two users for its object-level authorization check, on SQLite
+# and on PostgreSQL. Zero failures is the bar.
+#
+# 1. Creates (or reuses) a virtualenv in target/fuzz-venv with Schemathesis.
+# 2. For each backend: starts the debug binary ($THEMANET_BIN, default
+#    target/debug/themanet) on a free port with a fresh database and the demo
+#    data, rate limits off (one client address sends everything), registers
+#    two users and signs them in.
+# 3. Runs `schemathesis run` against /api/v1/openapi.json with a fixed seed
+#    and a bounded number of examples per operation, so a run is repeatable
+#    and takes about a minute per backend on 2 cores (one worker, so the
+#    same seed sends the same requests).
+# 4. Prints one line per backend and a last line
+#    "fuzz: N operations, N test cases, 0 failures (SQLite and PostgreSQL)".
+#
+# Environment: THEMANET_BIN, TEST_DATABASE_URL (PostgreSQL server, default
+# postgres://postgres@127.0.0.1:5432/postgres), FUZZ_BACKENDS ("sqlite
+# postgres"), FUZZ_MAX_EXAMPLES (default 50), FUZZ_SEED (default 8),
+# FUZZ_KEEP=1 keeps the work folder (server log, reports).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+
+SCHEMATHESIS_VERSION=4.32.5
+THEMANET_BIN="${THEMANET_BIN:-target/debug/themanet}"
+BACKENDS="${FUZZ_BACKENDS:-sqlite postgres}"
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-50}"
+SEED="${FUZZ_SEED:-8}"
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export PGOPTIONS="--client-min-messages=warning"
+
+[[ -x "$THEMANET_BIN" ]] || { echo "fuzz: $THEMANET_BIN not found; build it first (cargo build)" >&2; exit 2; }
+
+# --- Schemathesis -------------------------------------------------------------
+venv=target/fuzz-venv
+if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  echo "fuzz: installing schemathesis $SCHEMATHESIS_VERSION into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv" || {
+    echo "fuzz: python3 -m venv failed; install python3-venv" >&2
+    exit 2
+  }
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+work="$(mktemp -d /tmp/themanet-fuzz.XXXXXX)"
+server_pid=""
+pg_db=""
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -INT "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+  if [[ -n "$pg_db" ]]; then
+    psql -q -d "$PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+    pg_db=""
+  fi
+}
+cleanup() {
+  stop_server
+  if [[ "${FUZZ_KEEP:-}" == 1 ]]; then echo "fuzz: kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# Registers an account and prints its access token.
+token_for() { # token_for BASE EMAIL NAME
+  local password="fuzz-wachtwoord-$RANDOM-$RANDOM"
+  curl -fsS -X POST "$1/api/v1/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"email\": \"$2\", \"password\": \"$password\", \"displayName\": \"$3\"}" >/dev/null
+  curl -fsS -X POST "$1/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\": \"$2\", \"password\": \"$password\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])'
+}
+
+total_ops=0
+total_cases=0
+summary=()
+fuzz() { # fuzz BACKEND
+  local backend="$1" url port base dir
+  dir="$work/$backend"
+  mkdir -p "$dir"
+  case "$backend" in
+    sqlite) url="sqlite://$dir/fuzz.db" ;;
+    postgres)
+      pg_db="themanet_fuzz_$$"
+      psql -q -d "$PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null
+      psql -q -d "$PG_URL" -c "CREATE DATABASE $pg_db" >/dev/null
+      url="${PG_URL%/*}/$pg_db"
+      ;;
+    *) echo "fuzz: unknown backend $backend" >&2; exit 2 ;;
+  esac
+  port="$(free_port)"
+  base="http://127.0.0.1:$port"
+  DATABASE_URL="$url" BIND_ADDRESS="127.0.0.1:$port" DEMO_DATA=on WEB_DIR=web \
+  RATE_LIMIT_WRITES=0 RATE_LIMIT_SEARCHES=0 ACCESS_TOKEN_TTL=3600 RUST_LOG=warn \
+    "$THEMANET_BIN" serve >"$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 150); do
+    curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$dir/server.log" >&2; echo "fuzz: the server stopped" >&2; exit 1; }
+    sleep 0.2
+  done
+
+  local alice bob
+  alice="$(token_for "$base" fuzz-alice@example.org "Alice Fuzz")"
+  bob="$(token_for "$base" fuzz-bob@example.org "Bob Fuzz")"
+  cat >"$dir/auth.json" <<EOF
+{"auth": [
+  {"name": "alice", "fixedHeaders": [{"name": "Authorization", "value": "Bearer $alice"}]},
+  {"name": "bob", "fixedHeaders": [{"name": "Authorization", "value": "Bearer $bob"}]}
+]}
+EOF
+  cat >"$dir/schemathesis.toml" <<EOF
+[auth.wfc]
+path = "$dir/auth.json"
+user = "alice"
+peers = ["alice", "bob"]
+
+# 412 is a valid answer to valid data: a well-formed If-Match that is not the
+# current ETag. Every other default status stays as it is.
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "429", "5xx"]
+EOF
+
+  local status=0 started=$SECONDS
+  (cd "$dir" && PYTHONPATH="$root/scripts" SCHEMATHESIS_HOOKS=fuzz_hooks "$root/$venv/bin/schemathesis" --config-file "$dir/schemathesis.toml" run \
+    "$base/api/v1/openapi.json" \
+    --phases examples,coverage,fuzzing,stateful \
+    --checks all \
+    --max-examples "$MAX_EXAMPLES" \
+    --seed "$SEED" \
+    --generation-database none \
+    --request-timeout 10 \
+    --workers 1 \
+    --no-color \
+    --output-truncate false) >"$dir/schemathesis.log" 2>&1 || status=$?
+  local elapsed=$((SECONDS - started))
+
+  if [[ $status -ne 0 ]] || grep -qE 'status code 5[0-9][0-9]' "$dir/schemathesis.log"; then
+    cat "$dir/schemathesis.log"
+    echo "--- server log (last 40 lines)"
+    tail -n 40 "$dir/server.log"
+    echo "fuzz: $backend: schemathesis found failures (exit status $status)" >&2
+    FUZZ_KEEP=1
+    exit 1
+  fi
+  # The operation and test case counts from Schemathesis' summary.
+  local ops cases
+  ops=$(sed -nE 's/^ *Tested: ([0-9]+).*/\1/p' "$dir/schemathesis.log" | tail -n 1)
+  cases=$(sed -nE 's/^ *([0-9]+) generated.*/\1/p' "$dir/schemathesis.log" | tail -n 1)
+  grep -E '^ *(✅|❌|Scenarios|API Links|[0-9]+ generated)' "$dir/schemathesis.log" || true
+  total_ops=$ops
+  total_cases=$((total_cases + cases))
+  summary+=("$backend: $ops operations, $cases test cases, 0 failures in ${elapsed}s")
+  echo "fuzz: ${summary[-1]}"
+  stop_server
+}
+
+for backend in $BACKENDS; do
+  fuzz "$backend"
+done
+echo "fuzz: $total_ops operations, $total_cases test cases, 0 failures ($BACKENDS; seed $SEED, $MAX_EXAMPLES examples per operation)"

@@ -1,0 +1,166 @@
+//! Faults in the real binary: `kill -9` in the middle of a multi-row write
+//! (a CSV import, one transaction) leaves all of it or none of it, on both
+//! backends, and a database that opens, passes SQLite's integrity check and
+//! takes the next write.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use themanet::db::schema::stakeholders;
+use themanet::db::{Backend, DbConn};
+
+const ROWS: usize = 20_000;
+const ADMIN: &str = "beheer@example.org";
+
+fn themanet(url: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_themanet"));
+    command
+        .env("DATABASE_URL", url)
+        .env("DEMO_DATA", "off")
+        .env("RUST_LOG", "warn")
+        .env("ADMIN_PASSWORD", "een lange zin voor beheer");
+    command
+}
+
+fn stakeholder_count(conn: &mut DbConn) -> i64 {
+    stakeholders::table
+        .select(count_star())
+        .first(conn)
+        .expect("count stakeholders")
+}
+
+/// A CSV of `rows` stakeholders, more than 1 MB so the import shows its
+/// progress (how far into the transaction it is) on standard error.
+fn big_csv(dir: &std::path::Path, rows: usize, tag: &str) -> std::path::PathBuf {
+    let path = dir.join(format!("stakeholders-{tag}.csv"));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(out, "kind,name,organisation,expertise").unwrap();
+    for i in 0..rows {
+        writeln!(
+            out,
+            "professional,Persoon {tag} {i},Organisatie {i},Weet veel over toegankelijke musea en inclusief werkgeverschap"
+        )
+        .unwrap();
+    }
+    out.flush().unwrap();
+    path
+}
+
+fn kill_during_import(backend: Backend) {
+    let db = common::TestDb::new(backend);
+    let dir = tempfile_dir();
+    let status = themanet(&db.url)
+        .args(["create-admin", "--email", ADMIN, "--name", "Beheer"])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "create-admin");
+    let mut conn = db.conn();
+    let before = stakeholder_count(&mut conn);
+    drop(conn);
+
+    let file = big_csv(&dir, ROWS, "a");
+    let mut child = themanet(&db.url)
+        .args(["import", "stakeholders"])
+        .arg(&file)
+        .args(["--as", ADMIN])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The progress bar ("\r[####   ]  37%") tells how many rows are in the
+    // open transaction; kill it somewhere in the middle.
+    let mut stderr = child.stderr.take().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    let percent = loop {
+        assert!(Instant::now() < deadline, "no progress: {seen}");
+        let n = stderr.read(&mut buf).unwrap();
+        assert!(n > 0, "the import ended before it could be killed: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        let last = seen
+            .rsplit('\r')
+            .next()
+            .and_then(|p| p.trim().strip_suffix('%'))
+            .and_then(|p| p.rsplit(' ').next())
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(p) = last.filter(|p| *p >= 30) {
+            break p;
+        }
+    };
+    child.kill().unwrap(); // SIGKILL
+    let exit = child.wait().unwrap();
+    assert!(!exit.success(), "killed at {percent}%");
+
+    // All or nothing: nothing, since it was killed before the commit.
+    let mut conn = db.conn();
+    let after = stakeholder_count(&mut conn);
+    assert!(
+        after == before || after == before + ROWS as i64,
+        "a partial import survived: {before} before, {after} after ({percent}% read)"
+    );
+    assert_eq!(after, before, "killed at {percent}%, before the commit");
+    if let DbConn::Sqlite(c) = &mut conn {
+        #[derive(QueryableByName)]
+        struct Check {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            integrity_check: String,
+        }
+        let rows: Vec<Check> = diesel::sql_query("PRAGMA integrity_check").load(c).unwrap();
+        let report: Vec<&str> = rows.iter().map(|r| r.integrity_check.as_str()).collect();
+        assert_eq!(report, ["ok"]);
+    }
+    drop(conn);
+
+    // No lock or half transaction is left: the next import lands whole.
+    let small = dir.join("small.csv");
+    std::fs::write(
+        &small,
+        "kind,name\nprofessional,Na de crash\ncompany,Drukkerij na de crash\n",
+    )
+    .unwrap();
+    let out = themanet(&db.url)
+        .args(["import", "stakeholders"])
+        .arg(&small)
+        .args(["--as", ADMIN])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut conn = db.conn();
+    assert_eq!(stakeholder_count(&mut conn), before + 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "themanet-faults-{}-{:x}",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+mod kill_9_during_a_csv_import_leaves_all_or_nothing {
+    use super::*;
+
+    #[test]
+    fn sqlite() {
+        kill_during_import(Backend::Sqlite);
+    }
+
+    #[test]
+    fn postgres() {
+        kill_during_import(Backend::Postgres);
+    }
+}
