@@ -94,7 +94,19 @@ impl Config {
                 ))
             }
         };
-        let (jwt_secret, jwt_secret_generated) = match get("JWT_SECRET") {
+        // The key itself, or a file that holds it (a Docker or Kubernetes
+        // secret mounted as a file); surrounding white space is ignored.
+        let secret = match (get("JWT_SECRET"), get("JWT_SECRET_FILE")) {
+            (Some(_), Some(_)) => return Err("set JWT_SECRET or JWT_SECRET_FILE, not both".into()),
+            (None, Some(path)) => Some(
+                std::fs::read_to_string(path.trim())
+                    .map_err(|e| format!("JWT_SECRET_FILE {path:?} cannot be read: {e}"))?
+                    .trim()
+                    .to_string(),
+            ),
+            (secret, None) => secret,
+        };
+        let (jwt_secret, jwt_secret_generated) = match secret.filter(|s| !s.is_empty()) {
             Some(s) if s.len() < 32 => return Err("JWT_SECRET must be at least 32 characters long".into()),
             Some(s) if production && (PLACEHOLDERS.iter().any(|p| s.to_lowercase().contains(p)) || distinct(&s) < 10) => {
                 return Err("JWT_SECRET looks like an example value; make one with: openssl rand -base64 48".into())
@@ -269,5 +281,24 @@ mod tests {
         let good = [base[0], base[1], ("JWT_SECRET", GOOD_SECRET)];
         let c = config(&good).unwrap();
         assert!(c.production && !c.jwt_secret_generated);
+    }
+
+    #[test]
+    fn the_secret_can_come_from_a_file() {
+        let path = std::env::temp_dir().join(format!("themanet-secret-{}", std::process::id()));
+        std::fs::write(&path, format!("{GOOD_SECRET}\n")).unwrap();
+        let file = path.to_string_lossy().to_string();
+        let c = Config::from_lookup(&|n| (n == "JWT_SECRET_FILE").then(|| file.clone())).unwrap();
+        assert_eq!(c.jwt_secret, GOOD_SECRET.as_bytes());
+        assert!(!c.jwt_secret_generated);
+        let both = Config::from_lookup(&|n| match n {
+            "JWT_SECRET_FILE" => Some(file.clone()),
+            "JWT_SECRET" => Some(GOOD_SECRET.into()),
+            _ => None,
+        });
+        assert!(both.unwrap_err().contains("not both"));
+        std::fs::remove_file(&path).unwrap();
+        let missing = Config::from_lookup(&|n| (n == "JWT_SECRET_FILE").then(|| file.clone()));
+        assert!(missing.unwrap_err().contains("cannot be read"));
     }
 }
