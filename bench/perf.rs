@@ -438,6 +438,8 @@ struct Figures {
     rps: f64,
     p50_ms: f64,
     p99_ms: f64,
+    /// Answers other than the expected status (their codes go to the log).
+    wrong: u64,
 }
 
 enum Mode {
@@ -480,7 +482,10 @@ fn load_command(o: &Options, port: u16, t: &Target, mode: &Mode, connections: u3
     c
 }
 
-fn figures(what: &str, output: std::process::Output, ok: u16) -> Result<Figures> {
+/// Reads the load tool's JSON. Unexpected statuses end a smoke run; in a
+/// full run they are reported next to the figures (an overloaded server that
+/// sheds load with 503 is a finding, not a crash of the benchmark).
+fn figures(what: &str, output: std::process::Output, ok: u16, strict: bool) -> Result<Figures> {
     let text = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         return Err(format!(
@@ -498,7 +503,7 @@ fn figures(what: &str, output: std::process::Output, ok: u16) -> Result<Figures>
         .filter(|(s, _)| s.as_str() != ok.to_string())
         .map(|(s, n)| format!("{n} x {s}"))
         .collect();
-    if statuses.is_empty() || !wrong.is_empty() {
+    if statuses.is_empty() || (strict && !wrong.is_empty()) {
         return Err(format!(
             "{what}: expected only {ok}, got {}",
             if wrong.is_empty() {
@@ -513,6 +518,11 @@ fn figures(what: &str, output: std::process::Output, ok: u16) -> Result<Figures>
         rps: number(&v["summary"]["requestsPerSec"]),
         p50_ms: number(&v["latencyPercentiles"]["p50"]) * 1000.0,
         p99_ms: number(&v["latencyPercentiles"]["p99"]) * 1000.0,
+        wrong: statuses
+            .iter()
+            .filter(|(s, _)| s.as_str() != ok.to_string())
+            .map(|(_, n)| n.as_u64().unwrap_or(0))
+            .sum(),
     })
 }
 
@@ -520,10 +530,17 @@ fn measure(o: &Options, port: u16, what: &str, t: &Target, mode: Mode, ok: u16) 
     let output = load_command(o, port, t, &mode, o.connections)
         .output()
         .map_err(|e| format!("{}: {e}", o.load.display()))?;
-    let f = figures(what, output, ok)?;
+    let f = figures(what, output, ok, o.smoke)?;
     eprintln!(
-        "bench:   {what:<42} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
-        f.rps, f.p50_ms, f.p99_ms
+        "bench:   {what:<42} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms{}",
+        f.rps,
+        f.p50_ms,
+        f.p99_ms,
+        if f.wrong > 0 {
+            format!("  {} unexpected answers", f.wrong)
+        } else {
+            String::new()
+        }
     );
     Ok(f)
 }
@@ -838,8 +855,8 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         };
         rows.push(Row {
             what: label,
-            figures,
             ratio: bare.map(|b| figures.rps / b.rps),
+            figures,
         });
         saturated.insert(what, figures);
     }
@@ -920,6 +937,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         "login flood",
         flooding.wait_with_output().map_err(|e| e.to_string())?,
         200,
+        o.smoke,
     )?;
     rows.push(Row {
         what: format!("list at {} req/s during login flood", o.steady_rate),
@@ -1021,18 +1039,19 @@ fn print_report(o: &Options, backend: Backend, sizes: Sizes, rows: &[Row], verdi
         o.connections, o.duration
     );
     println!();
-    println!("| endpoint | req/s | vs bare | p50 ms | p99 ms |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| endpoint | req/s | vs bare | p50 ms | p99 ms | errors |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for r in rows {
         println!(
-            "| {} | {:.0} | {} | {:.2} | {:.2} |",
+            "| {} | {:.0} | {} | {:.2} | {:.2} | {} |",
             r.what,
             r.figures.rps,
             r.ratio
                 .map(|x| format!("{:.0}%", x * 100.0))
                 .unwrap_or_else(|| "".into()),
             r.figures.p50_ms,
-            r.figures.p99_ms
+            r.figures.p99_ms,
+            r.figures.wrong
         );
     }
     println!();
