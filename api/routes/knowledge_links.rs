@@ -26,7 +26,7 @@ use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::permissions::{my_network_ids, network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
+use crate::routes::{check_topics, clean_tags, ensure_valid, rank_loaded, validate_tag_list};
 use crate::{page_type, search, AppState};
 
 /// A link on the knowledge platform.
@@ -511,18 +511,9 @@ pub async fn list_knowledge_links(
             Some(text) => {
                 let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
                 let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let mut rows: HashMap<i64, KnowledgeLink> = sql
-                    .filter(knowledge_links::id.eq_any(ids))
-                    .load::<KnowledgeLink>(conn)?
-                    .into_iter()
-                    .map(|r| (r.id, r))
-                    .collect();
-                rank_page(
-                    ranked,
-                    &page,
-                    |r: &KnowledgeLink| r.id,
-                    |ids| Ok(ids.iter().filter_map(|id| rows.remove(id)).collect()),
-                )?
+                let rows: Vec<KnowledgeLink> =
+                    sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
+                rank_loaded(ranked, rows, &page, |r| r.id)?
             }
         };
         Ok((present(conn, &base, &viewer, rows)?, next))

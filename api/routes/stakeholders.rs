@@ -21,7 +21,7 @@ use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
 use crate::reference::municipality;
 use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::routes::{clean_tags, ensure_valid, non_empty, rank_loaded, validate_tag_list};
 use crate::{page_type, search, AppState};
 
 /// Contact details: personal data, shown only to those allowed.
@@ -565,18 +565,8 @@ pub async fn list_stakeholders(
             Some(text) => {
                 let ranked = search::search(conn, &stats, "stakeholder", &text)?;
                 let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let mut rows: HashMap<i64, Stakeholder> = sql
-                    .filter(stakeholders::id.eq_any(ids))
-                    .load::<Stakeholder>(conn)?
-                    .into_iter()
-                    .map(|r| (r.id, r))
-                    .collect();
-                rank_page(
-                    ranked,
-                    &page,
-                    |r: &Stakeholder| r.id,
-                    |ids| Ok(ids.iter().filter_map(|id| rows.remove(id)).collect()),
-                )?
+                let rows: Vec<Stakeholder> = sql.filter(stakeholders::id.eq_any(ids)).load(conn)?;
+                rank_loaded(ranked, rows, &page, |r| r.id)?
             }
         };
         Ok((present_all(conn, &viewer, rows)?, next))
