@@ -40,6 +40,10 @@ pub struct Config {
     pub rate_limit_searches: u32,
     /// Send `Strict-Transport-Security` (when served over https).
     pub hsts: bool,
+    /// Web origins (`https://host[:port]`) whose pages may call the private
+    /// endpoints from the browser (CORS with credentials). Public reads are
+    /// open to every origin without this.
+    pub allowed_origins: Vec<String>,
 }
 
 /// Secrets that examples and tutorials use; never accepted in production.
@@ -151,7 +155,16 @@ impl Config {
             Some("false") => false,
             Some(other) => return Err(format!("HSTS must be true or false (it is {other:?})")),
         };
+        let allowed_origins = match get("ALLOWED_ORIGINS") {
+            None => Vec::new(),
+            Some(list) => list
+                .split([',', ' '])
+                .filter(|o| !o.is_empty())
+                .map(origin)
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         Ok(Config {
+            allowed_origins,
             rate_limit_writes: number(
                 &get,
                 "RATE_LIMIT_WRITES",
@@ -197,6 +210,45 @@ impl Config {
         config.rate_limit_searches = 0;
         config
     }
+}
+
+/// One entry of `ALLOWED_ORIGINS`, as browsers send it in `Origin`:
+/// scheme, host and port, no path, no wildcard.
+fn origin(text: &str) -> Result<String, String> {
+    let wrong = |why: &str| Err(format!("ALLOWED_ORIGINS: {text:?} {why}"));
+    if text == "*" || text.contains('*') {
+        return wrong(
+            "is a wildcard; list each site (public reads are open to every origin already)",
+        );
+    }
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return wrong("must look like https://gemeente.example.nl");
+    };
+    if scheme != "https" && scheme != "http" {
+        return wrong("must start with https:// or http://");
+    }
+    let host = rest.strip_suffix('/').unwrap_or(rest);
+    // `[::1]:8080`, `localhost:3000`, `gemeente.example.nl`
+    let (name, port) = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((address, "")) => (address, None),
+            Some((address, port)) => (address, port.strip_prefix(':')),
+            None => return wrong("must be scheme://host[:port], without a path"),
+        },
+        None => match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
+    };
+    let name_ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0));
+    if !name_ok || !port_ok {
+        return wrong("must be scheme://host[:port], without a path");
+    }
+    Ok(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 fn distinct(text: &str) -> usize {
@@ -245,10 +297,35 @@ mod tests {
             ("JWT_SECRET", "kort"),
             ("THEMANET_ENV", "prod"),
             ("METRICS_TOKEN", "abc"),
+            ("ALLOWED_ORIGINS", "*"),
+            ("ALLOWED_ORIGINS", "https://*.example.nl"),
+            ("ALLOWED_ORIGINS", "gemeente.example.nl"),
+            ("ALLOWED_ORIGINS", "https://gemeente.example.nl/app"),
+            ("ALLOWED_ORIGINS", "ftp://gemeente.example.nl"),
+            ("ALLOWED_ORIGINS", "https://gemeente.example.nl:99999"),
+            ("ALLOWED_ORIGINS", "https://ok.example.nl, https://"),
         ] {
             let error = config(&[(name, value)]).unwrap_err();
             assert!(error.contains(name), "{error}");
         }
+    }
+
+    #[test]
+    fn allowed_origins_are_read_as_browsers_send_them() {
+        let c = config(&[(
+            "ALLOWED_ORIGINS",
+            "https://Gemeente.Example.nl/, http://localhost:3000 http://[::1]:8081",
+        )])
+        .unwrap();
+        assert_eq!(
+            c.allowed_origins,
+            [
+                "https://gemeente.example.nl",
+                "http://localhost:3000",
+                "http://[::1]:8081"
+            ]
+        );
+        assert!(config(&[]).unwrap().allowed_origins.is_empty());
     }
 
     #[test]

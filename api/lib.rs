@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod config;
+pub mod cors;
 pub mod db;
 pub mod demo;
 pub mod domain;
@@ -35,6 +36,9 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub rate_limiter: throttle::RateLimiter,
     pub search_stats: std::sync::Arc<search::Stats>,
+    /// False while `serve` waits for a PostgreSQL that was down at start-up
+    /// to come and be migrated: the API answers 503 until then.
+    pub schema_ready: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -48,6 +52,7 @@ impl AppState {
             metrics: metrics::Metrics::default(),
             rate_limiter: throttle::RateLimiter::default(),
             search_stats: Default::default(),
+            schema_ready: std::sync::atomic::AtomicBool::new(true),
         }
     }
 }

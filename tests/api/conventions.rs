@@ -507,3 +507,159 @@ async fn writes_and_searches_are_rate_limited_per_client() {
         .expect(429);
     }
 }
+
+/// CORS: public reads are open to every origin without credentials; signed-in
+/// requests and writes only to the origins in `ALLOWED_ORIGINS`, echoed, with
+/// credentials and `Vary: Origin`; never `*` with credentials.
+#[actix_web::test]
+async fn private_endpoints_answer_only_listed_origins() {
+    const LISTED: &str = "https://gemeente.example.nl";
+    const OTHER: &str = "https://elders.example.org";
+    for backend in [
+        themanet::db::Backend::Sqlite,
+        themanet::db::Backend::Postgres,
+    ] {
+        let app = common::TestApp::start_with(backend, |c| {
+            c.allowed_origins = vec![LISTED.to_string()];
+        })
+        .await;
+        let user = app.user("Anna").await;
+        let bearer = (header::AUTHORIZATION, format!("Bearer {}", user.token));
+        let preflight = |origin: &'static str, method: &'static str, headers: &'static str| {
+            TestRequest::default()
+                .method(Method::OPTIONS)
+                .uri("/api/v1/networks")
+                .insert_header((header::ORIGIN, origin))
+                .insert_header((header::ACCESS_CONTROL_REQUEST_METHOD, method))
+                .insert_header((header::ACCESS_CONTROL_REQUEST_HEADERS, headers))
+        };
+
+        // A listed origin may sign in and write, with credentials.
+        let r = app
+            .send(preflight(LISTED, "POST", "authorization, content-type"))
+            .await
+            .expect(204);
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some(LISTED)
+        );
+        assert_eq!(
+            r.header("access-control-allow-credentials").as_deref(),
+            Some("true")
+        );
+        let methods = r.header("access-control-allow-methods").unwrap();
+        assert!(
+            methods.contains("PATCH") && methods.contains("DELETE"),
+            "{methods}"
+        );
+        let allowed = r.header("access-control-allow-headers").unwrap();
+        assert!(
+            allowed.contains("Authorization") && allowed.contains("If-Match"),
+            "{allowed}"
+        );
+        assert!(r.header("vary").unwrap().contains("Origin"));
+        assert!(r.header("access-control-max-age").is_some());
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/me")
+                    .insert_header(bearer.clone())
+                    .insert_header((header::ORIGIN, LISTED)),
+            )
+            .await
+            .expect(200);
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some(LISTED)
+        );
+        assert_eq!(
+            r.header("access-control-allow-credentials").as_deref(),
+            Some("true")
+        );
+        assert!(r
+            .header("access-control-expose-headers")
+            .unwrap()
+            .contains("ETag"));
+        assert!(r.header("vary").unwrap().contains("Origin"));
+
+        // Another origin: its preflight for a write or a signed-in read is
+        // refused, and the answers themselves carry no CORS header.
+        for (method, headers) in [("POST", "content-type"), ("GET", "authorization")] {
+            let r = app
+                .send(preflight(OTHER, method, headers))
+                .await
+                .expect(403);
+            assert_eq!(r.header("access-control-allow-origin"), None);
+        }
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/me")
+                    .insert_header(bearer.clone())
+                    .insert_header((header::ORIGIN, OTHER)),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.header("access-control-allow-origin"), None);
+        assert_eq!(r.header("access-control-allow-credentials"), None);
+        let r = app
+            .send(
+                TestRequest::post()
+                    .uri("/api/v1/networks")
+                    .insert_header(bearer.clone())
+                    .insert_header((header::ORIGIN, OTHER))
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload("{}"),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.header("access-control-allow-origin"), None);
+
+        // Public reads stay open to everyone, without credentials.
+        let r = app
+            .send(preflight(OTHER, "GET", "accept-language"))
+            .await
+            .expect(204);
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some("*")
+        );
+        assert_eq!(r.header("access-control-allow-credentials"), None);
+        let r = app
+            .send(
+                TestRequest::get()
+                    .uri("/api/v1/networks")
+                    .insert_header((header::ORIGIN, OTHER)),
+            )
+            .await
+            .expect(200);
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some("*")
+        );
+        assert_eq!(r.header("access-control-allow-credentials"), None);
+        assert!(r.header("vary").unwrap().contains("Origin"));
+        assert!(r
+            .header("access-control-expose-headers")
+            .unwrap()
+            .contains("Link"));
+
+        // Without ALLOWED_ORIGINS nobody gets credentials, and an OPTIONS
+        // that is no preflight is still an unsupported method.
+        let plain = common::TestApp::start(backend).await;
+        let r = plain
+            .send(preflight(LISTED, "POST", "authorization"))
+            .await
+            .expect(403);
+        assert_eq!(r.header("access-control-allow-origin"), None);
+        let r = plain
+            .send(
+                TestRequest::default()
+                    .method(Method::OPTIONS)
+                    .uri("/api/v1/networks"),
+            )
+            .await
+            .expect(405);
+        assert!(r.header("allow").unwrap().contains("GET"));
+    }
+}
