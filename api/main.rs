@@ -2,6 +2,8 @@
 
 use std::io::BufRead;
 
+use std::sync::atomic::Ordering;
+
 use actix_web::{web, HttpServer};
 use themanet::config::Config;
 use themanet::{db, demo, router, AppState};
@@ -260,6 +262,17 @@ fn purge() -> Result<(), String> {
     })
 }
 
+/// Opens the database, applies migrations and loads the demo data when asked.
+fn prepare(config: &Config) -> Result<(), String> {
+    let mut conn = db::establish(&config.database_url)
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&mut conn)?;
+    if demo::wanted(config) && demo::load(&mut conn).map_err(|e| e.to_string())? {
+        tracing::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
+    }
+    Ok(())
+}
+
 fn serve() -> Result<(), String> {
     let config = Config::from_env()?;
     if config.jwt_secret_generated {
@@ -267,19 +280,42 @@ fn serve() -> Result<(), String> {
             "JWT_SECRET is not set: using a random key, so sign-ins end when the server restarts"
         );
     }
-    let mut conn = db::establish(&config.database_url)
-        .map_err(|e| format!("cannot open the database: {e}"))?;
-    db::migrate(&mut conn)?;
-    if demo::wanted(&config) && demo::load(&mut conn).map_err(|e| e.to_string())? {
-        tracing::info!("empty database: loaded the demo data (set DEMO_DATA=off to start empty)");
-    }
-    drop(conn);
+    let prepared = prepare(&config);
+    let waiting = match prepared {
+        Ok(()) => false,
+        // PostgreSQL may be down while the API starts (a host reboot, a
+        // compose stack starting): serve 503s and keep trying.
+        Err(e) if db::Backend::of_url(&config.database_url) == db::Backend::Postgres => {
+            tracing::warn!("{e}; answering 503 until the database is back");
+            true
+        }
+        Err(e) => return Err(e),
+    };
     let pool = db::pool(&config.database_url, config.pool_size);
     let bind = config.bind.clone();
     let state = web::Data::new(AppState::new(pool, config));
+    if waiting {
+        state.schema_ready.store(false, Ordering::SeqCst);
+        let state = state.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            match prepare(&state.config) {
+                Ok(()) => {
+                    state.schema_ready.store(true, Ordering::SeqCst);
+                    tracing::info!("the database is back and migrated: serving");
+                    break;
+                }
+                Err(e) => tracing::warn!("{e}; trying again"),
+            }
+        });
+    }
     let _ = router::openapi();
     actix_web::rt::System::new().block_on(async move {
         let server = HttpServer::new(move || router::app(state.clone()))
+            // A client has 5 s to send its request head (then 408 and the
+            // connection is closed), so slow-header clients cannot hold
+            // connections; heads over 128 KiB or 96 headers get 431.
+            .client_request_timeout(std::time::Duration::from_secs(5))
             .bind(&bind)
             .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
         for addr in server.addrs() {

@@ -202,13 +202,14 @@ async fn live() -> HttpResponse {
 
 /// Ready: the database answers and has every migration of this version.
 async fn ready(state: web::Data<AppState>) -> HttpResponse {
-    let check = crate::db::read(&state.pool, |conn| {
-        if crate::db::pending_migrations(conn)? {
-            return Err(ApiError::Unavailable("migrations pending".into()));
-        }
-        Ok(())
-    })
-    .await;
+    let check = if !state
+        .schema_ready
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        Err(ApiError::Unavailable("waiting for the database".into()))
+    } else {
+        ready_check(&state).await
+    };
     match check {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "up"})),
         Err(e) => {
@@ -218,6 +219,16 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
                 .json(serde_json::json!({"status": "down"}))
         }
     }
+}
+
+async fn ready_check(state: &AppState) -> Result<(), ApiError> {
+    crate::db::read(&state.pool, |conn| {
+        if crate::db::pending_migrations(conn)? {
+            return Err(ApiError::Unavailable("migrations pending".into()));
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Prometheus metrics, for this host, or others with the metrics token.
@@ -303,11 +314,32 @@ pub fn app(
                 }
                 _ => Ok(()),
             };
-            let hsts = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.hsts);
-            let (fut, refused) = match limited {
-                Ok(()) => (Some(srv.call(req)), None),
-                Err(wait) => {
-                    let response = actix_web::ResponseError::error_response(&ApiError::TooManyRequests(wait));
+            let state = req.app_data::<web::Data<AppState>>();
+            let hsts = state.is_some_and(|s| s.config.hsts);
+            let allowed = state.map(|s| s.config.allowed_origins.as_slice()).unwrap_or_default();
+            let any_listed = !allowed.is_empty();
+            let cors = if path.starts_with("/api/") {
+                crate::cors::Access::of(req.headers(), allowed)
+            } else {
+                crate::cors::Access::None
+            };
+            let public = read && !req.headers().contains_key(header::AUTHORIZATION);
+            // A database that was down at start-up is not migrated yet: only
+            // the spec and its docs can be served.
+            let waiting = path.starts_with("/api/")
+                && !path.starts_with("/api/v1/openapi")
+                && !path.starts_with("/api/v1/docs")
+                && state.is_some_and(|s| !s.schema_ready.load(std::sync::atomic::Ordering::Relaxed));
+            let refusal = match limited {
+                _ if waiting => Some(ApiError::Unavailable("the database has not been reached since start-up".into())),
+                Err(wait) => Some(ApiError::TooManyRequests(wait)),
+                Ok(()) => None,
+            };
+            let (fut, refused) = match (crate::cors::preflight(req.method(), req.headers(), &cors), refusal) {
+                (Some(answer), _) => (None, Some(req.into_response(answer))),
+                (None, None) => (Some(srv.call(req)), None),
+                (None, Some(error)) => {
+                    let response = actix_web::ResponseError::error_response(&error);
                     (None, Some(req.into_response(response)))
                 }
             };
@@ -334,10 +366,8 @@ pub fn app(
                     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                 }
                 if path.starts_with("/api/") {
-                    // Public reads are open to every origin, never with
-                    // credentials (tokens travel in a header, not a cookie).
-                    if read && !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
-                        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+                    if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
+                        crate::cors::decorate(headers, &cors, public, any_listed);
                     }
                 } else if !path.starts_with("/health/") {
                     let frames = if path.starts_with("/embed") { "*" } else { "'none'" };

@@ -84,6 +84,25 @@ fn get(address: &str, path: &str) -> Option<u16> {
     response.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// A raw HTTP/1.1 GET; returns the status code, the whole response and how
+/// long it took.
+fn timed_get(address: &str, path: &str) -> Option<(u16, String, Duration)> {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let status = response.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, response, started.elapsed()))
+}
+
 fn wait_for(address: &str, path: &str, status: u16) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
@@ -168,6 +187,23 @@ fn readiness_follows_the_database() {
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
 
+    // Clients keep asking all the time: before, during and after.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let load: Vec<_> = (0..4)
+        .map(|_| {
+            let (address, stop) = (address.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    answers.push(timed_get(&address, "/api/v1/networks?pageSize=5"));
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                answers
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+
     // The database goes away: closed to new connections, the open ones cut.
     // Two statements, so the first is committed before connections are cut
     // (the pool reconnects at once).
@@ -179,23 +215,57 @@ fn readiness_follows_the_database() {
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
         ))
         .unwrap();
-    let started = Instant::now();
     wait_for(&address, "/health/ready", 503);
     assert_eq!(
         get(&address, "/health/live"),
         Some(200),
         "alive, just not ready"
     );
-    let status = get(&address, "/api/v1/networks").unwrap();
-    assert_eq!(status, 503, "an outage is a 503, never a 500");
-    assert!(started.elapsed() < Duration::from_secs(10));
+    std::thread::sleep(Duration::from_secs(2));
 
-    // It comes back: ready again, without a restart.
+    // It comes back: ready again, without a restart, within 5 seconds.
     admin
         .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
         .unwrap();
+    let back = Instant::now();
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
+    let recovery = back.elapsed();
+    std::thread::sleep(Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let answers: Vec<_> = load.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    assert!(
+        recovery < Duration::from_secs(5),
+        "recovered after {recovery:?}"
+    );
+
+    // Only 200s and quick 503s with Retry-After: never a 500, never a wait
+    // for the pool's timeout, never a dropped connection.
+    let mut outage = 0;
+    for answer in &answers {
+        let (status, response, took) = answer.as_ref().expect("every request is answered");
+        match status {
+            200 => {}
+            503 => {
+                outage += 1;
+                assert!(
+                    response.to_ascii_lowercase().contains("\r\nretry-after: "),
+                    "{response}"
+                );
+                assert!(*took < Duration::from_secs(1), "a 503 took {took:?}");
+            }
+            other => panic!("{other} during the outage: {response}"),
+        }
+    }
+    assert!(
+        outage > 0,
+        "the outage was seen ({} answers)",
+        answers.len()
+    );
+    assert!(
+        matches!(answers.last(), Some(Some((200, _, _)))),
+        "the last answer is a 200 again"
+    );
 
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -233,4 +303,121 @@ fn every_command_explains_itself() {
             "{command}: {text}"
         );
     }
+}
+
+#[test]
+fn the_api_starts_while_the_database_is_down() {
+    let name = format!("themanet_down_{}", std::process::id());
+    let base = common::pg_base_url();
+    let mut admin = PgConnection::establish(&base).expect("PostgreSQL");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name} ALLOW_CONNECTIONS false"))
+        .unwrap();
+    let url = match base.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("TEST_DATABASE_URL needs a database name"),
+    };
+    let (child, address) = start(&url);
+    let (status, response, took) = timed_get(&address, "/api/v1/networks").unwrap();
+    assert_eq!(status, 503, "{response}");
+    assert!(response.to_ascii_lowercase().contains("\r\nretry-after: "));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert_eq!(get(&address, "/health/ready"), Some(503));
+    assert_eq!(get(&address, "/health/live"), Some(200));
+    assert_eq!(
+        get(&address, "/api/v1/openapi.json"),
+        Some(200),
+        "the spec needs no database"
+    );
+
+    // The database comes: migrated and serving, without a restart.
+    admin
+        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+        .unwrap();
+    wait_for(&address, "/health/ready", 200);
+    wait_for(&address, "/api/v1/networks", 200);
+
+    drop(child);
+    let _ = admin.batch_execute(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    ));
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+}
+
+/// Sends a raw request head and returns the status line's code, if any.
+fn raw_status(address: &str, head: &[u8]) -> Option<u16> {
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    // The server may answer and close before it has read everything.
+    let _ = stream.write_all(head);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response)
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn huge_headers_and_slow_clients_do_not_take_the_server_down() {
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let (_child, address) = start(&db.url);
+    wait_for(&address, "/health/ready", 200);
+
+    // A 200 KiB header, and 200 small headers: 431.
+    let huge = format!(
+        "GET /api/v1/networks HTTP/1.1\r\nHost: test\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(200 * 1024)
+    );
+    assert_eq!(raw_status(&address, huge.as_bytes()), Some(431));
+    let many: String = (0..200).map(|i| format!("X-H{i}: {i}\r\n")).collect();
+    let many = format!("GET /api/v1/networks HTTP/1.1\r\nHost: test\r\n{many}\r\n");
+    assert_eq!(raw_status(&address, many.as_bytes()), Some(431));
+
+    // 200 clients that send their headers a few bytes at a time (slowloris):
+    // everyone else is still served.
+    let slow: Vec<TcpStream> = (0..200)
+        .map(|_| {
+            let mut s = TcpStream::connect(&address).expect("connect");
+            s.write_all(b"GET /api/v1/networks HTTP/1.1\r\nHost: te")
+                .unwrap();
+            s
+        })
+        .collect();
+    for _ in 0..5 {
+        assert_eq!(get(&address, "/api/v1/networks"), Some(200));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // A slow client is cut off once its time to send the head is up (408),
+    // even while it keeps trickling bytes.
+    let mut trickle = slow.into_iter().next().unwrap();
+    trickle
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answer = Vec::new();
+    loop {
+        assert!(Instant::now() < deadline, "a slow client is never cut off");
+        if trickle.write_all(b"s").is_err() {
+            break;
+        }
+        let mut buf = [0u8; 512];
+        match trickle.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+    assert_eq!(get(&address, "/api/v1/networks"), Some(200));
 }

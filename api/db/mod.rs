@@ -5,6 +5,7 @@
 pub mod models;
 pub mod schema;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -109,8 +110,9 @@ pub fn pool(url: &str, size: u32) -> DbPool {
         .max_size(size)
         .min_idle(Some(1))
         .test_on_check_out(false)
-        .connection_timeout(Duration::from_secs(2))
+        .connection_timeout(CHECKOUT_WAIT)
         .connection_customizer(Box::new(SqlitePragmas))
+        .error_handler(Box::new(OutageWatch))
         // Unchecked: a database that is down at start-up gives 503s until it
         // is back, instead of a server that will not start.
         .build_unchecked(manager)
@@ -153,8 +155,54 @@ pub fn write_tx<T>(
     }
 }
 
+/// How long a request waits for a connection: long enough to ride out a
+/// burst while every connection is busy, short while the database is
+/// unreachable, so an outage is a 503 within a second, not a wait.
+const CHECKOUT_WAIT: Duration = Duration::from_secs(2);
+const CHECKOUT_WAIT_IN_OUTAGE: Duration = Duration::from_millis(600);
+
+/// When a pool of this process last failed to open a connection, in
+/// milliseconds since the epoch (0: never).
+static LAST_CONNECT_FAILURE: AtomicU64 = AtomicU64::new(0);
+
+fn now_millis() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// Records failed connection attempts (and logs them, as r2d2 does).
+#[derive(Debug)]
+struct OutageWatch;
+
+impl diesel::r2d2::HandleError<diesel::r2d2::Error> for OutageWatch {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        LAST_CONNECT_FAILURE.store(now_millis(), Ordering::Relaxed);
+        tracing::warn!("database connection failed: {error}");
+    }
+}
+
 fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
-    pool.get().map_err(|e| ApiError::Unavailable(e.to_string()))
+    let started = std::time::Instant::now();
+    loop {
+        // Short waits, so a database that goes away while we wait is noticed.
+        match pool.get_timeout(Duration::from_millis(100)) {
+            Ok(conn) => return Ok(conn),
+            Err(e) => {
+                // Opening connections fails and the pool is not full: the
+                // database is away, do not keep the client waiting.
+                let outage = now_millis()
+                    .saturating_sub(LAST_CONNECT_FAILURE.load(Ordering::Relaxed))
+                    < 5_000
+                    && pool.state().connections < pool.max_size();
+                let waited = started.elapsed();
+                if waited >= CHECKOUT_WAIT || (outage && waited >= CHECKOUT_WAIT_IN_OUTAGE) {
+                    return Err(ApiError::Unavailable(e.to_string()));
+                }
+            }
+        }
+    }
 }
 
 /// Runs a read in one transaction on a blocking thread.
