@@ -257,6 +257,7 @@ impl From<diesel::result::Error> for ApiError {
                 if info.message().contains("database is locked")
                     || info.message().contains("readonly")
                     || info.message().contains("disk")
+                    || info.message().contains("unable to open database")
                     || info.message().contains("connection") =>
             {
                 ApiError::Unavailable(format!("database: {}", info.message()))

@@ -7,6 +7,7 @@ mod common;
 mod accounts;
 mod concurrency;
 mod conventions;
+mod disk;
 mod goals;
 mod knowledge_links;
 mod members;
