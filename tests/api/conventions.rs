@@ -335,12 +335,16 @@ both!(
         let invalid_utf8 = b"{\"name\": \"\xff\xfe\"}".to_vec();
         let duplicate =
             br#"{"name": "Een", "name": "Twee", "theme": "Thema", "scope": "national"}"#.to_vec();
+        let unknown =
+            br#"{"name": "Een netwerk", "theme": "Thema", "scope": "national", "kleur": "rood"}"#
+                .to_vec();
         let megabyte = format!("{{\"name\": \"{}\"}}", "x".repeat(1024 * 1024)).into_bytes();
         for (payload, status) in [
             (deep.into_bytes(), 400),
             (invalid_utf8, 400),
             (duplicate, 400),
             (megabyte, 413),
+            (unknown.clone(), 400),
         ] {
             let r = app.send(post(payload)).await.expect(status);
             for word in ["diesel", "SQL", "panick", "serde", "/work/", "src/"] {
@@ -351,6 +355,8 @@ both!(
                 );
             }
         }
+        let r = app.send(post(unknown)).await.expect(400);
+        assert_eq!(r.invalid_names(), vec!["kleur"]);
         let r = app
         .post("/api/v1/networks", Some(&user.token), json!({"name": ["lijst"], "theme": {"a": 1}, "scope": 7, "parentId": "drie", "topics": "culture"}))
         .await
@@ -661,5 +667,53 @@ async fn private_endpoints_answer_only_listed_origins() {
             .await
             .expect(405);
         assert!(r.header("allow").unwrap().contains("GET"));
+    }
+}
+
+/// Security headers: `nosniff` on every answer (errors too), a strict CSP
+/// with `frame-ancestors 'none'` on web pages except the embed, HSTS only
+/// when configured.
+#[actix_web::test]
+async fn security_headers_on_every_kind_of_answer() {
+    for backend in [
+        themanet::db::Backend::Sqlite,
+        themanet::db::Backend::Postgres,
+    ] {
+        let app = common::TestApp::start(backend).await;
+        for path in [
+            "/",
+            "/netwerk.html",
+            "/embed/index.html",
+            "/api/v1/networks",
+            "/api/v1/nergens",
+            "/health/live",
+        ] {
+            let r = app.get(path, None).await;
+            assert_eq!(
+                r.header("x-content-type-options").as_deref(),
+                Some("nosniff"),
+                "{path}"
+            );
+            assert_eq!(r.header("strict-transport-security"), None, "{path}");
+        }
+        for page in ["/", "/netwerk.html", "/inloggen.html"] {
+            let r = app.get(page, None).await.expect(200);
+            let csp = r.header("content-security-policy").expect("a CSP");
+            assert!(csp.contains("default-src 'self'"), "{csp}");
+            assert!(csp.contains("script-src 'self'"), "{csp}");
+            assert!(!csp.contains("unsafe-inline"), "{csp}");
+            assert!(csp.contains("frame-ancestors 'none'"), "{page}: {csp}");
+        }
+        // Partner sites may frame the embed.
+        let r = app.get("/embed/index.html", None).await.expect(200);
+        let csp = r.header("content-security-policy").expect("a CSP");
+        assert!(csp.contains("frame-ancestors *"), "{csp}");
+
+        let tls = common::TestApp::start_with(backend, |c| c.hsts = true).await;
+        for path in ["/", "/api/v1/networks"] {
+            let r = tls.get(path, None).await.expect(200);
+            let hsts = r.header("strict-transport-security").expect("HSTS");
+            assert!(hsts.starts_with("max-age="), "{hsts}");
+        }
     }
 }
