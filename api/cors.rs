@@ -145,7 +145,7 @@ mod tests {
         map
     }
 
-    const LISTED: &[String] = &[];
+    const NONE_LISTED: &[String] = &[];
 
     #[test]
     fn origins_are_matched_exactly() {
@@ -161,7 +161,7 @@ mod tests {
             let h = headers(&[("origin", other)]);
             assert_eq!(Access::of(&h, &allowed), Access::Public, "{other}");
         }
-        assert_eq!(Access::of(&HeaderMap::new(), LISTED), Access::None);
+        assert_eq!(Access::of(&HeaderMap::new(), NONE_LISTED), Access::None);
     }
 
     #[test]

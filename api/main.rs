@@ -1,7 +1,6 @@
 //! The `themanet` command: serve the platform, and the operator's tasks.
 
 use std::io::BufRead;
-
 use std::sync::atomic::Ordering;
 
 use actix_web::{web, HttpServer};
