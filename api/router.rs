@@ -43,6 +43,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(users::list_users)
         .service(users::update_user)
         .service(members::list_members)
+        .service(members::get_member)
         .service(members::add_member)
         .service(members::update_member)
         .service(members::remove_member)

@@ -161,3 +161,67 @@ both!(
         .expect(409);
     }
 );
+
+both!(
+    a_membership_is_read_at_its_own_address,
+    |app: common::TestApp| async move {
+        let coordinator = app.user("Carla").await;
+        let bert = app.user("Bert").await;
+        let network = app.network(&coordinator, "Toegankelijke sportclubs").await;
+        let members = format!("/api/v1/networks/{network}/members");
+        let joined = app
+            .post(
+                &members,
+                Some(&bert.token),
+                json!({"commitment": "Ik sport graag."}),
+            )
+            .await
+            .expect(201);
+        let location = joined.header("location").unwrap();
+        let address = &location[location.find("/api/v1/").unwrap()..];
+
+        // The Location of a new membership can be read, with the same ETag.
+        let r = app.get(address, Some(&bert.token)).await.expect(200);
+        assert_eq!(r.etag(), joined.etag());
+        assert_eq!(r.body, joined.body);
+        let r = app.get(address, Some(&coordinator.token)).await.expect(200);
+        let tag = r.etag();
+
+        // That ETag guards a change.
+        let patch = |address: &str, tag: &str| {
+            actix_web::test::TestRequest::patch()
+                .uri(address)
+                .insert_header(("Authorization", format!("Bearer {}", coordinator.token)))
+                .insert_header(("If-Match", tag.to_string()))
+                .insert_header(("Content-Type", "application/merge-patch+json"))
+                .set_payload(r#"{"role": "core_group"}"#)
+        };
+        let stale = app.send(patch(address, "\"member-0-0-0\"")).await;
+        assert_eq!(stale.status.as_u16(), 412, "{}", stale.text);
+        let fresh = app.send(patch(address, &tag)).await.expect(200);
+        assert_ne!(fresh.etag(), tag);
+
+        // Outsiders see a member only when the person agreed to be listed,
+        // and never their contact details.
+        app.get(address, None).await.expect(404);
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", bert.stakeholder_id),
+            Some(&bert.token),
+            json!({"listed": true}),
+        )
+        .await
+        .expect(200);
+        let r = app.get(address, None).await.expect(200);
+        assert_eq!(r.body["name"], "Bert");
+        assert!(r.body["contact"].is_null());
+        app.get(&format!("{members}/999999"), Some(&coordinator.token))
+            .await
+            .expect(404);
+        app.get(
+            &format!("/api/v1/networks/999999/members/{}", bert.stakeholder_id),
+            None,
+        )
+        .await
+        .expect(404);
+    }
+);
