@@ -167,31 +167,16 @@ fn sigterm_lets_the_request_in_flight_finish_and_exits_cleanly() {
     assert!(exit.success(), "exit status {exit:?}");
 }
 
-#[test]
-fn readiness_follows_the_database() {
-    // A database of its own, so it can be closed to connections.
-    let name = format!("themanet_ready_{}", std::process::id());
-    let base = common::pg_base_url();
-    let mut admin = PgConnection::establish(&base).expect("PostgreSQL");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let url = match base.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{name}"),
-        None => panic!("TEST_DATABASE_URL needs a database name"),
-    };
-    let (mut child, address) = start(&url);
-    wait_for(&address, "/health/ready", 200);
-    wait_for(&address, "/api/v1/networks", 200);
-
-    // Clients keep asking all the time: before, during and after.
+/// Clients keep asking all the time while `database(false)` takes the
+/// database away and, two seconds later, `database(true)` brings it back. Every answer must be a
+/// 200 or a 503 with `Retry-After` given within a second (never a 500, never
+/// a wait for the pool's timeout, never a dropped connection); readiness
+/// follows; the API serves again within 5 seconds, without a restart.
+fn outage_under_load(address: &str, mut database: impl FnMut(bool)) {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let load: Vec<_> = (0..4)
         .map(|_| {
-            let (address, stop) = (address.clone(), stop.clone());
+            let (address, stop) = (address.to_string(), stop.clone());
             std::thread::spawn(move || {
                 let mut answers = Vec::new();
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
@@ -204,32 +189,19 @@ fn readiness_follows_the_database() {
         .collect();
     std::thread::sleep(Duration::from_millis(300));
 
-    // The database goes away: closed to new connections, the open ones cut.
-    // Two statements, so the first is committed before connections are cut
-    // (the pool reconnects at once).
-    admin
-        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
-        .unwrap();
-    admin
-        .batch_execute(&format!(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-        ))
-        .unwrap();
-    wait_for(&address, "/health/ready", 503);
+    database(false);
+    wait_for(address, "/health/ready", 503);
     assert_eq!(
-        get(&address, "/health/live"),
+        get(address, "/health/live"),
         Some(200),
         "alive, just not ready"
     );
     std::thread::sleep(Duration::from_secs(2));
 
-    // It comes back: ready again, without a restart, within 5 seconds.
-    admin
-        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
-        .unwrap();
+    database(true);
     let back = Instant::now();
-    wait_for(&address, "/health/ready", 200);
-    wait_for(&address, "/api/v1/networks", 200);
+    wait_for(address, "/health/ready", 200);
+    wait_for(address, "/api/v1/networks", 200);
     let recovery = back.elapsed();
     std::thread::sleep(Duration::from_millis(300));
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -239,8 +211,6 @@ fn readiness_follows_the_database() {
         "recovered after {recovery:?}"
     );
 
-    // Only 200s and quick 503s with Retry-After: never a 500, never a wait
-    // for the pool's timeout, never a dropped connection.
     let mut outage = 0;
     for answer in &answers {
         let (status, response, took) = answer.as_ref().expect("every request is answered");
@@ -266,6 +236,175 @@ fn readiness_follows_the_database() {
         matches!(answers.last(), Some(Some((200, _, _)))),
         "the last answer is a 200 again"
     );
+}
+
+/// A PostgreSQL server of the test's own (initdb in a temporary folder, on
+/// a free port), so it can really be stopped and started. Stopped and
+/// removed when the test ends.
+struct OwnPostgres {
+    bindir: String,
+    dir: std::path::PathBuf,
+    port: u16,
+}
+
+impl OwnPostgres {
+    fn pg(&self, program: &str) -> Command {
+        // PostgreSQL refuses to run as root: run it as the postgres user then.
+        let path = format!("{}/{program}", self.bindir);
+        if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--", &path]);
+            c
+        } else {
+            Command::new(path)
+        }
+    }
+
+    fn new() -> OwnPostgres {
+        let bindir = Command::new("pg_config")
+            .arg("--bindir")
+            .output()
+            .expect("pg_config (libpq-dev) finds the PostgreSQL programs");
+        let bindir = String::from_utf8_lossy(&bindir.stdout).trim().to_string();
+        let dir = std::env::temp_dir().join(format!("themanet-pg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        if is_root() {
+            let status = Command::new("chown")
+                .args(["postgres", dir.to_str().unwrap()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let pg = OwnPostgres { bindir, dir, port };
+        let data = pg.dir.join("data");
+        let status = pg
+            .pg("initdb")
+            .args([
+                "-D",
+                data.to_str().unwrap(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+            ])
+            .stdout(Stdio::null())
+            .status()
+            .expect("initdb");
+        assert!(status.success(), "initdb failed");
+        pg.start();
+        pg
+    }
+
+    fn start(&self) {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.dir.display()
+        );
+        let status = self
+            .pg("pg_ctl")
+            .args([
+                "-D",
+                self.dir.join("data").to_str().unwrap(),
+                "-o",
+                &options,
+            ])
+            .args(["-l", self.dir.join("log").to_str().unwrap(), "-w", "start"])
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "pg_ctl start failed");
+    }
+
+    fn stop(&self, mode: &str) {
+        let _ = self
+            .pg("pg_ctl")
+            .args([
+                "-D",
+                self.dir.join("data").to_str().unwrap(),
+                "-m",
+                mode,
+                "-w",
+                "stop",
+            ])
+            .stdout(Stdio::null())
+            .status();
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        self.stop("immediate");
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[test]
+fn postgresql_stopped_and_started_under_load() {
+    let pg = OwnPostgres::new();
+    let (_child, address) = start(&pg.url());
+    wait_for(&address, "/health/ready", 200);
+    wait_for(&address, "/api/v1/networks", 200);
+    // A real stop (every connection ends, the port closes) and a real start.
+    outage_under_load(&address, |up| if up { pg.start() } else { pg.stop("fast") });
+}
+
+#[test]
+fn readiness_follows_the_database() {
+    // A database of its own, so it can be closed to connections.
+    let name = format!("themanet_ready_{}", std::process::id());
+    let base = common::pg_base_url();
+    let mut admin = PgConnection::establish(&base).expect("PostgreSQL");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let url = match base.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("TEST_DATABASE_URL needs a database name"),
+    };
+    let (mut child, address) = start(&url);
+    wait_for(&address, "/health/ready", 200);
+    wait_for(&address, "/api/v1/networks", 200);
+
+    // The database goes away: closed to new connections, the open ones cut.
+    // Two statements, so the first is committed before connections are cut
+    // (the pool reconnects at once). Then it comes back.
+    outage_under_load(&address, |up| {
+        let sql = if up {
+            format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+        } else {
+            format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        };
+        admin.batch_execute(&sql).unwrap();
+        if !up {
+            admin
+                .batch_execute(&format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+                ))
+                .unwrap();
+        }
+    });
 
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
