@@ -261,11 +261,29 @@ impl OwnPostgres {
     }
 
     fn new() -> OwnPostgres {
-        let bindir = Command::new("pg_config")
+        // Where pg_config says, else Debian's newest server.
+        let configured = Command::new("pg_config")
             .arg("--bindir")
             .output()
-            .expect("pg_config (libpq-dev) finds the PostgreSQL programs");
-        let bindir = String::from_utf8_lossy(&bindir.stdout).trim().to_string();
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        let mut debian: Vec<String> = std::fs::read_dir("/usr/lib/postgresql")
+            .map(|dirs| {
+                dirs.filter_map(Result::ok)
+                    .map(|d| format!("{}/bin", d.path().display()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        debian.sort_by_key(|d| {
+            d.trim_start_matches("/usr/lib/postgresql/")
+                .trim_end_matches("/bin")
+                .parse::<u32>()
+                .unwrap_or(0)
+        });
+        let bindir = std::iter::once(configured)
+            .chain(debian.into_iter().rev())
+            .find(|d| std::path::Path::new(&format!("{d}/initdb")).exists())
+            .expect("the PostgreSQL server programs (initdb, pg_ctl)");
         let dir = std::env::temp_dir().join(format!("themanet-pg-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
