@@ -23,7 +23,7 @@ use diesel::prelude::*;
 use rand::distr::weighted::WeightedIndex;
 use rand::distr::Distribution;
 use rand::rngs::StdRng;
-use rand::seq::IndexedRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 
 use crate::db::schema::{
@@ -103,6 +103,23 @@ impl Report {
 
 /// `themanet generate --networks N --stakeholders N --memberships N --goals N
 /// --links N [--seed S] [--quiet]`; sizes left out are the national set's.
+/// Search queries as people type them on this dataset ("speeltuinen
+/// Utrecht": a thing and a municipality, both words the generator writes),
+/// every one different, in a fixed shuffled order. The benchmark spreads its
+/// searches over them, so that it measures search and not repeated answers.
+pub fn search_queries() -> Vec<String> {
+    let mut queries: Vec<String> = OBJECTS
+        .iter()
+        .flat_map(|object| {
+            municipalities()
+                .iter()
+                .map(move |m| format!("{object} {}", m.name))
+        })
+        .collect();
+    queries.shuffle(&mut StdRng::seed_from_u64(7));
+    queries
+}
+
 pub fn run_cli(conn: &mut DbConn, args: &[String]) -> Result<(), String> {
     let mut sizes = Sizes::NATIONAL;
     let mut seed = 42u64;

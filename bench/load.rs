@@ -3,7 +3,10 @@
 //! oha` takes minutes). Std only: one keep-alive connection per thread.
 //!
 //! `load [-c CONNECTIONS] [-z DURATION] [-q RATE] [-m METHOD] [-d BODY]
-//!       [-T CONTENT_TYPE] [-H "Name: value"]... [--output-format json] URL`
+//!       [-T CONTENT_TYPE] [-H "Name: value"]... [--output-format json]
+//!       [--urls-from-file] URL`
+//!
+//! With `--urls-from-file`, URL is a file of URLs (one host), asked in turn.
 //!
 //! Closed loop by default; with `-q` requests are scheduled at that rate and
 //! latency counts from the scheduled moment (like oha's latency correction),
@@ -27,7 +30,7 @@ struct Options {
     headers: Vec<String>,
     host: String,
     port: u16,
-    path: String,
+    paths: Vec<String>,
 }
 
 fn duration(text: &str) -> Option<Duration> {
@@ -55,9 +58,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
         headers: Vec::new(),
         host: String::new(),
         port: 80,
-        path: "/".into(),
+        paths: Vec::new(),
     };
     let mut url = None;
+    let mut from_file = false;
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
@@ -78,6 +82,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     return Err("--output-format: only json".into());
                 }
             }
+            "--urls-from-file" => from_file = true,
             "--no-tui" | "--latency-correction" => {}
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other => url = Some(other.to_string()),
@@ -85,21 +90,36 @@ fn parse(args: &[String]) -> Result<Options, String> {
         i += 1;
     }
     let url = url.ok_or("give a URL")?;
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or("only http:// URLs are supported")?;
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) => (h.to_string(), p.parse().map_err(|_| "bad port")?),
-        None => (authority.to_string(), 80),
-    };
-    o.host = host;
-    o.port = port;
-    o.path = if path.is_empty() {
-        "/".into()
+    let urls = if from_file {
+        std::fs::read_to_string(&url)
+            .map_err(|e| format!("{url}: {e}"))?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.trim().to_string())
+            .collect()
     } else {
-        path.into()
+        vec![url]
     };
+    for url in &urls {
+        let rest = url
+            .strip_prefix("http://")
+            .ok_or("only http:// URLs are supported")?;
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), p.parse().map_err(|_| "bad port")?),
+            None => (authority.to_string(), 80),
+        };
+        o.host = host;
+        o.port = port;
+        o.paths.push(if path.is_empty() {
+            "/".into()
+        } else {
+            path.into()
+        });
+    }
+    if o.paths.is_empty() {
+        return Err("no URLs".into());
+    }
     o.connections = o.connections.max(1);
     Ok(o)
 }
@@ -161,9 +181,10 @@ struct Outcome {
 
 fn worker(
     o: Arc<Options>,
-    request: Arc<Vec<u8>>,
+    requests: Arc<Vec<Vec<u8>>>,
     start: Instant,
     slots: Arc<AtomicU64>,
+    turn: Arc<AtomicU64>,
 ) -> Outcome {
     let deadline = start + o.duration;
     let mut out = Outcome {
@@ -210,8 +231,9 @@ fn worker(
         let Some((stream, reader)) = conn.as_mut() else {
             continue;
         };
+        let request = &requests[turn.fetch_add(1, Ordering::Relaxed) as usize % requests.len()];
         let result = stream
-            .write_all(&request)
+            .write_all(request)
             .and_then(|_| read_response(reader));
         match result {
             Ok((status, keep)) => {
@@ -247,27 +269,36 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut request = format!(
-        "{} {} HTTP/1.1\r\nHost: {}:{}\r\nUser-Agent: themanet-bench-load\r\nAccept: */*\r\n",
-        o.method, o.path, o.host, o.port
-    );
-    for h in &o.headers {
-        request.push_str(h);
-        request.push_str("\r\n");
-    }
     let body = o.body.clone().unwrap_or_default();
-    if o.body.is_some() {
-        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(&body);
-    let request = Arc::new(request.into_bytes());
+    let requests: Vec<Vec<u8>> = o
+        .paths
+        .iter()
+        .map(|path| {
+            let mut request = format!(
+                "{} {path} HTTP/1.1\r\nHost: {}:{}\r\nUser-Agent: themanet-bench-load\r\nAccept: */*\r\n",
+                o.method, o.host, o.port
+            );
+            for h in &o.headers {
+                request.push_str(h);
+                request.push_str("\r\n");
+            }
+            if o.body.is_some() {
+                request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+            }
+            request.push_str("\r\n");
+            request.push_str(&body);
+            request.into_bytes()
+        })
+        .collect();
+    let requests = Arc::new(requests);
     let start = Instant::now();
     let slots = Arc::new(AtomicU64::new(0));
+    let turn = Arc::new(AtomicU64::new(0));
     let handles: Vec<_> = (0..o.connections)
         .map(|_| {
-            let (o, request, slots) = (o.clone(), request.clone(), slots.clone());
-            std::thread::spawn(move || worker(o, request, start, slots))
+            let (o, requests, slots, turn) =
+                (o.clone(), requests.clone(), slots.clone(), turn.clone());
+            std::thread::spawn(move || worker(o, requests, start, slots, turn))
         })
         .collect();
     let mut latencies = Vec::new();

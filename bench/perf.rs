@@ -418,6 +418,9 @@ impl Server {
 struct Target {
     method: &'static str,
     path: String,
+    /// More paths to spread the requests over (asked at random with oha, in
+    /// turn with bench/load.rs), so that no answer is asked twice in a row.
+    more_paths: Vec<String>,
     token: Option<String>,
     body: Option<String>,
 }
@@ -427,8 +430,17 @@ impl Target {
         Target {
             method: "GET",
             path: path.into(),
+            more_paths: Vec::new(),
             token: None,
             body: None,
+        }
+    }
+
+    /// GETs spread over all these paths.
+    fn spread(paths: &[String]) -> Target {
+        Target {
+            more_paths: paths[1..].to_vec(),
+            ..Target::get(paths[0].clone())
         }
     }
 }
@@ -447,7 +459,13 @@ enum Mode {
     Rate(u32),
 }
 
-fn load_command(o: &Options, port: u16, t: &Target, mode: &Mode, connections: u32) -> Command {
+fn load_command(
+    o: &Options,
+    port: u16,
+    t: &Target,
+    mode: &Mode,
+    connections: u32,
+) -> std::io::Result<Command> {
     let mut c = Command::new(&o.load);
     c.args([
         "--no-tui",
@@ -477,9 +495,19 @@ fn load_command(o: &Options, port: u16, t: &Target, mode: &Mode, connections: u3
     if let Some(body) = &t.body {
         c.args(["-T", "application/json", "-d", body]);
     }
-    c.arg(format!("http://127.0.0.1:{port}{}", t.path));
+    if t.more_paths.is_empty() {
+        c.arg(format!("http://127.0.0.1:{port}{}", t.path));
+    } else {
+        let urls: String = std::iter::once(&t.path)
+            .chain(&t.more_paths)
+            .map(|p| format!("http://127.0.0.1:{port}{p}\n"))
+            .collect();
+        let file = o.work.join(format!("urls-{port}.txt"));
+        std::fs::write(&file, urls)?;
+        c.arg("--urls-from-file").arg(file);
+    }
     c.stdout(Stdio::piped()).stderr(Stdio::piped());
-    c
+    Ok(c)
 }
 
 /// Reads the load tool's JSON. Unexpected statuses end a smoke run; in a
@@ -528,7 +556,7 @@ fn figures(what: &str, output: std::process::Output, ok: u16, strict: bool) -> R
 
 fn measure(o: &Options, port: u16, what: &str, t: &Target, mode: Mode, ok: u16) -> Result<Figures> {
     let output = load_command(o, port, t, &mode, o.connections)
-        .output()
+        .and_then(|mut c| c.output())
         .map_err(|e| format!("{}: {e}", o.load.display()))?;
     let f = figures(what, output, ok, o.smoke)?;
     eprintln!(
@@ -554,7 +582,9 @@ struct Fixture {
     network: i64,
     own_network: i64,
     municipality: String,
-    search: String,
+    /// Distinct search queries (`q=` values, encoded), so that each request
+    /// is real search work and not an answer the server still has.
+    searches: Vec<String>,
     audience: String,
     topic: String,
     deep_cursor: String,
@@ -698,12 +728,27 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         network,
         own_network,
         municipality,
-        search: "toegankelijke%20speeltuinen".into(),
+        searches: themanet::generate::search_queries()
+            .iter()
+            .map(|q| format!("/api/v1/networks?q={}", encode(q)))
+            .collect(),
         audience,
         topic,
         deep_cursor,
         deep_page: deep_page as u32 + 1,
     })
+}
+
+/// Percent-encodes a query value (UTF-8; letters, digits and `-._~` stay).
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The endpoints of issue 7 with the status each answers.
@@ -722,11 +767,7 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             Target::get(format!("/api/v1/networks?municipality={}", f.municipality)),
             200,
         ),
-        (
-            "networks by search text",
-            Target::get(format!("/api/v1/networks?q={}", f.search)),
-            200,
-        ),
+        ("networks by search text", Target::spread(&f.searches), 200),
         (
             "knowledge links by audience and topic",
             Target::get(format!(
@@ -750,6 +791,7 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             Target {
                 method: "POST",
                 path: format!("/api/v1/networks/{}/goals", f.own_network),
+                more_paths: Vec::new(),
                 token: Some(f.token.clone()),
                 body: Some(goal),
             },
@@ -760,6 +802,7 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             Target {
                 method: "POST",
                 path: "/api/v1/auth/login".into(),
+                more_paths: Vec::new(),
                 token: None,
                 body: Some(login),
             },
@@ -891,7 +934,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     ));
 
     // Search at a fixed rate.
-    let search = Target::get(format!("/api/v1/networks?q={}", f.search));
+    let search = Target::spread(&f.searches);
     let s = measure(
         o,
         api.port,
@@ -921,7 +964,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         .map(|(_, t, _)| t)
         .ok_or("login")?;
     let flooding = load_command(o, api.port, &flood, &Mode::Saturation, o.connections)
-        .spawn()
+        .and_then(|mut c| c.spawn())
         .map_err(|e| e.to_string())?;
     std::thread::sleep(Duration::from_millis(300));
     let listing = Target::get(format!("/api/v1/networks?municipality={}", f.municipality));
