@@ -8,16 +8,16 @@ use std::net::IpAddr;
 use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
-use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks,
-};
+use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
 use crate::error::{ApiError, InvalidParam};
@@ -26,7 +26,7 @@ use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::permissions::{my_network_ids, network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{check_topics, clean_tags, ensure_valid, rank_loaded, validate_tag_list};
+use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
 use crate::{page_type, search, AppState};
 
 /// A link on the knowledge platform.
@@ -454,53 +454,70 @@ pub async fn list_knowledge_links(
     let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut sql = knowledge_links::table
-            .select(KnowledgeLink::as_select())
-            .into_boxed();
-        if !viewer.is_admin {
-            let mine = my_network_ids(conn, &viewer)?;
-            let public_networks = networks::table
-                .filter(networks::visibility.eq(Visibility::Public.as_str()))
-                .select(networks::id.nullable());
-            sql = sql.filter(
-                knowledge_links::network_id
-                    .is_null()
-                    .or(knowledge_links::network_id.eq_any(public_networks))
-                    .or(knowledge_links::network_id.eq_any(mine)),
-            );
-        }
-        if let Some(a) = audience {
-            sql = sql.filter(
-                knowledge_links::id.eq_any(
-                    knowledge_link_audiences::table
-                        .filter(knowledge_link_audiences::audience.eq(a.as_str()))
-                        .select(knowledge_link_audiences::link_id),
-                ),
-            );
-        }
-        if let Some(t) = topic {
-            sql = sql.filter(
-                knowledge_links::id.eq_any(
-                    knowledge_link_topics::table
-                        .filter(knowledge_link_topics::topic.eq(t))
-                        .select(knowledge_link_topics::link_id),
-                ),
-            );
-        }
-        match network {
-            Some(None) => sql = sql.filter(knowledge_links::network_id.is_null()),
-            Some(Some(id)) => sql = sql.filter(knowledge_links::network_id.eq(id)),
-            None => {}
-        }
-        if let Some(l) = language {
-            sql = sql.filter(knowledge_links::language.eq(l));
-        }
-        if let Some(t) = updated_since {
-            sql = sql.filter(knowledge_links::updated_at.ge(t.naive_utc()));
-        }
+        let mine = if viewer.is_admin {
+            Vec::new()
+        } else {
+            my_network_ids(conn, &viewer)?
+        };
+        // The filtered query, built anew for each use (boxed queries are
+        // consumed by loading). Tags and the network's visibility are
+        // correlated EXISTS probes on primary keys, so the database walks the
+        // links in id order and stops when the page is full, instead of first
+        // collecting every public network and every link of the audience.
+        let filtered = || {
+            let mut links = knowledge_links::table
+                .select(KnowledgeLink::as_select())
+                .into_boxed();
+            if !viewer.is_admin {
+                let public_network = sql::<Bool>(
+                    "EXISTS (SELECT 1 FROM networks n \
+                     WHERE n.id = knowledge_links.network_id AND n.visibility = ",
+                )
+                .bind::<Text, _>(Visibility::Public.as_str())
+                .sql(")");
+                links = links.filter(
+                    knowledge_links::network_id
+                        .is_null()
+                        .or(public_network)
+                        .or(knowledge_links::network_id.eq_any(mine.clone())),
+                );
+            }
+            if let Some(a) = audience {
+                links = links.filter(
+                    sql::<Bool>(
+                        "EXISTS (SELECT 1 FROM knowledge_link_audiences a \
+                         WHERE a.link_id = knowledge_links.id AND a.audience = ",
+                    )
+                    .bind::<Text, _>(a.as_str())
+                    .sql(")"),
+                );
+            }
+            if let Some(t) = &topic {
+                links = links.filter(
+                    sql::<Bool>(
+                        "EXISTS (SELECT 1 FROM knowledge_link_topics t \
+                         WHERE t.link_id = knowledge_links.id AND t.topic = ",
+                    )
+                    .bind::<Text, _>(t.clone())
+                    .sql(")"),
+                );
+            }
+            match network {
+                Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
+                Some(Some(id)) => links = links.filter(knowledge_links::network_id.eq(id)),
+                None => {}
+            }
+            if let Some(l) = &language {
+                links = links.filter(knowledge_links::language.eq(l.clone()));
+            }
+            if let Some(t) = updated_since {
+                links = links.filter(knowledge_links::updated_at.ge(t.naive_utc()));
+            }
+            links
+        };
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<KnowledgeLink> = sql
+                let mut rows: Vec<KnowledgeLink> = filtered()
                     .filter(knowledge_links::id.gt(page.after_id()))
                     .order(knowledge_links::id)
                     .limit(page.fetch_limit())
@@ -510,10 +527,16 @@ pub async fn list_knowledge_links(
             }
             Some(text) => {
                 let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
-                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<KnowledgeLink> =
-                    sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
-                rank_loaded(ranked, rows, &page, |r| r.id)?
+                rank_page(
+                    ranked,
+                    &page,
+                    |l: &KnowledgeLink| l.id,
+                    |ids| {
+                        Ok(filtered()
+                            .filter(knowledge_links::id.eq_any(ids))
+                            .load(conn)?)
+                    },
+                )?
             }
         };
         Ok((present(conn, &base, &viewer, rows)?, next))
