@@ -209,8 +209,18 @@ struct CorpusStats {
     df: HashMap<String, i64>,
 }
 
+impl CorpusStats {
+    fn is_fresh(&self, generation: u64) -> bool {
+        self.generation == generation && self.read_at.elapsed() < STATS_TTL
+    }
+}
+
 impl Stats {
     /// (documents, total length, df per term in `terms` order).
+    ///
+    /// The lock is held only to read and to store: counting on a cache miss
+    /// (tens of milliseconds for a common word) runs without it, so other
+    /// searches do not queue behind one that counts.
     fn get(
         &self,
         conn: &mut DbConn,
@@ -218,36 +228,33 @@ impl Stats {
         terms: &[String],
     ) -> Result<(i64, i64, Vec<i64>), ApiError> {
         let generation = GENERATION.load(Ordering::Acquire);
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        let fresh = cache
-            .get(doc_type)
-            .is_some_and(|c| c.generation == generation && c.read_at.elapsed() < STATS_TTL);
-        if !fresh {
-            let (docs, total_length): (i64, i64) = search_docs::table
+        let (cached_corpus, mut df) = {
+            let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            match cache.get(doc_type).filter(|c| c.is_fresh(generation)) {
+                Some(c) => (
+                    Some((c.docs, c.total_length)),
+                    terms
+                        .iter()
+                        .filter_map(|t| c.df.get(t).map(|&n| (t.clone(), n)))
+                        .collect(),
+                ),
+                None => (None, HashMap::new()),
+            }
+        };
+        let (docs, total_length) = match cached_corpus {
+            Some(corpus) => corpus,
+            None => search_docs::table
                 .filter(search_docs::doc_type.eq(doc_type))
                 .select((
                     count_star(),
                     diesel::dsl::sql::<diesel::sql_types::BigInt>("COALESCE(SUM(length), 0)"),
                 ))
-                .first(conn)?;
-            cache.insert(
-                doc_type.to_string(),
-                CorpusStats {
-                    generation,
-                    read_at: Instant::now(),
-                    docs,
-                    total_length,
-                    df: HashMap::new(),
-                },
-            );
-        }
-        let Some(corpus) = cache.get_mut(doc_type) else {
-            return Err(ApiError::Internal("search statistics vanished".into()));
+                .first(conn)?,
         };
-        let missing: Vec<&String> = terms
-            .iter()
-            .filter(|t| !corpus.df.contains_key(*t))
-            .collect();
+        let missing: Vec<&String> = terms.iter().filter(|t| !df.contains_key(*t)).collect();
+        if cached_corpus.is_some() && missing.is_empty() {
+            return Ok((docs, total_length, terms.iter().map(|t| df[t]).collect()));
+        }
         if !missing.is_empty() {
             let counted: Vec<(String, i64)> = search_terms::table
                 .filter(search_terms::doc_type.eq(doc_type))
@@ -256,12 +263,35 @@ impl Stats {
                 .select((search_terms::term, count_star()))
                 .load(conn)?;
             for term in missing {
-                corpus.df.insert(term.clone(), 0);
+                df.insert(term.clone(), 0);
             }
-            corpus.df.extend(counted);
+            df.extend(counted);
         }
-        let df = terms.iter().map(|t| corpus.df[t]).collect();
-        Ok((corpus.docs, corpus.total_length, df))
+        {
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            match cache.get_mut(doc_type) {
+                // Another search may have refreshed it meanwhile: add to it.
+                Some(c) if c.is_fresh(generation) => {
+                    c.df.extend(df.iter().map(|(t, n)| (t.clone(), *n)));
+                }
+                _ if cached_corpus.is_none() => {
+                    cache.insert(
+                        doc_type.to_string(),
+                        CorpusStats {
+                            generation,
+                            read_at: Instant::now(),
+                            docs,
+                            total_length,
+                            df: df.clone(),
+                        },
+                    );
+                }
+                // Went stale while counting: the next search reads anew.
+                _ => {}
+            }
+        }
+        let df = terms.iter().map(|t| df[t]).collect();
+        Ok((docs, total_length, df))
     }
 }
 
