@@ -12,7 +12,7 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
-use crate::db::schema::{goals, memberships, network_topics, networks, stakeholders};
+use crate::db::schema::{memberships, network_topics, networks};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
 use crate::error::{ApiError, InvalidParam};
@@ -442,6 +442,45 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
     Err(ApiError::Conflict("Choose another slug.".into()))
 }
 
+/// One row of the single-network view: `part` says which list it belongs to.
+#[derive(QueryableByName)]
+struct DetailRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    part: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    extra: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// Topics, the parent and children the viewer may see, members per kind and
+/// goals per status of one network, in one statement. Parameters: 1 the
+/// network, 2 its parent (0: none), 3 the viewer's stakeholder (0: none),
+/// 4 whether the viewer is an admin (1 or 0), 5 the public visibility.
+const DETAIL_SQL: &str = "\
+SELECT 'topic' AS part, CAST(0 AS BIGINT) AS id, topic AS name, '' AS extra, CAST(0 AS BIGINT) AS n \
+  FROM network_topics WHERE network_id = $1 \
+UNION ALL \
+SELECT 'parent', id, name, scope, CAST(0 AS BIGINT) FROM networks \
+  WHERE id = $2 AND (visibility = $5 OR $4 = 1 OR id IN \
+    (SELECT network_id FROM memberships WHERE stakeholder_id = $3)) \
+UNION ALL \
+SELECT 'child', id, name, scope, CAST(0 AS BIGINT) FROM networks \
+  WHERE parent_id = $1 AND (visibility = $5 OR $4 = 1 OR id IN \
+    (SELECT network_id FROM memberships WHERE stakeholder_id = $3)) \
+UNION ALL \
+SELECT 'member', CAST(0 AS BIGINT), s.kind, '', COUNT(*) \
+  FROM memberships m JOIN stakeholders s ON s.id = m.stakeholder_id \
+  WHERE m.network_id = $1 GROUP BY s.kind \
+UNION ALL \
+SELECT 'goal', CAST(0 AS BIGINT), status, '', COUNT(*) FROM goals \
+  WHERE network_id = $1 GROUP BY status \
+ORDER BY 1, 2, 3";
+
 /// The full single-network view: parent, children, counts.
 pub fn detail(
     conn: &mut DbConn,
@@ -450,51 +489,58 @@ pub fn detail(
     role: Option<Role>,
 ) -> Result<NetworkOut, ApiError> {
     let id = network.id;
-    let topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
     let parent_id = network.parent_id;
-    let mut out = NetworkOut::new(network, topics);
-    out.my_role = role;
-    if let Some(pid) = parent_id {
-        if let Ok(p) = network_access(conn, viewer, pid) {
-            out.parent = Some(NetworkRef {
-                id: p.network.id,
-                name: p.network.name,
-                scope: Scope::from_db(&p.network.scope),
-            });
+    // SQLite numbers named parameters by first appearance: `?N` keeps the
+    // numbers as written.
+    macro_rules! run {
+        ($c:expr, $backend:ty, $sql:expr) => {{
+            use diesel::sql_types::{BigInt, Text};
+            diesel::sql_query($sql)
+                .into_boxed::<$backend>()
+                .bind::<BigInt, _>(id)
+                .bind::<BigInt, _>(parent_id.unwrap_or(0))
+                .bind::<BigInt, _>(viewer.stakeholder_id.unwrap_or(0))
+                .bind::<BigInt, _>(i64::from(viewer.is_admin))
+                .bind::<Text, _>(Visibility::Public.as_str())
+                .load::<DetailRow>($c)?
+        }};
+    }
+    let rows = match conn {
+        DbConn::Pg(c) => run!(c, diesel::pg::Pg, DETAIL_SQL),
+        DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite, DETAIL_SQL.replace('$', "?")),
+    };
+    let mut topics = Vec::new();
+    let mut parent = None;
+    let mut children = Vec::new();
+    let mut by_kind: HashMap<String, i64> = HashMap::new();
+    let mut by_status: HashMap<String, i64> = HashMap::new();
+    for row in rows {
+        match row.part.as_str() {
+            "topic" => topics.push(row.name),
+            "parent" => {
+                parent = Some(NetworkRef {
+                    id: row.id,
+                    name: row.name,
+                    scope: Scope::from_db(&row.extra),
+                })
+            }
+            "child" => children.push(NetworkRef {
+                id: row.id,
+                name: row.name,
+                scope: Scope::from_db(&row.extra),
+            }),
+            "member" => {
+                by_kind.insert(row.name, row.n);
+            }
+            _ => {
+                by_status.insert(row.name, row.n);
+            }
         }
     }
-    let mine = my_network_ids(conn, viewer)?;
-    let mut children_q = networks::table
-        .filter(networks::parent_id.eq(id))
-        .order(networks::id)
-        .select((networks::id, networks::name, networks::scope))
-        .into_boxed();
-    if !viewer.is_admin {
-        children_q = children_q.filter(
-            networks::visibility
-                .eq(Visibility::Public.as_str())
-                .or(networks::id.eq_any(mine)),
-        );
-    }
-    let children: Vec<(i64, String, String)> = children_q.load(conn)?;
-    out.children = Some(
-        children
-            .into_iter()
-            .map(|(id, name, scope)| NetworkRef {
-                id,
-                name,
-                scope: Scope::from_db(&scope),
-            })
-            .collect(),
-    );
-    let by_kind: HashMap<String, i64> = memberships::table
-        .inner_join(stakeholders::table)
-        .filter(memberships::network_id.eq(id))
-        .group_by(stakeholders::kind)
-        .select((stakeholders::kind, count_star()))
-        .load::<(String, i64)>(conn)?
-        .into_iter()
-        .collect();
+    let mut out = NetworkOut::new(network, topics);
+    out.my_role = role;
+    out.parent = parent;
+    out.children = Some(children);
     out.member_counts = Some(
         StakeholderKind::ALL
             .iter()
@@ -504,13 +550,6 @@ pub fn detail(
             })
             .collect(),
     );
-    let by_status: HashMap<String, i64> = goals::table
-        .filter(goals::network_id.eq(id))
-        .group_by(goals::status)
-        .select((goals::status, count_star()))
-        .load::<(String, i64)>(conn)?
-        .into_iter()
-        .collect();
     out.goal_counts = Some(
         GoalStatus::ALL
             .iter()
