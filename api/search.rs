@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use diesel::connection::SimpleConnection;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -388,7 +389,24 @@ pub fn search(
         }};
     }
     let found = match conn {
-        DbConn::Pg(c) => run!(c, diesel::pg::Pg),
+        DbConn::Pg(c) => {
+            // PostgreSQL underestimates common words (its statistics keep
+            // only the most common values), then reads every posting of the
+            // rarest word and sorts them instead of walking its index newest
+            // first and stopping at the limit: 115 ms instead of 38 ms for
+            // `toegankelijke speeltuinen` over 100,000 networks. Steer this
+            // one statement to the ordered walk.
+            c.batch_execute(
+                "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
+                 SET LOCAL max_parallel_workers_per_gather = 0",
+            )?;
+            let found = run!(c, diesel::pg::Pg);
+            c.batch_execute(
+                "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
+                 SET LOCAL max_parallel_workers_per_gather TO DEFAULT",
+            )?;
+            found
+        }
         DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite),
     };
     let mut ranked: Vec<(i64, f64)> = found
