@@ -12,7 +12,7 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
-use crate::db::schema::{memberships, network_topics, networks};
+use crate::db::schema::{goals, memberships, network_topics, networks, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
 use crate::error::{ApiError, InvalidParam};
@@ -442,46 +442,12 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
     Err(ApiError::Conflict("Choose another slug.".into()))
 }
 
-/// One row of the single-network view: `part` says which list it belongs to.
-#[derive(QueryableByName)]
-struct DetailRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    part: String,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    id: i64,
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    name: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    extra: String,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
-}
-
-/// Topics, the parent and children the viewer may see, members per kind and
-/// goals per status of one network, in one statement. Parameters: 1 the
-/// network, 2 its parent (0: none), 3 the viewer's stakeholder (0: none),
-/// 4 whether the viewer is an admin (1 or 0), 5 the public visibility.
-const DETAIL_SQL: &str = "\
-SELECT 'topic' AS part, CAST(0 AS BIGINT) AS id, topic AS name, '' AS extra, CAST(0 AS BIGINT) AS n \
-  FROM network_topics WHERE network_id = $1 \
-UNION ALL \
-SELECT 'parent', id, name, scope, CAST(0 AS BIGINT) FROM networks \
-  WHERE id = $2 AND (visibility = $5 OR $4 = 1 OR id IN \
-    (SELECT network_id FROM memberships WHERE stakeholder_id = $3)) \
-UNION ALL \
-SELECT 'child', id, name, scope, CAST(0 AS BIGINT) FROM networks \
-  WHERE parent_id = $1 AND (visibility = $5 OR $4 = 1 OR id IN \
-    (SELECT network_id FROM memberships WHERE stakeholder_id = $3)) \
-UNION ALL \
-SELECT 'member', CAST(0 AS BIGINT), s.kind, '', COUNT(*) \
-  FROM memberships m JOIN stakeholders s ON s.id = m.stakeholder_id \
-  WHERE m.network_id = $1 GROUP BY s.kind \
-UNION ALL \
-SELECT 'goal', CAST(0 AS BIGINT), status, '', COUNT(*) FROM goals \
-  WHERE network_id = $1 GROUP BY status \
-ORDER BY 1, 2, 3";
-
 /// The full single-network view: parent, children, counts.
+///
+/// Topics, the parent and children the viewer may see, members per kind and
+/// goals per status come from one statement (a `UNION ALL` of five parts,
+/// each row tagged with its part), built with the query builder and without
+/// SQL literals so that both backends keep it prepared.
 pub fn detail(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -489,51 +455,104 @@ pub fn detail(
     role: Option<Role>,
 ) -> Result<NetworkOut, ApiError> {
     let id = network.id;
-    let parent_id = network.parent_id;
-    // SQLite numbers named parameters by first appearance: `?N` keeps the
-    // numbers as written.
+    let parent_id = network.parent_id.unwrap_or(0);
+    let me = viewer.stakeholder_id.unwrap_or(0);
+    let is_admin = viewer.is_admin;
+    // The same code on each concrete connection: diesel's UNION is not
+    // available on the shared connection type.
     macro_rules! run {
-        ($c:expr, $backend:ty, $sql:expr) => {{
-            use diesel::sql_types::{BigInt, Text};
-            diesel::sql_query($sql)
-                .into_boxed::<$backend>()
-                .bind::<BigInt, _>(id)
-                .bind::<BigInt, _>(parent_id.unwrap_or(0))
-                .bind::<BigInt, _>(viewer.stakeholder_id.unwrap_or(0))
-                .bind::<BigInt, _>(i64::from(viewer.is_admin))
-                .bind::<Text, _>(Visibility::Public.as_str())
-                .load::<DetailRow>($c)?
+        ($c:expr) => {{
+            use diesel::dsl::count_star;
+            use diesel::sql_types::{BigInt, Bool, Text};
+            let zero = || 0_i64.into_sql::<BigInt>();
+            let tag = |part: &'static str| part.into_sql::<Text>();
+            let visible = || {
+                networks::visibility
+                    .eq(Visibility::Public.as_str())
+                    .or(is_admin.into_sql::<Bool>())
+                    .or(networks::id.eq_any(
+                        memberships::table
+                            .filter(memberships::stakeholder_id.eq(me))
+                            .select(memberships::network_id),
+                    ))
+            };
+            let topics = network_topics::table
+                .filter(network_topics::network_id.eq(id))
+                .select((tag("topic"), zero(), network_topics::topic, tag(""), zero()));
+            let parent = networks::table
+                .filter(networks::id.eq(parent_id))
+                .filter(visible())
+                .select((
+                    tag("parent"),
+                    networks::id,
+                    networks::name,
+                    networks::scope,
+                    zero(),
+                ));
+            let children = networks::table
+                .filter(networks::parent_id.eq(id))
+                .filter(visible())
+                .select((
+                    tag("child"),
+                    networks::id,
+                    networks::name,
+                    networks::scope,
+                    zero(),
+                ));
+            let members = memberships::table
+                .inner_join(stakeholders::table)
+                .filter(memberships::network_id.eq(id))
+                .group_by(stakeholders::kind)
+                .select((
+                    tag("member"),
+                    zero(),
+                    stakeholders::kind,
+                    tag(""),
+                    count_star(),
+                ));
+            let goals = goals::table
+                .filter(goals::network_id.eq(id))
+                .group_by(goals::status)
+                .select((tag("goal"), zero(), goals::status, tag(""), count_star()));
+            topics
+                .union_all(parent)
+                .union_all(children)
+                .union_all(members)
+                .union_all(goals)
+                .load::<(String, i64, String, String, i64)>($c)?
         }};
     }
-    let rows = match conn {
-        DbConn::Pg(c) => run!(c, diesel::pg::Pg, DETAIL_SQL),
-        DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite, DETAIL_SQL.replace('$', "?")),
+    let mut rows = match conn {
+        DbConn::Pg(c) => run!(c),
+        DbConn::Sqlite(c) => run!(c),
     };
+    // Topics by slug, children by id (both backends compare bytes).
+    rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
     let mut topics = Vec::new();
     let mut parent = None;
     let mut children = Vec::new();
     let mut by_kind: HashMap<String, i64> = HashMap::new();
     let mut by_status: HashMap<String, i64> = HashMap::new();
-    for row in rows {
-        match row.part.as_str() {
-            "topic" => topics.push(row.name),
+    for (part, id, name, extra, n) in rows {
+        match part.as_str() {
+            "topic" => topics.push(name),
             "parent" => {
                 parent = Some(NetworkRef {
-                    id: row.id,
-                    name: row.name,
-                    scope: Scope::from_db(&row.extra),
+                    id,
+                    name,
+                    scope: Scope::from_db(&extra),
                 })
             }
             "child" => children.push(NetworkRef {
-                id: row.id,
-                name: row.name,
-                scope: Scope::from_db(&row.extra),
+                id,
+                name,
+                scope: Scope::from_db(&extra),
             }),
             "member" => {
-                by_kind.insert(row.name, row.n);
+                by_kind.insert(name, n);
             }
             _ => {
-                by_status.insert(row.name, row.n);
+                by_status.insert(name, n);
             }
         }
     }
