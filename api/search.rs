@@ -200,6 +200,21 @@ const STATS_TTL: Duration = Duration::from_secs(10);
 #[derive(Default)]
 pub struct Stats {
     cache: Mutex<HashMap<String, CorpusStats>>,
+    /// Recent answers: (document type, query stems) -> ranked ids, under
+    /// the same rules as the statistics (dropped when this process changes
+    /// the index, reused for at most `STATS_TTL`). Filters and visibility
+    /// are applied after ranking, so one answer serves every viewer.
+    results: Mutex<HashMap<(String, Vec<String>), CachedResult>>,
+}
+
+/// At most this many answers are kept (each at most `MAX_CANDIDATES` ids,
+/// 32 KB): past it the cache starts over.
+const MAX_CACHED_RESULTS: usize = 256;
+
+struct CachedResult {
+    generation: u64,
+    read_at: Instant,
+    ranked: Vec<(i64, f64)>,
 }
 
 struct CorpusStats {
@@ -322,11 +337,44 @@ pub fn search(
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    let (n_docs, total_length, df) = stats.get(conn, doc_type, &terms)?;
+    let generation = GENERATION.load(Ordering::Acquire);
+    let key = (doc_type.to_string(), terms);
+    {
+        let results = stats.results.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = results.get(&key) {
+            if hit.generation == generation && hit.read_at.elapsed() < STATS_TTL {
+                return Ok(hit.ranked.clone());
+            }
+        }
+    }
+    let ranked = rank(conn, stats, doc_type, &key.1)?;
+    let mut results = stats.results.lock().unwrap_or_else(|e| e.into_inner());
+    if results.len() >= MAX_CACHED_RESULTS {
+        results.clear();
+    }
+    results.insert(
+        key,
+        CachedResult {
+            generation,
+            read_at: Instant::now(),
+            ranked: ranked.clone(),
+        },
+    );
+    Ok(ranked)
+}
+
+/// `search` without the answer cache.
+fn rank(
+    conn: &mut DbConn,
+    stats: &Stats,
+    doc_type: &str,
+    terms: &[String],
+) -> Result<Vec<(i64, f64)>, ApiError> {
+    let (n_docs, total_length, df) = stats.get(conn, doc_type, terms)?;
     if df.contains(&0) {
         return Ok(Vec::new());
     }
-    let mut rarest_first: Vec<(i64, &String)> = df.iter().copied().zip(&terms).collect();
+    let mut rarest_first: Vec<(i64, &String)> = df.iter().copied().zip(terms).collect();
     rarest_first.sort();
 
     let n = n_docs.max(1) as f64;
