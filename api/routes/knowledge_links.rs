@@ -459,69 +459,109 @@ pub async fn list_knowledge_links(
         } else {
             my_network_ids(conn, &viewer)?
         };
-        // The filtered query, built anew for each use (boxed queries are
-        // consumed by loading). Tags and the network's visibility are
-        // correlated EXISTS probes on primary keys, so the database walks the
-        // links in id order and stops when the page is full, instead of first
-        // collecting every public network and every link of the audience.
-        let filtered = || {
-            let mut links = knowledge_links::table
-                .select(KnowledgeLink::as_select())
-                .into_boxed();
-            if !viewer.is_admin {
-                let public_network = sql::<Bool>(
-                    "EXISTS (SELECT 1 FROM networks n \
-                     WHERE n.id = knowledge_links.network_id AND n.visibility = ",
-                )
-                .bind::<Text, _>(Visibility::Public.as_str())
-                .sql(")");
-                links = links.filter(
-                    knowledge_links::network_id
-                        .is_null()
-                        .or(public_network)
-                        .or(knowledge_links::network_id.eq_any(mine.clone())),
-                );
-            }
-            if let Some(a) = audience {
-                links = links.filter(
-                    sql::<Bool>(
-                        "EXISTS (SELECT 1 FROM knowledge_link_audiences a \
-                         WHERE a.link_id = knowledge_links.id AND a.audience = ",
+        // Applies the filters to a boxed query over the links (alone, or
+        // joined to the tag table that drives the walk; `$driven` names the
+        // tag filter that join already applies). Tags and the network's
+        // visibility are correlated EXISTS probes on primary keys, so the
+        // database walks the links (or one tag's index) in id order and stops
+        // when the page is full, instead of first collecting every public
+        // network and every link of the audience.
+        macro_rules! filters {
+            ($links:expr, $driven:expr) => {{
+                let mut links = $links;
+                let driven: Option<&str> = $driven;
+                if !viewer.is_admin {
+                    let public_network = sql::<Bool>(
+                        "EXISTS (SELECT 1 FROM networks n \
+                         WHERE n.id = knowledge_links.network_id AND n.visibility = ",
                     )
-                    .bind::<Text, _>(a.as_str())
-                    .sql(")"),
-                );
-            }
-            if let Some(t) = &topic {
-                links = links.filter(
-                    sql::<Bool>(
-                        "EXISTS (SELECT 1 FROM knowledge_link_topics t \
-                         WHERE t.link_id = knowledge_links.id AND t.topic = ",
-                    )
-                    .bind::<Text, _>(t.clone())
-                    .sql(")"),
-                );
-            }
-            match network {
-                Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
-                Some(Some(id)) => links = links.filter(knowledge_links::network_id.eq(id)),
-                None => {}
-            }
-            if let Some(l) = &language {
-                links = links.filter(knowledge_links::language.eq(l.clone()));
-            }
-            if let Some(t) = updated_since {
-                links = links.filter(knowledge_links::updated_at.ge(t.naive_utc()));
-            }
-            links
-        };
+                    .bind::<Text, _>(Visibility::Public.as_str())
+                    .sql(")");
+                    links = links.filter(
+                        knowledge_links::network_id
+                            .is_null()
+                            .or(public_network)
+                            .or(knowledge_links::network_id.eq_any(mine.clone())),
+                    );
+                }
+                if let Some(a) = audience.filter(|_| driven != Some("audience")) {
+                    links = links.filter(
+                        sql::<Bool>(
+                            "EXISTS (SELECT 1 FROM knowledge_link_audiences a \
+                             WHERE a.link_id = knowledge_links.id AND a.audience = ",
+                        )
+                        .bind::<Text, _>(a.as_str())
+                        .sql(")"),
+                    );
+                }
+                if let Some(t) = topic.as_ref().filter(|_| driven != Some("topic")) {
+                    links = links.filter(
+                        sql::<Bool>(
+                            "EXISTS (SELECT 1 FROM knowledge_link_topics t \
+                             WHERE t.link_id = knowledge_links.id AND t.topic = ",
+                        )
+                        .bind::<Text, _>(t.clone())
+                        .sql(")"),
+                    );
+                }
+                match network {
+                    Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
+                    Some(Some(id)) => links = links.filter(knowledge_links::network_id.eq(id)),
+                    None => {}
+                }
+                if let Some(l) = &language {
+                    links = links.filter(knowledge_links::language.eq(l.clone()));
+                }
+                if let Some(t) = updated_since {
+                    links = links.filter(knowledge_links::updated_at.ge(t.naive_utc()));
+                }
+                links
+            }};
+        }
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<KnowledgeLink> = filtered()
-                    .filter(knowledge_links::id.gt(page.after_id()))
+                // With a tag filter the walk follows that tag's index
+                // (topic, then audience: topics are the rarer tags), so it
+                // reads only links that carry it.
+                let (after, limit) = (page.after_id(), page.fetch_limit());
+                let mut rows: Vec<KnowledgeLink> = if let Some(t) = &topic {
+                    filters!(
+                        knowledge_link_topics::table
+                            .inner_join(knowledge_links::table)
+                            .filter(knowledge_link_topics::topic.eq(t.clone()))
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        Some("topic")
+                    )
+                    .filter(knowledge_link_topics::link_id.gt(after))
+                    .order(knowledge_link_topics::link_id)
+                    .limit(limit)
+                    .load(conn)?
+                } else if let Some(a) = audience {
+                    filters!(
+                        knowledge_link_audiences::table
+                            .inner_join(knowledge_links::table)
+                            .filter(knowledge_link_audiences::audience.eq(a.as_str()))
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        Some("audience")
+                    )
+                    .filter(knowledge_link_audiences::link_id.gt(after))
+                    .order(knowledge_link_audiences::link_id)
+                    .limit(limit)
+                    .load(conn)?
+                } else {
+                    filters!(
+                        knowledge_links::table
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        None
+                    )
+                    .filter(knowledge_links::id.gt(after))
                     .order(knowledge_links::id)
-                    .limit(page.fetch_limit())
-                    .load(conn)?;
+                    .limit(limit)
+                    .load(conn)?
+                };
                 let next = page.finish(&mut rows, |l| Cursor::Id(l.id));
                 (rows, next)
             }
@@ -532,9 +572,14 @@ pub async fn list_knowledge_links(
                     &page,
                     |l: &KnowledgeLink| l.id,
                     |ids| {
-                        Ok(filtered()
-                            .filter(knowledge_links::id.eq_any(ids))
-                            .load(conn)?)
+                        Ok(filters!(
+                            knowledge_links::table
+                                .select(KnowledgeLink::as_select())
+                                .into_boxed(),
+                            None
+                        )
+                        .filter(knowledge_links::id.eq_any(ids))
+                        .load(conn)?)
                     },
                 )?
             }
