@@ -8,16 +8,17 @@ use std::net::IpAddr;
 use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
-use diesel::dsl::sql;
+use diesel::dsl::exists;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
-use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
+use crate::db::schema::{
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks,
+};
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
 use crate::error::{ApiError, InvalidParam};
@@ -471,12 +472,11 @@ pub async fn list_knowledge_links(
                 let mut links = $links;
                 let driven: Option<&str> = $driven;
                 if !viewer.is_admin {
-                    let public_network = sql::<Bool>(
-                        "EXISTS (SELECT 1 FROM networks n \
-                         WHERE n.id = knowledge_links.network_id AND n.visibility = ",
-                    )
-                    .bind::<Text, _>(Visibility::Public.as_str())
-                    .sql(")");
+                    let public_network = exists(
+                        networks::table
+                            .filter(networks::id.nullable().eq(knowledge_links::network_id))
+                            .filter(networks::visibility.eq(Visibility::Public.as_str())),
+                    );
                     links = links.filter(
                         knowledge_links::network_id
                             .is_null()
@@ -485,24 +485,24 @@ pub async fn list_knowledge_links(
                     );
                 }
                 if let Some(a) = audience.filter(|_| driven != Some("audience")) {
-                    links = links.filter(
-                        sql::<Bool>(
-                            "EXISTS (SELECT 1 FROM knowledge_link_audiences a \
-                             WHERE a.link_id = knowledge_links.id AND a.audience = ",
+                    let tag = diesel::alias!(knowledge_link_audiences as audience_tag);
+                    links = links.filter(exists(
+                        tag.filter(
+                            tag.field(knowledge_link_audiences::link_id)
+                                .eq(knowledge_links::id),
                         )
-                        .bind::<Text, _>(a.as_str())
-                        .sql(")"),
-                    );
+                        .filter(tag.field(knowledge_link_audiences::audience).eq(a.as_str())),
+                    ));
                 }
                 if let Some(t) = topic.as_ref().filter(|_| driven != Some("topic")) {
-                    links = links.filter(
-                        sql::<Bool>(
-                            "EXISTS (SELECT 1 FROM knowledge_link_topics t \
-                             WHERE t.link_id = knowledge_links.id AND t.topic = ",
+                    let tag = diesel::alias!(knowledge_link_topics as topic_tag);
+                    links = links.filter(exists(
+                        tag.filter(
+                            tag.field(knowledge_link_topics::link_id)
+                                .eq(knowledge_links::id),
                         )
-                        .bind::<Text, _>(t.clone())
-                        .sql(")"),
-                    );
+                        .filter(tag.field(knowledge_link_topics::topic).eq(t.clone())),
+                    ));
                 }
                 match network {
                     Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
