@@ -17,7 +17,7 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
@@ -25,7 +25,7 @@ use crate::error::{ApiError, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
-use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::permissions::{network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
 use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
 use crate::{page_type, search, AppState};
@@ -455,11 +455,6 @@ pub async fn list_knowledge_links(
     let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mine = if viewer.is_admin {
-            Vec::new()
-        } else {
-            my_network_ids(conn, &viewer)?
-        };
         // Applies the filters to a boxed query over the links (alone, or
         // joined to the tag table that drives the walk; `$driven` names the
         // tag filter that join already applies). Tags and the network's
@@ -477,12 +472,20 @@ pub async fn list_knowledge_links(
                             .filter(networks::id.nullable().eq(knowledge_links::network_id))
                             .filter(networks::visibility.eq(Visibility::Public.as_str())),
                     );
-                    links = links.filter(
-                        knowledge_links::network_id
-                            .is_null()
-                            .or(public_network)
-                            .or(knowledge_links::network_id.eq_any(mine.clone())),
-                    );
+                    let open = knowledge_links::network_id.is_null().or(public_network);
+                    // The viewer's networks as a subquery, not a list of ids:
+                    // a list makes diesel re-prepare the statement on every
+                    // request on SQLite.
+                    links = match viewer.stakeholder_id {
+                        None => links.filter(open),
+                        Some(me) => links.filter(
+                            open.or(knowledge_links::network_id.eq_any(
+                                memberships::table
+                                    .filter(memberships::stakeholder_id.eq(me))
+                                    .select(memberships::network_id.nullable()),
+                            )),
+                        ),
+                    };
                 }
                 if let Some(a) = audience.filter(|_| driven != Some("audience")) {
                     let tag = diesel::alias!(knowledge_link_audiences as audience_tag);

@@ -19,7 +19,7 @@ use crate::error::{ApiError, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
-use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::permissions::{network_access, Viewer};
 use crate::reference::municipality;
 use crate::routes::{
     check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
@@ -666,7 +666,6 @@ pub async fn list_networks(
         if only_mine {
             viewer.user()?;
         }
-        let mine = my_network_ids(conn, &viewer)?;
         let ranked = match &q {
             Some(text) => Some(search::search(conn, &stats, "network", text)?),
             None => None,
@@ -674,16 +673,24 @@ pub async fn list_networks(
         // The filtered query, built anew for each use (boxed queries are
         // consumed by loading).
         let filtered = || {
+            // The viewer's networks as a subquery, not a list of ids: a
+            // list makes diesel re-prepare the statement on every request
+            // on SQLite.
+            let mine = || {
+                memberships::table
+                    .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
+                    .select(memberships::network_id)
+            };
             let mut sql = networks::table.select(Network::as_select()).into_boxed();
             if !viewer.is_admin {
-                sql = sql.filter(
-                    networks::visibility
-                        .eq(Visibility::Public.as_str())
-                        .or(networks::id.eq_any(mine.clone())),
-                );
+                let public = networks::visibility.eq(Visibility::Public.as_str());
+                sql = match viewer.stakeholder_id {
+                    None => sql.filter(public),
+                    Some(_) => sql.filter(public.or(networks::id.eq_any(mine()))),
+                };
             }
             if only_mine {
-                sql = sql.filter(networks::id.eq_any(mine.clone()));
+                sql = sql.filter(networks::id.eq_any(mine()));
             }
             if let Some(s) = scope {
                 sql = sql.filter(networks::scope.eq(s.as_str()));
