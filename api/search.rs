@@ -202,8 +202,9 @@ pub struct Stats {
     cache: Mutex<HashMap<String, CorpusStats>>,
     /// Recent answers: (document type, query stems) -> ranked ids, under
     /// the same rules as the statistics (dropped when this process changes
-    /// the index, reused for at most `STATS_TTL`). Filters and visibility
-    /// are applied after ranking, so one answer serves every viewer.
+    /// the index, read anew after `STATS_TTL`, while one search does that
+    /// the others keep the old answer). Filters and visibility are applied
+    /// after ranking, so one answer serves every viewer.
     results: Mutex<HashMap<(String, Vec<String>), CachedResult>>,
 }
 
@@ -211,9 +212,14 @@ pub struct Stats {
 /// 32 KB): past it the cache starts over.
 const MAX_CACHED_RESULTS: usize = 256;
 
+/// How long other searches keep an old answer while one reads it anew.
+const REFRESH_GRACE: Duration = Duration::from_secs(5);
+
 struct CachedResult {
     generation: u64,
     read_at: Instant,
+    /// When a search started reading this answer anew.
+    refreshing_since: Option<Instant>,
     ranked: Vec<(i64, f64)>,
 }
 
@@ -340,11 +346,22 @@ pub fn search(
     let generation = GENERATION.load(Ordering::Acquire);
     let key = (doc_type.to_string(), terms);
     {
-        let results = stats.results.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(hit) = results.get(&key) {
-            if hit.generation == generation && hit.read_at.elapsed() < STATS_TTL {
+        let mut results = stats.results.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = results.get_mut(&key).filter(|h| h.generation == generation) {
+            if hit.read_at.elapsed() < STATS_TTL {
                 return Ok(hit.ranked.clone());
             }
+            // Only old (other instances may have changed the index): one
+            // search reads it anew, the others keep the old answer
+            // meanwhile instead of all reading at once. A refresh that
+            // failed or hangs is taken over after `REFRESH_GRACE`.
+            let refreshing = hit
+                .refreshing_since
+                .is_some_and(|t| t.elapsed() < REFRESH_GRACE);
+            if refreshing {
+                return Ok(hit.ranked.clone());
+            }
+            hit.refreshing_since = Some(Instant::now());
         }
     }
     let ranked = rank(conn, stats, doc_type, &key.1)?;
@@ -357,6 +374,7 @@ pub fn search(
         CachedResult {
             generation,
             read_at: Instant::now(),
+            refreshing_since: None,
             ranked: ranked.clone(),
         },
     );
