@@ -128,6 +128,7 @@ pub fn index(
 ) -> Result<(), ApiError> {
     remove(conn, doc_type, doc_id)?;
     GENERATION.fetch_add(1, Ordering::AcqRel);
+    CHANGED.with(|c| c.set(true));
     let mut weights: BTreeMap<String, i32> = BTreeMap::new();
     let mut length = 0;
     for (text, weight) in fields {
@@ -170,6 +171,7 @@ pub fn index(
 /// Removes a document from the index.
 pub fn remove(conn: &mut DbConn, doc_type: &str, doc_id: i64) -> Result<(), ApiError> {
     GENERATION.fetch_add(1, Ordering::AcqRel);
+    CHANGED.with(|c| c.set(true));
     diesel::delete(
         search_terms::table
             .filter(search_terms::doc_type.eq(doc_type))
@@ -185,9 +187,23 @@ pub fn remove(conn: &mut DbConn, doc_type: &str, doc_id: i64) -> Result<(), ApiE
     Ok(())
 }
 
-/// Bumped by every change to the index in this process: cached statistics
-/// from before it are not used again.
+/// Bumped by every change to the index in this process, and again when the
+/// transaction that made it ends: cached statistics and answers from before
+/// either are not used again (a search that ran while the change was not yet
+/// committed may have cached an answer without it).
 static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Whether this thread changed the index in its current transaction.
+    static CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called by `db::write_tx` when a transaction ends.
+pub fn after_commit() {
+    if CHANGED.with(|c| c.replace(false)) {
+        GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+}
 
 /// How long statistics may be reused when this process changed nothing:
 /// other instances' changes show in the ranking after at most this long.
