@@ -146,14 +146,3 @@ pub fn network_access(
         is_admin: viewer.is_admin,
     })
 }
-
-/// Ids of the members-only networks the viewer belongs to (to widen lists).
-pub fn my_network_ids(conn: &mut DbConn, viewer: &Viewer) -> Result<Vec<i64>, ApiError> {
-    match viewer.stakeholder_id {
-        None => Ok(Vec::new()),
-        Some(me) => Ok(memberships::table
-            .filter(memberships::stakeholder_id.eq(me))
-            .select(memberships::network_id)
-            .load(conn)?),
-    }
-}

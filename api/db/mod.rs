@@ -134,6 +134,17 @@ pub fn write_tx<T>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
+    let result = write_tx_once(conn, f);
+    // Its changes to the search index are visible now: answers cached while
+    // the transaction was open may lack them.
+    crate::search::after_commit();
+    result
+}
+
+fn write_tx_once<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     if let DbConn::Sqlite(c) = conn {
         AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
         let result = f(conn);

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use diesel::dsl::exists;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -16,7 +17,7 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, networks,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
@@ -24,9 +25,9 @@ use crate::error::{ApiError, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
-use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::permissions::{network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{check_topics, clean_tags, ensure_valid, rank_loaded, validate_tag_list};
+use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
 use crate::{page_type, search, AppState};
 
 /// A link on the knowledge platform.
@@ -454,66 +455,136 @@ pub async fn list_knowledge_links(
     let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut sql = knowledge_links::table
-            .select(KnowledgeLink::as_select())
-            .into_boxed();
-        if !viewer.is_admin {
-            let mine = my_network_ids(conn, &viewer)?;
-            let public_networks = networks::table
-                .filter(networks::visibility.eq(Visibility::Public.as_str()))
-                .select(networks::id.nullable());
-            sql = sql.filter(
-                knowledge_links::network_id
-                    .is_null()
-                    .or(knowledge_links::network_id.eq_any(public_networks))
-                    .or(knowledge_links::network_id.eq_any(mine)),
-            );
-        }
-        if let Some(a) = audience {
-            sql = sql.filter(
-                knowledge_links::id.eq_any(
-                    knowledge_link_audiences::table
-                        .filter(knowledge_link_audiences::audience.eq(a.as_str()))
-                        .select(knowledge_link_audiences::link_id),
-                ),
-            );
-        }
-        if let Some(t) = topic {
-            sql = sql.filter(
-                knowledge_links::id.eq_any(
-                    knowledge_link_topics::table
-                        .filter(knowledge_link_topics::topic.eq(t))
-                        .select(knowledge_link_topics::link_id),
-                ),
-            );
-        }
-        match network {
-            Some(None) => sql = sql.filter(knowledge_links::network_id.is_null()),
-            Some(Some(id)) => sql = sql.filter(knowledge_links::network_id.eq(id)),
-            None => {}
-        }
-        if let Some(l) = language {
-            sql = sql.filter(knowledge_links::language.eq(l));
-        }
-        if let Some(t) = updated_since {
-            sql = sql.filter(knowledge_links::updated_at.ge(t.naive_utc()));
+        // Applies the filters to a boxed query over the links (alone, or
+        // joined to the tag table that drives the walk; `$driven` names the
+        // tag filter that join already applies). Tags and the network's
+        // visibility are correlated EXISTS probes on primary keys, so the
+        // database walks the links (or one tag's index) in id order and stops
+        // when the page is full, instead of first collecting every public
+        // network and every link of the audience.
+        macro_rules! filters {
+            ($links:expr, $driven:expr) => {{
+                let mut links = $links;
+                let driven: Option<&str> = $driven;
+                if !viewer.is_admin {
+                    let public_network = exists(
+                        networks::table
+                            .filter(networks::id.nullable().eq(knowledge_links::network_id))
+                            .filter(networks::visibility.eq(Visibility::Public.as_str())),
+                    );
+                    let open = knowledge_links::network_id.is_null().or(public_network);
+                    // The viewer's networks as a subquery, not a list of ids:
+                    // a list makes diesel re-prepare the statement on every
+                    // request on SQLite.
+                    links = match viewer.stakeholder_id {
+                        None => links.filter(open),
+                        Some(me) => links.filter(
+                            open.or(knowledge_links::network_id.eq_any(
+                                memberships::table
+                                    .filter(memberships::stakeholder_id.eq(me))
+                                    .select(memberships::network_id.nullable()),
+                            )),
+                        ),
+                    };
+                }
+                if let Some(a) = audience.filter(|_| driven != Some("audience")) {
+                    let tag = diesel::alias!(knowledge_link_audiences as audience_tag);
+                    links = links.filter(exists(
+                        tag.filter(
+                            tag.field(knowledge_link_audiences::link_id)
+                                .eq(knowledge_links::id),
+                        )
+                        .filter(tag.field(knowledge_link_audiences::audience).eq(a.as_str())),
+                    ));
+                }
+                if let Some(t) = topic.as_ref().filter(|_| driven != Some("topic")) {
+                    let tag = diesel::alias!(knowledge_link_topics as topic_tag);
+                    links = links.filter(exists(
+                        tag.filter(
+                            tag.field(knowledge_link_topics::link_id)
+                                .eq(knowledge_links::id),
+                        )
+                        .filter(tag.field(knowledge_link_topics::topic).eq(t.clone())),
+                    ));
+                }
+                match network {
+                    Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
+                    Some(Some(id)) => links = links.filter(knowledge_links::network_id.eq(id)),
+                    None => {}
+                }
+                if let Some(l) = &language {
+                    links = links.filter(knowledge_links::language.eq(l.clone()));
+                }
+                if let Some(t) = updated_since {
+                    links = links.filter(knowledge_links::updated_at.ge(t.naive_utc()));
+                }
+                links
+            }};
         }
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<KnowledgeLink> = sql
-                    .filter(knowledge_links::id.gt(page.after_id()))
+                // With a tag filter the walk follows that tag's index
+                // (topic, then audience: topics are the rarer tags), so it
+                // reads only links that carry it.
+                let (after, limit) = (page.after_id(), page.fetch_limit());
+                let mut rows: Vec<KnowledgeLink> = if let Some(t) = &topic {
+                    filters!(
+                        knowledge_link_topics::table
+                            .inner_join(knowledge_links::table)
+                            .filter(knowledge_link_topics::topic.eq(t.clone()))
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        Some("topic")
+                    )
+                    .filter(knowledge_link_topics::link_id.gt(after))
+                    .order(knowledge_link_topics::link_id)
+                    .limit(limit)
+                    .load(conn)?
+                } else if let Some(a) = audience {
+                    filters!(
+                        knowledge_link_audiences::table
+                            .inner_join(knowledge_links::table)
+                            .filter(knowledge_link_audiences::audience.eq(a.as_str()))
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        Some("audience")
+                    )
+                    .filter(knowledge_link_audiences::link_id.gt(after))
+                    .order(knowledge_link_audiences::link_id)
+                    .limit(limit)
+                    .load(conn)?
+                } else {
+                    filters!(
+                        knowledge_links::table
+                            .select(KnowledgeLink::as_select())
+                            .into_boxed(),
+                        None
+                    )
+                    .filter(knowledge_links::id.gt(after))
                     .order(knowledge_links::id)
-                    .limit(page.fetch_limit())
-                    .load(conn)?;
+                    .limit(limit)
+                    .load(conn)?
+                };
                 let next = page.finish(&mut rows, |l| Cursor::Id(l.id));
                 (rows, next)
             }
             Some(text) => {
                 let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
-                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<KnowledgeLink> =
-                    sql.filter(knowledge_links::id.eq_any(ids)).load(conn)?;
-                rank_loaded(ranked, rows, &page, |r| r.id)?
+                rank_page(
+                    ranked,
+                    &page,
+                    |l: &KnowledgeLink| l.id,
+                    |ids| {
+                        Ok(filters!(
+                            knowledge_links::table
+                                .select(KnowledgeLink::as_select())
+                                .into_boxed(),
+                            None
+                        )
+                        .filter(knowledge_links::id.eq_any(ids))
+                        .load(conn)?)
+                    },
+                )?
             }
         };
         Ok((present(conn, &base, &viewer, rows)?, next))

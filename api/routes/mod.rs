@@ -107,21 +107,6 @@ pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationErr
     Ok(())
 }
 
-/// `rank_page` for rows that are already loaded (all of the ranked ids that
-/// pass the listing's filters).
-pub fn rank_loaded<T>(
-    ranked: Vec<(i64, f64)>,
-    rows: Vec<T>,
-    page: &crate::pagination::PageRequest,
-    id_of: impl Fn(&T) -> i64,
-) -> Result<(Vec<T>, Option<crate::pagination::Cursor>), crate::error::ApiError> {
-    let mut by_id: std::collections::HashMap<i64, T> =
-        rows.into_iter().map(|r| (id_of(&r), r)).collect();
-    rank_page(ranked, page, id_of, |ids| {
-        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
-    })
-}
-
 /// Orders rows found by search by relevance (score, then id) and cuts the
 /// page that starts after the cursor.
 pub fn rank_page<T>(

@@ -19,7 +19,7 @@ use crate::error::{ApiError, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
-use crate::permissions::{my_network_ids, network_access, Viewer};
+use crate::permissions::{network_access, Viewer};
 use crate::reference::municipality;
 use crate::routes::{
     check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
@@ -443,6 +443,11 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
 }
 
 /// The full single-network view: parent, children, counts.
+///
+/// Topics, the parent and children the viewer may see, members per kind and
+/// goals per status come from one statement (a `UNION ALL` of five parts,
+/// each row tagged with its part), built with the query builder and without
+/// SQL literals so that both backends keep it prepared.
 pub fn detail(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -450,51 +455,111 @@ pub fn detail(
     role: Option<Role>,
 ) -> Result<NetworkOut, ApiError> {
     let id = network.id;
-    let topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
-    let parent_id = network.parent_id;
-    let mut out = NetworkOut::new(network, topics);
-    out.my_role = role;
-    if let Some(pid) = parent_id {
-        if let Ok(p) = network_access(conn, viewer, pid) {
-            out.parent = Some(NetworkRef {
-                id: p.network.id,
-                name: p.network.name,
-                scope: Scope::from_db(&p.network.scope),
-            });
-        }
+    let parent_id = network.parent_id.unwrap_or(0);
+    let me = viewer.stakeholder_id.unwrap_or(0);
+    let is_admin = viewer.is_admin;
+    // The same code on each concrete connection: diesel's UNION is not
+    // available on the shared connection type.
+    macro_rules! run {
+        ($c:expr) => {{
+            use diesel::dsl::count_star;
+            use diesel::sql_types::{BigInt, Bool, Text};
+            let zero = || 0_i64.into_sql::<BigInt>();
+            let tag = |part: &'static str| part.into_sql::<Text>();
+            let visible = || {
+                networks::visibility
+                    .eq(Visibility::Public.as_str())
+                    .or(is_admin.into_sql::<Bool>())
+                    .or(networks::id.eq_any(
+                        memberships::table
+                            .filter(memberships::stakeholder_id.eq(me))
+                            .select(memberships::network_id),
+                    ))
+            };
+            let topics = network_topics::table
+                .filter(network_topics::network_id.eq(id))
+                .select((tag("topic"), zero(), network_topics::topic, tag(""), zero()));
+            let parent = networks::table
+                .filter(networks::id.eq(parent_id))
+                .filter(visible())
+                .select((
+                    tag("parent"),
+                    networks::id,
+                    networks::name,
+                    networks::scope,
+                    zero(),
+                ));
+            let children = networks::table
+                .filter(networks::parent_id.eq(id))
+                .filter(visible())
+                .select((
+                    tag("child"),
+                    networks::id,
+                    networks::name,
+                    networks::scope,
+                    zero(),
+                ));
+            let members = memberships::table
+                .inner_join(stakeholders::table)
+                .filter(memberships::network_id.eq(id))
+                .group_by(stakeholders::kind)
+                .select((
+                    tag("member"),
+                    zero(),
+                    stakeholders::kind,
+                    tag(""),
+                    count_star(),
+                ));
+            let goals = goals::table
+                .filter(goals::network_id.eq(id))
+                .group_by(goals::status)
+                .select((tag("goal"), zero(), goals::status, tag(""), count_star()));
+            topics
+                .union_all(parent)
+                .union_all(children)
+                .union_all(members)
+                .union_all(goals)
+                .load::<(String, i64, String, String, i64)>($c)?
+        }};
     }
-    let mine = my_network_ids(conn, viewer)?;
-    let mut children_q = networks::table
-        .filter(networks::parent_id.eq(id))
-        .order(networks::id)
-        .select((networks::id, networks::name, networks::scope))
-        .into_boxed();
-    if !viewer.is_admin {
-        children_q = children_q.filter(
-            networks::visibility
-                .eq(Visibility::Public.as_str())
-                .or(networks::id.eq_any(mine)),
-        );
-    }
-    let children: Vec<(i64, String, String)> = children_q.load(conn)?;
-    out.children = Some(
-        children
-            .into_iter()
-            .map(|(id, name, scope)| NetworkRef {
+    let mut rows = match conn {
+        DbConn::Pg(c) => run!(c),
+        DbConn::Sqlite(c) => run!(c),
+    };
+    // Topics by slug, children by id (both backends compare bytes).
+    rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
+    let mut topics = Vec::new();
+    let mut parent = None;
+    let mut children = Vec::new();
+    let mut by_kind: HashMap<String, i64> = HashMap::new();
+    let mut by_status: HashMap<String, i64> = HashMap::new();
+    for (part, id, name, extra, n) in rows {
+        match part.as_str() {
+            "topic" => topics.push(name),
+            "parent" => {
+                parent = Some(NetworkRef {
+                    id,
+                    name,
+                    scope: Scope::from_db(&extra),
+                })
+            }
+            "child" => children.push(NetworkRef {
                 id,
                 name,
-                scope: Scope::from_db(&scope),
-            })
-            .collect(),
-    );
-    let by_kind: HashMap<String, i64> = memberships::table
-        .inner_join(stakeholders::table)
-        .filter(memberships::network_id.eq(id))
-        .group_by(stakeholders::kind)
-        .select((stakeholders::kind, count_star()))
-        .load::<(String, i64)>(conn)?
-        .into_iter()
-        .collect();
+                scope: Scope::from_db(&extra),
+            }),
+            "member" => {
+                by_kind.insert(name, n);
+            }
+            _ => {
+                by_status.insert(name, n);
+            }
+        }
+    }
+    let mut out = NetworkOut::new(network, topics);
+    out.my_role = role;
+    out.parent = parent;
+    out.children = Some(children);
     out.member_counts = Some(
         StakeholderKind::ALL
             .iter()
@@ -504,13 +569,6 @@ pub fn detail(
             })
             .collect(),
     );
-    let by_status: HashMap<String, i64> = goals::table
-        .filter(goals::network_id.eq(id))
-        .group_by(goals::status)
-        .select((goals::status, count_star()))
-        .load::<(String, i64)>(conn)?
-        .into_iter()
-        .collect();
     out.goal_counts = Some(
         GoalStatus::ALL
             .iter()
@@ -608,7 +666,6 @@ pub async fn list_networks(
         if only_mine {
             viewer.user()?;
         }
-        let mine = my_network_ids(conn, &viewer)?;
         let ranked = match &q {
             Some(text) => Some(search::search(conn, &stats, "network", text)?),
             None => None,
@@ -616,16 +673,24 @@ pub async fn list_networks(
         // The filtered query, built anew for each use (boxed queries are
         // consumed by loading).
         let filtered = || {
+            // The viewer's networks as a subquery, not a list of ids: a
+            // list makes diesel re-prepare the statement on every request
+            // on SQLite.
+            let mine = || {
+                memberships::table
+                    .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
+                    .select(memberships::network_id)
+            };
             let mut sql = networks::table.select(Network::as_select()).into_boxed();
             if !viewer.is_admin {
-                sql = sql.filter(
-                    networks::visibility
-                        .eq(Visibility::Public.as_str())
-                        .or(networks::id.eq_any(mine.clone())),
-                );
+                let public = networks::visibility.eq(Visibility::Public.as_str());
+                sql = match viewer.stakeholder_id {
+                    None => sql.filter(public),
+                    Some(_) => sql.filter(public.or(networks::id.eq_any(mine()))),
+                };
             }
             if only_mine {
-                sql = sql.filter(networks::id.eq_any(mine.clone()));
+                sql = sql.filter(networks::id.eq_any(mine()));
             }
             if let Some(s) = scope {
                 sql = sql.filter(networks::scope.eq(s.as_str()));

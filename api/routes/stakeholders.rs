@@ -21,7 +21,7 @@ use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
 use crate::reference::municipality;
 use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{clean_tags, ensure_valid, non_empty, rank_loaded, validate_tag_list};
+use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
 use crate::{page_type, search, AppState};
 
 /// Contact details: personal data, shown only to those allowed.
@@ -519,42 +519,47 @@ pub async fn list_stakeholders(
     let stats = state.search_stats.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let mut sql = stakeholders::table
-            .select(Stakeholder::as_select())
-            .into_boxed();
-        if !viewer.is_admin {
-            let me = viewer.user_id.unwrap_or(0);
-            sql = sql.filter(
-                stakeholders::listed
-                    .eq(true)
-                    .or(stakeholders::user_id.eq(me))
-                    .or(stakeholders::user_id
-                        .is_null()
-                        .and(stakeholders::created_by.eq(me))),
-            );
-        }
-        if let Some(k) = kind {
-            sql = sql.filter(stakeholders::kind.eq(k.as_str()));
-        }
-        if let Some(t) = talent {
-            sql = sql.filter(
-                stakeholders::id.eq_any(
-                    stakeholder_tags::table
-                        .filter(stakeholder_tags::kind.eq("talent"))
-                        .filter(stakeholder_tags::value.eq(t))
-                        .select(stakeholder_tags::stakeholder_id),
-                ),
-            );
-        }
-        if let Some(m) = municipality_code {
-            sql = sql.filter(stakeholders::municipality_code.eq(m));
-        }
-        if let Some(t) = updated_since {
-            sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
-        }
+        // The filtered query, built anew for each use (boxed queries are
+        // consumed by loading).
+        let filtered = || {
+            let mut sql = stakeholders::table
+                .select(Stakeholder::as_select())
+                .into_boxed();
+            if !viewer.is_admin {
+                let me = viewer.user_id.unwrap_or(0);
+                sql = sql.filter(
+                    stakeholders::listed
+                        .eq(true)
+                        .or(stakeholders::user_id.eq(me))
+                        .or(stakeholders::user_id
+                            .is_null()
+                            .and(stakeholders::created_by.eq(me))),
+                );
+            }
+            if let Some(k) = kind {
+                sql = sql.filter(stakeholders::kind.eq(k.as_str()));
+            }
+            if let Some(t) = &talent {
+                sql = sql.filter(
+                    stakeholders::id.eq_any(
+                        stakeholder_tags::table
+                            .filter(stakeholder_tags::kind.eq("talent"))
+                            .filter(stakeholder_tags::value.eq(t.clone()))
+                            .select(stakeholder_tags::stakeholder_id),
+                    ),
+                );
+            }
+            if let Some(m) = &municipality_code {
+                sql = sql.filter(stakeholders::municipality_code.eq(m.clone()));
+            }
+            if let Some(t) = updated_since {
+                sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
+            }
+            sql
+        };
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<Stakeholder> = sql
+                let mut rows: Vec<Stakeholder> = filtered()
                     .filter(stakeholders::id.gt(page.after_id()))
                     .order(stakeholders::id)
                     .limit(page.fetch_limit())
@@ -564,9 +569,12 @@ pub async fn list_stakeholders(
             }
             Some(text) => {
                 let ranked = search::search(conn, &stats, "stakeholder", &text)?;
-                let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-                let rows: Vec<Stakeholder> = sql.filter(stakeholders::id.eq_any(ids)).load(conn)?;
-                rank_loaded(ranked, rows, &page, |r| r.id)?
+                rank_page(
+                    ranked,
+                    &page,
+                    |s: &Stakeholder| s.id,
+                    |ids| Ok(filtered().filter(stakeholders::id.eq_any(ids)).load(conn)?),
+                )?
             }
         };
         Ok((present_all(conn, &viewer, rows)?, next))
