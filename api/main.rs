@@ -292,6 +292,10 @@ fn serve() -> Result<(), String> {
     };
     let pool = db::pool(&config.database_url, config.pool_size);
     let bind = config.bind.clone();
+    // Database work runs on blocking threads and cannot go faster than the
+    // pool: more threads than connections only wait, each with its own
+    // stack and malloc arena (the peak memory under saturation).
+    let blocking_threads = config.pool_size as usize + 2;
     let state = web::Data::new(AppState::new(pool, config));
     if waiting {
         state.schema_ready.store(false, Ordering::SeqCst);
@@ -315,6 +319,7 @@ fn serve() -> Result<(), String> {
             // connection is closed), so slow-header clients cannot hold
             // connections; heads over 128 KiB or 96 headers get 431.
             .client_request_timeout(std::time::Duration::from_secs(5))
+            .worker_max_blocking_threads(blocking_threads)
             .bind(&bind)
             .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
         for addr in server.addrs() {

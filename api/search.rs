@@ -477,15 +477,20 @@ fn rank(
             // rarest word and sorts them instead of walking its index newest
             // first and stopping at the limit: 115 ms instead of 38 ms for
             // `toegankelijke speeltuinen` over 100,000 networks. Steer this
-            // one statement to the ordered walk.
+            // one statement to the ordered walk. It also merged the rare
+            // word's postings with all of a common word's (10,000 rows)
+            // instead of probing the common word by primary key for each:
+            // `speeltuinen Zwolle` 33 ms -> 9 ms with nested loops only.
             c.batch_execute(
                 "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
-                 SET LOCAL max_parallel_workers_per_gather = 0",
+                 SET LOCAL max_parallel_workers_per_gather = 0; \
+                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off",
             )?;
             let found = run!(c, diesel::pg::Pg);
             c.batch_execute(
                 "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
-                 SET LOCAL max_parallel_workers_per_gather TO DEFAULT",
+                 SET LOCAL max_parallel_workers_per_gather TO DEFAULT; \
+                 SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT",
             )?;
             found
         }
