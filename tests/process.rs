@@ -385,22 +385,29 @@ fn postgresql_stopped_and_started_under_load() {
     outage_under_load(&address, |up| if up { pg.start() } else { pg.stop("fast") });
 }
 
-#[test]
-fn readiness_follows_the_database() {
-    // A database of its own, so it can be closed to connections.
-    let name = format!("themanet_ready_{}", std::process::id());
+/// Creates database `name` (with `options`) on the test server; returns an
+/// admin connection and the database's URL.
+fn own_database(name: &str, options: &str) -> (PgConnection, String) {
     let base = common::pg_base_url();
     let mut admin = PgConnection::establish(&base).expect("PostgreSQL");
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
         .unwrap();
     admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .batch_execute(&format!("CREATE DATABASE {name} {options}"))
         .unwrap();
     let url = match base.rsplit_once('/') {
         Some((server, _)) => format!("{server}/{name}"),
         None => panic!("TEST_DATABASE_URL needs a database name"),
     };
+    (admin, url)
+}
+
+#[test]
+fn readiness_follows_the_database() {
+    // A database of its own, so it can be closed to connections.
+    let name = format!("themanet_ready_{}", std::process::id());
+    let (mut admin, url) = own_database(&name, "");
     let (mut child, address) = start(&url);
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
@@ -465,18 +472,7 @@ fn every_command_explains_itself() {
 #[test]
 fn the_api_starts_while_the_database_is_down() {
     let name = format!("themanet_down_{}", std::process::id());
-    let base = common::pg_base_url();
-    let mut admin = PgConnection::establish(&base).expect("PostgreSQL");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name} ALLOW_CONNECTIONS false"))
-        .unwrap();
-    let url = match base.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{name}"),
-        None => panic!("TEST_DATABASE_URL needs a database name"),
-    };
+    let (mut admin, url) = own_database(&name, "ALLOW_CONNECTIONS false");
     let (child, address) = start(&url);
     let (status, response, took) = timed_get(&address, "/api/v1/networks").unwrap();
     assert_eq!(status, 503, "{response}");
