@@ -70,18 +70,7 @@ fn start(database_url: &str) -> (Server, String) {
 
 /// A raw HTTP/1.1 GET; returns the status code.
 fn get(address: &str, path: &str) -> Option<u16> {
-    let mut stream = TcpStream::connect(address).ok()?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .ok()?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    response.split_whitespace().nth(1)?.parse().ok()
+    timed_get(address, path).map(|(status, _, _)| status)
 }
 
 /// A raw HTTP/1.1 GET; returns the status code, the whole response and how
