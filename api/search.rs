@@ -467,7 +467,7 @@ fn rank(
             for (&(_, term), factor) in rarest_first.iter().zip(&factors) {
                 q = q.bind::<Text, _>(term.clone()).bind::<Double, _>(*factor);
             }
-            q.load::<Scored>($c)?
+            q.load::<Scored>($c)
         }};
     }
     let found = match conn {
@@ -481,20 +481,39 @@ fn rank(
             // word's postings with all of a common word's (10,000 rows)
             // instead of probing the common word by primary key for each:
             // `speeltuinen Zwolle` 33 ms -> 9 ms with nested loops only.
-            c.batch_execute(
-                "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
+            const STEER: &str = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
                  SET LOCAL max_parallel_workers_per_gather = 0; \
-                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off",
-            )?;
-            let found = run!(c, diesel::pg::Pg);
-            c.batch_execute(
-                "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
-                 SET LOCAL max_parallel_workers_per_gather TO DEFAULT; \
-                 SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT",
-            )?;
-            found
+                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off";
+            use diesel::connection::{AnsiTransactionManager, TransactionManager};
+            let depth =
+                AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?;
+            if depth.is_none() {
+                // A read (`db::read` opens no transaction on PostgreSQL):
+                // one of its own, begun together with the settings in one
+                // round trip; its end drops them.
+                AnsiTransactionManager::begin_transaction_sql(c, &format!("BEGIN; {STEER}"))?;
+                match run!(c, diesel::pg::Pg) {
+                    Ok(found) => {
+                        AnsiTransactionManager::commit_transaction(c)?;
+                        found
+                    }
+                    Err(e) => {
+                        let _ = AnsiTransactionManager::rollback_transaction(c);
+                        return Err(e.into());
+                    }
+                }
+            } else {
+                c.batch_execute(STEER)?;
+                let found = run!(c, diesel::pg::Pg)?;
+                c.batch_execute(
+                    "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
+                     SET LOCAL max_parallel_workers_per_gather TO DEFAULT; \
+                     SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT",
+                )?;
+                found
+            }
         }
-        DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite),
+        DbConn::Sqlite(c) => run!(c, diesel::sqlite::Sqlite)?,
     };
     let mut ranked: Vec<(i64, f64)> = found
         .into_iter()
