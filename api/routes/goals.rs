@@ -198,7 +198,7 @@ fn check_values(
 fn present(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<GoalOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|g| g.id).collect();
     let counts: HashMap<(i64, String), i64> = endorsements::table
-        .filter(endorsements::goal_id.eq_any(&ids))
+        .filter(db::in_ids(endorsements::goal_id, &ids))
         .group_by((endorsements::goal_id, endorsements::stance))
         .select((endorsements::goal_id, endorsements::stance, count_star()))
         .load::<(i64, String, i64)>(conn)?

@@ -257,7 +257,7 @@ fn present(
     let ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
     let mut audiences: HashMap<i64, Vec<Audience>> = HashMap::new();
     for (id, a) in knowledge_link_audiences::table
-        .filter(knowledge_link_audiences::link_id.eq_any(&ids))
+        .filter(db::in_ids(knowledge_link_audiences::link_id, &ids))
         .order((
             knowledge_link_audiences::link_id,
             knowledge_link_audiences::audience,
@@ -272,7 +272,7 @@ fn present(
     }
     let mut topics: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, t) in knowledge_link_topics::table
-        .filter(knowledge_link_topics::link_id.eq_any(&ids))
+        .filter(db::in_ids(knowledge_link_topics::link_id, &ids))
         .order((knowledge_link_topics::link_id, knowledge_link_topics::topic))
         .select((knowledge_link_topics::link_id, knowledge_link_topics::topic))
         .load::<(i64, String)>(conn)?
@@ -581,7 +581,7 @@ pub async fn list_knowledge_links(
                                 .into_boxed(),
                             None
                         )
-                        .filter(knowledge_links::id.eq_any(ids))
+                        .filter(db::in_ids(knowledge_links::id, &ids))
                         .load(conn)?)
                     },
                 )?

@@ -413,7 +413,7 @@ pub fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiE
 
 fn topics_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, ApiError> {
     let rows: Vec<(i64, String)> = network_topics::table
-        .filter(network_topics::network_id.eq_any(ids))
+        .filter(db::in_ids(network_topics::network_id, ids))
         .order((network_topics::network_id, network_topics::topic))
         .select((network_topics::network_id, network_topics::topic))
         .load(conn)?;
@@ -732,7 +732,11 @@ pub async fn list_networks(
                 ranked,
                 &page,
                 |n: &Network| n.id,
-                |ids| Ok(filtered().filter(networks::id.eq_any(ids)).load(conn)?),
+                |ids| {
+                    Ok(filtered()
+                        .filter(db::in_ids(networks::id, &ids))
+                        .load(conn)?)
+                },
             )?,
         };
         let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();

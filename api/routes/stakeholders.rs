@@ -356,7 +356,7 @@ fn tags_of(
     ids: &[i64],
 ) -> Result<HashMap<(i64, String), Vec<String>>, ApiError> {
     let rows: Vec<(i64, String, String)> = stakeholder_tags::table
-        .filter(stakeholder_tags::stakeholder_id.eq_any(ids))
+        .filter(db::in_ids(stakeholder_tags::stakeholder_id, ids))
         .order((
             stakeholder_tags::stakeholder_id,
             stakeholder_tags::kind,
@@ -573,7 +573,11 @@ pub async fn list_stakeholders(
                     ranked,
                     &page,
                     |s: &Stakeholder| s.id,
-                    |ids| Ok(filtered().filter(stakeholders::id.eq_any(ids)).load(conn)?),
+                    |ids| {
+                        Ok(filtered()
+                            .filter(db::in_ids(stakeholders::id, &ids))
+                            .load(conn)?)
+                    },
                 )?
             }
         };
