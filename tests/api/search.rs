@@ -218,3 +218,57 @@ async fn search_covers_links_and_stakeholders() {
         );
     }
 }
+
+/// On PostgreSQL the ranking statement runs with planner settings of its
+/// own (`SET LOCAL`). A read has no transaction (`db::read`), so the search
+/// opens one; inside a caller's transaction it resets them. Either way the
+/// connection goes back to the pool as it came: no open transaction, the
+/// server's settings.
+#[actix_web::test]
+async fn a_search_leaves_its_connection_as_it_found_it() {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::prelude::*;
+    use themanet::db::DbConn;
+
+    #[derive(QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        enable_hashjoin: String,
+    }
+    fn hashjoin(conn: &mut DbConn) -> String {
+        let DbConn::Pg(c) = conn else {
+            unreachable!("a PostgreSQL connection")
+        };
+        diesel::sql_query("SHOW enable_hashjoin")
+            .get_result::<Setting>(c)
+            .expect("SHOW")
+            .enable_hashjoin
+    }
+    fn depth(conn: &mut DbConn) -> Option<std::num::NonZeroU32> {
+        let DbConn::Pg(c) = conn else {
+            unreachable!("a PostgreSQL connection")
+        };
+        AnsiTransactionManager::transaction_manager_status_mut(c)
+            .transaction_depth()
+            .expect("a valid transaction state")
+    }
+
+    let (app, _) = fixture(Backend::Postgres).await;
+    let mut conn = app.db.conn();
+    let stats = themanet::search::Stats::default();
+    let found =
+        themanet::search::search(&mut conn, &stats, "network", "gemeenten").expect("search");
+    assert!(!found.is_empty(), "the search finds the network");
+    assert_eq!(depth(&mut conn), None, "no transaction left open");
+    assert_eq!(hashjoin(&mut conn), "on", "the settings ended with it");
+
+    let inside = themanet::db::write_tx(&mut conn, |c| {
+        let stats = themanet::search::Stats::default();
+        let found = themanet::search::search(c, &stats, "network", "musea")?;
+        Ok((found.len(), hashjoin(c)))
+    })
+    .expect("search in a transaction");
+    assert!(inside.0 > 0, "the search finds the museum network");
+    assert_eq!(inside.1, "on", "reset inside the caller's transaction");
+    assert_eq!(depth(&mut conn), None);
+}
