@@ -481,9 +481,15 @@ fn rank(
             // word's postings with all of a common word's (10,000 rows)
             // instead of probing the common word by primary key for each:
             // `speeltuinen Zwolle` 33 ms -> 9 ms with nested loops only.
+            // Then it still read all of the common word's postings once
+            // into memory and compared each with each posting of the rare
+            // one (`Materialize`, 236,621 comparisons for `utrecht
+            // speeltuin` over 10,000 networks) instead of probing by key:
+            // 21.2 ms -> 1.0 ms without materializing.
             const STEER: &str = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
                  SET LOCAL max_parallel_workers_per_gather = 0; \
-                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off";
+                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off; \
+                 SET LOCAL enable_material = off";
             use diesel::connection::{AnsiTransactionManager, TransactionManager};
             let depth =
                 AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?;
@@ -508,7 +514,8 @@ fn rank(
                 c.batch_execute(
                     "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
                      SET LOCAL max_parallel_workers_per_gather TO DEFAULT; \
-                     SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT",
+                     SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT; \
+                     SET LOCAL enable_material TO DEFAULT",
                 )?;
                 found
             }
