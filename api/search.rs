@@ -517,10 +517,22 @@ fn rank(
             // one (`Materialize`, 236,621 comparisons for `utrecht
             // speeltuin` over 10,000 networks) instead of probing by key:
             // 21.2 ms -> 1.0 ms without materializing.
-            const STEER: &str = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; \
-                 SET LOCAL max_parallel_workers_per_gather = 0; \
-                 SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off; \
-                 SET LOCAL enable_material = off";
+            const STEER: [(&str, &str); 6] = [
+                ("enable_bitmapscan", "off"),
+                ("enable_sort", "off"),
+                ("max_parallel_workers_per_gather", "0"),
+                ("enable_mergejoin", "off"),
+                ("enable_hashjoin", "off"),
+                ("enable_material", "off"),
+            ];
+            let settings = |value: fn(&str) -> String| -> String {
+                STEER
+                    .iter()
+                    .map(|&(name, steered)| format!("SET LOCAL {name} {}", value(steered)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let steer = settings(|steered| format!("= {steered}"));
             use diesel::connection::{AnsiTransactionManager, TransactionManager};
             let depth =
                 AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?;
@@ -528,7 +540,7 @@ fn rank(
                 // A read (`db::read` opens no transaction on PostgreSQL):
                 // one of its own, begun together with the settings in one
                 // round trip; its end drops them.
-                AnsiTransactionManager::begin_transaction_sql(c, &format!("BEGIN; {STEER}"))?;
+                AnsiTransactionManager::begin_transaction_sql(c, &format!("BEGIN; {steer}"))?;
                 match run!(c, diesel::pg::Pg) {
                     Ok(found) => {
                         AnsiTransactionManager::commit_transaction(c)?;
@@ -540,14 +552,11 @@ fn rank(
                     }
                 }
             } else {
-                c.batch_execute(STEER)?;
+                // Inside the caller's transaction: steered for this
+                // statement only.
+                c.batch_execute(&steer)?;
                 let found = run!(c, diesel::pg::Pg)?;
-                c.batch_execute(
-                    "SET LOCAL enable_bitmapscan TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; \
-                     SET LOCAL max_parallel_workers_per_gather TO DEFAULT; \
-                     SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT; \
-                     SET LOCAL enable_material TO DEFAULT",
-                )?;
+                c.batch_execute(&settings(|_| "TO DEFAULT".into()))?;
                 found
             }
         }

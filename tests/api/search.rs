@@ -233,16 +233,23 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
     #[derive(QueryableByName)]
     struct Setting {
         #[diesel(sql_type = diesel::sql_types::Text)]
-        enable_hashjoin: String,
+        value: String,
     }
-    fn hashjoin(conn: &mut DbConn) -> String {
+    /// The planner settings the ranking statement changes for itself.
+    fn settings(conn: &mut DbConn) -> Vec<String> {
         let DbConn::Pg(c) = conn else {
             unreachable!("a PostgreSQL connection")
         };
-        diesel::sql_query("SHOW enable_hashjoin")
-            .get_result::<Setting>(c)
-            .expect("SHOW")
-            .enable_hashjoin
+        ["enable_hashjoin", "enable_material", "enable_sort"]
+            .iter()
+            .map(|name| {
+                diesel::sql_query("SELECT current_setting($1) AS value")
+                    .bind::<diesel::sql_types::Text, _>(*name)
+                    .get_result::<Setting>(c)
+                    .expect("current_setting")
+                    .value
+            })
+            .collect()
     }
     fn depth(conn: &mut DbConn) -> Option<std::num::NonZeroU32> {
         let DbConn::Pg(c) = conn else {
@@ -260,15 +267,16 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
         themanet::search::search(&mut conn, &stats, "network", "gemeenten").expect("search");
     assert!(!found.is_empty(), "the search finds the network");
     assert_eq!(depth(&mut conn), None, "no transaction left open");
-    assert_eq!(hashjoin(&mut conn), "on", "the settings ended with it");
+    let server = vec!["on", "on", "on"];
+    assert_eq!(settings(&mut conn), server, "the settings ended with it");
 
     let inside = themanet::db::write_tx(&mut conn, |c| {
         let stats = themanet::search::Stats::default();
         let found = themanet::search::search(c, &stats, "network", "musea")?;
-        Ok((found.len(), hashjoin(c)))
+        Ok((found.len(), settings(c)))
     })
     .expect("search in a transaction");
     assert!(inside.0 > 0, "the search finds the museum network");
-    assert_eq!(inside.1, "on", "reset inside the caller's transaction");
+    assert_eq!(inside.1, server, "reset inside the caller's transaction");
     assert_eq!(depth(&mut conn), None);
 }
