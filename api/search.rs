@@ -517,13 +517,16 @@ fn rank(
             // one (`Materialize`, 236,621 comparisons for `utrecht
             // speeltuin` over 10,000 networks) instead of probing by key:
             // 21.2 ms -> 1.0 ms without materializing.
-            const STEER: [(&str, &str); 6] = [
+            const STEER: [(&str, &str); 7] = [
                 ("enable_bitmapscan", "off"),
                 ("enable_sort", "off"),
                 ("max_parallel_workers_per_gather", "0"),
                 ("enable_mergejoin", "off"),
                 ("enable_hashjoin", "off"),
                 ("enable_material", "off"),
+                // The pool's connections use generic plans (`db::pool`);
+                // this one is planned for its words.
+                ("plan_cache_mode", "force_custom_plan"),
             ];
             let settings = |value: fn(&str) -> String| -> String {
                 STEER

@@ -52,18 +52,32 @@ pub fn sqlite_path(url: &str) -> &str {
         .unwrap_or(url)
 }
 
+/// Settings of every pooled connection.
+///
+/// SQLite: foreign keys, waiting for the write lock, and `synchronous =
+/// NORMAL` (safe with WAL).
+///
+/// PostgreSQL: prepared statements always run their generic plan. By
+/// default PostgreSQL plans a prepared statement anew for each execution
+/// when it estimates the generic plan dearer, and for the knowledge-link
+/// listing it always did (1.4 ms planning for 0.5 ms execution): with this
+/// setting it serves 3,170 instead of 1,760 req/s (national dataset, 64
+/// connections), while the other endpoints stay within the noise. Every
+/// listing filters by an index that also gives its order, so one plan fits
+/// all values. The search statement, whose best plan depends on how common
+/// its words are, asks for its own plan (`search::rank`).
 #[derive(Debug)]
-struct SqlitePragmas;
+struct SessionSettings;
 
-impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SessionSettings {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
-        if let DbConn::Sqlite(c) = conn {
-            c.batch_execute(
+        match conn {
+            DbConn::Sqlite(c) => c.batch_execute(
                 "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+            ),
+            DbConn::Pg(c) => c.batch_execute("SET plan_cache_mode = force_generic_plan"),
         }
-        Ok(())
+        .map_err(diesel::r2d2::Error::QueryError)
     }
 }
 
@@ -111,7 +125,7 @@ pub fn pool(url: &str, size: u32) -> DbPool {
         .min_idle(Some(1))
         .test_on_check_out(false)
         .connection_timeout(CHECKOUT_WAIT)
-        .connection_customizer(Box::new(SqlitePragmas))
+        .connection_customizer(Box::new(SessionSettings))
         .error_handler(Box::new(OutageWatch))
         // Unchecked: a database that is down at start-up gives 503s until it
         // is back, instead of a server that will not start.

@@ -240,16 +240,21 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
         let DbConn::Pg(c) = conn else {
             unreachable!("a PostgreSQL connection")
         };
-        ["enable_hashjoin", "enable_material", "enable_sort"]
-            .iter()
-            .map(|name| {
-                diesel::sql_query("SELECT current_setting($1) AS value")
-                    .bind::<diesel::sql_types::Text, _>(*name)
-                    .get_result::<Setting>(c)
-                    .expect("current_setting")
-                    .value
-            })
-            .collect()
+        [
+            "enable_hashjoin",
+            "enable_material",
+            "enable_sort",
+            "plan_cache_mode",
+        ]
+        .iter()
+        .map(|name| {
+            diesel::sql_query("SELECT current_setting($1) AS value")
+                .bind::<diesel::sql_types::Text, _>(*name)
+                .get_result::<Setting>(c)
+                .expect("current_setting")
+                .value
+        })
+        .collect()
     }
     fn depth(conn: &mut DbConn) -> Option<std::num::NonZeroU32> {
         let DbConn::Pg(c) = conn else {
@@ -262,12 +267,13 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
 
     let (app, _) = fixture(Backend::Postgres).await;
     let mut conn = app.db.conn();
+    let server = settings(&mut conn);
+    assert_eq!(server[..3], ["on", "on", "on"]);
     let stats = themanet::search::Stats::default();
     let found =
         themanet::search::search(&mut conn, &stats, "network", "gemeenten").expect("search");
     assert!(!found.is_empty(), "the search finds the network");
     assert_eq!(depth(&mut conn), None, "no transaction left open");
-    let server = vec!["on", "on", "on"];
     assert_eq!(settings(&mut conn), server, "the settings ended with it");
 
     let inside = themanet::db::write_tx(&mut conn, |c| {
