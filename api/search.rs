@@ -556,10 +556,27 @@ fn rank(
                 }
             } else {
                 // Inside the caller's transaction: steered for this
-                // statement only.
+                // statement only, then back to what the connection had
+                // (`TO DEFAULT` would drop the pool's own settings).
+                #[derive(QueryableByName)]
+                struct Current {
+                    #[diesel(sql_type = diesel::sql_types::Text)]
+                    name: String,
+                    #[diesel(sql_type = diesel::sql_types::Text)]
+                    setting: String,
+                }
+                let names: Vec<&str> = STEER.iter().map(|&(name, _)| name).collect();
+                let before: Vec<Current> =
+                    diesel::sql_query("SELECT name, setting FROM pg_settings WHERE name = ANY($1)")
+                        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&names)
+                        .load(c)?;
                 c.batch_execute(&steer)?;
                 let found = run!(c, diesel::pg::Pg)?;
-                c.batch_execute(&settings(|_| "TO DEFAULT".into()))?;
+                let restore: Vec<String> = before
+                    .iter()
+                    .map(|b| format!("SET LOCAL {} = '{}'", b.name, b.setting.replace('\'', "''")))
+                    .collect();
+                c.batch_execute(&restore.join("; "))?;
                 found
             }
         }

@@ -266,17 +266,19 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
     }
 
     let (app, _) = fixture(Backend::Postgres).await;
-    let mut conn = app.db.conn();
-    let server = settings(&mut conn);
-    assert_eq!(server[..3], ["on", "on", "on"]);
+    // A connection of the API's pool, with the pool's own settings.
+    let pool = themanet::db::pool(&app.db.url, 1);
+    let mut pooled = pool.get().expect("a pooled connection");
+    let conn: &mut DbConn = &mut pooled;
+    let server = settings(conn);
+    assert_eq!(server, ["on", "on", "on", "force_generic_plan"]);
     let stats = themanet::search::Stats::default();
-    let found =
-        themanet::search::search(&mut conn, &stats, "network", "gemeenten").expect("search");
+    let found = themanet::search::search(conn, &stats, "network", "gemeenten").expect("search");
     assert!(!found.is_empty(), "the search finds the network");
-    assert_eq!(depth(&mut conn), None, "no transaction left open");
-    assert_eq!(settings(&mut conn), server, "the settings ended with it");
+    assert_eq!(depth(conn), None, "no transaction left open");
+    assert_eq!(settings(conn), server, "the settings ended with it");
 
-    let inside = themanet::db::write_tx(&mut conn, |c| {
+    let inside = themanet::db::write_tx(conn, |c| {
         let stats = themanet::search::Stats::default();
         let found = themanet::search::search(c, &stats, "network", "musea")?;
         Ok((found.len(), settings(c)))
@@ -284,5 +286,5 @@ async fn a_search_leaves_its_connection_as_it_found_it() {
     .expect("search in a transaction");
     assert!(inside.0 > 0, "the search finds the museum network");
     assert_eq!(inside.1, server, "reset inside the caller's transaction");
-    assert_eq!(depth(&mut conn), None);
+    assert_eq!(depth(conn), None);
 }
