@@ -531,6 +531,21 @@ async fn private_endpoints_answer_only_listed_origins() {
         .await;
         let user = app.user("Anna").await;
         let bearer = (header::AUTHORIZATION, format!("Bearer {}", user.token));
+        // (Access-Control-Allow-Origin, Access-Control-Allow-Credentials)
+        let cors = |r: &common::Resp| {
+            (
+                r.header("access-control-allow-origin"),
+                r.header("access-control-allow-credentials"),
+            )
+        };
+        let with_credentials = (Some(LISTED.to_string()), Some("true".to_string()));
+        let to_anyone = (Some("*".to_string()), None);
+        let signed_in_read = |origin: &'static str| {
+            TestRequest::get()
+                .uri("/api/v1/me")
+                .insert_header(bearer.clone())
+                .insert_header((header::ORIGIN, origin))
+        };
         let preflight = |origin: &'static str, method: &'static str, headers: &'static str| {
             TestRequest::default()
                 .method(Method::OPTIONS)
@@ -545,14 +560,7 @@ async fn private_endpoints_answer_only_listed_origins() {
             .send(preflight(LISTED, "POST", "authorization, content-type"))
             .await
             .expect(204);
-        assert_eq!(
-            r.header("access-control-allow-origin").as_deref(),
-            Some(LISTED)
-        );
-        assert_eq!(
-            r.header("access-control-allow-credentials").as_deref(),
-            Some("true")
-        );
+        assert_eq!(cors(&r), with_credentials);
         let methods = r.header("access-control-allow-methods").unwrap();
         assert!(
             methods.contains("PATCH") && methods.contains("DELETE"),
@@ -565,23 +573,8 @@ async fn private_endpoints_answer_only_listed_origins() {
         );
         assert!(r.header("vary").unwrap().contains("Origin"));
         assert!(r.header("access-control-max-age").is_some());
-        let r = app
-            .send(
-                TestRequest::get()
-                    .uri("/api/v1/me")
-                    .insert_header(bearer.clone())
-                    .insert_header((header::ORIGIN, LISTED)),
-            )
-            .await
-            .expect(200);
-        assert_eq!(
-            r.header("access-control-allow-origin").as_deref(),
-            Some(LISTED)
-        );
-        assert_eq!(
-            r.header("access-control-allow-credentials").as_deref(),
-            Some("true")
-        );
+        let r = app.send(signed_in_read(LISTED)).await.expect(200);
+        assert_eq!(cors(&r), with_credentials);
         assert!(r
             .header("access-control-expose-headers")
             .unwrap()
@@ -597,17 +590,8 @@ async fn private_endpoints_answer_only_listed_origins() {
                 .expect(403);
             assert_eq!(r.header("access-control-allow-origin"), None);
         }
-        let r = app
-            .send(
-                TestRequest::get()
-                    .uri("/api/v1/me")
-                    .insert_header(bearer.clone())
-                    .insert_header((header::ORIGIN, OTHER)),
-            )
-            .await
-            .expect(200);
-        assert_eq!(r.header("access-control-allow-origin"), None);
-        assert_eq!(r.header("access-control-allow-credentials"), None);
+        let r = app.send(signed_in_read(OTHER)).await.expect(200);
+        assert_eq!(cors(&r), (None, None));
         let r = app
             .send(
                 TestRequest::post()
@@ -626,11 +610,7 @@ async fn private_endpoints_answer_only_listed_origins() {
             .send(preflight(OTHER, "GET", "accept-language"))
             .await
             .expect(204);
-        assert_eq!(
-            r.header("access-control-allow-origin").as_deref(),
-            Some("*")
-        );
-        assert_eq!(r.header("access-control-allow-credentials"), None);
+        assert_eq!(cors(&r), to_anyone);
         let r = app
             .send(
                 TestRequest::get()
@@ -639,11 +619,7 @@ async fn private_endpoints_answer_only_listed_origins() {
             )
             .await
             .expect(200);
-        assert_eq!(
-            r.header("access-control-allow-origin").as_deref(),
-            Some("*")
-        );
-        assert_eq!(r.header("access-control-allow-credentials"), None);
+        assert_eq!(cors(&r), to_anyone);
         assert!(r.header("vary").unwrap().contains("Origin"));
         assert!(r
             .header("access-control-expose-headers")
