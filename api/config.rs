@@ -38,6 +38,10 @@ pub struct Config {
     pub rate_limit_writes: u32,
     /// Searches (`q=`) a minute per client address; 0 is off.
     pub rate_limit_searches: u32,
+    /// How long anonymous answers to public reads are kept (`cache`), in
+    /// seconds: how long other instances' changes can take to show to
+    /// visitors. 0 is off.
+    pub public_cache_seconds: u64,
     /// Send `Strict-Transport-Security` (when served over https).
     pub hsts: bool,
     /// Web origins (`https://host[:port]`) whose pages may call the private
@@ -179,6 +183,8 @@ impl Config {
                 0..=100_000,
                 "requests a minute",
             )? as u32,
+            public_cache_seconds: number(&get, "PUBLIC_CACHE_SECONDS", 10, 0..=300, "seconds")?
+                as u64,
             hsts,
             trusted_proxy,
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod cache;
 pub mod config;
 pub mod cors;
 pub mod db;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub rate_limiter: throttle::RateLimiter,
     pub search_stats: std::sync::Arc<search::Stats>,
+    /// Answers to anonymous readers of public pages (`cache`).
+    pub answers: cache::Answers,
     /// False while `serve` waits for a PostgreSQL that was down at start-up
     /// to come and be migrated: the API answers 503 until then.
     pub schema_ready: std::sync::atomic::AtomicBool,
@@ -52,6 +55,7 @@ impl AppState {
             metrics: metrics::Metrics::default(),
             rate_limiter: throttle::RateLimiter::default(),
             search_stats: Default::default(),
+            answers: Default::default(),
             schema_ready: std::sync::atomic::AtomicBool::new(true),
         }
     }

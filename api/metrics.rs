@@ -41,7 +41,7 @@ impl Metrics {
     }
 
     /// The Prometheus text format.
-    pub fn render(&self, pool: &crate::db::DbPool) -> String {
+    pub fn render(&self, pool: &crate::db::DbPool, answers: &crate::cache::Answers) -> String {
         let series = self
             .series
             .lock()
@@ -117,6 +117,17 @@ impl Metrics {
         );
         let _ = writeln!(out, "# TYPE themanet_db_pool_max_connections gauge");
         let _ = writeln!(out, "themanet_db_pool_max_connections {}", pool.max_size());
+        let (hits, misses) = answers.counts();
+        let _ = writeln!(
+            out,
+            "# HELP themanet_public_answers_total Anonymous public reads, by whether a kept answer served them."
+        );
+        let _ = writeln!(out, "# TYPE themanet_public_answers_total counter");
+        let _ = writeln!(out, "themanet_public_answers_total{{cache=\"hit\"}} {hits}");
+        let _ = writeln!(
+            out,
+            "themanet_public_answers_total{{cache=\"miss\"}} {misses}"
+        );
         out
     }
 }

@@ -254,7 +254,7 @@ async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRes
     }
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
-        .body(state.metrics.render(&state.pool)))
+        .body(state.metrics.render(&state.pool, &state.answers)))
 }
 
 /// The whole application: API, spec, docs UI, health checks and the frontend.
@@ -283,6 +283,7 @@ pub fn app(
         )
         .service(
             web::scope("/api/v1")
+                .wrap_fn(crate::cache::public_reads)
                 .configure(|c| api(&mut ServiceConfig::new(c)))
                 .default_service(web::to(api_fallback)),
         )

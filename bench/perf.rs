@@ -360,6 +360,18 @@ impl Drop for Server {
 
 impl Server {
     fn start(o: &Options, program: &Path, args: &[&str], url: &str, log: &str) -> Result<Server> {
+        Server::start_with(o, program, args, url, log, &[])
+    }
+
+    /// `start` with more environment variables.
+    fn start_with(
+        o: &Options,
+        program: &Path,
+        args: &[&str],
+        url: &str,
+        log: &str,
+        env: &[(&str, &str)],
+    ) -> Result<Server> {
         let port = free_port();
         let log = std::fs::File::create(o.work.join(log)).map_err(|e| e.to_string())?;
         let started = Instant::now();
@@ -371,6 +383,7 @@ impl Server {
             .env("DEMO_DATA", "off")
             .env("RATE_LIMIT_WRITES", "0")
             .env("RATE_LIMIT_SEARCHES", "0")
+            .envs(env.iter().copied())
             .stdout(log.try_clone().map_err(|e| e.to_string())?)
             .stderr(log)
             .spawn()
@@ -902,6 +915,33 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
             figures,
         });
         saturated.insert(what, figures);
+    }
+    // The same reads without the answers kept for anonymous readers
+    // (`PUBLIC_CACHE_SECONDS=0`): what every read costs when nobody asked
+    // for that page in the last seconds, or right after a write.
+    {
+        let uncached = Server::start_with(
+            o,
+            &o.bin,
+            &["serve"],
+            &large_url,
+            "api-uncached.log",
+            &[("PUBLIC_CACHE_SECONDS", "0")],
+        )?;
+        for (what, target, ok) in endpoints(&f) {
+            let bare = match what {
+                "network by id" => bare_id,
+                "networks by municipality" | "knowledge links by audience and topic" => bare_list,
+                _ => continue,
+            };
+            let label = format!("{what}, no cache");
+            let figures = measure(o, uncached.port, &label, &target, Mode::Saturation, ok)?;
+            rows.push(Row {
+                what: label,
+                ratio: Some(figures.rps / bare.rps),
+                figures,
+            });
+        }
     }
     let by_id = saturated["network by id"];
     verdicts.push(verdict(

@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod cache;
 mod concurrency;
 mod conventions;
 mod disk;
