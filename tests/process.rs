@@ -169,7 +169,10 @@ fn outage_under_load(address: &str, mut database: impl FnMut(bool)) {
             std::thread::spawn(move || {
                 let mut answers = Vec::new();
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    answers.push(timed_get(&address, "/api/v1/networks?pageSize=5"));
+                    // Not a public read whose answer the server keeps for
+                    // anonymous readers (`cache.rs`): every request needs
+                    // the database.
+                    answers.push(timed_get(&address, "/api/v1/stakeholders?pageSize=5"));
                     std::thread::sleep(Duration::from_millis(20));
                 }
                 answers
@@ -190,7 +193,7 @@ fn outage_under_load(address: &str, mut database: impl FnMut(bool)) {
     database(true);
     let back = Instant::now();
     wait_for(address, "/health/ready", 200);
-    wait_for(address, "/api/v1/networks", 200);
+    wait_for(address, "/api/v1/stakeholders", 200);
     let recovery = back.elapsed();
     std::thread::sleep(Duration::from_millis(300));
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
