@@ -11,13 +11,14 @@
 //! (scheme, host and path with the query), since the answer's links are
 //! built from it.
 //!
-//! When an answer is dropped: every API request with a writing method
-//! (POST, PUT, PATCH, DELETE) to this server bumps its generation when it has
-//! been answered, that is after its transaction ended, and an answer read
-//! before that is not used again, so a change shows in the next read.
-//! Changes made by other instances on the same database, or by the
-//! command-line tools, show after at most `PUBLIC_CACHE_SECONDS` (default 10;
-//! 0 turns the cache off); so do click counts (`visit` is a GET).
+//! When an answer is dropped: every API request that changes data (POST,
+//! PUT, PATCH, DELETE, and the `visit` of a knowledge link, a GET that
+//! counts a click) bumps the server's generation when it has been answered,
+//! that is after its transaction ended, and an answer read before that is
+//! not used again, so a change shows in the next read. Changes made by
+//! other instances on the same database, or by the command-line tools, show
+//! after at most `PUBLIC_CACHE_SECONDS` (default 10; 0 turns the cache
+//! off).
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -98,7 +99,8 @@ impl Answers {
         Some(response.map_into_boxed_body())
     }
 
-    fn put(&self, key: String, generation: u64, headers: HeaderMap, body: Bytes) {
+    /// Keeps an answer read at `generation`, whose reading began at `read_at`.
+    fn put(&self, key: String, generation: u64, read_at: Instant, headers: HeaderMap, body: Bytes) {
         if body.len() > MAX_ANSWER {
             return;
         }
@@ -115,7 +117,7 @@ impl Answers {
             key,
             Answer {
                 generation,
-                read_at: Instant::now(),
+                read_at,
                 headers,
                 body,
             },
@@ -172,11 +174,12 @@ where
         .app_data::<actix_web::web::Data<crate::AppState>>()
         .filter(|s| s.config.public_cache_seconds > 0)
         .cloned();
+    let started = Instant::now();
     let key = state.as_ref().and_then(|_| key_of(&req));
     let writes = matches!(
         *req.method(),
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
-    );
+    ) || req.path().ends_with("/visit");
     let generation = state
         .as_ref()
         .map_or(0, |s| s.answers.generation.load(Ordering::Acquire));
@@ -224,9 +227,13 @@ where
                 ))
             }
         };
-        state
-            .answers
-            .put(key, generation, head.headers().clone(), bytes.clone());
+        state.answers.put(
+            key,
+            generation,
+            started,
+            head.headers().clone(),
+            bytes.clone(),
+        );
         let response = head.set_body(BoxBody::new(bytes));
         Ok(ServiceResponse::new(req, response))
     }
@@ -259,7 +266,13 @@ mod tests {
     fn a_write_drops_what_was_kept_before_it() {
         let answers = Answers::default();
         let ttl = Duration::from_secs(60);
-        answers.put("k".into(), 0, HeaderMap::new(), Bytes::from("a"));
+        answers.put(
+            "k".into(),
+            0,
+            Instant::now(),
+            HeaderMap::new(),
+            Bytes::from("a"),
+        );
         assert!(answers.get("k", ttl).is_some());
         assert!(answers.get("k", Duration::ZERO).is_none(), "too old");
         answers.generation.fetch_add(1, Ordering::AcqRel);
@@ -269,15 +282,17 @@ mod tests {
     #[test]
     fn large_answers_are_not_kept_and_a_full_cache_starts_again() {
         let answers = Answers::default();
+        let now = Instant::now();
         answers.put(
             "big".into(),
             0,
+            now,
             HeaderMap::new(),
             Bytes::from(vec![b' '; MAX_ANSWER + 1]),
         );
         assert!(answers.kept.lock().unwrap().answers.is_empty());
         for i in 0..MAX_ANSWERS + 1 {
-            answers.put(format!("k{i}"), 0, HeaderMap::new(), Bytes::from("a"));
+            answers.put(format!("k{i}"), 0, now, HeaderMap::new(), Bytes::from("a"));
         }
         let kept = answers.kept.lock().unwrap();
         assert_eq!((kept.answers.len(), kept.bytes), (1, 1));

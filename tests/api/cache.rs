@@ -84,6 +84,28 @@ both!(
 );
 
 both!(
+    a_visit_shows_in_the_next_click_count,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        let id = app
+            .post(
+                "/api/v1/knowledge-links",
+                Some(&admin.token),
+                json!({"url": "https://www.vn-verdragwerkt.nl/", "title": "Het VN-verdrag uitgelegd"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let link = format!("/api/v1/knowledge-links/{id}");
+        app.get(&link, None).await.expect(200);
+        assert_eq!(app.get(&link, None).await.expect(200).body["clicks"], 0);
+        let r = app.get(&format!("{link}/visit"), None).await;
+        assert_eq!(r.status.as_u16(), 302);
+        assert_eq!(app.get(&link, None).await.expect(200).body["clicks"], 1);
+    }
+);
+
+both!(
     searches_and_other_paths_are_not_kept,
     |app: common::TestApp| async move {
         let anna = app.user("Anna").await;
