@@ -11,11 +11,11 @@
 //! (scheme, host and path with the query), since the answer's links are
 //! built from it.
 //!
-//! When an answer is dropped: every API request that changes data (POST,
-//! PUT, PATCH, DELETE, and the `visit` of a knowledge link, a GET that
-//! counts a click) bumps the server's generation when it has been answered,
-//! that is after its transaction ended, and an answer read before that is
-//! not used again, so a change shows in the next read. Changes made by
+//! When an answer is dropped: every API request that wrote (`db::write`,
+//! including the `visit` of a knowledge link, a GET that counts a click)
+//! bumps the server's generation when it has been answered, that is after
+//! its transaction ended, and an answer read before that is not used again,
+//! so a change shows in the next read. Changes made by
 //! other instances on the same database, or by the command-line tools, show
 //! after at most `PUBLIC_CACHE_SECONDS` (default 10; 0 turns the cache
 //! off).
@@ -69,7 +69,7 @@ struct Answer {
 #[derive(Default)]
 pub struct Answers {
     kept: Mutex<Kept>,
-    /// Bumped when a write request has been answered.
+    /// Bumped when a request that wrote has been answered.
     generation: AtomicU64,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -176,10 +176,6 @@ where
         .cloned();
     let started = Instant::now();
     let key = state.as_ref().and_then(|_| key_of(&req));
-    let writes = matches!(
-        *req.method(),
-        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
-    ) || req.path().ends_with("/visit");
     let generation = state
         .as_ref()
         .map_or(0, |s| s.answers.generation.load(Ordering::Acquire));
@@ -204,7 +200,7 @@ where
             unreachable!("a request is either served from the cache or by the handler")
         };
         let res = fut.await;
-        if writes {
+        if crate::db::take_wrote() {
             if let Some(state) = &state {
                 state.answers.generation.fetch_add(1, Ordering::AcqRel);
             }

@@ -264,12 +264,27 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
 {
     let pool = pool.clone();
-    actix_web::web::block(move || {
+    let result = actix_web::web::block(move || {
         let mut conn = checkout(&pool)?;
         write_tx(&mut conn, f)
     })
-    .await
-    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+    .await;
+    // Its transaction has ended: what was read before may be out of date.
+    WROTE.with(|w| w.set(true));
+    result.map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+}
+
+thread_local! {
+    /// Set on the calling thread (an actix worker) when a `write` ends.
+    static WROTE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a `write` ended on this thread since the last call. The answers
+/// kept for anonymous readers (`cache`) are dropped when it did: a request's
+/// own write, or another's on the same worker that ended earlier, which only
+/// drops them once more than needed.
+pub fn take_wrote() -> bool {
+    WROTE.with(|w| w.replace(false))
 }
 
 /// The current time as stored: UTC, truncated to whole microseconds so both
