@@ -11,7 +11,7 @@
 //! batches (PostgreSQL: `COPY ... FROM STDIN BINARY`; SQLite: multi-row
 //! inserts), one transaction per batch.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::Instant;
@@ -302,6 +302,7 @@ struct TermRow {
     doc_id: i64,
     term: String,
     weight: i32,
+    length: i32,
 }
 
 /// The index rows of one document, computed as `search::index` computes them.
@@ -312,14 +313,7 @@ fn index_rows(
     docs: &mut Vec<DocRow>,
     terms: &mut Vec<TermRow>,
 ) {
-    let mut weights: BTreeMap<String, i32> = BTreeMap::new();
-    let mut length = 0;
-    for (text, weight) in fields {
-        for term in search::analyse_document(text) {
-            length += 1;
-            *weights.entry(term).or_insert(0) += weight;
-        }
-    }
+    let (length, weights) = search::document_terms(fields);
     docs.push(DocRow {
         doc_type,
         doc_id,
@@ -330,6 +324,7 @@ fn index_rows(
         doc_id,
         term,
         weight,
+        length,
     }));
 }
 
@@ -412,7 +407,7 @@ impl Batch {
                     put!(conn, stakeholders::table, rows, 17)
                         + put!(conn, stakeholder_tags::table, tags, 3)
                         + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 4),
+                        + put!(conn, search_terms::table, terms, 5),
                 ),
                 Batch::Networks {
                     count,
@@ -425,7 +420,7 @@ impl Batch {
                     put!(conn, networks::table, rows, 19)
                         + put!(conn, network_topics::table, topics, 2)
                         + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 4),
+                        + put!(conn, search_terms::table, terms, 5),
                 ),
                 Batch::Members {
                     count,
@@ -449,7 +444,7 @@ impl Batch {
                         + put!(conn, knowledge_link_audiences::table, audiences, 2)
                         + put!(conn, knowledge_link_topics::table, topics, 2)
                         + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 4),
+                        + put!(conn, search_terms::table, terms, 5),
                 ),
             })
         })

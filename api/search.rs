@@ -118,6 +118,21 @@ pub fn analyse_document(text: &str) -> Vec<String> {
     out
 }
 
+/// A document's length in words and the summed weight of each of its
+/// stems. `fields` are (text, weight): a title counts more than a
+/// description.
+pub fn document_terms(fields: &[(&str, i32)]) -> (i32, BTreeMap<String, i32>) {
+    let mut weights: BTreeMap<String, i32> = BTreeMap::new();
+    let mut length = 0;
+    for (text, weight) in fields {
+        for term in analyse_document(text) {
+            length += 1;
+            *weights.entry(term).or_insert(0) += weight;
+        }
+    }
+    (length, weights)
+}
+
 /// Replaces the index entries of one document. `fields` are (text, weight):
 /// a title counts more than a description.
 pub fn index(
@@ -129,14 +144,7 @@ pub fn index(
     remove(conn, doc_type, doc_id)?;
     GENERATION.fetch_add(1, Ordering::AcqRel);
     CHANGED.with(|c| c.set(true));
-    let mut weights: BTreeMap<String, i32> = BTreeMap::new();
-    let mut length = 0;
-    for (text, weight) in fields {
-        for term in analyse_document(text) {
-            length += 1;
-            *weights.entry(term).or_insert(0) += weight;
-        }
-    }
+    let (length, weights) = document_terms(fields);
     diesel::insert_into(search_docs::table)
         .values((
             search_docs::doc_type.eq(doc_type),
@@ -152,6 +160,7 @@ pub fn index(
                 search_terms::doc_id.eq(doc_id),
                 search_terms::term.eq(term),
                 search_terms::weight.eq(weight),
+                search_terms::length.eq(length),
             )
         })
         .collect();
@@ -467,7 +476,7 @@ fn rank(
     for i in 0..rarest_first.len() {
         let (term, factor) = (param(4 + 2 * i), param(5 + 2 * i));
         score.push(format!(
-            "{factor} * t{i}.weight / (t{i}.weight + {} + {} * d.length)",
+            "{factor} * t{i}.weight / (t{i}.weight + {} + {} * t0.length)",
             param(2),
             param(3)
         ));
@@ -480,7 +489,6 @@ fn rank(
     }
     let sql = format!(
         "SELECT t0.doc_id AS doc_id, {score} AS score FROM search_terms t0{joins} \
-         JOIN search_docs d ON d.doc_type = t0.doc_type AND d.doc_id = t0.doc_id \
          WHERE t0.doc_type = {doc_type} AND t0.term = {first} \
          ORDER BY t0.doc_id DESC LIMIT {MAX_CANDIDATES}",
         score = score.join(" + "),
@@ -516,14 +524,17 @@ fn rank(
             // into memory and compared each with each posting of the rare
             // one (`Materialize`, 236,621 comparisons for `utrecht
             // speeltuin` over 10,000 networks) instead of probing by key:
-            // 21.2 ms -> 1.0 ms without materializing.
-            const STEER: [(&str, &str); 7] = [
+            // 21.2 ms -> 1.0 ms without materializing. Each probe is for
+            // another document, so keeping probes for reuse (`Memoize`)
+            // only adds work.
+            const STEER: [(&str, &str); 8] = [
                 ("enable_bitmapscan", "off"),
                 ("enable_sort", "off"),
                 ("max_parallel_workers_per_gather", "0"),
                 ("enable_mergejoin", "off"),
                 ("enable_hashjoin", "off"),
                 ("enable_material", "off"),
+                ("enable_memoize", "off"),
                 // The pool's connections use generic plans (`db::pool`);
                 // this one is planned for its words.
                 ("plan_cache_mode", "force_custom_plan"),

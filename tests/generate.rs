@@ -32,7 +32,8 @@ macro_rules! count {
 }
 
 /// The index rows of one document.
-fn index_of(conn: &mut DbConn, doc_type: &str, id: i64) -> (i32, Vec<(String, i32)>) {
+/// Each posting carries the document's length as well.
+fn index_of(conn: &mut DbConn, doc_type: &str, id: i64) -> (i32, Vec<(String, i32, i32)>) {
     let length = search_docs::table
         .filter(search_docs::doc_type.eq(doc_type))
         .filter(search_docs::doc_id.eq(id))
@@ -43,7 +44,11 @@ fn index_of(conn: &mut DbConn, doc_type: &str, id: i64) -> (i32, Vec<(String, i3
         .filter(search_terms::doc_type.eq(doc_type))
         .filter(search_terms::doc_id.eq(id))
         .order(search_terms::term)
-        .select((search_terms::term, search_terms::weight))
+        .select((
+            search_terms::term,
+            search_terms::weight,
+            search_terms::length,
+        ))
         .load(conn)
         .unwrap();
     (length, terms)

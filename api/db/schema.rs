@@ -176,6 +176,7 @@ diesel::table! {
         doc_id -> BigInt,
         term -> Text,
         weight -> Integer,
+        length -> Integer,
     }
 }
 
