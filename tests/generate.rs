@@ -112,6 +112,28 @@ both!(
         assert!(count!(&mut conn, network_topics::table) >= 120);
         assert!(count!(&mut conn, knowledge_link_audiences::table) >= 150);
 
+        // PostgreSQL: every page is marked all-visible (VACUUM), so
+        // index-only scans need not read the rows' pages too.
+        if let DbConn::Pg(pg) = &mut conn {
+            #[derive(QueryableByName)]
+            struct Unmarked {
+                #[diesel(sql_type = diesel::sql_types::Text)]
+                relname: String,
+            }
+            let unmarked: Vec<String> = diesel::sql_query(
+                "SELECT relname::text AS relname FROM pg_class WHERE relkind = 'r' \
+                 AND relname IN ('networks', 'stakeholders', 'memberships', 'goals', \
+                 'knowledge_links', 'search_terms', 'search_docs') \
+                 AND relallvisible < relpages",
+            )
+            .load::<Unmarked>(pg)
+            .unwrap()
+            .into_iter()
+            .map(|u| u.relname)
+            .collect();
+            assert!(unmarked.is_empty(), "not all-visible: {unmarked:?}");
+        }
+
         // Every network has a coordinator.
         let coordinated: std::collections::HashSet<i64> = memberships::table
             .filter(memberships::role.eq("coordinator"))
