@@ -196,6 +196,9 @@ fn check_values(
 }
 
 fn present(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<GoalOut>, ApiError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i64> = rows.iter().map(|g| g.id).collect();
     let counts: HashMap<(i64, String), i64> = endorsements::table
         .filter(db::in_ids(endorsements::goal_id, &ids))

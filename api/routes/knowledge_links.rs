@@ -254,6 +254,9 @@ fn present(
     viewer: &Viewer,
     rows: Vec<KnowledgeLink>,
 ) -> Result<Vec<KnowledgeLinkOut>, ApiError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
     let mut audiences: HashMap<i64, Vec<Audience>> = HashMap::new();
     for (id, a) in knowledge_link_audiences::table

@@ -412,6 +412,9 @@ pub fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiE
 }
 
 fn topics_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<(i64, String)> = network_topics::table
         .filter(db::in_ids(network_topics::network_id, ids))
         .order((network_topics::network_id, network_topics::topic))

@@ -355,6 +355,9 @@ fn tags_of(
     conn: &mut DbConn,
     ids: &[i64],
 ) -> Result<HashMap<(i64, String), Vec<String>>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<(i64, String, String)> = stakeholder_tags::table
         .filter(db::in_ids(stakeholder_tags::stakeholder_id, ids))
         .order((
