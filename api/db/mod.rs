@@ -185,6 +185,9 @@ fn write_tx_once<T>(
 /// unreachable, so an outage is a 503 within a second, not a wait.
 const CHECKOUT_WAIT: Duration = Duration::from_secs(2);
 const CHECKOUT_WAIT_IN_OUTAGE: Duration = Duration::from_millis(600);
+/// How long after a failed connection attempt a checked-out connection is
+/// tested before use (`checkout`).
+const SUSPECT_AFTER_OUTAGE: Duration = Duration::from_secs(60);
 
 /// When a pool of this process last failed to open a connection, in
 /// milliseconds since the epoch (0: never).
@@ -213,7 +216,21 @@ fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
     loop {
         // Short waits, so a database that goes away while we wait is noticed.
         match pool.get_timeout(Duration::from_millis(100)) {
-            Ok(conn) => return Ok(conn),
+            Ok(mut conn) => {
+                // Shortly after the database was away, a connection that
+                // sat in the pool may have been closed by it (a restart
+                // ends every session): its first statement would fail and
+                // only then would the pool drop it, one failed request per
+                // such connection, also after the database is back. Check
+                // it first then; a dead one is dropped and another taken.
+                let lately_away = now_millis()
+                    .saturating_sub(LAST_CONNECT_FAILURE.load(Ordering::Relaxed))
+                    < SUSPECT_AFTER_OUTAGE.as_millis() as u64;
+                if lately_away && conn.batch_execute("SELECT 1").is_err() {
+                    continue;
+                }
+                return Ok(conn);
+            }
             Err(e) => {
                 // Opening connections fails and the pool is not full: the
                 // database is away, do not keep the client waiting.
