@@ -526,23 +526,17 @@ fn rank(
     let avg_length = (total_length as f64 / n).max(1.0);
     let (k1, b) = (1.2, 0.75);
     // Per term: idf * (k1 + 1) * tf / (tf + k1 * (1 - b) + k1 * b / avg * length)
-    let factors: Vec<f64> = rarest_first
-        .iter()
-        .map(|&(df, _)| {
-            let df = df as f64;
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0)
-        })
-        .collect();
-    let (c1, c2) = (k1 * (1.0 - b), k1 * b / avg_length);
-
     let statement = RankQuery {
         doc_type: doc_type.to_string(),
-        c1,
-        c2,
+        c1: k1 * (1.0 - b),
+        c2: k1 * b / avg_length,
         terms: rarest_first
             .iter()
-            .zip(&factors)
-            .map(|(&(_, term), &factor)| (term.clone(), factor))
+            .map(|&(df, term)| {
+                let df = df as f64;
+                let factor = (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0);
+                (term.clone(), factor)
+            })
             .collect(),
     };
     let found = match conn {
@@ -580,14 +574,11 @@ fn rank(
                 ("enable_material", "off"),
                 ("enable_memoize", "off"),
             ];
-            let settings = |value: fn(&str) -> String| -> String {
-                STEER
-                    .iter()
-                    .map(|&(name, steered)| format!("SET LOCAL {name} {}", value(steered)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            let steer = settings(|steered| format!("= {steered}"));
+            let steer = STEER
+                .iter()
+                .map(|&(name, steered)| format!("SET LOCAL {name} = {steered}"))
+                .collect::<Vec<_>>()
+                .join("; ");
             use diesel::connection::{AnsiTransactionManager, TransactionManager};
             let depth =
                 AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?;
