@@ -13,11 +13,48 @@ use utoipa::ToSchema;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// What kind of problem a field has: a fixed value for programs to act on;
+/// `reason` says it in words for people, and may be reworded. More codes may
+/// be added: treat one you do not know as `format`.
+///
+/// - `required`: missing, or empty where a value is needed.
+/// - `unknown`: not a field of this request.
+/// - `duplicate`: given more than once.
+/// - `type`: the wrong JSON type, or `null` where a value must be given.
+/// - `length`: too short or too long (characters, or entries of a list).
+/// - `range`: a number out of range.
+/// - `format`: not in the expected form (an e-mail or web address, a phone
+///   number, a date-time, a slug, a whole number, a cursor).
+/// - `enum`: not one of the allowed values.
+/// - `reference`: names something that does not exist or that you may not
+///   see (a network, stakeholder, goal, topic or municipality).
+/// - `consent`: a personal detail sent without the consent to keep it.
+/// - `rule`: breaks a rule of the platform (how far networks above and
+///   below reach, the tree of goals).
+/// - `weakPassword`: a password that is too easy to guess.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Code {
+    Required,
+    Unknown,
+    Duplicate,
+    Type,
+    Length,
+    Range,
+    Format,
+    Enum,
+    Reference,
+    Consent,
+    Rule,
+    WeakPassword,
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct InvalidParam {
     /// The field or query parameter, as named in the request (lowerCamelCase).
     pub name: String,
+    pub code: Code,
     /// What is wrong with it, in plain language.
     pub reason: String,
     /// Well-formed, but at odds with what is stored (a reference to
@@ -28,19 +65,20 @@ pub struct InvalidParam {
 }
 
 impl InvalidParam {
-    pub fn new(name: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>, code: Code, reason: impl Into<String>) -> Self {
         InvalidParam {
             name: name.into(),
+            code,
             reason: reason.into(),
             conflict: false,
         }
     }
 
     /// A field that is well-formed but conflicts with the stored state.
-    pub fn conflict(name: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn conflict(name: impl Into<String>, code: Code, reason: impl Into<String>) -> Self {
         InvalidParam {
             conflict: true,
-            ..InvalidParam::new(name, reason)
+            ..InvalidParam::new(name, code, reason)
         }
     }
 }
@@ -91,8 +129,8 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn invalid(name: &str, reason: &str) -> ApiError {
-        ApiError::Invalid(vec![InvalidParam::new(name, reason)])
+    pub fn invalid(name: &str, code: Code, reason: &str) -> ApiError {
+        ApiError::Invalid(vec![InvalidParam::new(name, code, reason)])
     }
 
     pub fn not_found(what: &str) -> ApiError {

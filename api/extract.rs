@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use validator::Validate;
 
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 
 /// Largest accepted request body.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -123,6 +123,32 @@ fn backticked(message: &str) -> Option<String> {
     Some(message[start..start + len].to_string())
 }
 
+/// The code of a problem serde found with a field, from its message.
+fn serde_code(message: &str) -> Code {
+    if message.starts_with("invalid type") || message.starts_with("may not be null") {
+        Code::Type
+    } else if message.starts_with("unknown variant") {
+        Code::Enum
+    } else if message.starts_with("missing field") {
+        Code::Required
+    } else if message.starts_with("invalid length") {
+        Code::Length
+    } else {
+        Code::Format
+    }
+}
+
+/// The code of a failed `validator` rule (the custom rules of the routes
+/// name theirs after a `Code`).
+fn validator_code(code: &str) -> Code {
+    match code {
+        "length" => Code::Length,
+        "range" => Code::Range,
+        "required" => Code::Required,
+        _ => Code::Format,
+    }
+}
+
 fn tidy(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
     message
@@ -181,13 +207,17 @@ pub fn parse_body<T: Body>(
         let mut seen = std::collections::HashSet::new();
         for key in keys {
             if !seen.insert(key.clone()) && !errors.iter().any(|e| e.name == key) {
-                errors.push(InvalidParam::new(key.clone(), "appears more than once"));
+                errors.push(InvalidParam::new(
+                    key.clone(),
+                    Code::Duplicate,
+                    "appears more than once",
+                ));
             }
         }
     }
     for name in T::REQUIRED.iter().filter(|_| creating) {
         if object.get(*name).is_none_or(Value::is_null) {
-            errors.push(InvalidParam::new(*name, "is required"));
+            errors.push(InvalidParam::new(*name, Code::Required, "is required"));
         }
     }
     let parsed = loop {
@@ -199,13 +229,13 @@ pub fn parse_body<T: Body>(
                     Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
                     _ => backticked(&message).unwrap_or_default(),
                 };
-                let reason = if message.starts_with("unknown field") {
-                    "is not a field of this request".to_string()
+                let (code, reason) = if message.starts_with("unknown field") {
+                    (Code::Unknown, "is not a field of this request".to_string())
                 } else {
-                    tidy(&message)
+                    (serde_code(&message), tidy(&message))
                 };
                 if !errors.iter().any(|p| p.name == key) {
-                    errors.push(InvalidParam::new(key.clone(), reason));
+                    errors.push(InvalidParam::new(key.clone(), code, reason));
                 }
                 if object.remove(&key).is_none() {
                     break None;
@@ -220,6 +250,9 @@ pub fn parse_body<T: Body>(
                 if errors.iter().any(|p| p.name == name) {
                     continue;
                 }
+                let code = list
+                    .first()
+                    .map_or(Code::Format, |e| validator_code(&e.code));
                 let reason = list
                     .iter()
                     .map(|e| {
@@ -230,7 +263,7 @@ pub fn parse_body<T: Body>(
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                errors.push(InvalidParam::new(name, reason));
+                errors.push(InvalidParam::new(name, code, reason));
             }
         }
     }
@@ -242,7 +275,7 @@ pub fn parse_body<T: Body>(
 
 /// A required field of a body that [`Body::REQUIRED`] already checked.
 pub fn present<T>(value: Option<T>, name: &str) -> Result<T, ApiError> {
-    value.ok_or_else(|| ApiError::invalid(name, "is required"))
+    value.ok_or_else(|| ApiError::invalid(name, Code::Required, "is required"))
 }
 
 /// Deserialises a field so that `null` and "absent" differ (JSON merge patch:
@@ -287,8 +320,8 @@ impl Query {
         }
     }
 
-    pub fn fail(&mut self, name: &str, reason: impl Into<String>) {
-        self.errors.push(InvalidParam::new(name, reason));
+    pub fn fail(&mut self, name: &str, code: Code, reason: impl Into<String>) {
+        self.errors.push(InvalidParam::new(name, code, reason));
     }
 
     /// The last value given for `name`, trimmed; empty means absent.
@@ -302,7 +335,7 @@ impl Query {
         if value.is_empty() {
             None
         } else if value.chars().count() > 200 {
-            self.fail(name, "is longer than 200 characters");
+            self.fail(name, Code::Length, "is longer than 200 characters");
             None
         } else {
             Some(value)
@@ -319,7 +352,7 @@ impl Query {
             .find(|(k, _)| k == name)
             .is_some_and(|(_, v)| v.trim().is_empty());
         if sent_empty {
-            self.fail(name, "is empty; leave it out or give a value");
+            self.fail(name, Code::Format, "is empty; leave it out or give a value");
             return None;
         }
         self.text(name)
@@ -329,7 +362,11 @@ impl Query {
     pub fn municipality(&mut self, name: &str) -> Option<String> {
         let code = self.typed(name)?;
         if crate::reference::municipality(&code).is_none() {
-            self.fail(name, "is not a CBS municipality code, such as GM0344");
+            self.fail(
+                name,
+                Code::Reference,
+                "is not a CBS municipality code, such as GM0344",
+            );
             return None;
         }
         Some(code)
@@ -340,7 +377,7 @@ impl Query {
         match raw.parse::<i64>() {
             Ok(v) if v > 0 => Some(v),
             _ => {
-                self.fail(name, "must be a positive whole number");
+                self.fail(name, Code::Format, "must be a positive whole number");
                 None
             }
         }
@@ -351,7 +388,7 @@ impl Query {
         match raw.parse::<E>() {
             Ok(v) => Some(v),
             Err(_) => {
-                self.fail(name, format!("must be one of: {allowed}"));
+                self.fail(name, Code::Enum, format!("must be one of: {allowed}"));
                 None
             }
         }
@@ -364,6 +401,7 @@ impl Query {
             Err(_) => {
                 self.fail(
                     name,
+                    Code::Format,
                     "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z",
                 );
                 None

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::{InvalidParam, Problem};
+use crate::error::{Code, InvalidParam, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,7 +19,7 @@ use crate::error::{InvalidParam, Problem};
         license(name = "EUPL-1.2", url = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
     ),
     servers((url = "/api/v1", description = "This server")),
-    components(schemas(Problem, InvalidParam)),
+    components(schemas(Problem, InvalidParam, Code)),
     modifiers(&BearerScheme),
     tags(
         (name = "Accounts", description = "Register, sign in and manage your own account."),

@@ -7,6 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::error::Code;
 use crate::extract::Query;
 
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
@@ -66,7 +67,11 @@ impl PageRequest {
             Some(raw) => match raw.parse::<i64>() {
                 Ok(v) if (1..=MAX_PAGE_SIZE).contains(&v) => v,
                 _ => {
-                    query.fail("pageSize", "must be a whole number from 1 to 100");
+                    query.fail(
+                        "pageSize",
+                        Code::Range,
+                        "must be a whole number from 1 to 100",
+                    );
                     DEFAULT_PAGE_SIZE
                 }
             },
@@ -78,6 +83,7 @@ impl PageRequest {
                 if cursor.is_none() {
                     query.fail(
                         "cursor",
+                        Code::Format,
                         "is not a cursor this API gave out; follow _links.next",
                     );
                 }

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::sync::OnceLock;
 
+use crate::error::Code;
+
 const COMMON: &[u8] = include_bytes!("../data/common-passwords.txt.gz");
 
 fn common() -> &'static HashSet<String> {
@@ -24,14 +26,18 @@ fn common() -> &'static HashSet<String> {
 }
 
 /// Why a new password is refused, if it is.
-pub fn check(password: &str) -> Result<(), &'static str> {
+pub fn check(password: &str) -> Result<(), (Code, &'static str)> {
     if password.chars().count() < 8 {
-        return Err("must have at least 8 characters; a short sentence of 12 or more is best");
+        return Err((
+            Code::Length,
+            "must have at least 8 characters; a short sentence of 12 or more is best",
+        ));
     }
     if common().contains(&password.to_lowercase()) {
-        return Err(
+        return Err((
+            Code::WeakPassword,
             "is one of the most used passwords; choose another, for example a short sentence",
-        );
+        ));
     }
     Ok(())
 }

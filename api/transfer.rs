@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::db::schema::{knowledge_links, networks, stakeholders, users};
 use crate::db::{self, DbConn};
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 use crate::extract::parse_body;
 use crate::permissions::Viewer;
 use crate::routes::{
@@ -149,6 +149,7 @@ fn create_row(
                 None => {
                     return Err(ApiError::invalid(
                         column,
+                        Code::Reference,
                         "is not the slug of an existing network",
                     ))
                 }

@@ -13,7 +13,7 @@ use crate::db::schema::{stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::StakeholderKind;
 use crate::error::ApiError;
-use crate::error::InvalidParam;
+use crate::error::{Code, InvalidParam};
 use crate::extract::{present, Body, JsonBody};
 use crate::http::client_address;
 use crate::routes::me::MeOut;
@@ -169,6 +169,7 @@ pub fn make_admin(
     if password.chars().count() < 8 {
         return Err(ApiError::invalid(
             "password",
+            Code::Length,
             "must have at least 8 characters",
         ));
     }
@@ -290,8 +291,8 @@ pub async fn register(
     }
     let (input, mut errors) = body.with_errors();
     if let Some(password) = &input.password {
-        if let Err(reason) = crate::passwords::check(password) {
-            errors.push(InvalidParam::new("password", reason));
+        if let Err((code, reason)) = crate::passwords::check(password) {
+            errors.push(InvalidParam::new("password", code, reason));
         }
     }
     crate::routes::ensure_valid(errors)?;
@@ -303,6 +304,7 @@ pub async fn register(
     if name.is_empty() {
         return Err(ApiError::invalid(
             "displayName",
+            Code::Length,
             "must have 1 to 100 characters",
         ));
     }

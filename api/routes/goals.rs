@@ -16,7 +16,7 @@ use crate::db::models::{Goal, GoalValues};
 use crate::db::schema::{endorsements, goals, memberships};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, Stance};
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -149,6 +149,7 @@ fn check_values(
             if Some(current) == id {
                 errors.push(InvalidParam::conflict(
                     "parentId",
+                    Code::Rule,
                     "would make the goal a step of itself",
                 ));
                 break;
@@ -163,6 +164,7 @@ fn check_values(
                 _ => {
                     errors.push(InvalidParam::conflict(
                         "parentId",
+                        Code::Reference,
                         "is not a goal of this network",
                     ));
                     break;
@@ -172,6 +174,7 @@ fn check_values(
             if steps > 100 {
                 errors.push(InvalidParam::conflict(
                     "parentId",
+                    Code::Rule,
                     "makes the tree too deep",
                 ));
                 break;
@@ -188,6 +191,7 @@ fn check_values(
         if !member {
             errors.push(InvalidParam::conflict(
                 "ownerId",
+                Code::Reference,
                 "is not a member of this network",
             ));
         }

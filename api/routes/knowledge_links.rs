@@ -21,7 +21,7 @@ use crate::db::schema::{
 };
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
@@ -170,7 +170,7 @@ impl KnowledgeLinkInput {
         if let Some(raw) = url {
             match check_url(&raw) {
                 Ok(u) => v.url = u,
-                Err(reason) => errors.push(InvalidParam::new("url", reason)),
+                Err(reason) => errors.push(InvalidParam::new("url", Code::Format, reason)),
             }
         }
         merge(
@@ -191,6 +191,7 @@ impl KnowledgeLinkInput {
         if !LANGUAGES.contains(&v.language.as_str()) {
             errors.push(InvalidParam::new(
                 "language",
+                Code::Enum,
                 format!("must be one of {}", LANGUAGES.join(", ")),
             ));
         }
@@ -201,6 +202,7 @@ impl KnowledgeLinkInput {
             if list.is_empty() {
                 errors.push(InvalidParam::new(
                     "audiences",
+                    Code::Required,
                     "needs at least one audience",
                 ));
             }
@@ -242,6 +244,7 @@ fn may_add(conn: &mut DbConn, viewer: &Viewer, network_id: Option<i64>) -> Resul
             Ok(access) => access.ensure_member(),
             Err(_) => Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
                 "networkId",
+                Code::Reference,
                 "is not a network you can see",
             )])),
         },
@@ -445,7 +448,7 @@ pub async fn list_knowledge_links(
         Some(n) => match n.parse::<i64>() {
             Ok(id) if id > 0 => Some(Some(id)),
             _ => {
-                query.fail("network", "must be a network id or none");
+                query.fail("network", Code::Format, "must be a network id or none");
                 None
             }
         },

@@ -13,7 +13,7 @@ use crate::db::models::User;
 use crate::db::schema::{memberships, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 use crate::extract::{Body, JsonBody};
 use crate::http::{check_if_match, etag, if_match, ok_with_etag, utc};
 use crate::AppState;
@@ -122,6 +122,7 @@ pub async fn update_me(
     if display_name.as_ref().is_some_and(String::is_empty) {
         return Err(ApiError::invalid(
             "displayName",
+            Code::Length,
             "must have 1 to 100 characters",
         ));
     }

@@ -13,7 +13,7 @@ use crate::db::models::{Membership, Stakeholder};
 use crate::db::schema::{memberships, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role, StakeholderKind};
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -354,6 +354,7 @@ pub async fn add_member(
         if !exists {
             return Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
                 "stakeholderId",
+                Code::Reference,
                 "is not an existing stakeholder",
             )]));
         }

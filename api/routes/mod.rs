@@ -18,7 +18,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::topics;
 use crate::db::DbConn;
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 
 /// Tag for operations anyone may call; a token, when sent, must be valid.
 pub const OPTIONAL_AUTH: &str = "optional";
@@ -44,6 +44,7 @@ pub fn check_topics(
     if !unknown.is_empty() {
         errors.push(InvalidParam::new(
             "topics",
+            Code::Reference,
             format!("unknown topic: {} (see GET /topics)", unknown.join(", ")),
         ));
     }
@@ -94,13 +95,13 @@ pub fn ensure_valid(mut errors: Vec<InvalidParam>) -> Result<(), ApiError> {
 /// A tag list: at most `max` tags, each a slug of at most 40 characters.
 pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationError> {
     if list.len() > 20 {
-        return Err(validator::ValidationError::new("too_many")
+        return Err(validator::ValidationError::new("length")
             .with_message("has more than 20 entries".into()));
     }
     for tag in list {
         let t = tag.trim();
         if t.is_empty() || t.chars().count() > 40 {
-            return Err(validator::ValidationError::new("tag")
+            return Err(validator::ValidationError::new("length")
                 .with_message("every entry must have 1 to 40 characters".into()));
         }
     }

@@ -15,7 +15,7 @@ use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::{goals, memberships, network_topics, networks, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -207,7 +207,7 @@ fn validate_slug(slug: &str) -> Result<(), validator::ValidationError> {
     if (3..=60).contains(&slug.len()) && crate::domain::is_slug(slug) {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("slug")
+        Err(validator::ValidationError::new("format")
             .with_message("must be 3 to 60 lowercase letters, digits and single hyphens".into()))
     }
 }
@@ -223,7 +223,7 @@ pub fn merge<T>(
     match field {
         None => {}
         Some(Some(v)) => *target = v,
-        Some(None) => errors.push(InvalidParam::new(name, "may not be empty")),
+        Some(None) => errors.push(InvalidParam::new(name, Code::Required, "may not be empty")),
     }
 }
 
@@ -314,6 +314,7 @@ fn check_values(
         if municipality(code).is_none() {
             errors.push(InvalidParam::new(
                 "municipalityCode",
+                Code::Reference,
                 "is not a CBS municipality code (see GET /municipalities)",
             ));
         }
@@ -328,8 +329,8 @@ fn check_values(
         // A new network: the body alone is wrong. A change: at odds with the
         // stored network.
         errors.push(match id {
-            None => InvalidParam::new("municipalityCode", reason),
-            Some(_) => InvalidParam::conflict("municipalityCode", reason),
+            None => InvalidParam::new("municipalityCode", Code::Required, reason),
+            Some(_) => InvalidParam::conflict("municipalityCode", Code::Required, reason),
         });
     }
     check_topics(conn, topics, errors)?;
@@ -344,11 +345,13 @@ fn check_values(
         match parent {
             None => errors.push(InvalidParam::conflict(
                 "parentId",
+                Code::Reference,
                 "is not a network you can see",
             )),
             Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => {
                 errors.push(InvalidParam::conflict(
                     "parentId",
+                    Code::Rule,
                     "must reach further than this network (local -> regional -> national)",
                 ))
             }
@@ -366,6 +369,7 @@ fn check_values(
         {
             errors.push(InvalidParam::conflict(
                 "scope",
+                Code::Rule,
                 "must reach further than every narrower network below it",
             ));
         }
@@ -641,6 +645,7 @@ pub async fn list_networks(
         if municipality(code).is_none() {
             query.fail(
                 "municipality",
+                Code::Reference,
                 "is not a CBS municipality code, such as GM0344",
             );
         }
@@ -653,13 +658,17 @@ pub async fn list_networks(
         None => false,
         Some("me") => true,
         Some(_) => {
-            query.fail("member", "must be me");
+            query.fail("member", Code::Enum, "must be me");
             false
         }
     };
     let page = PageRequest::read(&mut query);
     if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
-        query.fail("cursor", "belongs to another listing; follow _links.next");
+        query.fail(
+            "cursor",
+            Code::Format,
+            "belongs to another listing; follow _links.next",
+        );
     }
     query.finish()?;
 

@@ -14,7 +14,7 @@ use crate::db::models::{Stakeholder, StakeholderValues};
 use crate::db::schema::{memberships, stakeholder_tags, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{StakeholderKind, LANGUAGES};
-use crate::error::{ApiError, InvalidParam};
+use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
@@ -151,7 +151,7 @@ fn validate_phone(phone: &str) -> Result<(), validator::ValidationError> {
     if ok {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("phone")
+        Err(validator::ValidationError::new("format")
             .with_message("must be a phone number, such as +31 30 123 45 67".into()))
     }
 }
@@ -170,9 +170,9 @@ impl StakeholderInput {
         // along); at odds with the stored consent otherwise (409).
         let refused = |name: &str, reason: &str, consent_sent: bool| {
             if creating || consent_sent {
-                InvalidParam::new(name, reason)
+                InvalidParam::new(name, Code::Consent, reason)
             } else {
-                InvalidParam::conflict(name, reason)
+                InvalidParam::conflict(name, Code::Consent, reason)
             }
         };
         let contact_consent_sent = self.share_contact.is_some();
@@ -203,6 +203,7 @@ impl StakeholderInput {
             if !unknown.is_empty() {
                 errors.push(InvalidParam::new(
                     "languages",
+                    Code::Enum,
                     format!(
                         "unknown language: {} (use one of {})",
                         unknown.join(", "),
@@ -216,6 +217,7 @@ impl StakeholderInput {
             if municipality(code).is_none() {
                 errors.push(InvalidParam::new(
                     "municipalityCode",
+                    Code::Reference,
                     "is not a CBS municipality code (see GET /municipalities)",
                 ));
             }

@@ -138,7 +138,10 @@ both!(
             )
             .await
             .expect(409);
-        assert_eq!(r.invalid_names(), vec!["ownerId", "parentId"]);
+        assert_eq!(
+            r.invalid_codes(),
+            vec!["ownerId reference", "parentId reference"]
+        );
         assert_eq!(r.body["type"], "urn:themanet:problem:conflict");
         // With a malformed field too, the request is simply invalid (400).
         let r = app
@@ -150,6 +153,91 @@ both!(
             .await
             .expect(400);
         assert!(r.invalid_names().contains(&"title".to_string()));
+    }
+);
+
+both!(
+    every_invalid_field_says_what_kind_of_problem_it_has,
+    |app: common::TestApp| async move {
+        // `code` is for programs (fixed values, in the spec), `reason` for
+        // people.
+        let anna = app.user("Anna").await;
+        let r = app
+            .post(
+                "/api/v1/networks",
+                Some(&anna.token),
+                json!({"name": "Ab", "theme": {"a": 1}, "scope": "planet", "municipalityCode": "GM9999", "kleur": "rood"}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_codes(),
+            vec![
+                "kleur unknown",
+                "municipalityCode reference",
+                "name length",
+                "scope enum",
+                "theme type"
+            ],
+            "{}",
+            r.text
+        );
+        let r = app
+            .post("/api/v1/networks", Some(&anna.token), json!({}))
+            .await
+            .expect(400);
+        assert!(
+            r.invalid_codes().iter().all(|c| c.ends_with(" required")),
+            "{}",
+            r.text
+        );
+        let r = app
+            .send(
+                TestRequest::post()
+                    .uri("/api/v1/networks")
+                    .insert_header((header::AUTHORIZATION, format!("Bearer {}", anna.token)))
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload(r#"{"name": "Toegankelijk werk", "theme": "Werk", "scope": "national", "scope": "local"}"#),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec!["scope duplicate"]);
+        for (password, code) in [("kort", "length"), ("wachtwoord", "weakPassword")] {
+            let r = app
+                .post(
+                    "/api/v1/auth/register",
+                    None,
+                    json!({"email": format!("{code}@example.org"), "password": password, "displayName": "Bo"}),
+                )
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_codes(), vec![format!("password {code}")]);
+        }
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        let r = app
+            .patch(&me, Some(&anna.token), json!({"phone": "+31 30 123 45 67"}))
+            .await
+            .expect(409);
+        assert_eq!(r.invalid_codes(), vec!["phone consent"]);
+        let network = app.network(&anna, "Toegankelijke musea").await;
+        let goal = app
+            .post(
+                &format!("/api/v1/networks/{network}/goals"),
+                Some(&anna.token),
+                json!({"title": "Een stap"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let r = app
+            .patch(
+                &format!("/api/v1/goals/{goal}"),
+                Some(&anna.token),
+                json!({"parentId": goal}),
+            )
+            .await
+            .expect(409);
+        assert_eq!(r.invalid_codes(), vec!["parentId rule"]);
     }
 );
 
@@ -194,13 +282,13 @@ both!(
     |app: common::TestApp| async move {
         let r = app.get("/api/v1/networks?pageSize=0&scope=planet&municipality=GM9999&updatedSince=gisteren&cursor=%%%", None).await.expect(400);
         assert_eq!(
-            r.invalid_names(),
+            r.invalid_codes(),
             vec![
-                "cursor",
-                "municipality",
-                "pageSize",
-                "scope",
-                "updatedSince"
+                "cursor format",
+                "municipality reference",
+                "pageSize range",
+                "scope enum",
+                "updatedSince format"
             ]
         );
         for bad in ["101", "-1", "tien"] {

@@ -135,6 +135,26 @@ impl Resp {
             .unwrap_or_else(|| panic!("no id in {}", self.text))
     }
 
+    /// `name code` of each entry of `invalidParams`, sorted.
+    pub fn invalid_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.body["invalidParams"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        format!(
+                            "{} {}",
+                            p["name"].as_str().unwrap_or("?"),
+                            p["code"].as_str().unwrap_or("?")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        codes.sort();
+        codes
+    }
+
     /// Names listed in `invalidParams`, sorted.
     pub fn invalid_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.body["invalidParams"]
