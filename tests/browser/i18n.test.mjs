@@ -61,6 +61,17 @@ test("the fixed value lists match the API's", () => {
   }
 });
 
+test("the error codes the forms know are the API's", () => {
+  const spec = JSON.parse(readFileSync(new URL("../../openapi/openapi.json", import.meta.url), "utf8"));
+  const codes = spec.components.schemas.Code.enum;
+  const source = readFileSync(join(web, "js", "forms.js"), "utf8");
+  const table = /const CODES = \{([\s\S]*?)\};/.exec(source);
+  assert.ok(table, "forms.js has its CODES table");
+  const used = [...table[1].matchAll(/^\s*([a-zA-Z]+):/gm), ...source.matchAll(/code === "([a-zA-Z]+)"/g)].map((m) => m[1]);
+  assert.ok(used.length >= 5, `found ${used}`);
+  assert.deepEqual(used.filter((c) => !codes.includes(c)), [], "codes the API does not have");
+});
+
 test("no HTML page carries text of its own beyond the no-script note, nor inline script or style", () => {
   const pages = [...readdirSync(web).filter((n) => n.endsWith(".html")), "toegankelijkheid/index.html", "embed/voorbeeld.html", "embed/index.html"].map((n) => join(web, n));
   for (const page of pages) {

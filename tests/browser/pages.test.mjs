@@ -110,6 +110,18 @@ describe("visitor pages", () => {
     await check(page, "sign up with errors");
   });
 
+  test("sign up with a much-used password says why, in Dutch", async () => {
+    await visit(page, "/registreren.html");
+    await page.fill("input[name=displayName]", "Sanne de Vries");
+    await page.fill("input[name=email]", `sanne-${Date.now()}@example.org`);
+    await page.fill("input[name=password]", "wachtwoord");
+    await page.click("form button[type=submit]");
+    await page.waitForSelector(".tm-error-summary");
+    const summary = await page.textContent(".tm-error-summary");
+    assert.match(summary, /Wachtwoord: Dit wachtwoord wordt heel vaak gebruikt\. Kies een ander/);
+    assert.doesNotMatch(summary, /Je naam|E-mailadres/);
+  });
+
   test("sign up with invalid fields, in English", async () => {
     await visit(page, "/registreren.html?lang=en");
     await page.click("form button[type=submit]");

@@ -34,6 +34,11 @@
   },
   reasons: {
     general: "This is not filled in correctly.",
+    weakPassword: "This password is one of the most used. Choose another, for example a short sentence.",
+    format: "This is not in the right form.",
+    length: "This is too short or too long.",
+    range: "This number is too small or too large.",
+    reference: "This does not exist, or you cannot see it.",
     required: "Fill this in.",
     consentContact: "We only keep this with your consent. Tick ‘Keep my contact details’, or empty this field.",
     consentAccess: "We only keep this with your consent. Tick ‘Keep what I need’, or empty this field.",

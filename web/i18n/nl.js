@@ -35,6 +35,11 @@
   },
   reasons: {
     general: "Dit is niet goed ingevuld.",
+    weakPassword: "Dit wachtwoord wordt heel vaak gebruikt. Kies een ander, bijvoorbeeld een korte zin.",
+    format: "Dit heeft niet de goede vorm.",
+    length: "Dit is te kort of te lang.",
+    range: "Dit getal is te klein of te groot.",
+    reference: "Dit bestaat niet, of je kunt het niet zien.",
     required: "Vul dit in.",
     consentContact: "Dit bewaren we alleen met je toestemming. Zet het vakje ‘Bewaar mijn contactgegevens’ aan, of maak dit veld leeg.",
     consentAccess: "Dit bewaren we alleen met je toestemming. Zet het vakje ‘Bewaar wat ik nodig heb’ aan, of maak dit veld leeg.",

@@ -231,7 +231,24 @@ const REASONS = [
   [/RFC 3339|date/, "date"],
 ];
 
-export function reasonText(reason) {
+// Texts by the API's machine code (`invalidParams[].code`), for reasons that
+// REASONS does not know. Codes not listed here get the general text.
+const CODES = {
+  required: "required",
+  enum: "oneOf",
+  format: "format",
+  length: "length",
+  range: "range",
+  reference: "reference",
+  weakPassword: "weakPassword",
+};
+
+/**
+ * Plain-language text for one entry of invalidParams: by its reason when
+ * that gives details (a length, a kind of address), else by its code. In
+ * English an unknown reason is shown as the API words it.
+ */
+export function reasonText(reason, code) {
   for (const [pattern, key, names] of REASONS) {
     const match = pattern.exec(reason || "");
     if (match) {
@@ -240,7 +257,9 @@ export function reasonText(reason) {
       return t(`reasons.${key}`, vars);
     }
   }
-  return lang === "en" && reason ? reason.charAt(0).toUpperCase() + reason.slice(1) + "." : t("reasons.general");
+  if (code === "weakPassword") return t("reasons.weakPassword");
+  if (lang === "en" && reason) return reason.charAt(0).toUpperCase() + reason.slice(1) + ".";
+  return t(`reasons.${CODES[code] || "general"}`);
 }
 
 /** Removes every error shown in a form. */
@@ -276,18 +295,18 @@ export function showInvalid(form, invalidParams, fieldMap = {}) {
   if (!invalidParams.length) return false;
   const items = [];
   const seen = new Map();
-  for (const { name, reason } of invalidParams) {
+  for (const { name, code, reason } of invalidParams) {
     const base = String(name).replace(/\[.*$/, "").replace(/\..*$/, "");
     const fieldName = fieldMap[base] || base;
     const field = form.querySelector(`[data-field="${CSS.escape(fieldName)}"]`);
     if (!field) {
-      items.push(h("li", null, reasonText(reason)));
+      items.push(h("li", null, reasonText(reason, code)));
       continue;
     }
     const input = field.querySelector("input, select, textarea");
     // An empty field that is "too short" simply needs filling in.
     const empty = input && /^(INPUT|TEXTAREA)$/.test(input.tagName) && !["checkbox", "radio"].includes(input.type) && input.value.trim() === "";
-    const text = empty && /^must have (\d+ to \d+|at least \d+) characters/.test(reason || "") ? t("reasons.required") : reasonText(reason);
+    const text = empty && code === "length" ? t("reasons.required") : reasonText(reason, code);
     let message = seen.get(field);
     if (!message) {
       const errorId = `${input?.id || uid("veld")}-fout`;
