@@ -442,6 +442,73 @@ fn readiness_follows_the_database() {
 }
 
 #[test]
+fn connections_cut_while_the_database_stays_up_fail_one_request_at_most() {
+    // An administrator, a connection pooler or a firewall's idle timeout
+    // closes the server's connections; the database itself stays up, so no
+    // connection attempt fails. Each pooled connection is dead, and used one
+    // after the other (the pool hands out the last returned first).
+    let name = format!("themanet_cut_{}", std::process::id());
+    let (mut admin, url) = own_database(&name, "");
+    let (mut child, address) = start(&url);
+    wait_for(&address, "/api/v1/stakeholders?pageSize=5", 200);
+    let sessions = |admin: &mut PgConnection| -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        diesel::sql_query(format!(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = '{name}'"
+        ))
+        .get_result::<Count>(admin)
+        .unwrap()
+        .n
+    };
+    // Parallel requests until the pool holds several connections.
+    for _ in 0..20 {
+        if sessions(&mut admin) >= 4 {
+            break;
+        }
+        let clients: Vec<_> = (0..8)
+            .map(|_| {
+                let address = address.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..20 {
+                        get(&address, "/api/v1/stakeholders?pageSize=5");
+                    }
+                })
+            })
+            .collect();
+        clients.into_iter().for_each(|c| c.join().unwrap());
+    }
+    let pooled = sessions(&mut admin);
+    assert!(pooled >= 4, "the pool holds {pooled} connections");
+
+    admin
+        .batch_execute(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        ))
+        .unwrap();
+    let answers: Vec<Option<u16>> = (0..10)
+        .map(|_| get(&address, "/api/v1/stakeholders?pageSize=5"))
+        .collect();
+    let failed = answers.iter().filter(|a| **a != Some(200)).count();
+    assert!(
+        failed <= 1 && answers.last() == Some(&Some(200)),
+        "{pooled} connections cut, one request after the other: {answers:?}"
+    );
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    let _ = admin.batch_execute(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    ));
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+}
+
+#[test]
 fn every_command_explains_itself() {
     for command in [
         "serve",

@@ -227,6 +227,8 @@ fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
                     .saturating_sub(LAST_CONNECT_FAILURE.load(Ordering::Relaxed))
                     < SUSPECT_AFTER_OUTAGE.as_millis() as u64;
                 if lately_away && conn.batch_execute("SELECT 1").is_err() {
+                    drop(conn);
+                    sweep(pool);
                     continue;
                 }
                 return Ok(conn);
@@ -247,6 +249,35 @@ fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
     }
 }
 
+/// Tests every idle connection of the pool; the dead ones leave it.
+///
+/// Called when a connection turned out to be closed: what closed it (a
+/// restart of the database, an administrator, a firewall's idle timeout)
+/// has likely closed the others too, and each would fail the next request
+/// that gets it (the pool hands out the last returned first: eight cut
+/// connections failed eight requests in a row). A connection whose test
+/// failed is marked broken, so the pool drops it when it is returned.
+fn sweep(pool: &DbPool) {
+    let mut tested = Vec::new();
+    for _ in 0..pool.state().idle_connections {
+        let Some(mut conn) = pool.try_get() else {
+            break;
+        };
+        let _ = conn.batch_execute("SELECT 1");
+        // Held until all are tested, so none is taken twice.
+        tested.push(conn);
+    }
+}
+
+/// After a request failed: if its connection is broken (closed under it),
+/// the pool's other connections are checked (`sweep`).
+fn check_after_failure<T>(pool: &DbPool, mut conn: PooledConn, result: &Result<T, ApiError>) {
+    if result.is_err() && diesel::r2d2::R2D2Connection::is_broken(&mut *conn) {
+        drop(conn);
+        sweep(pool);
+    }
+}
+
 /// Runs a read on a blocking thread.
 ///
 /// On SQLite inside one transaction, so every statement sees the same
@@ -262,12 +293,14 @@ where
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = checkout(&pool)?;
-        let conn: &mut DbConn = &mut conn;
-        match conn {
+        let mut pooled = checkout(&pool)?;
+        let conn: &mut DbConn = &mut pooled;
+        let result = match conn {
             DbConn::Pg(_) => f(conn),
             DbConn::Sqlite(_) => conn.transaction(f),
-        }
+        };
+        check_after_failure(&pool, pooled, &result);
+        result
     })
     .await
     .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
@@ -283,7 +316,9 @@ where
     let pool = pool.clone();
     let result = actix_web::web::block(move || {
         let mut conn = checkout(&pool)?;
-        write_tx(&mut conn, f)
+        let result = write_tx(&mut conn, f);
+        check_after_failure(&pool, conn, &result);
+        result
     })
     .await;
     // Its transaction has ended: what was read before may be out of date.
