@@ -131,13 +131,9 @@ fn is_public_read(path: &str, query: &str) -> bool {
         return false;
     };
     let segments: Vec<&str> = rest.split('/').collect();
-    let listed = PUBLIC_READS.iter().any(|template| {
-        template.len() == segments.len()
-            && template.iter().zip(&segments).all(|(t, s)| match *t {
-                "{id}" => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
-                t => t == *s,
-            })
-    });
+    let listed = PUBLIC_READS
+        .iter()
+        .any(|template| crate::router::fits_template(template, &segments, true));
     let search = query
         .split('&')
         .any(|pair| pair.starts_with("q=") && pair.len() > 2);
