@@ -249,9 +249,11 @@ describe("coordinator pages", () => {
     await check(page, "start a network");
     await page.click("form button[type=submit]");
     await page.waitForSelector(".tm-error-summary");
-    for (const field of ["name", "theme"]) {
+    for (const field of ["name", "theme", "municipalityCode"]) {
       assert.equal(await page.locator(`[data-field=${field}] .utrecht-form-field-error-message`).count(), 1, `error next to ${field}`);
     }
+    // A local network needs a municipality, or a region for a place abroad.
+    assert.match(await page.textContent("[data-field=municipalityCode] .utrecht-form-field-error-message"), /Kies een gemeente\. Ligt de plek buiten Nederland\? Vul dan een regio in\./);
     await check(page, "start a network with errors");
   });
 

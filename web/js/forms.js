@@ -207,6 +207,7 @@ export const splitList = (text) =>
 // The API's reasons are English; in Dutch we show our own words for the ones
 // we know, and a general sentence for the rest.
 const REASONS = [
+  [/^is required for a local network/, "municipality"],
   [/^is required/, "required"],
   [/kept only with your consent: set shareContact/, "consentContact"],
   [/kept only with your consent: set accessNeedsConsent/, "consentAccess"],
