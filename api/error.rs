@@ -34,6 +34,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// - `weakPassword`: a password that is too easy to guess.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = InvalidParamCode)]
 pub enum Code {
     Required,
     Unknown,

@@ -63,7 +63,7 @@ test("the fixed value lists match the API's", () => {
 
 test("the error codes the forms know are the API's", () => {
   const spec = JSON.parse(readFileSync(new URL("../../openapi/openapi.json", import.meta.url), "utf8"));
-  const codes = spec.components.schemas.Code.enum;
+  const codes = spec.components.schemas.InvalidParamCode.enum;
   const source = readFileSync(join(web, "js", "forms.js"), "utf8");
   const table = /const CODES = \{([\s\S]*?)\};/.exec(source);
   assert.ok(table, "forms.js has its CODES table");
