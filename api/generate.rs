@@ -101,8 +101,6 @@ impl Report {
     }
 }
 
-/// `themanet generate --networks N --stakeholders N --memberships N --goals N
-/// --links N [--seed S] [--quiet]`; sizes left out are the national set's.
 /// Search queries as people type them on this dataset ("speeltuinen
 /// Utrecht": a thing and a municipality, both words the generator writes),
 /// every one different, in a fixed shuffled order. The benchmark spreads its
@@ -120,6 +118,14 @@ pub fn search_queries() -> Vec<String> {
     queries
 }
 
+/// The things the generator writes networks about ("speeltuinen"), each a
+/// one-word search query.
+pub fn search_words() -> &'static [&'static str] {
+    OBJECTS
+}
+
+/// `themanet generate --networks N --stakeholders N --memberships N --goals N
+/// --links N [--seed S] [--quiet]`; sizes left out are the national set's.
 pub fn run_cli(conn: &mut DbConn, args: &[String]) -> Result<(), String> {
     let mut sizes = Sizes::NATIONAL;
     let mut seed = 42u64;

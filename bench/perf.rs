@@ -618,10 +618,11 @@ struct Fixture {
     /// Distinct search queries (`q=` values, encoded), so that each request
     /// is real search work and not an answer the server still has.
     searches: Vec<String>,
-    /// The first of `searches` that fills a page, or else the fullest of
-    /// the first 200, with its number of results (large dataset only): the
-    /// cost of a page of results without ranking, when repeated.
-    full_search: Option<(String, usize)>,
+    /// The first one-word search (a thing the generator writes, such as
+    /// `speeltuinen`) that fills a page, or else the fullest, with its
+    /// number of results: repeated, its answer is kept, so it costs a page
+    /// of results without ranking.
+    page_search: Option<(String, usize)>,
     audience: String,
     topic: String,
     deep_cursor: String,
@@ -633,8 +634,6 @@ const PASSWORD: &str = "een lange zin als wachtwoord";
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
 fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
-    // On the large dataset only: the search whose answer is repeated.
-    let pick_full_search = municipality.is_none();
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
@@ -756,17 +755,16 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         .iter()
         .map(|q| format!("/api/v1/networks?q={}", encode(q)))
         .collect();
-    let mut full_search: Option<(String, usize)> = None;
-    if pick_full_search {
-        for path in searches.iter().take(200) {
-            let page = expect(http(port, "GET", path, None, None)?, 200, "search")?;
-            let found = page["items"].as_array().map_or(0, Vec::len);
-            if found > full_search.as_ref().map_or(0, |(_, n)| *n) {
-                full_search = Some((path.clone(), found));
-            }
-            if found == 20 {
-                break;
-            }
+    let mut page_search: Option<(String, usize)> = None;
+    for word in themanet::generate::search_words() {
+        let path = format!("/api/v1/networks?q={}", encode(word));
+        let page = expect(http(port, "GET", &path, None, None)?, 200, "search")?;
+        let found = page["items"].as_array().map_or(0, Vec::len);
+        if found > page_search.as_ref().map_or(0, |(_, n)| *n) {
+            page_search = Some((path, found));
+        }
+        if found == 20 {
+            break;
         }
     }
     let deep_page = if pages.len() >= 999 {
@@ -785,7 +783,7 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         own_network,
         municipality,
         searches,
-        full_search,
+        page_search,
         audience,
         topic,
         deep_cursor,
@@ -1042,28 +1040,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     // a page of results without the ranking, the part of a search's
     // cost that no index can take away. Before the login flood, whose
     // queued sign-ins keep the cores busy for a while after it.
-    let kept_answer = match &f.full_search {
-        Some((path, found)) => {
-            let fig = measure(
-                o,
-                api.port,
-                &format!("one search repeated at {} req/s", o.steady_rate),
-                &Target::get(path.clone()),
-                Mode::Rate(o.steady_rate),
-                200,
-            )?;
-            rows.push(Row {
-                what: format!(
-                    "one search repeated at {} req/s ({found} results, answer kept: no ranking)",
-                    o.steady_rate
-                ),
-                figures: fig,
-                ratio: None,
-            });
-            Some((fig, *found))
-        }
-        None => None,
-    };
+    let kept_large = kept_page(o, api.port, &f, &mut rows)?;
 
     // Listing during a login flood.
     let flood = endpoints(&f)
@@ -1140,21 +1117,39 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let g = big.p50_ms / fig.p50_ms;
         growth.push((what, fig.p50_ms, big.p50_ms, g));
     }
+    let mut small_rows = Vec::new();
+    let kept_small = kept_page(o, api.port, &fs, &mut small_rows)?;
     drop(api);
     let mut notes = Vec::new();
-    if let (Some((kept, found)), Some((_, small_p50, _, _))) = (
-        kept_answer,
+    if let (Some((big, big_found)), Some((little, little_found)), Some((_, search_p50, _, _))) = (
+        kept_large,
+        kept_small,
         growth
             .iter()
             .find(|(what, ..)| *what == "networks by search text"),
     ) {
+        let query = f.page_search.as_ref().map_or("", |(path, _)| path.as_str());
+        let same = fs.page_search.as_ref().map(|(path, _)| path.as_str()) == Some(query);
         notes.push(format!(
-            "Search growth without ranking: a page of {found} results at {} networks, its \
-             answer kept, p50 {:.2} ms = {:.2}x the search p50 at {}.",
+            "Search without ranking ({} repeated, its answer kept): a page of {little_found} \
+             results p50 {:.2} ms at {} networks, of {big_found} results {:.2} ms at {} \
+             ({:.2}x{}). Search's p50 at {} networks (most answers empty) is {:.2} ms; the \
+             kept page at {} is {:.2}x that.",
+            query.trim_start_matches("/api/v1/networks?"),
+            little.p50_ms,
+            small.networks,
+            big.p50_ms,
             large.networks,
-            kept.p50_ms,
-            kept.p50_ms / small_p50,
-            small.networks
+            big.p50_ms / little.p50_ms,
+            if same {
+                ""
+            } else {
+                "; another word on the small dataset"
+            },
+            small.networks,
+            search_p50,
+            large.networks,
+            big.p50_ms / search_p50,
         ));
     }
     for (what, small_p50, large_p50, g) in &growth {
@@ -1182,6 +1177,37 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
 
     print_report(o, backend, large, &rows, &verdicts, &notes);
     Ok(())
+}
+
+/// Measures `page_search` repeated at the steady rate (its answer kept
+/// after the first) and adds its row; `None` without such a search.
+fn kept_page(
+    o: &Options,
+    port: u16,
+    f: &Fixture,
+    rows: &mut Vec<Row>,
+) -> Result<Option<(Figures, usize)>> {
+    let Some((path, found)) = &f.page_search else {
+        return Ok(None);
+    };
+    let what = format!(
+        "one word searched repeatedly at {} req/s ({found} results, answer kept: no ranking)",
+        o.steady_rate
+    );
+    let fig = measure(
+        o,
+        port,
+        &what,
+        &Target::get(path.clone()),
+        Mode::Rate(o.steady_rate),
+        200,
+    )?;
+    rows.push(Row {
+        what,
+        figures: fig,
+        ratio: None,
+    });
+    Ok(Some((fig, *found)))
 }
 
 fn print_report(
