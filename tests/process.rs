@@ -403,12 +403,30 @@ fn own_database(name: &str, options: &str) -> (PgConnection, String) {
     (admin, url)
 }
 
+/// Ends every session on database `name` (the database stays up).
+fn cut_connections(admin: &mut PgConnection, name: &str) -> QueryResult<()> {
+    admin.batch_execute(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    ))
+}
+
+/// Stops the server (SIGTERM, so it exits as in production) and removes
+/// its database.
+fn stop_and_drop(mut child: Server, admin: &mut PgConnection, name: &str) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    let _ = cut_connections(admin, name);
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+}
+
 #[test]
 fn readiness_follows_the_database() {
     // A database of its own, so it can be closed to connections.
     let name = format!("themanet_ready_{}", std::process::id());
     let (mut admin, url) = own_database(&name, "");
-    let (mut child, address) = start(&url);
+    let (child, address) = start(&url);
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
 
@@ -423,22 +441,11 @@ fn readiness_follows_the_database() {
         };
         admin.batch_execute(&sql).unwrap();
         if !up {
-            admin
-                .batch_execute(&format!(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-                ))
-                .unwrap();
+            cut_connections(&mut admin, &name).unwrap();
         }
     });
 
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let _ = child.wait();
-    let _ = admin.batch_execute(&format!(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-    ));
-    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+    stop_and_drop(child, &mut admin, &name);
 }
 
 #[test]
@@ -449,7 +456,7 @@ fn connections_cut_while_the_database_stays_up_fail_one_request_at_most() {
     // after the other (the pool hands out the last returned first).
     let name = format!("themanet_cut_{}", std::process::id());
     let (mut admin, url) = own_database(&name, "");
-    let (mut child, address) = start(&url);
+    let (child, address) = start(&url);
     wait_for(&address, "/api/v1/stakeholders?pageSize=5", 200);
     let sessions = |admin: &mut PgConnection| -> i64 {
         #[derive(diesel::QueryableByName)]
@@ -484,11 +491,7 @@ fn connections_cut_while_the_database_stays_up_fail_one_request_at_most() {
     let pooled = sessions(&mut admin);
     assert!(pooled >= 4, "the pool holds {pooled} connections");
 
-    admin
-        .batch_execute(&format!(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-        ))
-        .unwrap();
+    cut_connections(&mut admin, &name).unwrap();
     let answers: Vec<Option<u16>> = (0..10)
         .map(|_| get(&address, "/api/v1/stakeholders?pageSize=5"))
         .collect();
@@ -498,14 +501,7 @@ fn connections_cut_while_the_database_stays_up_fail_one_request_at_most() {
         "{pooled} connections cut, one request after the other: {answers:?}"
     );
 
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let _ = child.wait();
-    let _ = admin.batch_execute(&format!(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-    ));
-    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+    stop_and_drop(child, &mut admin, &name);
 }
 
 #[test]
@@ -560,11 +556,7 @@ fn the_api_starts_while_the_database_is_down() {
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
 
-    drop(child);
-    let _ = admin.batch_execute(&format!(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-    ));
-    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"));
+    stop_and_drop(child, &mut admin, &name);
 }
 
 /// Sends a raw request head and returns the status line's code, if any.
