@@ -205,7 +205,7 @@ export const splitList = (text) =>
     .filter(Boolean);
 
 // The API's reasons are English; in Dutch we show our own words for the ones
-// we know, and a general sentence for the rest.
+// we know, and for the rest a sentence for their code (CODES).
 const REASONS = [
   [/^is required for a local network/, "municipality"],
   [/^is required/, "required"],
@@ -258,7 +258,6 @@ export function reasonText(reason, code) {
       return t(`reasons.${key}`, vars);
     }
   }
-  if (code === "weakPassword") return t("reasons.weakPassword");
   if (lang === "en" && reason) return reason.charAt(0).toUpperCase() + reason.slice(1) + ".";
   return t(`reasons.${CODES[code] || "general"}`);
 }
