@@ -1040,7 +1040,14 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     // a page of results without the ranking, the part of a search's
     // cost that no index can take away. Before the login flood, whose
     // queued sign-ins keep the cores busy for a while after it.
-    let kept_large = kept_page(o, api.port, &f, &mut rows)?;
+    let kept_large = kept_page(o, api.port, &f)?;
+    if let Some(kept) = &kept_large {
+        rows.push(Row {
+            what: kept.what.clone(),
+            figures: kept.figures,
+            ratio: None,
+        });
+    }
 
     // Listing during a login flood.
     let flood = endpoints(&f)
@@ -1117,11 +1124,10 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let g = big.p50_ms / fig.p50_ms;
         growth.push((what, fig.p50_ms, big.p50_ms, g));
     }
-    let mut small_rows = Vec::new();
-    let kept_small = kept_page(o, api.port, &fs, &mut small_rows)?;
+    let kept_small = kept_page(o, api.port, &fs)?;
     drop(api);
     let mut notes = Vec::new();
-    if let (Some((big, big_found)), Some((little, little_found)), Some((_, search_p50, _, _))) = (
+    if let (Some(big), Some(little), Some((_, search_p50, _, _))) = (
         kept_large,
         kept_small,
         growth
@@ -1131,16 +1137,18 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let query = f.page_search.as_ref().map_or("", |(path, _)| path.as_str());
         let same = fs.page_search.as_ref().map(|(path, _)| path.as_str()) == Some(query);
         notes.push(format!(
-            "Search without ranking ({} repeated, its answer kept): a page of {little_found} \
-             results p50 {:.2} ms at {} networks, of {big_found} results {:.2} ms at {} \
+            "Search without ranking ({} repeated, its answer kept): a page of {} \
+             results p50 {:.2} ms at {} networks, of {} results {:.2} ms at {} \
              ({:.2}x{}). Search's p50 at {} networks (most answers empty) is {:.2} ms; the \
              kept page at {} is {:.2}x that.",
             query.trim_start_matches("/api/v1/networks?"),
-            little.p50_ms,
+            little.found,
+            little.figures.p50_ms,
             small.networks,
-            big.p50_ms,
+            big.found,
+            big.figures.p50_ms,
             large.networks,
-            big.p50_ms / little.p50_ms,
+            big.figures.p50_ms / little.figures.p50_ms,
             if same {
                 ""
             } else {
@@ -1149,7 +1157,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
             small.networks,
             search_p50,
             large.networks,
-            big.p50_ms / search_p50,
+            big.figures.p50_ms / search_p50,
         ));
     }
     for (what, small_p50, large_p50, g) in &growth {
@@ -1179,14 +1187,16 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     Ok(())
 }
 
+/// A page of search results measured without ranking (`kept_page`).
+struct KeptPage {
+    what: String,
+    figures: Figures,
+    found: usize,
+}
+
 /// Measures `page_search` repeated at the steady rate (its answer kept
-/// after the first) and adds its row; `None` without such a search.
-fn kept_page(
-    o: &Options,
-    port: u16,
-    f: &Fixture,
-    rows: &mut Vec<Row>,
-) -> Result<Option<(Figures, usize)>> {
+/// after the first); `None` without such a search.
+fn kept_page(o: &Options, port: u16, f: &Fixture) -> Result<Option<KeptPage>> {
     let Some((path, found)) = &f.page_search else {
         return Ok(None);
     };
@@ -1194,7 +1204,7 @@ fn kept_page(
         "one word searched repeatedly at {} req/s ({found} results, answer kept: no ranking)",
         o.steady_rate
     );
-    let fig = measure(
+    let figures = measure(
         o,
         port,
         &what,
@@ -1202,12 +1212,11 @@ fn kept_page(
         Mode::Rate(o.steady_rate),
         200,
     )?;
-    rows.push(Row {
+    Ok(Some(KeptPage {
         what,
-        figures: fig,
-        ratio: None,
-    });
-    Ok(Some((fig, *found)))
+        figures,
+        found: *found,
+    }))
 }
 
 fn print_report(
