@@ -28,7 +28,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::db::schema::{
     goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships,
-    network_topics, networks, search_docs, search_terms, stakeholder_tags, stakeholders, topics,
+    network_topics, networks, search_blocks, search_docs, stakeholder_tags, stakeholders, topics,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -299,16 +299,7 @@ struct DocRow {
     doc_type: &'static str,
     doc_id: i64,
     length: i32,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = search_terms, treat_none_as_default_value = false)]
-struct TermRow {
-    doc_type: &'static str,
-    doc_id: i64,
-    term: String,
-    weight: i32,
-    length: i32,
+    terms: String,
 }
 
 /// The index rows of one document, computed as `search::index` computes them.
@@ -317,21 +308,23 @@ fn index_rows(
     doc_id: i64,
     fields: &[(&str, i32)],
     docs: &mut Vec<DocRow>,
-    terms: &mut Vec<TermRow>,
+    blocks: &mut search::BlockBuilder,
 ) {
     let (length, weights) = search::document_terms(fields);
+    for (term, &weight) in &weights {
+        let posting = search::Posting {
+            doc_id,
+            weight,
+            length,
+        };
+        blocks.push(doc_type, term, posting);
+    }
     docs.push(DocRow {
         doc_type,
         doc_id,
         length,
+        terms: search::terms_column(weights.keys()),
     });
-    terms.extend(weights.into_iter().map(|(term, weight)| TermRow {
-        doc_type,
-        doc_id,
-        term,
-        weight,
-        length,
-    }));
 }
 
 /// SQLite refuses statements with more bound values than this.
@@ -364,14 +357,14 @@ enum Batch {
         rows: Vec<StakeholderRow>,
         tags: Vec<TagRow>,
         docs: Vec<DocRow>,
-        terms: Vec<TermRow>,
+        blocks: Vec<search::Block>,
     },
     Networks {
         count: u64,
         rows: Vec<NetworkRow>,
         topics: Vec<NetworkTopicRow>,
         docs: Vec<DocRow>,
-        terms: Vec<TermRow>,
+        blocks: Vec<search::Block>,
     },
     Members {
         count: u64,
@@ -384,7 +377,7 @@ enum Batch {
         audiences: Vec<AudienceRow>,
         topics: Vec<LinkTopicRow>,
         docs: Vec<DocRow>,
-        terms: Vec<TermRow>,
+        blocks: Vec<search::Block>,
     },
 }
 
@@ -407,26 +400,26 @@ impl Batch {
                     rows,
                     tags,
                     docs,
-                    terms,
+                    blocks,
                 } => (
                     count,
                     put!(conn, stakeholders::table, rows, 17)
                         + put!(conn, stakeholder_tags::table, tags, 3)
-                        + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 5),
+                        + put!(conn, search_docs::table, docs, 4)
+                        + put!(conn, search_blocks::table, blocks, 5),
                 ),
                 Batch::Networks {
                     count,
                     rows,
                     topics,
                     docs,
-                    terms,
+                    blocks,
                 } => (
                     count,
                     put!(conn, networks::table, rows, 19)
                         + put!(conn, network_topics::table, topics, 2)
-                        + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 5),
+                        + put!(conn, search_docs::table, docs, 4)
+                        + put!(conn, search_blocks::table, blocks, 5),
                 ),
                 Batch::Members {
                     count,
@@ -443,14 +436,14 @@ impl Batch {
                     audiences,
                     topics,
                     docs,
-                    terms,
+                    blocks,
                 } => (
                     count,
                     put!(conn, knowledge_links::table, rows, 11)
                         + put!(conn, knowledge_link_audiences::table, audiences, 2)
                         + put!(conn, knowledge_link_topics::table, topics, 2)
-                        + put!(conn, search_docs::table, docs, 3)
-                        + put!(conn, search_terms::table, terms, 5),
+                        + put!(conn, search_docs::table, docs, 4)
+                        + put!(conn, search_blocks::table, blocks, 5),
                 ),
             })
         })
@@ -654,6 +647,8 @@ struct Producer {
     /// Stakeholder ids per municipality index.
     by_municipality: Vec<Vec<i64>>,
     networks: Vec<NetworkInfo>,
+    /// The search index's blocks being filled.
+    blocks: search::BlockBuilder,
 }
 
 const BATCH_STAKEHOLDERS: u64 = 10_000;
@@ -775,6 +770,17 @@ impl Producer {
             kinds: Vec::new(),
             by_municipality: vec![Vec::new(); municipalities().len()],
             networks: Vec::new(),
+            blocks: search::BlockBuilder::default(),
+        }
+    }
+
+    /// The index blocks a batch writes: the full ones, and at the end of a
+    /// phase (`last`) the rest too.
+    fn blocks_of_batch(&mut self, last: bool) -> Vec<search::Block> {
+        if last {
+            self.blocks.finish()
+        } else {
+            self.blocks.take_full()
         }
     }
 
@@ -857,11 +863,10 @@ impl Producer {
         while i < n {
             let end = (i + BATCH_STAKEHOLDERS).min(n);
             let cap = (end - i) as usize;
-            let (mut rows, mut tags, mut docs, mut terms) = (
+            let (mut rows, mut tags, mut docs) = (
                 Vec::with_capacity(cap),
                 Vec::with_capacity(cap * 3),
                 Vec::with_capacity(cap),
-                Vec::with_capacity(cap * 20),
             );
             for k in i..end {
                 let id = self.bases.stakeholder + 1 + k as i64;
@@ -989,7 +994,7 @@ impl Producer {
                         (&talents_text, 1),
                     ],
                     &mut docs,
-                    &mut terms,
+                    &mut self.blocks,
                 );
                 rows.push(StakeholderRow {
                     id,
@@ -1016,7 +1021,7 @@ impl Producer {
                 rows,
                 tags,
                 docs,
-                terms,
+                blocks: self.blocks_of_batch(end == n),
             })
             .map_err(|_| ())?;
             i = end;
@@ -1059,11 +1064,10 @@ impl Producer {
         while i < n {
             let end = (i + BATCH_NETWORKS).min(n);
             let cap = (end - i) as usize;
-            let (mut rows, mut topic_rows, mut docs, mut terms) = (
+            let (mut rows, mut topic_rows, mut docs) = (
                 Vec::with_capacity(cap),
                 Vec::with_capacity(cap * 2),
                 Vec::with_capacity(cap),
-                Vec::with_capacity(cap * 50),
             );
             for k in i..end {
                 let id = self.bases.network + 1 + k as i64;
@@ -1180,7 +1184,7 @@ impl Producer {
                         (&needs, 1),
                     ],
                     &mut docs,
-                    &mut terms,
+                    &mut self.blocks,
                 );
                 self.networks.push(NetworkInfo {
                     id,
@@ -1217,7 +1221,7 @@ impl Producer {
                 rows,
                 topics: topic_rows,
                 docs,
-                terms,
+                blocks: self.blocks_of_batch(end == n),
             })
             .map_err(|_| ())?;
             i = end;
@@ -1442,12 +1446,11 @@ impl Producer {
         while i < n {
             let end = (i + BATCH_LINKS).min(n);
             let cap = (end - i) as usize;
-            let (mut rows, mut audiences, mut topic_rows, mut docs, mut terms) = (
+            let (mut rows, mut audiences, mut topic_rows, mut docs) = (
                 Vec::with_capacity(cap),
                 Vec::with_capacity(cap * 2),
                 Vec::with_capacity(cap * 2),
                 Vec::with_capacity(cap),
-                Vec::with_capacity(cap * 20),
             );
             for k in i..end {
                 let id = self.bases.link + 1 + k as i64;
@@ -1510,7 +1513,7 @@ impl Producer {
                     id,
                     &[(&title, 3), (&summary, 1)],
                     &mut docs,
-                    &mut terms,
+                    &mut self.blocks,
                 );
                 let created_at = moment(&mut rng, k, n);
                 rows.push(LinkRow {
@@ -1533,7 +1536,7 @@ impl Producer {
                 audiences,
                 topics: topic_rows,
                 docs,
-                terms,
+                blocks: self.blocks_of_batch(end == n),
             })
             .map_err(|_| ())?;
             i = end;

@@ -17,7 +17,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::db::schema::{search_docs, search_terms};
+use crate::db::schema::{search_blocks, search_docs};
 use crate::db::DbConn;
 use crate::error::ApiError;
 
@@ -133,6 +133,153 @@ pub fn document_terms(fields: &[(&str, i32)]) -> (i32, BTreeMap<String, i32>) {
     (length, weights)
 }
 
+/// Postings per block at most: a block of 128 takes about 500 bytes, so
+/// it stays inside its row's page (SQLite keeps at most about 1,000 bytes of
+/// a row of a `WITHOUT ROWID` table in the page; PostgreSQL compresses and
+/// moves out rows above 2,000), and a change rewrites little.
+pub const BLOCK_POSTINGS: usize = 128;
+
+/// One document in a word's postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc_id: i64,
+    /// The summed weight of the word in the document.
+    pub weight: i32,
+    /// The document's length in words.
+    pub length: i32,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn get_varint(data: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *data.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// A block's bytes: per posting, in document order, the document id (the
+/// first whole, then the gap to the one before), the weight and the length,
+/// each as a varint.
+pub fn encode_block(postings: &[Posting]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(postings.len() * 4);
+    let mut before = 0;
+    for p in postings {
+        put_varint(&mut out, (p.doc_id - before) as u64);
+        put_varint(&mut out, p.weight as u64);
+        put_varint(&mut out, p.length as u64);
+        before = p.doc_id;
+    }
+    out
+}
+
+/// Appends a block's postings to `out`.
+pub fn decode_block(data: &[u8], out: &mut Vec<Posting>) -> Result<(), ApiError> {
+    let broken = || ApiError::Internal("a block of the search index is damaged".into());
+    let (mut at, mut doc_id) = (0, 0i64);
+    while at < data.len() {
+        let mut next = || get_varint(data, &mut at).ok_or_else(broken);
+        doc_id += next()? as i64;
+        let weight = next()? as i32;
+        let length = next()? as i32;
+        out.push(Posting {
+            doc_id,
+            weight,
+            length,
+        });
+    }
+    Ok(())
+}
+
+/// One row of `search_blocks`.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = search_blocks, treat_none_as_default_value = false)]
+pub struct Block {
+    pub doc_type: String,
+    pub term: String,
+    pub last_doc_id: i64,
+    pub postings: i32,
+    pub data: Vec<u8>,
+}
+
+impl Block {
+    fn new(doc_type: &str, term: &str, postings: &[Posting]) -> Block {
+        Block {
+            doc_type: doc_type.to_string(),
+            term: term.to_string(),
+            last_doc_id: postings.last().map_or(0, |p| p.doc_id),
+            postings: postings.len() as i32,
+            data: encode_block(postings),
+        }
+    }
+}
+
+/// Builds full blocks from postings given in document order per word, for
+/// bulk loads (the generator, the migration from single postings).
+#[derive(Default)]
+pub struct BlockBuilder {
+    /// Document type -> word -> postings not yet in a block.
+    open: HashMap<String, HashMap<String, Vec<Posting>>>,
+    done: Vec<Block>,
+}
+
+impl BlockBuilder {
+    /// Adds a posting; a word's postings must come in document order.
+    pub fn push(&mut self, doc_type: &str, term: &str, posting: Posting) {
+        if !self.open.contains_key(doc_type) {
+            self.open.insert(doc_type.to_string(), HashMap::new());
+        }
+        let words = self.open.get_mut(doc_type).expect("just added");
+        let open = match words.get_mut(term) {
+            Some(open) => open,
+            None => words.entry(term.to_string()).or_default(),
+        };
+        open.push(posting);
+        if open.len() == BLOCK_POSTINGS {
+            self.done.push(Block::new(doc_type, term, open));
+            open.clear();
+        }
+    }
+
+    /// The blocks filled so far.
+    pub fn take_full(&mut self) -> Vec<Block> {
+        std::mem::take(&mut self.done)
+    }
+
+    /// Every block, the partly filled ones too.
+    pub fn finish(&mut self) -> Vec<Block> {
+        for (doc_type, words) in self.open.drain() {
+            for (term, open) in words {
+                if !open.is_empty() {
+                    self.done.push(Block::new(&doc_type, &term, &open));
+                }
+            }
+        }
+        std::mem::take(&mut self.done)
+    }
+}
+
+/// The word list stored with a document (`search_docs.terms`).
+pub fn terms_column<'a>(terms: impl IntoIterator<Item = &'a String>) -> String {
+    terms
+        .into_iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Replaces the index entries of one document. `fields` are (text, weight):
 /// a title counts more than a description.
 pub fn index(
@@ -141,58 +288,280 @@ pub fn index(
     doc_id: i64,
     fields: &[(&str, i32)],
 ) -> Result<(), ApiError> {
-    remove(conn, doc_type, doc_id)?;
-    GENERATION.fetch_add(1, Ordering::AcqRel);
-    CHANGED.with(|c| c.set(true));
     let (length, weights) = document_terms(fields);
-    diesel::insert_into(search_docs::table)
-        .values((
-            search_docs::doc_type.eq(doc_type),
-            search_docs::doc_id.eq(doc_id),
-            search_docs::length.eq(length),
-        ))
-        .execute(conn)?;
-    let rows: Vec<_> = weights
+    let postings = weights
         .into_iter()
         .map(|(term, weight)| {
-            (
-                search_terms::doc_type.eq(doc_type),
-                search_terms::doc_id.eq(doc_id),
-                search_terms::term.eq(term),
-                search_terms::weight.eq(weight),
-                search_terms::length.eq(length),
-            )
+            let posting = Posting {
+                doc_id,
+                weight,
+                length,
+            };
+            (term, posting)
         })
         .collect();
-    for chunk in rows.chunks(200) {
-        match conn {
-            DbConn::Pg(c) => diesel::insert_into(search_terms::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConn::Sqlite(c) => diesel::insert_into(search_terms::table)
-                .values(chunk)
-                .execute(c)?,
-        };
-    }
-    Ok(())
+    change(conn, doc_type, doc_id, Some((length, postings)))
 }
 
 /// Removes a document from the index.
 pub fn remove(conn: &mut DbConn, doc_type: &str, doc_id: i64) -> Result<(), ApiError> {
+    change(conn, doc_type, doc_id, None)
+}
+
+/// Gives a document these postings (`None`: none), rewriting the blocks of
+/// the words it had and has.
+fn change(
+    conn: &mut DbConn,
+    doc_type: &str,
+    doc_id: i64,
+    new: Option<(i32, BTreeMap<String, Posting>)>,
+) -> Result<(), ApiError> {
     GENERATION.fetch_add(1, Ordering::AcqRel);
     CHANGED.with(|c| c.set(true));
-    diesel::delete(
-        search_terms::table
-            .filter(search_terms::doc_type.eq(doc_type))
-            .filter(search_terms::doc_id.eq(doc_id)),
-    )
-    .execute(conn)?;
-    diesel::delete(
-        search_docs::table
-            .filter(search_docs::doc_type.eq(doc_type))
-            .filter(search_docs::doc_id.eq(doc_id)),
-    )
-    .execute(conn)?;
+    if let DbConn::Pg(c) = conn {
+        // Changes to the index wait for each other until their transaction
+        // ends: two that rewrote one block at once would lose one's posting
+        // (SQLite's writers already take turns).
+        c.batch_execute(&format!("SELECT pg_advisory_xact_lock({INDEX_LOCK})"))?;
+    }
+    let doc = search_docs::table
+        .filter(search_docs::doc_type.eq(doc_type))
+        .filter(search_docs::doc_id.eq(doc_id));
+    let old_terms: Option<String> = doc.select(search_docs::terms).first(conn).optional()?;
+    let mut words: std::collections::BTreeSet<String> = old_terms
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(str::to_string)
+        .collect();
+    match &new {
+        Some((length, postings)) => {
+            let terms = terms_column(postings.keys());
+            if old_terms.is_some() {
+                diesel::update(doc)
+                    .set((search_docs::length.eq(length), search_docs::terms.eq(terms)))
+                    .execute(conn)?;
+            } else {
+                diesel::insert_into(search_docs::table)
+                    .values((
+                        search_docs::doc_type.eq(doc_type),
+                        search_docs::doc_id.eq(doc_id),
+                        search_docs::length.eq(length),
+                        search_docs::terms.eq(terms),
+                    ))
+                    .execute(conn)?;
+            }
+            words.extend(postings.keys().cloned());
+        }
+        None => {
+            diesel::delete(doc).execute(conn)?;
+        }
+    }
+    for term in &words {
+        let posting = new.as_ref().and_then(|(_, p)| p.get(term)).copied();
+        change_block(conn, doc_type, term, doc_id, posting)?;
+    }
+    Ok(())
+}
+
+/// The key of the advisory lock that changes to the index take on
+/// PostgreSQL ("search" in ASCII).
+const INDEX_LOCK: i64 = 0x7365_6172_6368;
+
+/// Puts `posting` (`None`: no posting) for `doc_id` into the word's block
+/// that holds or would hold it: the first block ending at or after the
+/// document, else the last one. A block past `BLOCK_POSTINGS` is split in
+/// two; an empty one goes.
+fn change_block(
+    conn: &mut DbConn,
+    doc_type: &str,
+    term: &str,
+    doc_id: i64,
+    posting: Option<Posting>,
+) -> Result<(), ApiError> {
+    use search_blocks::dsl as b;
+    let word = || {
+        search_blocks::table
+            .filter(b::doc_type.eq(doc_type))
+            .filter(b::term.eq(term))
+    };
+    let mut found: Option<(i64, Vec<u8>)> = word()
+        .filter(b::last_doc_id.ge(doc_id))
+        .order(b::last_doc_id)
+        .select((b::last_doc_id, b::data))
+        .first(conn)
+        .optional()?;
+    if found.is_none() {
+        found = word()
+            .order(b::last_doc_id.desc())
+            .select((b::last_doc_id, b::data))
+            .first(conn)
+            .optional()?;
+    }
+    let mut postings = Vec::with_capacity(BLOCK_POSTINGS + 1);
+    if let Some((_, data)) = &found {
+        decode_block(data, &mut postings)?;
+    }
+    match (
+        postings.binary_search_by_key(&doc_id, |p| p.doc_id),
+        posting,
+    ) {
+        (Ok(i), Some(p)) if postings[i] == p => return Ok(()),
+        (Ok(i), Some(p)) => postings[i] = p,
+        (Ok(i), None) => {
+            postings.remove(i);
+        }
+        (Err(i), Some(p)) => postings.insert(i, p),
+        (Err(_), None) => return Ok(()),
+    }
+    let Some((old_last, _)) = found else {
+        diesel::insert_into(search_blocks::table)
+            .values(Block::new(doc_type, term, &postings))
+            .execute(conn)?;
+        return Ok(());
+    };
+    let this = word().filter(b::last_doc_id.eq(old_last));
+    if postings.is_empty() {
+        diesel::delete(this).execute(conn)?;
+        return Ok(());
+    }
+    let (first, second) = if postings.len() > BLOCK_POSTINGS {
+        postings.split_at(postings.len() / 2)
+    } else {
+        (&postings[..], &postings[..0])
+    };
+    let first = Block::new(doc_type, term, first);
+    diesel::update(this)
+        .set((
+            b::last_doc_id.eq(first.last_doc_id),
+            b::postings.eq(first.postings),
+            b::data.eq(first.data),
+        ))
+        .execute(conn)?;
+    if !second.is_empty() {
+        diesel::insert_into(search_blocks::table)
+            .values(Block::new(doc_type, term, second))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Every posting of one document, by word (tests compare indexes with it).
+pub fn postings_of(
+    conn: &mut DbConn,
+    doc_type: &str,
+    doc_id: i64,
+) -> Result<Vec<(String, Posting)>, ApiError> {
+    use search_blocks::dsl as b;
+    let terms: Option<String> = search_docs::table
+        .filter(search_docs::doc_type.eq(doc_type))
+        .filter(search_docs::doc_id.eq(doc_id))
+        .select(search_docs::terms)
+        .first(conn)
+        .optional()?;
+    let mut out = Vec::new();
+    for term in terms.iter().flat_map(|t| t.split_whitespace()) {
+        let data: Option<Vec<u8>> = search_blocks::table
+            .filter(b::doc_type.eq(doc_type))
+            .filter(b::term.eq(term))
+            .filter(b::last_doc_id.ge(doc_id))
+            .order(b::last_doc_id)
+            .select(b::data)
+            .first(conn)
+            .optional()?;
+        let mut postings = Vec::new();
+        decode_block(&data.unwrap_or_default(), &mut postings)?;
+        if let Some(p) = postings.into_iter().find(|p| p.doc_id == doc_id) {
+            out.push((term.to_string(), p));
+        }
+    }
+    out.sort_by(|a, c| a.0.cmp(&c.0));
+    Ok(out)
+}
+
+/// Turns the single postings of `search_terms` (before migration 8) into
+/// blocks and drops that table; does nothing when it is gone. Called by
+/// `db::migrate`, in one transaction: a conversion that stops half way is
+/// done again at the next start.
+pub fn convert_postings(conn: &mut DbConn) -> Result<(), ApiError> {
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let exists = match conn {
+        DbConn::Pg(_) => {
+            "SELECT COUNT(*) AS n FROM pg_tables \
+                          WHERE tablename = 'search_terms' AND schemaname = current_schema()"
+        }
+        DbConn::Sqlite(_) => {
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'search_terms'"
+        }
+    };
+    if diesel::sql_query(exists).get_result::<Exists>(conn)?.n == 0 {
+        return Ok(());
+    }
+    #[derive(QueryableByName)]
+    struct Old {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        doc_type: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        term: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        doc_id: i64,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        weight: i32,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        length: i32,
+    }
+    crate::db::write_tx(conn, |conn| {
+        use diesel::sql_types::{BigInt, Text};
+        let mut builder = BlockBuilder::default();
+        let mut after = (String::new(), String::new(), 0i64);
+        loop {
+            // In key order, a batch at a time (PostgreSQL would hold all
+            // 17 million postings of a national index in memory at once).
+            let batch: Vec<Old> = diesel::sql_query(
+                "SELECT doc_type, term, doc_id, weight, length FROM search_terms \
+                 WHERE (doc_type, term, doc_id) > ($1, $2, $3) \
+                 ORDER BY doc_type, term, doc_id LIMIT 50000",
+            )
+            .bind::<Text, _>(&after.0)
+            .bind::<Text, _>(&after.1)
+            .bind::<BigInt, _>(after.2)
+            .load(conn)?;
+            let Some(last) = batch.last() else { break };
+            after = (last.doc_type.clone(), last.term.clone(), last.doc_id);
+            for old in &batch {
+                builder.push(
+                    &old.doc_type,
+                    &old.term,
+                    Posting {
+                        doc_id: old.doc_id,
+                        weight: old.weight,
+                        length: old.length,
+                    },
+                );
+            }
+            insert_blocks(conn, builder.take_full())?;
+        }
+        insert_blocks(conn, builder.finish())?;
+        conn.batch_execute("DROP TABLE search_terms")?;
+        Ok(())
+    })
+}
+
+/// Writes blocks in multi-row statements.
+pub fn insert_blocks(conn: &mut DbConn, blocks: Vec<Block>) -> Result<(), ApiError> {
+    for chunk in blocks.chunks(1000) {
+        match conn {
+            DbConn::Pg(c) => diesel::insert_into(search_blocks::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConn::Sqlite(c) => diesel::insert_into(search_blocks::table)
+                .values(chunk)
+                .execute(c)?,
+        };
+    }
     Ok(())
 }
 
@@ -333,16 +702,19 @@ impl Stats {
             return Ok((docs, total_length, terms.iter().map(|t| df[t]).collect()));
         }
         if !missing.is_empty() {
-            let counted: Vec<(String, i64)> = search_terms::table
-                .filter(search_terms::doc_type.eq(doc_type))
-                .filter(search_terms::term.eq_any(&missing))
-                .group_by(search_terms::term)
-                .select((search_terms::term, count_star()))
+            let counted: Vec<(String, Option<i64>)> = search_blocks::table
+                .filter(search_blocks::doc_type.eq(doc_type))
+                .filter(search_blocks::term.eq_any(&missing))
+                .group_by(search_blocks::term)
+                .select((
+                    search_blocks::term,
+                    diesel::dsl::sum(search_blocks::postings),
+                ))
                 .load(conn)?;
             for term in missing {
                 df.insert(term.clone(), 0);
             }
-            df.extend(counted);
+            df.extend(counted.into_iter().map(|(t, n)| (t, n.unwrap_or(0))));
         }
         {
             let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -370,85 +742,6 @@ impl Stats {
         }
         let df = terms.iter().map(|t| df[t]).collect();
         Ok((docs, total_length, df))
-    }
-}
-
-#[derive(QueryableByName)]
-struct Scored {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    doc_id: i64,
-    #[diesel(sql_type = diesel::sql_types::Double)]
-    score: f64,
-}
-
-/// The ranking statement of `rank`: the postings of the rarest word (`t0`),
-/// newest first, joined by primary key with the other words' postings, with
-/// each match's BM25 score:
-/// per word `factor * weight / (weight + c1 + c2 * length)`.
-///
-/// Written here rather than with `sql_query`, which diesel never keeps
-/// prepared: its text depends only on the number of words, so each
-/// connection prepares it once per word count and reuses it (on SQLite the
-/// parse and plan were 7 % of a search's CPU over 100,000 networks).
-struct RankQuery {
-    doc_type: String,
-    c1: f64,
-    c2: f64,
-    /// (stem, its factor), rarest first.
-    terms: Vec<(String, f64)>,
-}
-
-impl diesel::query_builder::QueryId for RankQuery {
-    type QueryId = ();
-    // The text depends on the number of words: cached by its text.
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl diesel::query_builder::Query for RankQuery {
-    type SqlType = diesel::sql_types::Untyped;
-}
-
-impl<Conn> RunQueryDsl<Conn> for RankQuery {}
-
-impl<DB> diesel::query_builder::QueryFragment<DB> for RankQuery
-where
-    DB: diesel::backend::Backend
-        + diesel::sql_types::HasSqlType<diesel::sql_types::Text>
-        + diesel::sql_types::HasSqlType<diesel::sql_types::Double>,
-    String: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
-    f64: diesel::serialize::ToSql<diesel::sql_types::Double, DB>,
-{
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
-    ) -> QueryResult<()> {
-        use diesel::sql_types::{Double, Text};
-        out.push_sql("SELECT t0.doc_id AS doc_id, ");
-        for (i, (_, factor)) in self.terms.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(" + ");
-            }
-            out.push_bind_param::<Double, _>(factor)?;
-            out.push_sql(&format!(" * t{i}.weight / (t{i}.weight + "));
-            out.push_bind_param::<Double, _>(&self.c1)?;
-            out.push_sql(" + ");
-            out.push_bind_param::<Double, _>(&self.c2)?;
-            out.push_sql(" * t0.length)");
-        }
-        out.push_sql(" AS score FROM search_terms t0");
-        for (i, (term, _)) in self.terms.iter().enumerate().skip(1) {
-            out.push_sql(&format!(
-                " JOIN search_terms t{i} ON t{i}.doc_type = t0.doc_type AND t{i}.term = "
-            ));
-            out.push_bind_param::<Text, _>(term)?;
-            out.push_sql(&format!(" AND t{i}.doc_id = t0.doc_id"));
-        }
-        out.push_sql(" WHERE t0.doc_type = ");
-        out.push_bind_param::<Text, _>(&self.doc_type)?;
-        out.push_sql(" AND t0.term = ");
-        out.push_bind_param::<Text, _>(&self.terms[0].0)?;
-        out.push_sql(&format!(" ORDER BY t0.doc_id DESC LIMIT {MAX_CANDIDATES}"));
-        Ok(())
     }
 }
 
@@ -508,13 +801,32 @@ pub fn search(
     Ok(ranked)
 }
 
+/// How many of the rarest word's blocks a search reads first (2,048
+/// postings at most); each further round reads four times as many.
+const FIRST_BLOCKS: i64 = 16;
+
+diesel::define_sql_function! {
+    /// SQL's `COALESCE` for a bound.
+    fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::BigInt>, y: diesel::sql_types::BigInt) -> diesel::sql_types::BigInt;
+}
+
 /// `search` without the answer cache.
+///
+/// The rarest word's blocks are read newest first, then for each other
+/// word, rarest first, the blocks that overlap those documents, and the
+/// postings are intersected here, in document order, adding up each
+/// match's BM25 score: per word `factor * weight / (weight + c1 + c2 *
+/// length)`. When fewer than `MAX_CANDIDATES` documents match, the next
+/// older blocks of the rarest word follow. So a search reads a block (128
+/// postings) where it used to probe the index once per posting of its
+/// rarest word.
 fn rank(
     conn: &mut DbConn,
     stats: &Stats,
     doc_type: &str,
     terms: &[String],
 ) -> Result<Vec<(i64, f64)>, ApiError> {
+    use search_blocks::dsl as b;
     let (n_docs, total_length, df) = stats.get(conn, doc_type, terms)?;
     if df.contains(&0) {
         return Ok(Vec::new());
@@ -526,109 +838,99 @@ fn rank(
     let avg_length = (total_length as f64 / n).max(1.0);
     let (k1, b) = (1.2, 0.75);
     // Per term: idf * (k1 + 1) * tf / (tf + k1 * (1 - b) + k1 * b / avg * length)
-    let statement = RankQuery {
-        doc_type: doc_type.to_string(),
-        c1: k1 * (1.0 - b),
-        c2: k1 * b / avg_length,
-        terms: rarest_first
-            .iter()
-            .map(|&(df, term)| {
-                let df = df as f64;
-                let factor = (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0);
-                (term.clone(), factor)
-            })
-            .collect(),
+    let (c1, c2) = (k1 * (1.0 - b), k1 * b / avg_length);
+    let factors: Vec<f64> = rarest_first
+        .iter()
+        .map(|&(df, _)| {
+            let df = df as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0)
+        })
+        .collect();
+    let score = |factor: f64, weight: i32, length: i32| {
+        let weight = f64::from(weight);
+        factor * weight / (weight + c1 + c2 * f64::from(length))
     };
-    let found = match conn {
-        DbConn::Pg(c) => {
-            // PostgreSQL underestimates common words (its statistics keep
-            // only the most common values), then reads every posting of the
-            // rarest word and sorts them instead of walking its index newest
-            // first and stopping at the limit: 115 ms instead of 38 ms for
-            // `toegankelijke speeltuinen` over 100,000 networks. Steer this
-            // one statement to the ordered walk. It also merged the rare
-            // word's postings with all of a common word's (10,000 rows)
-            // instead of probing the common word by primary key for each:
-            // `speeltuinen Zwolle` 33 ms -> 9 ms with nested loops only.
-            // Then it still read all of the common word's postings once
-            // into memory and compared each with each posting of the rare
-            // one (`Materialize`, 236,621 comparisons for `utrecht
-            // speeltuin` over 10,000 networks) instead of probing by key:
-            // 21.2 ms -> 1.0 ms without materializing. Each probe is for
-            // another document, so keeping probes for reuse (`Memoize`)
-            // only adds work.
-            //
-            // With these settings one plan fits every word, so the
-            // statement takes the generic plan of the pool's connections
-            // (`db::pool`): made once per connection and number of words,
-            // always under these settings (also when a new ANALYZE makes
-            // PostgreSQL plan it again), instead of a plan for its words
-            // on every search (rank of a search over 1,000 networks,
-            // median: 0.79-0.94 -> 0.69-0.73 ms).
-            const STEER: [(&str, &str); 7] = [
-                ("enable_bitmapscan", "off"),
-                ("enable_sort", "off"),
-                ("max_parallel_workers_per_gather", "0"),
-                ("enable_mergejoin", "off"),
-                ("enable_hashjoin", "off"),
-                ("enable_material", "off"),
-                ("enable_memoize", "off"),
-            ];
-            let steer = STEER
-                .iter()
-                .map(|&(name, steered)| format!("SET LOCAL {name} = {steered}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            use diesel::connection::{AnsiTransactionManager, TransactionManager};
-            let depth =
-                AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?;
-            if depth.is_none() {
-                // A read (`db::read` opens no transaction on PostgreSQL):
-                // one of its own, begun together with the settings in one
-                // round trip; its end drops them.
-                AnsiTransactionManager::begin_transaction_sql(c, &format!("BEGIN; {steer}"))?;
-                match statement.load::<Scored>(c) {
-                    Ok(found) => {
-                        AnsiTransactionManager::commit_transaction(c)?;
-                        found
-                    }
-                    Err(e) => {
-                        let _ = AnsiTransactionManager::rollback_transaction(c);
-                        return Err(e.into());
-                    }
+    let word = |term: &str| {
+        search_blocks::table
+            .filter(b::doc_type.eq(doc_type.to_string()))
+            .filter(b::term.eq(term.to_string()))
+    };
+
+    // Newest first.
+    let mut found: Vec<(i64, f64)> = Vec::new();
+    let (mut before, mut blocks) = (i64::MAX, FIRST_BLOCKS);
+    let mut postings = Vec::with_capacity(FIRST_BLOCKS as usize * BLOCK_POSTINGS);
+    while found.len() < MAX_CANDIDATES {
+        let rare: Vec<Vec<u8>> = word(rarest_first[0].1)
+            .filter(b::last_doc_id.lt(before))
+            .order(b::last_doc_id.desc())
+            .limit(blocks)
+            .select(b::data)
+            .load(conn)?;
+        let last_round = (rare.len() as i64) < blocks;
+        postings.clear();
+        for data in rare.iter().rev() {
+            decode_block(data, &mut postings)?;
+        }
+        let (Some(first), Some(last)) = (postings.first(), postings.last()) else {
+            break;
+        };
+        let (lo, hi) = (first.doc_id, last.doc_id);
+        // (document, its length, score so far), in document order.
+        let mut matches: Vec<(i64, i32, f64)> = postings
+            .iter()
+            .map(|p| (p.doc_id, p.length, score(factors[0], p.weight, p.length)))
+            .collect();
+        let mut other = Vec::new();
+        for (i, &(_, term)) in rarest_first.iter().enumerate().skip(1) {
+            // The blocks from the first that ends at or after `lo` to the
+            // first that ends at or after `hi`.
+            let later = diesel::alias!(search_blocks as later);
+            let to = later
+                .filter(later.field(b::doc_type).eq(doc_type.to_string()))
+                .filter(later.field(b::term).eq(term.to_string()))
+                .filter(later.field(b::last_doc_id).ge(hi))
+                .select(diesel::dsl::min(later.field(b::last_doc_id)))
+                .single_value();
+            let data: Vec<Vec<u8>> = word(term)
+                .filter(b::last_doc_id.ge(lo))
+                .filter(b::last_doc_id.le(coalesce(to, hi)))
+                .order(b::last_doc_id)
+                .select(b::data)
+                .load(conn)?;
+            other.clear();
+            for block in &data {
+                decode_block(block, &mut other)?;
+            }
+            let mut j = 0;
+            matches.retain_mut(|m| {
+                while j < other.len() && other[j].doc_id < m.0 {
+                    j += 1;
                 }
-            } else {
-                // Inside the caller's transaction: steered for this
-                // statement only, then back to what the connection had
-                // (`TO DEFAULT` would drop the pool's own settings).
-                #[derive(QueryableByName)]
-                struct Current {
-                    #[diesel(sql_type = diesel::sql_types::Text)]
-                    name: String,
-                    #[diesel(sql_type = diesel::sql_types::Text)]
-                    setting: String,
+                match other.get(j) {
+                    Some(p) if p.doc_id == m.0 => {
+                        m.2 += score(factors[i], p.weight, m.1);
+                        true
+                    }
+                    _ => false,
                 }
-                let names: Vec<&str> = STEER.iter().map(|&(name, _)| name).collect();
-                let before: Vec<Current> =
-                    diesel::sql_query("SELECT name, setting FROM pg_settings WHERE name = ANY($1)")
-                        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&names)
-                        .load(c)?;
-                c.batch_execute(&steer)?;
-                let found = statement.load::<Scored>(c)?;
-                let restore: Vec<String> = before
-                    .iter()
-                    .map(|b| format!("SET LOCAL {} = '{}'", b.name, b.setting.replace('\'', "''")))
-                    .collect();
-                c.batch_execute(&restore.join("; "))?;
-                found
+            });
+            if matches.is_empty() {
+                break;
             }
         }
-        DbConn::Sqlite(c) => statement.load::<Scored>(c)?,
-    };
+        found.extend(matches.iter().rev().map(|m| (m.0, m.2)));
+        if last_round {
+            break;
+        }
+        before = lo;
+        blocks *= 4;
+    }
+    found.truncate(MAX_CANDIDATES);
     let mut ranked: Vec<(i64, f64)> = found
         .into_iter()
         // Rounded so that the order never rests on the last bits.
-        .map(|r| (r.doc_id, (r.score * 1e6).round() / 1e6))
+        .map(|(id, score)| (id, (score * 1e6).round() / 1e6))
         .collect();
     ranked.sort_by(|a, c| c.1.total_cmp(&a.1).then(a.0.cmp(&c.0)));
     Ok(ranked)
@@ -677,6 +979,122 @@ mod tests {
             return;
         }
         panic!("the index kept changing");
+    }
+
+    /// Documents added in any order, changed and removed keep each word's
+    /// blocks in order, apart, at most `BLOCK_POSTINGS` long and holding
+    /// exactly the documents' postings; search finds what a scan finds.
+    #[test]
+    fn blocks_stay_exact_through_many_changes() {
+        use rand::seq::SliceRandom;
+        use rand::{Rng, SeedableRng};
+        let mut conn = crate::db::establish(":memory:").expect("SQLite in memory");
+        crate::db::migrate(&mut conn).expect("migrate");
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let text_of = |rng: &mut rand::rngs::StdRng| {
+            let mut words = vec!["museum".to_string()];
+            if rng.random_bool(0.5) {
+                words.push("fiets".into());
+            }
+            for _ in 0..rng.random_range(0..4) {
+                words.push(format!("woord{}", rng.random_range(0..6)));
+            }
+            words.join(" ")
+        };
+        let mut docs: BTreeMap<i64, String> = BTreeMap::new();
+        let mut ids: Vec<i64> = (1..=700).collect();
+        ids.shuffle(&mut rng);
+        for &id in &ids {
+            let text = text_of(&mut rng);
+            index(&mut conn, "test", id, &[(&text, 2), ("museum", 1)]).expect("index");
+            docs.insert(id, text);
+        }
+        for _ in 0..300 {
+            let id = ids[rng.random_range(0..ids.len())];
+            let text = text_of(&mut rng);
+            index(&mut conn, "test", id, &[(&text, 2), ("museum", 1)]).expect("change");
+            docs.insert(id, text);
+        }
+        for &id in ids.iter().take(150) {
+            remove(&mut conn, "test", id).expect("remove");
+            docs.remove(&id);
+        }
+
+        let mut expected: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        for (&doc_id, text) in &docs {
+            let (length, weights) = document_terms(&[(text, 2), ("museum", 1)]);
+            for (term, weight) in weights {
+                expected.entry(term).or_default().push(Posting {
+                    doc_id,
+                    weight,
+                    length,
+                });
+            }
+        }
+        let blocks: Vec<(String, i64, i32, Vec<u8>)> = search_blocks::table
+            .filter(search_blocks::doc_type.eq("test"))
+            .order((search_blocks::term, search_blocks::last_doc_id))
+            .select((
+                search_blocks::term,
+                search_blocks::last_doc_id,
+                search_blocks::postings,
+                search_blocks::data,
+            ))
+            .load(&mut conn)
+            .expect("blocks");
+        let mut found: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        for (term, last, count, data) in &blocks {
+            let mut postings = Vec::new();
+            decode_block(data, &mut postings).expect("decodes");
+            assert!(!postings.is_empty() && postings.len() <= BLOCK_POSTINGS);
+            assert_eq!(postings.len(), *count as usize, "{term} {last}");
+            assert_eq!(postings.last().map(|p| p.doc_id), Some(*last));
+            let all = found.entry(term.clone()).or_default();
+            all.extend(postings);
+            assert!(all.windows(2).all(|w| w[0].doc_id < w[1].doc_id), "{term}");
+        }
+        assert!(
+            blocks.iter().filter(|b| b.0 == "museum").count() >= 5,
+            "the common word was split"
+        );
+        assert_eq!(found, expected);
+
+        let stats = Stats::default();
+        let ranked = search(&mut conn, &stats, "test", "fiets woord3").expect("search");
+        let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
+        ids.sort();
+        let scanned: Vec<i64> = docs
+            .iter()
+            .filter(|(_, t)| t.contains("fiets") && t.contains("woord3"))
+            .map(|(id, _)| *id)
+            .collect();
+        assert!(!scanned.is_empty());
+        assert_eq!(ids, scanned);
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let postings = [
+            Posting {
+                doc_id: 1,
+                weight: 3,
+                length: 0,
+            },
+            Posting {
+                doc_id: 200,
+                weight: 1,
+                length: 70_000,
+            },
+            Posting {
+                doc_id: i64::from(i32::MAX) * 4,
+                weight: 127,
+                length: 128,
+            },
+        ];
+        let mut back = Vec::new();
+        decode_block(&encode_block(&postings), &mut back).expect("decodes");
+        assert_eq!(back, postings);
+        assert!(decode_block(&[0x80], &mut back).is_err(), "a cut varint");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde_json::json;
 use themanet::db::models::{KnowledgeLinkValues, Network, NetworkValues, StakeholderValues};
 use themanet::db::schema::{
     goals, knowledge_link_audiences, knowledge_links, memberships, network_topics, networks,
-    search_docs, search_terms, stakeholder_tags, stakeholders,
+    search_docs, stakeholder_tags, stakeholders,
 };
 use themanet::db::{Backend, DbConn};
 use themanet::generate::{generate, Sizes};
@@ -40,17 +40,11 @@ fn index_of(conn: &mut DbConn, doc_type: &str, id: i64) -> (i32, Vec<(String, i3
         .select(search_docs::length)
         .first(conn)
         .unwrap();
-    let terms = search_terms::table
-        .filter(search_terms::doc_type.eq(doc_type))
-        .filter(search_terms::doc_id.eq(id))
-        .order(search_terms::term)
-        .select((
-            search_terms::term,
-            search_terms::weight,
-            search_terms::length,
-        ))
-        .load(conn)
-        .unwrap();
+    let terms = themanet::search::postings_of(conn, doc_type, id)
+        .unwrap()
+        .into_iter()
+        .map(|(term, p)| (term, p.weight, p.length))
+        .collect();
     (length, terms)
 }
 
@@ -123,7 +117,7 @@ both!(
             let unmarked: Vec<String> = diesel::sql_query(
                 "SELECT relname::text AS relname FROM pg_class WHERE relkind = 'r' \
                  AND relname IN ('networks', 'stakeholders', 'memberships', 'goals', \
-                 'knowledge_links', 'search_terms', 'search_docs') \
+                 'knowledge_links', 'search_blocks', 'search_docs') \
                  AND relallvisible < relpages",
             )
             .load::<Unmarked>(pg)

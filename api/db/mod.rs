@@ -100,7 +100,9 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
         DbConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
     };
-    result.map_err(|e| format!("migration failed: {e}"))
+    result.map_err(|e| format!("migration failed: {e}"))?;
+    // Migration 8's second half: the old single postings become blocks.
+    crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))
 }
 
 /// Whether this version's migrations are not all applied (readiness).

@@ -171,12 +171,12 @@ diesel::table! {
 }
 
 diesel::table! {
-    search_terms (doc_type, term, doc_id) {
+    search_blocks (doc_type, term, last_doc_id) {
         doc_type -> Text,
-        doc_id -> BigInt,
         term -> Text,
-        weight -> Integer,
-        length -> Integer,
+        last_doc_id -> BigInt,
+        postings -> Integer,
+        data -> Binary,
     }
 }
 
@@ -197,6 +197,7 @@ diesel::table! {
         doc_type -> Text,
         doc_id -> BigInt,
         length -> Integer,
+        terms -> Text,
     }
 }
 
@@ -226,7 +227,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     knowledge_links,
     knowledge_link_audiences,
     knowledge_link_topics,
-    search_terms,
+    search_blocks,
     audit_events,
     search_docs,
 );
