@@ -3,9 +3,11 @@
 //! Text is analysed here, in Rust: accents folded (`café` -> `cafe`), split
 //! into words, stemmed with the Dutch Snowball stemmer (`gemeenten` ->
 //! `gemeent`), and known head words of compounds added (`themanetwerk` also
-//! yields `netwerk`). The stems are stored in `search_terms`; the database only
-//! finds candidates, and ranking (BM25, title weighted) happens here, ties by
-//! id. So PostgreSQL and SQLite return the same documents in the same order.
+//! yields `netwerk`). Each stem's postings (document, weight, length) are
+//! stored in blocks of up to `BLOCK_POSTINGS` in `search_blocks`; the
+//! database only reads blocks, and matching and ranking (BM25, title
+//! weighted) happen here, ties by id. So PostgreSQL and SQLite return the
+//! same documents in the same order.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -64,8 +64,7 @@ pub fn sqlite_path(url: &str) -> &str {
 /// setting it serves 3,170 instead of 1,760 req/s (national dataset, 64
 /// connections), while the other endpoints stay within the noise. Every
 /// listing filters by an index that also gives its order, so one plan fits
-/// all values. The search statement is steered to one plan that fits all
-/// words (`search::rank`).
+/// all values.
 #[derive(Debug)]
 struct SessionSettings;
 

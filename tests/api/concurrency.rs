@@ -120,3 +120,39 @@ both!(
         assert_eq!(ids.len(), 51);
     }
 );
+
+both!(
+    networks_created_at_once_are_all_found,
+    |app: common::TestApp| async move {
+        // Each new network's words go into the same last block of each
+        // word's postings: writers that rewrote it at once would keep only
+        // one of their postings.
+        let c = app.user("Carla").await;
+        let creates = (0..12).map(|i| {
+            app.post(
+                "/api/v1/networks",
+                Some(&c.token),
+                json!({
+                    "name": format!("Gelijktijdig museumnetwerk {i}"),
+                    "theme": "Musea samen toegankelijk",
+                    "scope": "local",
+                    "municipalityCode": "GM0344"
+                }),
+            )
+        });
+        let mut created: Vec<i64> = join_all(creates)
+            .await
+            .into_iter()
+            .map(|r| r.expect(201).id())
+            .collect();
+        created.sort();
+        let mut found: Vec<i64> = app
+            .collect_all("/api/v1/networks?q=gelijktijdig%20museum&pageSize=5", None)
+            .await
+            .iter()
+            .map(|n| n["id"].as_i64().expect("id"))
+            .collect();
+        found.sort();
+        assert_eq!(found, created);
+    }
+);
