@@ -593,8 +593,9 @@ const ANSWER_TTL: Duration = Duration::from_secs(10);
 /// How long corpus statistics may be reused when this process changed
 /// nothing. They only weigh the words (how rare each is, how long documents
 /// are on average), which other instances' few changes hardly move, and
-/// counting them anew costs up to 100 ms on 100,000 networks (`COUNT(*)`
-/// over every document, every posting of a common word): with 10 s, as for
+/// counting them anew cost up to 100 ms on 100,000 networks (`COUNT(*)`
+/// over every document, and before migration 8's blocks every posting of a
+/// common word): with 10 s, as for
 /// answers, a search at 200 req/s met one of those every few seconds (p99
 /// 54 ms against 24 ms between them, PostgreSQL).
 const STATS_TTL: Duration = Duration::from_secs(300);
