@@ -292,6 +292,11 @@ impl From<diesel::result::Error> for ApiError {
             E::DatabaseError(K::SerializationFailure, info) => {
                 ApiError::Unavailable(format!("serialization failure: {}", info.message()))
             }
+            // PostgreSQL ended this transaction to break a deadlock: rolled
+            // back whole, and a second try will most likely pass.
+            E::DatabaseError(_, info) if info.message().contains("deadlock detected") => {
+                ApiError::Unavailable(format!("database: {}", info.message()))
+            }
             E::DatabaseError(_, info)
                 if info.message().contains("database is locked")
                     || info.message().contains("readonly")

@@ -1,7 +1,8 @@
 //! Faults in the real binary: `kill -9` in the middle of a multi-row write
 //! (a CSV import, one transaction) leaves all of it or none of it, on both
 //! backends, and a database that opens, passes SQLite's integrity check and
-//! takes the next write.
+//! takes the next write. A deadlock between two writers on PostgreSQL is a
+//! 503 to retry, not a 500.
 
 mod common;
 
@@ -163,4 +164,53 @@ mod kill_9_during_a_csv_import_leaves_all_or_nothing {
     fn postgres() {
         kill_during_import(Backend::Postgres);
     }
+}
+
+/// Two transactions that each lock a row and then wait for the other's:
+/// PostgreSQL ends one of them (it can happen between a writer that holds
+/// the search index's lock and one that waits for it, see
+/// docs/operations.md). That one was rolled back whole; its client is told
+/// to try again.
+#[test]
+fn a_deadlock_on_postgres_is_a_503_to_retry() {
+    use std::sync::{Arc, Barrier};
+    use themanet::error::ApiError;
+    let db = common::TestDb::new(Backend::Postgres);
+    let mut setup = db.conn();
+    diesel::sql_query("CREATE TABLE pair (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+        .execute(&mut setup)
+        .unwrap();
+    diesel::sql_query("INSERT INTO pair VALUES (1, 0), (2, 0)")
+        .execute(&mut setup)
+        .unwrap();
+    let both_hold_one = Arc::new(Barrier::new(2));
+    let writers: Vec<_> = [(1, 2), (2, 1)]
+        .into_iter()
+        .map(|(first, second)| {
+            let mut conn = db.conn();
+            let barrier = both_hold_one.clone();
+            std::thread::spawn(move || {
+                conn.transaction(|c| {
+                    let bump = "UPDATE pair SET n = n + 1 WHERE id = $1";
+                    diesel::sql_query(bump)
+                        .bind::<diesel::sql_types::Integer, _>(first)
+                        .execute(c)?;
+                    barrier.wait();
+                    diesel::sql_query(bump)
+                        .bind::<diesel::sql_types::Integer, _>(second)
+                        .execute(c)
+                })
+                .map_err(ApiError::from)
+            })
+        })
+        .collect();
+    let results: Vec<Result<usize, ApiError>> =
+        writers.into_iter().map(|w| w.join().unwrap()).collect();
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{results:?}"
+    );
+    let ended = results.into_iter().find_map(Result::err).unwrap();
+    assert!(matches!(ended, ApiError::Unavailable(_)), "{ended:?}");
 }
