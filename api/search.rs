@@ -386,12 +386,7 @@ fn change_block(
             .filter(b::doc_type.eq(doc_type))
             .filter(b::term.eq(term))
     };
-    let mut found: Option<(i64, Vec<u8>)> = word()
-        .filter(b::last_doc_id.ge(doc_id))
-        .order(b::last_doc_id)
-        .select((b::last_doc_id, b::data))
-        .first(conn)
-        .optional()?;
+    let mut found = block_holding(conn, doc_type, term, doc_id)?;
     if found.is_none() {
         found = word()
             .order(b::last_doc_id.desc())
@@ -447,13 +442,31 @@ fn change_block(
     Ok(())
 }
 
+/// The word's block that holds `doc_id` if the document has the word: the
+/// first one ending at or after it, as (its last document, its bytes).
+fn block_holding(
+    conn: &mut DbConn,
+    doc_type: &str,
+    term: &str,
+    doc_id: i64,
+) -> Result<Option<(i64, Vec<u8>)>, ApiError> {
+    use search_blocks::dsl as b;
+    Ok(search_blocks::table
+        .filter(b::doc_type.eq(doc_type))
+        .filter(b::term.eq(term))
+        .filter(b::last_doc_id.ge(doc_id))
+        .order(b::last_doc_id)
+        .select((b::last_doc_id, b::data))
+        .first(conn)
+        .optional()?)
+}
+
 /// Every posting of one document, by word (tests compare indexes with it).
 pub fn postings_of(
     conn: &mut DbConn,
     doc_type: &str,
     doc_id: i64,
 ) -> Result<Vec<(String, Posting)>, ApiError> {
-    use search_blocks::dsl as b;
     let terms: Option<String> = search_docs::table
         .filter(search_docs::doc_type.eq(doc_type))
         .filter(search_docs::doc_id.eq(doc_id))
@@ -462,16 +475,10 @@ pub fn postings_of(
         .optional()?;
     let mut out = Vec::new();
     for term in terms.iter().flat_map(|t| t.split_whitespace()) {
-        let data: Option<Vec<u8>> = search_blocks::table
-            .filter(b::doc_type.eq(doc_type))
-            .filter(b::term.eq(term))
-            .filter(b::last_doc_id.ge(doc_id))
-            .order(b::last_doc_id)
-            .select(b::data)
-            .first(conn)
-            .optional()?;
         let mut postings = Vec::new();
-        decode_block(&data.unwrap_or_default(), &mut postings)?;
+        if let Some((_, data)) = block_holding(conn, doc_type, term, doc_id)? {
+            decode_block(&data, &mut postings)?;
+        }
         if let Some(p) = postings.into_iter().find(|p| p.doc_id == doc_id) {
             out.push((term.to_string(), p));
         }
