@@ -85,6 +85,53 @@ both!(
     }
 );
 
+// A page of networks reads their topics with them (in the same statement on
+// PostgreSQL, in a second one on SQLite): each network its own, sorted, and
+// none for a network without.
+both!(
+    listings_show_each_networks_topics,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let mut ids = Vec::new();
+        for topics in [
+            json!(["transport", "culture", "accessibility"]),
+            json!([]),
+            json!(["sport"]),
+        ] {
+            let r = app
+                .post(
+                    "/api/v1/networks",
+                    Some(&anna.token),
+                    json!({"name": "Musea voor iedereen", "theme": "Toegankelijke musea", "scope": "local",
+                           "municipalityCode": "GM0344", "topics": topics}),
+                )
+                .await
+                .expect(201);
+            ids.push(r.id());
+        }
+        let expected = [
+            json!(["accessibility", "culture", "transport"]),
+            json!([]),
+            json!(["sport"]),
+        ];
+        for path in [
+            "/api/v1/networks?municipality=GM0344",
+            "/api/v1/networks?q=musea",
+        ] {
+            let r = app.get(path, None).await.expect(200);
+            let mut seen: Vec<(i64, serde_json::Value)> = r
+                .items()
+                .iter()
+                .map(|n| (n["id"].as_i64().unwrap(), n["topics"].clone()))
+                .collect();
+            seen.sort_by_key(|(id, _)| *id);
+            let wanted: Vec<(i64, serde_json::Value)> =
+                ids.iter().copied().zip(expected.iter().cloned()).collect();
+            assert_eq!(seen, wanted, "{path}");
+        }
+    }
+);
+
 both!(
     invalid_input_lists_every_field,
     |app: common::TestApp| async move {
