@@ -431,59 +431,6 @@ fn topics_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>
     Ok(map)
 }
 
-/// On PostgreSQL, a network's topics as one column, joined by commas in no
-/// set order (`split_topics` sorts them): a page of networks and their
-/// topics in one statement, one round trip, instead of two (networks by
-/// municipality without a kept answer, 100,000 networks, 64 connections:
-/// 5,602–5,945 -> 6,214–6,268 req/s in four runs each). On SQLite, where a
-/// statement costs no round trip, the subquery per row costs more than
-/// `topics_of`'s one statement for the page (9,093–9,397 against
-/// 8,656–8,779 req/s): there the column is NULL.
-/// A type of its own, not `sql()`: diesel prepares a statement with an SQL
-/// literal anew on every request.
-#[derive(Debug, Clone, Copy)]
-struct TopicsColumn(db::Backend);
-
-impl Expression for TopicsColumn {
-    type SqlType = diesel::sql_types::Nullable<diesel::sql_types::Text>;
-}
-
-impl<QS> AppearsOnTable<QS> for TopicsColumn {}
-
-impl<QS> SelectableExpression<QS> for TopicsColumn {}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for TopicsColumn {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-impl diesel::query_builder::QueryId for TopicsColumn {
-    type QueryId = ();
-    // The SQL depends on the backend: cached by its text.
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for TopicsColumn {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
-    ) -> QueryResult<()> {
-        out.push_sql(match self.0 {
-            db::Backend::Sqlite => "NULL",
-            db::Backend::Postgres => {
-                "(SELECT string_agg(t.topic, ',') FROM network_topics t WHERE t.network_id = networks.id)"
-            }
-        });
-        Ok(())
-    }
-}
-
-/// The topics of `TopicsColumn`, sorted (topic slugs hold no commas).
-fn split_topics(joined: &str) -> Vec<String> {
-    let mut topics: Vec<String> = joined.split(',').map(str::to_string).collect();
-    topics.sort_unstable();
-    topics
-}
-
 /// Unique slug: the wanted one, or with `-2`, `-3`, ... added.
 fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<String, ApiError> {
     let mut candidate = wanted.to_string();
@@ -748,7 +695,14 @@ pub async fn list_networks(
                     .select(memberships::network_id)
             };
             let mut sql = networks::table
-                .select((Network::as_select(), TopicsColumn(backend)))
+                .select((
+                    Network::as_select(),
+                    db::ListOnPostgres::new(
+                        backend,
+                        "(SELECT string_agg(t.topic, ',') FROM network_topics t \
+                         WHERE t.network_id = networks.id)",
+                    ),
+                ))
                 .into_boxed();
             if !viewer.is_admin {
                 let public = networks::visibility.eq(Visibility::Public.as_str());
@@ -818,7 +772,7 @@ pub async fn list_networks(
             .into_iter()
             .map(|(n, joined)| {
                 let topics = match joined {
-                    Some(joined) => split_topics(&joined),
+                    Some(joined) => db::split_list(&joined),
                     None => apart.remove(&n.id).unwrap_or_default(),
                 };
                 NetworkOut::new(n, topics)
