@@ -420,11 +420,11 @@ where
 }
 
 /// A list that belongs to each row (a network's topics), read with the row
-/// on PostgreSQL: `subquery` joins it with
-/// commas in no set order (`split_list` sorts it), so a page of rows and
-/// their lists is one statement, one round trip, instead of one more per
-/// list (networks by municipality without a kept answer, 100,000 networks,
-/// 64 connections: 5,602–5,945 -> 6,214–6,268 req/s in four runs each). On
+/// on PostgreSQL: `subquery` joins it with commas in no set order
+/// (`split_list` sorts it), so a page of rows and their lists is one
+/// statement, one round trip, instead of one more per list (networks by
+/// municipality without a kept answer, 100,000 networks, 64 connections:
+/// 5,602–5,945 -> 6,214–6,268 req/s in four runs each). On
 /// SQLite, where a statement costs no round trip, a subquery per row costs
 /// more than one statement for the page's lists (networks by municipality:
 /// 9,093–9,397 against 8,656–8,779 req/s): there the column is NULL and the
