@@ -8,6 +8,17 @@ use serde_json::json;
 use crate::both;
 use crate::common;
 
+/// The status of each of `requests`, sent at once.
+async fn statuses_of(
+    requests: impl IntoIterator<Item = impl std::future::Future<Output = common::Resp>>,
+) -> Vec<u16> {
+    join_all(requests)
+        .await
+        .iter()
+        .map(|r| r.status.as_u16())
+        .collect()
+}
+
 both!(
     only_one_of_ten_edits_with_the_same_etag_wins,
     |app: common::TestApp| async move {
@@ -32,11 +43,7 @@ both!(
                     .set_payload(json!({ "title": format!("Versie {i}") }).to_string()),
             )
         });
-        let statuses: Vec<u16> = join_all(edits)
-            .await
-            .iter()
-            .map(|r| r.status.as_u16())
-            .collect();
+        let statuses = statuses_of(edits).await;
         assert_eq!(
             statuses.iter().filter(|s| **s == 200).count(),
             1,
@@ -61,11 +68,7 @@ both!(
             json!({"name": "Zelfde netwerk", "slug": "zelfde-netwerk", "theme": "Thema", "scope": "national"}),
         )
     });
-        let statuses: Vec<u16> = join_all(creates)
-            .await
-            .iter()
-            .map(|r| r.status.as_u16())
-            .collect();
+        let statuses = statuses_of(creates).await;
         assert_eq!(
             statuses.iter().filter(|s| **s == 201).count(),
             1,
@@ -94,19 +97,11 @@ both!(
         let joins = users
             .iter()
             .map(|u| app.post(&path, Some(&u.token), json!({})));
-        let statuses: Vec<u16> = join_all(joins)
-            .await
-            .iter()
-            .map(|r| r.status.as_u16())
-            .collect();
+        let statuses = statuses_of(joins).await;
         assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
         // The same person joining ten times at once: one membership.
         let again = (0..10).map(|_| app.post(&path, Some(&users[0].token), json!({})));
-        let statuses: Vec<u16> = join_all(again)
-            .await
-            .iter()
-            .map(|r| r.status.as_u16())
-            .collect();
+        let statuses = statuses_of(again).await;
         assert!(statuses.iter().all(|s| *s == 409), "{statuses:?}");
         let members = app
             .collect_all(&format!("{path}?pageSize=100"), Some(&c.token))
