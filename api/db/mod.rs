@@ -4,6 +4,7 @@
 
 pub mod models;
 pub mod schema;
+pub mod stamp;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;

@@ -13,7 +13,9 @@ pub struct User {
     pub password_hash: String,
     pub display_name: String,
     pub is_admin: bool,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
     pub session_epoch: i64,
@@ -46,7 +48,9 @@ pub struct Stakeholder {
     pub share_contact: bool,
     pub user_id: Option<i64>,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
     pub access_needs: Option<String>,
@@ -88,7 +92,9 @@ pub struct Network {
     pub contact: Option<String>,
     pub communication: String,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
 }
@@ -120,7 +126,9 @@ pub struct Membership {
     pub stakeholder_id: i64,
     pub role: String,
     pub commitment: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
 }
@@ -139,7 +147,9 @@ pub struct Goal {
     pub owner_id: Option<i64>,
     pub position: i32,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
 }
@@ -164,7 +174,9 @@ pub struct Endorsement {
     pub stakeholder_id: i64,
     pub stance: String,
     pub comment: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -179,7 +191,9 @@ pub struct KnowledgeLink {
     pub network_id: Option<i64>,
     pub added_by: Option<i64>,
     pub clicks: i64,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
 }

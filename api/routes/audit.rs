@@ -21,6 +21,7 @@ use crate::{page_type, AppState};
 #[serde(rename_all = "camelCase")]
 pub struct AuditEventOut {
     pub id: i64,
+    #[serde(serialize_with = "crate::http::time")]
     pub at: DateTime<Utc>,
     /// The account that acted (none: anonymous, or a failed sign-in).
     pub actor_id: Option<i64>,

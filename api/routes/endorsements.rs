@@ -31,7 +31,9 @@ pub struct EndorsementOut {
     pub name: Option<String>,
     pub stance: Stance,
     pub comment: String,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

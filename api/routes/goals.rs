@@ -47,7 +47,9 @@ pub struct GoalOut {
     pub support_count: i64,
     /// Endorsements that raise a concern.
     pub concern_count: i64,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -54,7 +54,9 @@ pub struct KnowledgeLinkOut {
     pub clicks: i64,
     /// Whether you may change this link.
     pub can_edit: bool,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

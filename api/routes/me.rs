@@ -30,7 +30,9 @@ pub struct MeOut {
     pub is_admin: bool,
     /// Your own stakeholder profile (see `/stakeholders/{stakeholderId}`).
     pub stakeholder_id: Option<i64>,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -283,6 +285,7 @@ pub struct ExportMembership {
     pub network_name: String,
     pub role: Role,
     pub commitment: String,
+    #[serde(serialize_with = "crate::http::time")]
     pub joined_at: DateTime<Utc>,
 }
 
@@ -294,7 +297,9 @@ pub struct ExportEndorsement {
     pub goal_title: String,
     pub stance: crate::domain::Stance,
     pub comment: String,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -307,6 +312,7 @@ pub struct ExportItem {
     /// The web address, for knowledge links.
     pub url: Option<String>,
     pub network_id: Option<i64>,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -314,6 +320,7 @@ pub struct ExportItem {
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportOut {
+    #[serde(serialize_with = "crate::http::time")]
     pub exported_at: DateTime<Utc>,
     pub account: MeOut,
     /// Your own stakeholder profile, with contact details and access needs.

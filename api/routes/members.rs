@@ -35,7 +35,9 @@ pub struct MemberOut {
     pub commitment: String,
     /// Only for co-members when the person agreed to share it.
     pub contact: Option<ContactOut>,
+    #[serde(serialize_with = "crate::http::time")]
     pub joined_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -80,7 +80,9 @@ pub struct NetworkOut {
     pub contact: Option<String>,
     /// How members are kept informed (newsletter, meetings, calls).
     pub communication: String,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
     /// Only on a single network: the wider network.
     pub parent: Option<NetworkRef>,

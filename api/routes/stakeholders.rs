@@ -66,7 +66,9 @@ pub struct StakeholderOut {
     pub access_needs: Option<String>,
     /// Whether you may change this profile.
     pub can_edit: bool,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -30,7 +30,9 @@ pub struct UserOut {
     pub is_admin: bool,
     /// A disabled account cannot sign in; its sessions have ended.
     pub disabled: bool,
+    #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
