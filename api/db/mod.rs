@@ -420,68 +420,14 @@ where
     }
 }
 
-/// A list that belongs to each row (a network's topics), read with the row
-/// on PostgreSQL: `subquery` joins it with commas in no set order
-/// (`split_list` sorts it), so a page of rows and their lists is one
-/// statement, one round trip, instead of one more per list (networks by
-/// municipality without a kept answer, 100,000 networks, 64 connections:
-/// 5,602–5,945 -> 6,214–6,268 req/s in four runs each). On
-/// SQLite, where a statement costs no round trip, a subquery per row costs
-/// more than one statement for the page's lists (networks by municipality:
-/// 9,093–9,397 against 8,656–8,779 req/s): there the column is NULL and the
-/// caller reads the lists apart. A type of its own, not `sql()`: diesel
-/// prepares a statement with an SQL literal anew on every request.
-///
-/// Not used for knowledge links: their audiences and topics read this way
-/// (two round trips fewer) served 4,016 / 4,113 against 4,082 / 3,835
-/// req/s by audience and topic, within the noise.
-#[derive(Debug, Clone, Copy)]
-pub struct ListOnPostgres {
-    backend: Backend,
-    subquery: &'static str,
-}
-
-impl ListOnPostgres {
-    pub fn new(backend: Backend, subquery: &'static str) -> ListOnPostgres {
-        ListOnPostgres { backend, subquery }
-    }
-}
-
-impl diesel::Expression for ListOnPostgres {
-    type SqlType = diesel::sql_types::Nullable<diesel::sql_types::Text>;
-}
-
-impl<QS> diesel::AppearsOnTable<QS> for ListOnPostgres {}
-
-impl<QS> diesel::SelectableExpression<QS> for ListOnPostgres {}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for ListOnPostgres {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-impl diesel::query_builder::QueryId for ListOnPostgres {
-    type QueryId = ();
-    // The SQL depends on the backend: cached by its text.
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for ListOnPostgres {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
-    ) -> QueryResult<()> {
-        out.push_sql(match self.backend {
-            Backend::Sqlite => "NULL",
-            Backend::Postgres => self.subquery,
-        });
-        Ok(())
-    }
-}
-
-/// The values of a `ListOnPostgres` column, sorted (topic slugs hold no
-/// commas).
+/// The values of a comma-separated list column, such as
+/// `networks.topic_list`, sorted (topic slugs hold no commas); `""` is none.
 pub fn split_list(joined: &str) -> Vec<String> {
-    let mut list: Vec<String> = joined.split(',').map(str::to_string).collect();
+    let mut list: Vec<String> = joined
+        .split(',')
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect();
     list.sort_unstable();
     list
 }

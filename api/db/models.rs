@@ -97,6 +97,9 @@ pub struct Network {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    /// Its topics' slugs, comma-separated, in no order: kept by triggers on
+    /// `network_topics` (migration 9), read with `db::split_list`.
+    pub topic_list: String,
 }
 
 /// The editable columns of a network (insert and full update).

@@ -88,6 +88,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        topic_list -> Text,
     }
 }
 

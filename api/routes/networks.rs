@@ -99,7 +99,8 @@ pub struct NetworkOut {
 page_type!(NetworkPage, NetworkOut, "A page of networks.");
 
 impl NetworkOut {
-    fn new(n: Network, topics: Vec<String>) -> NetworkOut {
+    fn new(n: Network) -> NetworkOut {
+        let topics = db::split_list(&n.topic_list);
         NetworkOut {
             id: n.id,
             slug: n.slug,
@@ -417,22 +418,6 @@ pub fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiE
     )
 }
 
-fn topics_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, ApiError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, String)> = network_topics::table
-        .filter(db::in_ids(network_topics::network_id, ids))
-        .order((network_topics::network_id, network_topics::topic))
-        .select((network_topics::network_id, network_topics::topic))
-        .load(conn)?;
-    let mut map: HashMap<i64, Vec<String>> = HashMap::new();
-    for (id, topic) in rows {
-        map.entry(id).or_default().push(topic);
-    }
-    Ok(map)
-}
-
 /// Unique slug: the wanted one, or with `-2`, `-3`, ... added.
 fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<String, ApiError> {
     let mut candidate = wanted.to_string();
@@ -453,8 +438,8 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
 
 /// The full single-network view: parent, children, counts.
 ///
-/// Topics, the parent and children the viewer may see, members per kind and
-/// goals per status come from one statement (a `UNION ALL` of five parts,
+/// The parent and children the viewer may see, members per kind and goals
+/// per status come from one statement (a `UNION ALL` of four parts,
 /// each row tagged with its part), built with the query builder and without
 /// SQL literals so that both backends keep it prepared.
 pub fn detail(
@@ -485,9 +470,6 @@ pub fn detail(
                             .select(memberships::network_id),
                     ))
             };
-            let topics = network_topics::table
-                .filter(network_topics::network_id.eq(id))
-                .select((tag("topic"), zero(), network_topics::topic, tag(""), zero()));
             let parent = networks::table
                 .filter(networks::id.eq(parent_id))
                 .filter(visible())
@@ -523,8 +505,7 @@ pub fn detail(
                 .filter(goals::network_id.eq(id))
                 .group_by(goals::status)
                 .select((tag("goal"), zero(), goals::status, tag(""), count_star()));
-            topics
-                .union_all(parent)
+            parent
                 .union_all(children)
                 .union_all(members)
                 .union_all(goals)
@@ -535,16 +516,14 @@ pub fn detail(
         DbConn::Pg(c) => run!(c),
         DbConn::Sqlite(c) => run!(c),
     };
-    // Topics by slug, children by id (both backends compare bytes).
+    // Children by id (both backends compare bytes).
     rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
-    let mut topics = Vec::new();
     let mut parent = None;
     let mut children = Vec::new();
     let mut by_kind: HashMap<String, i64> = HashMap::new();
     let mut by_status: HashMap<String, i64> = HashMap::new();
     for (part, id, name, extra, n) in rows {
         match part.as_str() {
-            "topic" => topics.push(name),
             "parent" => {
                 parent = Some(NetworkRef {
                     id,
@@ -565,7 +544,7 @@ pub fn detail(
             }
         }
     }
-    let mut out = NetworkOut::new(network, topics);
+    let mut out = NetworkOut::new(network);
     out.my_role = role;
     out.parent = parent;
     out.children = Some(children);
@@ -686,7 +665,6 @@ pub async fn list_networks(
         };
         // The filtered query, built anew for each use (boxed queries are
         // consumed by loading).
-        let backend = conn.backend();
         let filtered = || {
             // The viewer's networks as a subquery, not a list of ids: a
             // list makes diesel re-prepare the statement on every request
@@ -696,16 +674,7 @@ pub async fn list_networks(
                     .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
                     .select(memberships::network_id)
             };
-            let mut sql = networks::table
-                .select((
-                    Network::as_select(),
-                    db::ListOnPostgres::new(
-                        backend,
-                        "(SELECT string_agg(t.topic, ',') FROM network_topics t \
-                         WHERE t.network_id = networks.id)",
-                    ),
-                ))
-                .into_boxed();
+            let mut sql = networks::table.select(Network::as_select()).into_boxed();
             if !viewer.is_admin {
                 let public = networks::visibility.eq(Visibility::Public.as_str());
                 sql = match viewer.stakeholder_id {
@@ -744,18 +713,18 @@ pub async fn list_networks(
         };
         let (rows, next) = match ranked {
             None => {
-                let mut rows: Vec<(Network, Option<String>)> = filtered()
+                let mut rows: Vec<Network> = filtered()
                     .filter(networks::id.gt(page.after_id()))
                     .order(networks::id)
                     .limit(page.fetch_limit())
                     .load(conn)?;
-                let next = page.finish(&mut rows, |(n, _)| Cursor::Id(n.id));
+                let next = page.finish(&mut rows, |n| Cursor::Id(n.id));
                 (rows, next)
             }
             Some(ranked) => rank_page(
                 ranked,
                 &page,
-                |(n, _): &(Network, Option<String>)| n.id,
+                |n: &Network| n.id,
                 |ids| {
                     Ok(filtered()
                         .filter(db::in_ids(networks::id, &ids))
@@ -763,23 +732,7 @@ pub async fn list_networks(
                 },
             )?,
         };
-        let mut apart = match backend {
-            db::Backend::Sqlite => {
-                let ids: Vec<i64> = rows.iter().map(|(n, _)| n.id).collect();
-                topics_of(conn, &ids)?
-            }
-            db::Backend::Postgres => HashMap::new(),
-        };
-        let items: Vec<NetworkOut> = rows
-            .into_iter()
-            .map(|(n, joined)| {
-                let topics = match joined {
-                    Some(joined) => db::split_list(&joined),
-                    None => apart.remove(&n.id).unwrap_or_default(),
-                };
-                NetworkOut::new(n, topics)
-            })
-            .collect();
+        let items: Vec<NetworkOut> = rows.into_iter().map(NetworkOut::new).collect();
         Ok((items, next))
     })
     .await?;
@@ -980,7 +933,7 @@ pub async fn update_network(
         access.ensure_coordinator()?;
         let current = access.network;
         let mut v = NetworkValues::from(&current);
-        let mut topics = topics_of(conn, &[id])?.remove(&id).unwrap_or_default();
+        let mut topics = db::split_list(&current.topic_list);
         let mut errors = parse_errors;
         let slug_changed = input
             .slug

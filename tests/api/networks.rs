@@ -85,9 +85,9 @@ both!(
     }
 );
 
-// A page of networks reads their topics with them (in the same statement on
-// PostgreSQL, in a second one on SQLite): each network its own, sorted, and
-// none for a network without.
+// A page of networks reads their topics with them (each network keeps a
+// list that triggers on network_topics keep up to date): each network its
+// own, sorted, and none for a network without; also after they change.
 both!(
     listings_show_each_networks_topics,
     |app: common::TestApp| async move {
@@ -109,26 +109,53 @@ both!(
                 .expect(201);
             ids.push(r.id());
         }
-        let expected = [
+        let check = |expected: [serde_json::Value; 3]| {
+            let (app, ids) = (&app, &ids);
+            async move {
+                for path in [
+                    "/api/v1/networks?municipality=GM0344",
+                    "/api/v1/networks?q=musea",
+                ] {
+                    let r = app.get(path, None).await.expect(200);
+                    let mut seen: Vec<(i64, serde_json::Value)> = r
+                        .items()
+                        .iter()
+                        .map(|n| (n["id"].as_i64().unwrap(), n["topics"].clone()))
+                        .collect();
+                    seen.sort_by_key(|(id, _)| *id);
+                    let wanted: Vec<(i64, serde_json::Value)> =
+                        ids.iter().copied().zip(expected.iter().cloned()).collect();
+                    assert_eq!(seen, wanted, "{path}");
+                }
+                for (id, topics) in ids.iter().zip(&expected) {
+                    let r = app
+                        .get(&format!("/api/v1/networks/{id}"), None)
+                        .await
+                        .expect(200);
+                    assert_eq!(&r.body["topics"], topics, "network {id}");
+                }
+            }
+        };
+        check([
             json!(["accessibility", "culture", "transport"]),
             json!([]),
             json!(["sport"]),
-        ];
-        for path in [
-            "/api/v1/networks?municipality=GM0344",
-            "/api/v1/networks?q=musea",
+        ])
+        .await;
+        for (id, topics) in [
+            (ids[0], json!(["sport"])),
+            (ids[1], json!(["transport", "culture"])),
+            (ids[2], json!([])),
         ] {
-            let r = app.get(path, None).await.expect(200);
-            let mut seen: Vec<(i64, serde_json::Value)> = r
-                .items()
-                .iter()
-                .map(|n| (n["id"].as_i64().unwrap(), n["topics"].clone()))
-                .collect();
-            seen.sort_by_key(|(id, _)| *id);
-            let wanted: Vec<(i64, serde_json::Value)> =
-                ids.iter().copied().zip(expected.iter().cloned()).collect();
-            assert_eq!(seen, wanted, "{path}");
+            app.patch(
+                &format!("/api/v1/networks/{id}"),
+                Some(&anna.token),
+                json!({"topics": topics}),
+            )
+            .await
+            .expect(200);
         }
+        check([json!(["sport"]), json!(["culture", "transport"]), json!([])]).await;
     }
 );
 
