@@ -93,10 +93,13 @@ both!(
     |app: common::TestApp| async move {
         let anna = app.user("Anna").await;
         let mut ids = Vec::new();
-        for topics in [
-            json!(["transport", "culture", "accessibility"]),
-            json!([]),
-            json!(["sport"]),
+        for (topics, sorted) in [
+            (
+                json!(["transport", "culture", "accessibility"]),
+                json!(["accessibility", "culture", "transport"]),
+            ),
+            (json!([]), json!([])),
+            (json!(["sport"]), json!(["sport"])),
         ] {
             let r = app
                 .post(
@@ -107,6 +110,7 @@ both!(
                 )
                 .await
                 .expect(201);
+            assert_eq!(r.body["topics"], sorted, "the new network's page");
             ids.push(r.id());
         }
         let check = |expected: [serde_json::Value; 3]| {
@@ -142,18 +146,24 @@ both!(
             json!(["sport"]),
         ])
         .await;
-        for (id, topics) in [
-            (ids[0], json!(["sport"])),
-            (ids[1], json!(["transport", "culture"])),
-            (ids[2], json!([])),
+        for (id, topics, sorted) in [
+            (ids[0], json!(["sport"]), json!(["sport"])),
+            (
+                ids[1],
+                json!(["transport", "culture"]),
+                json!(["culture", "transport"]),
+            ),
+            (ids[2], json!([]), json!([])),
         ] {
-            app.patch(
-                &format!("/api/v1/networks/{id}"),
-                Some(&anna.token),
-                json!({"topics": topics}),
-            )
-            .await
-            .expect(200);
+            let r = app
+                .patch(
+                    &format!("/api/v1/networks/{id}"),
+                    Some(&anna.token),
+                    json!({"topics": topics}),
+                )
+                .await
+                .expect(200);
+            assert_eq!(r.body["topics"], sorted, "the changed network's page");
         }
         check([json!(["sport"]), json!(["culture", "transport"]), json!([])]).await;
     }
