@@ -305,12 +305,7 @@ fn rows(conn: &mut DbConn, kind: Kind) -> Result<Vec<Map<String, Value>>, String
                 .load(conn)
                 .map_err(e)?;
             for n in list {
-                let topics: Vec<String> = crate::db::schema::network_topics::table
-                    .filter(crate::db::schema::network_topics::network_id.eq(n.id))
-                    .order(crate::db::schema::network_topics::topic)
-                    .select(crate::db::schema::network_topics::topic)
-                    .load(conn)
-                    .map_err(e)?;
+                let topics = crate::db::split_list(&n.topic_list);
                 let mut m = Map::new();
                 m.insert("id".into(), n.id.into());
                 for (k, v) in [
