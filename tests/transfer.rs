@@ -47,6 +47,10 @@ fn good_file_imports_every_row(backend: Backend) {
     let csv = export(&mut conn, Kind::Networks);
     assert!(csv.contains("\"Emmen, toegankelijk\""));
     assert!(csv.contains("inclusief-drenthe"), "parents by slug: {csv}");
+    assert!(
+        csv.contains(",local_policy;un_convention,"),
+        "each network's topics: {csv}"
+    );
 
     // Round trip: what export writes, import reads, and exports the same.
     let (_db2, mut conn2, viewer2) = setup(backend);
