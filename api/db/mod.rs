@@ -29,6 +29,20 @@ pub enum DbConn {
 pub type DbPool = Pool<ConnectionManager<DbConn>>;
 pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
 
+/// Runs `$body` on the backend's own connection, bound to `$c`: a
+/// statement that names its types is then found in the connection's cache
+/// by its type, where through `DbConn` diesel writes its whole SQL text on
+/// every pass over it (to check the cache, to collect the binds).
+macro_rules! on_each {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Pg($c) => $body,
+            $crate::db::DbConn::Sqlite($c) => $body,
+        }
+    };
+}
+pub(crate) use on_each;
+
 /// Which backend a database URL names. Chosen from the scheme, never guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -664,60 +664,64 @@ pub async fn list_networks(
             None => None,
         };
         // The filtered query, built anew for each use (boxed queries are
-        // consumed by loading).
-        let filtered = || {
-            // The viewer's networks as a subquery, not a list of ids: a
-            // list makes diesel re-prepare the statement on every request
-            // on SQLite.
-            let mine = || {
-                memberships::table
-                    .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
-                    .select(memberships::network_id)
-            };
-            let mut sql = networks::table.select(Network::as_select()).into_boxed();
-            if !viewer.is_admin {
-                let public = networks::visibility.eq(Visibility::Public.as_str());
-                sql = match viewer.stakeholder_id {
-                    None => sql.filter(public),
-                    Some(_) => sql.filter(public.or(networks::id.eq_any(mine()))),
+        // consumed by loading) and for each backend's own connection: on
+        // the shared connection type diesel writes a statement's whole SQL
+        // text two or three times per run, also when it is kept prepared.
+        macro_rules! filtered {
+            () => {{
+                // The viewer's networks as a subquery, not a list of ids: a
+                // list makes diesel re-prepare the statement on every request
+                // on SQLite.
+                let mine = || {
+                    memberships::table
+                        .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
+                        .select(memberships::network_id)
                 };
-            }
-            if only_mine {
-                sql = sql.filter(networks::id.eq_any(mine()));
-            }
-            if let Some(s) = scope {
-                sql = sql.filter(networks::scope.eq(s.as_str()));
-            }
-            if let Some(code) = &municipality_code {
-                sql = sql.filter(networks::municipality_code.eq(code.clone()));
-            }
-            if let Some(t) = &topic {
-                sql = sql.filter(
-                    networks::id.eq_any(
-                        network_topics::table
-                            .filter(network_topics::topic.eq(t.clone()))
-                            .select(network_topics::network_id),
-                    ),
-                );
-            }
-            if let Some(s) = status {
-                sql = sql.filter(networks::status.eq(s.as_str()));
-            }
-            if let Some(p) = parent {
-                sql = sql.filter(networks::parent_id.eq(p));
-            }
-            if let Some(t) = updated_since {
-                sql = sql.filter(networks::updated_at.ge(t.naive_utc()));
-            }
-            sql
-        };
+                let mut sql = networks::table.select(Network::as_select()).into_boxed();
+                if !viewer.is_admin {
+                    let public = networks::visibility.eq(Visibility::Public.as_str());
+                    sql = match viewer.stakeholder_id {
+                        None => sql.filter(public),
+                        Some(_) => sql.filter(public.or(networks::id.eq_any(mine()))),
+                    };
+                }
+                if only_mine {
+                    sql = sql.filter(networks::id.eq_any(mine()));
+                }
+                if let Some(s) = scope {
+                    sql = sql.filter(networks::scope.eq(s.as_str()));
+                }
+                if let Some(code) = &municipality_code {
+                    sql = sql.filter(networks::municipality_code.eq(code.clone()));
+                }
+                if let Some(t) = &topic {
+                    sql = sql.filter(
+                        networks::id.eq_any(
+                            network_topics::table
+                                .filter(network_topics::topic.eq(t.clone()))
+                                .select(network_topics::network_id),
+                        ),
+                    );
+                }
+                if let Some(s) = status {
+                    sql = sql.filter(networks::status.eq(s.as_str()));
+                }
+                if let Some(p) = parent {
+                    sql = sql.filter(networks::parent_id.eq(p));
+                }
+                if let Some(t) = updated_since {
+                    sql = sql.filter(networks::updated_at.ge(t.naive_utc()));
+                }
+                sql
+            }};
+        }
         let (rows, next) = match ranked {
             None => {
-                let mut rows: Vec<Network> = filtered()
+                let mut rows: Vec<Network> = db::on_each!(conn, c => filtered!()
                     .filter(networks::id.gt(page.after_id()))
                     .order(networks::id)
                     .limit(page.fetch_limit())
-                    .load(conn)?;
+                    .load(c))?;
                 let next = page.finish(&mut rows, |n| Cursor::Id(n.id));
                 (rows, next)
             }
@@ -726,9 +730,9 @@ pub async fn list_networks(
                 &page,
                 |n: &Network| n.id,
                 |ids| {
-                    Ok(filtered()
+                    Ok(db::on_each!(conn, c => filtered!()
                         .filter(db::in_ids(networks::id, &ids))
-                        .load(conn)?)
+                        .load(c))?)
                 },
             )?,
         };
