@@ -624,6 +624,7 @@ const STATS_TTL: Duration = Duration::from_secs(300);
 /// read once and reused until the index changes, per database (one per
 /// `AppState`). Counting them per query would read the whole index of a
 /// common word, which made a search over 100,000 networks take 400 ms.
+#[derive(Default)]
 pub struct Stats {
     cache: Mutex<HashMap<String, CorpusStats>>,
     /// Recent answers: (document type, query stems) -> ranked ids, under
@@ -632,211 +633,6 @@ pub struct Stats {
     /// the others keep the old answer). Filters and visibility are applied
     /// after ranking, so one answer serves every viewer.
     results: Mutex<HashMap<(String, Vec<String>), CachedResult>>,
-    /// Words searched for recently, each with all its postings, under the
-    /// same rules as the answers: a search reads the postings of a word it
-    /// finds here from memory, not from the database.
-    words: Mutex<KeptWords>,
-    /// Words with at most this many postings are kept
-    /// (`KEEP_WORDS_UP_TO`; tests set 0 to read every block from the
-    /// database).
-    keep_up_to: i64,
-}
-
-impl Default for Stats {
-    fn default() -> Stats {
-        Stats::keeping_words_up_to(KEEP_WORDS_UP_TO)
-    }
-}
-
-impl Stats {
-    /// Statistics that keep the blocks of words with at most `postings`
-    /// postings in memory (0: none).
-    pub fn keeping_words_up_to(postings: i64) -> Stats {
-        Stats {
-            cache: Mutex::default(),
-            results: Mutex::default(),
-            words: Mutex::default(),
-            keep_up_to: postings,
-        }
-    }
-}
-
-/// Words with at most this many postings (16 bytes each in memory: 65,536
-/// make 1 MB) are kept whole once searched for; a more common one is read a
-/// few blocks at a time from the database.
-const KEEP_WORDS_UP_TO: i64 = 65_536;
-
-/// At most this many postings are kept in all (8 MB): past it the kept
-/// words start over.
-const MAX_KEPT_POSTINGS: usize = 512 * 1024;
-
-#[derive(Default)]
-struct KeptWords {
-    /// (document type, word) -> its postings.
-    words: HashMap<(String, String), KeptWord>,
-    /// Postings kept in all.
-    postings: usize,
-}
-
-struct KeptWord {
-    generation: u64,
-    read_at: Instant,
-    postings: std::sync::Arc<Vec<Posting>>,
-}
-
-/// Where a search reads one word's postings from.
-enum Word<'a> {
-    /// All of them, decoded, in document order.
-    Kept(std::sync::Arc<Vec<Posting>>),
-    /// A few blocks at a time from the database.
-    Stored { doc_type: &'a str, term: &'a str },
-}
-
-impl Stats {
-    /// The word to read `term`'s postings from: kept in memory when it has
-    /// at most `keep_up_to` postings (`df`), read whole on first use.
-    fn word<'a>(
-        &self,
-        conn: &mut DbConn,
-        doc_type: &'a str,
-        term: &'a str,
-        df: i64,
-    ) -> Result<Word<'a>, ApiError> {
-        if df > self.keep_up_to {
-            return Ok(Word::Stored { doc_type, term });
-        }
-        let generation = GENERATION.load(Ordering::Acquire);
-        let key = (doc_type.to_string(), term.to_string());
-        {
-            let kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(k) = kept.words.get(&key) {
-                if k.generation == generation && k.read_at.elapsed() < ANSWER_TTL {
-                    return Ok(Word::Kept(k.postings.clone()));
-                }
-            }
-        }
-        use search_blocks::dsl as b;
-        let query = search_blocks::table
-            .filter(b::doc_type.eq(doc_type))
-            .filter(b::term.eq(term))
-            .order(b::last_doc_id)
-            .select(b::data);
-        let blocks: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
-        let mut postings = Vec::with_capacity(df as usize);
-        for data in &blocks {
-            decode_block(data, &mut postings)?;
-        }
-        let postings = std::sync::Arc::new(postings);
-        let mut kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
-        if kept.postings + postings.len() > MAX_KEPT_POSTINGS {
-            kept.words.clear();
-            kept.postings = 0;
-        }
-        kept.postings += postings.len();
-        let old = kept.words.insert(
-            key,
-            KeptWord {
-                generation,
-                read_at: Instant::now(),
-                postings: postings.clone(),
-            },
-        );
-        if let Some(old) = old {
-            kept.postings = kept.postings.saturating_sub(old.postings.len());
-        }
-        Ok(Word::Kept(postings))
-    }
-}
-
-impl Word<'_> {
-    /// The word's newest postings before document `before`, some `blocks`
-    /// blocks' worth, in document order; and whether they are its oldest.
-    fn before<'s>(
-        &'s self,
-        conn: &mut DbConn,
-        before: i64,
-        blocks: i64,
-        buffer: &'s mut Vec<Posting>,
-    ) -> Result<(&'s [Posting], bool), ApiError> {
-        use search_blocks::dsl as b;
-        match self {
-            Word::Kept(postings) => {
-                let end = postings.partition_point(|p| p.doc_id < before);
-                let start = end.saturating_sub(blocks as usize * BLOCK_POSTINGS);
-                Ok((&postings[start..end], start == 0))
-            }
-            Word::Stored { doc_type, term } => {
-                let query = search_blocks::table
-                    .filter(b::doc_type.eq(*doc_type))
-                    .filter(b::term.eq(*term))
-                    .filter(b::last_doc_id.lt(before))
-                    .order(b::last_doc_id.desc())
-                    .limit(blocks)
-                    .select(b::data);
-                let data: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
-                buffer.clear();
-                for block in data.iter().rev() {
-                    decode_block(block, buffer)?;
-                }
-                Ok((&buffer[..], (data.len() as i64) < blocks))
-            }
-        }
-    }
-
-    /// The word's postings that may match `matches` (by document, in
-    /// order), in document order.
-    fn over<'s>(
-        &'s self,
-        conn: &mut DbConn,
-        matches: &[(i64, i32, f64)],
-        buffer: &'s mut Vec<Posting>,
-    ) -> Result<&'s [Posting], ApiError> {
-        use search_blocks::dsl as b;
-        let (Some(&(lo, ..)), Some(&(hi, ..))) = (matches.first(), matches.last()) else {
-            return Ok(&[]);
-        };
-        match self {
-            Word::Kept(postings) => {
-                let start = postings.partition_point(|p| p.doc_id < lo);
-                let end = start + postings[start..].partition_point(|p| p.doc_id <= hi);
-                Ok(&postings[start..end])
-            }
-            Word::Stored { doc_type, term } => {
-                // The blocks from the first that ends at or after `lo` to the
-                // first that ends at or after `hi`.
-                let later = diesel::alias!(search_blocks as later);
-                let to = later
-                    .filter(later.field(b::doc_type).eq(*doc_type))
-                    .filter(later.field(b::term).eq(*term))
-                    .filter(later.field(b::last_doc_id).ge(hi))
-                    .select(diesel::dsl::min(later.field(b::last_doc_id)))
-                    .single_value();
-                let query = search_blocks::table
-                    .filter(b::doc_type.eq(*doc_type))
-                    .filter(b::term.eq(*term))
-                    .filter(b::last_doc_id.ge(lo))
-                    .filter(b::last_doc_id.le(coalesce(to, hi)))
-                    .order(b::last_doc_id)
-                    .select((b::last_doc_id, b::data));
-                let blocks: Vec<(i64, Vec<u8>)> = crate::db::on_each!(conn, c => query.load(c))?;
-                // Only the blocks that could hold a match are decoded: a
-                // block holds the documents after the one before it ends, up
-                // to its own end.
-                buffer.clear();
-                let (mut k, mut after) = (0, i64::MIN);
-                for (last, block) in &blocks {
-                    while k < matches.len() && matches[k].0 <= after {
-                        k += 1;
-                    }
-                    if k < matches.len() && matches[k].0 <= *last {
-                        decode_block(block, buffer)?;
-                    }
-                    after = *last;
-                }
-                Ok(&buffer[..])
-            }
-        }
-    }
 }
 
 /// At most this many answers are kept (each at most `MAX_CANDIDATES` ids,
@@ -1037,6 +833,19 @@ diesel::define_sql_function! {
     fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::BigInt>, y: diesel::sql_types::BigInt) -> diesel::sql_types::BigInt;
 }
 
+/// Loads a query on the connection of its own backend, not through
+/// `DbConn`: diesel's connection over several backends writes a statement's
+/// whole SQL text on every pass over it (whether it may be kept prepared,
+/// collecting its binds), also when the prepared statement is reused.
+macro_rules! load_direct {
+    ($conn:expr, $query:expr) => {
+        match $conn {
+            DbConn::Pg(c) => $query.load(c),
+            DbConn::Sqlite(c) => $query.load(c),
+        }
+    };
+}
+
 /// `search` without the answer cache.
 ///
 /// The rarest word's blocks are read newest first, then for each other
@@ -1053,6 +862,7 @@ fn rank(
     doc_type: &str,
     terms: &[String],
 ) -> Result<Vec<(i64, f64)>, ApiError> {
+    use search_blocks::dsl as b;
     let (n_docs, total_length, df) = stats.get(conn, doc_type, terms)?;
     if df.contains(&0) {
         return Ok(Vec::new());
@@ -1076,28 +886,72 @@ fn rank(
         let weight = f64::from(weight);
         factor * weight / (weight + c1 + c2 * f64::from(length))
     };
-    let words = rarest_first
-        .iter()
-        .map(|&(df, term)| stats.word(conn, doc_type, term, df))
-        .collect::<Result<Vec<Word>, ApiError>>()?;
+    let word = |term: &str| {
+        search_blocks::table
+            .filter(b::doc_type.eq(doc_type.to_string()))
+            .filter(b::term.eq(term.to_string()))
+    };
 
     // Newest first.
     let mut found: Vec<(i64, f64)> = Vec::new();
     let (mut before, mut blocks) = (i64::MAX, FIRST_BLOCKS);
-    let (mut rare_buffer, mut other_buffer) = (Vec::new(), Vec::new());
+    let mut postings = Vec::with_capacity(FIRST_BLOCKS as usize * BLOCK_POSTINGS);
     while found.len() < MAX_CANDIDATES {
-        let (postings, last_round) = words[0].before(conn, before, blocks, &mut rare_buffer)?;
-        let Some(first) = postings.first() else {
+        let rare: Vec<Vec<u8>> = load_direct!(
+            conn,
+            word(rarest_first[0].1)
+                .filter(b::last_doc_id.lt(before))
+                .order(b::last_doc_id.desc())
+                .limit(blocks)
+                .select(b::data)
+        )?;
+        let last_round = (rare.len() as i64) < blocks;
+        postings.clear();
+        for data in rare.iter().rev() {
+            decode_block(data, &mut postings)?;
+        }
+        let (Some(first), Some(last)) = (postings.first(), postings.last()) else {
             break;
         };
-        let lo = first.doc_id;
+        let (lo, hi) = (first.doc_id, last.doc_id);
         // (document, its length, score so far), in document order.
         let mut matches: Vec<(i64, i32, f64)> = postings
             .iter()
             .map(|p| (p.doc_id, p.length, score(factors[0], p.weight, p.length)))
             .collect();
-        for (i, word) in words.iter().enumerate().skip(1) {
-            let other = word.over(conn, &matches, &mut other_buffer)?;
+        let mut other = Vec::new();
+        for (i, &(_, term)) in rarest_first.iter().enumerate().skip(1) {
+            // The blocks from the first that ends at or after `lo` to the
+            // first that ends at or after `hi`.
+            let later = diesel::alias!(search_blocks as later);
+            let to = later
+                .filter(later.field(b::doc_type).eq(doc_type.to_string()))
+                .filter(later.field(b::term).eq(term.to_string()))
+                .filter(later.field(b::last_doc_id).ge(hi))
+                .select(diesel::dsl::min(later.field(b::last_doc_id)))
+                .single_value();
+            let blocks: Vec<(i64, Vec<u8>)> = load_direct!(
+                conn,
+                word(term)
+                    .filter(b::last_doc_id.ge(lo))
+                    .filter(b::last_doc_id.le(coalesce(to, hi)))
+                    .order(b::last_doc_id)
+                    .select((b::last_doc_id, b::data))
+            )?;
+            // Only the blocks that could hold a match are decoded: a block
+            // holds the documents after the one before it ends, up to its
+            // own end.
+            other.clear();
+            let (mut k, mut after) = (0, i64::MIN);
+            for (last, block) in &blocks {
+                while k < matches.len() && matches[k].0 <= after {
+                    k += 1;
+                }
+                if k < matches.len() && matches[k].0 <= *last {
+                    decode_block(block, &mut other)?;
+                }
+                after = *last;
+            }
             let mut j = 0;
             matches.retain_mut(|m| {
                 j += gallop(&other[j..], m.0);
@@ -1297,54 +1151,20 @@ mod tests {
         assert_eq!(found, expected);
 
         // Common words with common ones, and a rare word with common ones
-        // (most of a common word's blocks hold none of its documents); with
-        // every word read from the database, with the words kept in memory,
-        // and with only the rarer ones kept.
-        let scan = |docs: &BTreeMap<i64, String>, query: &str| -> Vec<i64> {
-            docs.iter()
+        // (most of a common word's blocks hold none of its documents).
+        let stats = Stats::default();
+        for query in ["fiets woord3", "zeldzaam museum", "zeldzaam fiets museum"] {
+            let ranked = search(&mut conn, &stats, "test", query).expect("search");
+            let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
+            ids.sort();
+            let scanned: Vec<i64> = docs
+                .iter()
                 .filter(|(_, t)| query.split(' ').all(|w| t.split(' ').any(|x| x == w)))
                 .map(|(id, _)| *id)
-                .collect()
-        };
-        let queries = ["fiets woord3", "zeldzaam museum", "zeldzaam fiets museum"];
-        let mut answers = Vec::new();
-        for keep in [0, 100, KEEP_WORDS_UP_TO] {
-            let stats = Stats::keeping_words_up_to(keep);
-            let mut ranked_all = Vec::new();
-            for query in queries {
-                let ranked = rank(&mut conn, &stats, "test", &analyse_query(query)).expect("rank");
-                let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
-                ids.sort();
-                let scanned = scan(&docs, query);
-                assert!(!scanned.is_empty(), "{query}");
-                assert_eq!(ids, scanned, "{query}, words up to {keep} kept");
-                ranked_all.push(ranked);
-            }
-            answers.push(ranked_all);
+                .collect();
+            assert!(!scanned.is_empty(), "{query}");
+            assert_eq!(ids, scanned, "{query}");
         }
-        assert_eq!(answers[0], answers[1], "the same scores and order");
-        assert_eq!(answers[0], answers[2], "the same scores and order");
-
-        // A kept word is read anew after a change: a new document with the
-        // rare word is found at once, and one that lost it is not.
-        let stats = Stats::default();
-        let before =
-            rank(&mut conn, &stats, "test", &analyse_query("zeldzaam museum")).expect("rank");
-        assert!(
-            stats.words.lock().unwrap().postings > 0,
-            "the words are kept"
-        );
-        let gone = before[0].0;
-        index(&mut conn, "test", 5000, &[("zeldzaam museum", 2)]).expect("index");
-        index(&mut conn, "test", gone, &[("museum", 2)]).expect("change");
-        docs.insert(5000, "zeldzaam museum".into());
-        docs.insert(gone, "museum".into());
-        let after =
-            rank(&mut conn, &stats, "test", &analyse_query("zeldzaam museum")).expect("rank");
-        let mut ids: Vec<i64> = after.iter().map(|r| r.0).collect();
-        ids.sort();
-        assert_eq!(ids, scan(&docs, "zeldzaam museum"));
-        assert!(ids.contains(&5000) && !ids.contains(&gone));
     }
 
     #[test]
