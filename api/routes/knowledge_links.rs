@@ -536,7 +536,7 @@ pub async fn list_knowledge_links(
                 // reads only links that carry it.
                 let (after, limit) = (page.after_id(), page.fetch_limit());
                 let mut rows: Vec<KnowledgeLink> = if let Some(t) = &topic {
-                    filters!(
+                    db::on_each!(conn, c => filters!(
                         knowledge_link_topics::table
                             .inner_join(knowledge_links::table)
                             .filter(knowledge_link_topics::topic.eq(t.clone()))
@@ -547,9 +547,9 @@ pub async fn list_knowledge_links(
                     .filter(knowledge_link_topics::link_id.gt(after))
                     .order(knowledge_link_topics::link_id)
                     .limit(limit)
-                    .load(conn)?
+                    .load(c))?
                 } else if let Some(a) = audience {
-                    filters!(
+                    db::on_each!(conn, c => filters!(
                         knowledge_link_audiences::table
                             .inner_join(knowledge_links::table)
                             .filter(knowledge_link_audiences::audience.eq(a.as_str()))
@@ -560,9 +560,9 @@ pub async fn list_knowledge_links(
                     .filter(knowledge_link_audiences::link_id.gt(after))
                     .order(knowledge_link_audiences::link_id)
                     .limit(limit)
-                    .load(conn)?
+                    .load(c))?
                 } else {
-                    filters!(
+                    db::on_each!(conn, c => filters!(
                         knowledge_links::table
                             .select(KnowledgeLink::as_select())
                             .into_boxed(),
@@ -571,7 +571,7 @@ pub async fn list_knowledge_links(
                     .filter(knowledge_links::id.gt(after))
                     .order(knowledge_links::id)
                     .limit(limit)
-                    .load(conn)?
+                    .load(c))?
                 };
                 let next = page.finish(&mut rows, |l| Cursor::Id(l.id));
                 (rows, next)
@@ -583,14 +583,14 @@ pub async fn list_knowledge_links(
                     &page,
                     |l: &KnowledgeLink| l.id,
                     |ids| {
-                        Ok(filters!(
+                        Ok(db::on_each!(conn, c => filters!(
                             knowledge_links::table
                                 .select(KnowledgeLink::as_select())
                                 .into_boxed(),
                             None
                         )
                         .filter(db::in_ids(knowledge_links::id, &ids))
-                        .load(conn)?)
+                        .load(c))?)
                     },
                 )?
             }
