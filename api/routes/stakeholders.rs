@@ -527,50 +527,53 @@ pub async fn list_stakeholders(
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         // The filtered query, built anew for each use (boxed queries are
-        // consumed by loading).
-        let filtered = || {
-            let mut sql = stakeholders::table
-                .select(Stakeholder::as_select())
-                .into_boxed();
-            if !viewer.is_admin {
-                let me = viewer.user_id.unwrap_or(0);
-                sql = sql.filter(
-                    stakeholders::listed
-                        .eq(true)
-                        .or(stakeholders::user_id.eq(me))
-                        .or(stakeholders::user_id
-                            .is_null()
-                            .and(stakeholders::created_by.eq(me))),
-                );
-            }
-            if let Some(k) = kind {
-                sql = sql.filter(stakeholders::kind.eq(k.as_str()));
-            }
-            if let Some(t) = &talent {
-                sql = sql.filter(
-                    stakeholders::id.eq_any(
-                        stakeholder_tags::table
-                            .filter(stakeholder_tags::kind.eq("talent"))
-                            .filter(stakeholder_tags::value.eq(t.clone()))
-                            .select(stakeholder_tags::stakeholder_id),
-                    ),
-                );
-            }
-            if let Some(m) = &municipality_code {
-                sql = sql.filter(stakeholders::municipality_code.eq(m.clone()));
-            }
-            if let Some(t) = updated_since {
-                sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
-            }
-            sql
-        };
+        // consumed by loading) and for each backend's own connection (see
+        // `db::on_each!`).
+        macro_rules! filtered {
+            () => {{
+                let mut sql = stakeholders::table
+                    .select(Stakeholder::as_select())
+                    .into_boxed();
+                if !viewer.is_admin {
+                    let me = viewer.user_id.unwrap_or(0);
+                    sql = sql.filter(
+                        stakeholders::listed
+                            .eq(true)
+                            .or(stakeholders::user_id.eq(me))
+                            .or(stakeholders::user_id
+                                .is_null()
+                                .and(stakeholders::created_by.eq(me))),
+                    );
+                }
+                if let Some(k) = kind {
+                    sql = sql.filter(stakeholders::kind.eq(k.as_str()));
+                }
+                if let Some(t) = &talent {
+                    sql = sql.filter(
+                        stakeholders::id.eq_any(
+                            stakeholder_tags::table
+                                .filter(stakeholder_tags::kind.eq("talent"))
+                                .filter(stakeholder_tags::value.eq(t.clone()))
+                                .select(stakeholder_tags::stakeholder_id),
+                        ),
+                    );
+                }
+                if let Some(m) = &municipality_code {
+                    sql = sql.filter(stakeholders::municipality_code.eq(m.clone()));
+                }
+                if let Some(t) = updated_since {
+                    sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
+                }
+                sql
+            }};
+        }
         let (rows, next) = match q {
             None => {
-                let mut rows: Vec<Stakeholder> = filtered()
+                let mut rows: Vec<Stakeholder> = db::on_each!(conn, c => filtered!()
                     .filter(stakeholders::id.gt(page.after_id()))
                     .order(stakeholders::id)
                     .limit(page.fetch_limit())
-                    .load(conn)?;
+                    .load(c))?;
                 let next = page.finish(&mut rows, |s| Cursor::Id(s.id));
                 (rows, next)
             }
@@ -581,9 +584,9 @@ pub async fn list_stakeholders(
                     &page,
                     |s: &Stakeholder| s.id,
                     |ids| {
-                        Ok(filtered()
+                        Ok(db::on_each!(conn, c => filtered!()
                             .filter(db::in_ids(stakeholders::id, &ids))
-                            .load(conn)?)
+                            .load(c))?)
                     },
                 )?
             }
