@@ -833,19 +833,6 @@ diesel::define_sql_function! {
     fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::BigInt>, y: diesel::sql_types::BigInt) -> diesel::sql_types::BigInt;
 }
 
-/// Loads a query on the connection of its own backend, not through
-/// `DbConn`: diesel's connection over several backends writes a statement's
-/// whole SQL text on every pass over it (whether it may be kept prepared,
-/// collecting its binds), also when the prepared statement is reused.
-macro_rules! load_direct {
-    ($conn:expr, $query:expr) => {
-        match $conn {
-            DbConn::Pg(c) => $query.load(c),
-            DbConn::Sqlite(c) => $query.load(c),
-        }
-    };
-}
-
 /// `search` without the answer cache.
 ///
 /// The rarest word's blocks are read newest first, then for each other
@@ -897,14 +884,12 @@ fn rank(
     let (mut before, mut blocks) = (i64::MAX, FIRST_BLOCKS);
     let mut postings = Vec::with_capacity(FIRST_BLOCKS as usize * BLOCK_POSTINGS);
     while found.len() < MAX_CANDIDATES {
-        let rare: Vec<Vec<u8>> = load_direct!(
-            conn,
-            word(rarest_first[0].1)
-                .filter(b::last_doc_id.lt(before))
-                .order(b::last_doc_id.desc())
-                .limit(blocks)
-                .select(b::data)
-        )?;
+        let query = word(rarest_first[0].1)
+            .filter(b::last_doc_id.lt(before))
+            .order(b::last_doc_id.desc())
+            .limit(blocks)
+            .select(b::data);
+        let rare: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
         let last_round = (rare.len() as i64) < blocks;
         postings.clear();
         for data in rare.iter().rev() {
@@ -930,14 +915,12 @@ fn rank(
                 .filter(later.field(b::last_doc_id).ge(hi))
                 .select(diesel::dsl::min(later.field(b::last_doc_id)))
                 .single_value();
-            let blocks: Vec<(i64, Vec<u8>)> = load_direct!(
-                conn,
-                word(term)
-                    .filter(b::last_doc_id.ge(lo))
-                    .filter(b::last_doc_id.le(coalesce(to, hi)))
-                    .order(b::last_doc_id)
-                    .select((b::last_doc_id, b::data))
-            )?;
+            let query = word(term)
+                .filter(b::last_doc_id.ge(lo))
+                .filter(b::last_doc_id.le(coalesce(to, hi)))
+                .order(b::last_doc_id)
+                .select((b::last_doc_id, b::data));
+            let blocks: Vec<(i64, Vec<u8>)> = crate::db::on_each!(conn, c => query.load(c))?;
             // Only the blocks that could hold a match are decoded: a block
             // holds the documents after the one before it ends, up to its
             // own end.
