@@ -575,14 +575,8 @@ pub fn convert_postings(conn: &mut DbConn) -> Result<(), ApiError> {
 /// Writes blocks in multi-row statements.
 pub fn insert_blocks(conn: &mut DbConn, blocks: Vec<Block>) -> Result<(), ApiError> {
     for chunk in blocks.chunks(1000) {
-        match conn {
-            DbConn::Pg(c) => diesel::insert_into(search_blocks::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConn::Sqlite(c) => diesel::insert_into(search_blocks::table)
-                .values(chunk)
-                .execute(c)?,
-        };
+        let insert = diesel::insert_into(search_blocks::table).values(chunk);
+        crate::db::on_each!(&mut *conn, c => insert.execute(c))?;
     }
     Ok(())
 }

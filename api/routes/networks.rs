@@ -512,10 +512,7 @@ pub fn detail(
                 .load::<(String, i64, String, String, i64)>($c)?
         }};
     }
-    let mut rows = match conn {
-        DbConn::Pg(c) => run!(c),
-        DbConn::Sqlite(c) => run!(c),
-    };
+    let mut rows = db::on_each!(conn, c => run!(c));
     // Children by id (both backends compare bytes).
     rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
     let mut parent = None;
