@@ -4,7 +4,8 @@
 //! `themanet generate` (kept between runs), starts the release build and the
 //! bare stack (`bench/bare.rs`) on the large one, measures every endpoint of
 //! issue 7 with a load tool (`oha`, or `bench/load.rs` with the same options),
-//! then restarts on the small dataset to see how p50 grows. It prints one table
+//! then starts a second server on the small dataset beside it and measures
+//! both in alternating rounds to see how p50 grows. It prints one table
 //! per backend with throughput as a ratio to the bare stack and each target as
 //! MET or NOT MET.
 //!
@@ -1065,14 +1066,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     // a page of results without the ranking, the part of a search's
     // cost that no index can take away. Before the login flood, whose
     // queued sign-ins keep the cores busy for a while after it.
-    let kept_large = kept_page(o, api.port, &f)?;
-    if let Some(kept) = &kept_large {
-        rows.push(Row {
-            what: kept.what.clone(),
-            figures: kept.figures,
-            ratio: None,
-        });
-    }
+    rows.extend(kept_page(o, api.port, &f)?);
 
     // Listing during a login flood.
     let flood = endpoints(&f)
@@ -1126,8 +1120,6 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     let small_api = Server::start(o, &o.bin, &["serve"], &small_url, "api-small.log")?;
     let startup_small = small_api.startup;
     let fs = fixture(small_api.port, Some(&f.municipality))?;
-    let rounds = if o.smoke { 1 } else { GROWTH_ROUNDS };
-    let seconds = o.duration / rounds as f64;
     let mut growth = Vec::new();
     for ((what, big_target, ok), (_, little_target, _)) in
         endpoints(&f).into_iter().zip(endpoints(&fs))
@@ -1138,35 +1130,39 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let rate = (o.steady_rate as f64)
             .min((saturated[what].rps / 2.0).floor())
             .max(1.0) as u32;
-        let (mut big, mut little) = (Vec::new(), Vec::new());
-        for round in 0..rounds {
-            let mut sides = [
-                (api.port, &big_target, &mut big, large.networks),
-                (small_api.port, &little_target, &mut little, small.networks),
-            ];
-            if round % 2 == 1 {
-                sides.reverse();
-            }
-            for (port, target, p50s, networks) in sides {
-                let fig = measure_for(
-                    o,
-                    seconds,
-                    port,
-                    &format!(
-                        "{what} at {rate} req/s, {networks} networks, round {}",
-                        round + 1
-                    ),
-                    target,
-                    Mode::Rate(rate),
-                    ok,
-                )?;
-                p50s.push(fig.p50_ms);
-            }
-        }
-        let (little, big) = (median(&mut little), median(&mut big));
+        let [big, little] = alternating_p50(
+            o,
+            what,
+            rate,
+            ok,
+            [
+                (api.port, &big_target, large.networks),
+                (small_api.port, &little_target, small.networks),
+            ],
+        )?;
         growth.push((what, rate, little, big, big / little));
     }
-    let kept_small = kept_page(o, small_api.port, &fs)?;
+    // The page of results without ranking, the same way.
+    let kept = match (&f.page_search, &fs.page_search) {
+        (Some((big_path, big_found)), Some((little_path, little_found))) => {
+            let [big, little] = alternating_p50(
+                o,
+                "one word searched repeatedly",
+                o.steady_rate,
+                200,
+                [
+                    (api.port, &Target::get(big_path.clone()), large.networks),
+                    (
+                        small_api.port,
+                        &Target::get(little_path.clone()),
+                        small.networks,
+                    ),
+                ],
+            )?;
+            Some(((little, *little_found), (big, *big_found)))
+        }
+        _ => None,
+    };
     drop(small_api);
     let rss = api.peak_rss_mb();
     drop(api);
@@ -1176,9 +1172,11 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         rss < 100.0,
     ));
     let mut notes = Vec::new();
-    if let (Some(big), Some(little), Some((_, _, search_p50, _, _))) = (
-        kept_large,
-        kept_small,
+    if let (
+        Some(((little_p50, little_found), (big_p50, big_found))),
+        Some((_, _, search_p50, _, _)),
+    ) = (
+        kept,
         growth
             .iter()
             .find(|(what, ..)| *what == "networks by search text"),
@@ -1186,27 +1184,23 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let query = f.page_search.as_ref().map_or("", |(path, _)| path.as_str());
         let same = fs.page_search.as_ref().map(|(path, _)| path.as_str()) == Some(query);
         notes.push(format!(
-            "Search without ranking ({} repeated, its answer kept): a page of {} \
-             results p50 {:.2} ms at {} networks, of {} results {:.2} ms at {} \
-             ({:.2}x{}). Search's p50 at {} networks (most answers empty) is {:.2} ms; the \
-             kept page at {} is {:.2}x that.",
+            "Search without ranking ({} repeated, its answer kept; alternating rounds): \
+             a page of {little_found} results p50 {little_p50:.2} ms at {} networks, of \
+             {big_found} results {big_p50:.2} ms at {} ({:.2}x{}). Search's p50 at {} \
+             networks (most answers empty) is {search_p50:.2} ms; the kept page at {} is \
+             {:.2}x that.",
             query.trim_start_matches("/api/v1/networks?"),
-            little.found,
-            little.figures.p50_ms,
             small.networks,
-            big.found,
-            big.figures.p50_ms,
             large.networks,
-            big.figures.p50_ms / little.figures.p50_ms,
+            big_p50 / little_p50,
             if same {
                 ""
             } else {
                 "; another word on the small dataset"
             },
             small.networks,
-            search_p50,
             large.networks,
-            big.figures.p50_ms / search_p50,
+            big_p50 / search_p50,
         ));
     }
     for (what, rate, small_p50, large_p50, g) in &growth {
@@ -1260,16 +1254,46 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// A page of search results measured without ranking (`kept_page`).
-struct KeptPage {
-    what: String,
-    figures: Figures,
-    found: usize,
+/// p50 of each side's target at `rate`, measured in alternating rounds
+/// (`GROWTH_ROUNDS`, one in a smoke run; `--duration` split between them,
+/// and the side that goes first alternating too): the median of each
+/// side's rounds, in the order of `sides`.
+fn alternating_p50(
+    o: &Options,
+    what: &str,
+    rate: u32,
+    ok: u16,
+    sides: [(u16, &Target, u64); 2],
+) -> Result<[f64; 2]> {
+    let rounds = if o.smoke { 1 } else { GROWTH_ROUNDS };
+    let seconds = o.duration / rounds as f64;
+    let mut p50s = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for side in order {
+            let (port, target, networks) = sides[side];
+            let fig = measure_for(
+                o,
+                seconds,
+                port,
+                &format!(
+                    "{what} at {rate} req/s, {networks} networks, round {}",
+                    round + 1
+                ),
+                target,
+                Mode::Rate(rate),
+                ok,
+            )?;
+            p50s[side].push(fig.p50_ms);
+        }
+    }
+    Ok(p50s.map(|mut p| median(&mut p)))
 }
 
 /// Measures `page_search` repeated at the steady rate (its answer kept
-/// after the first); `None` without such a search.
-fn kept_page(o: &Options, port: u16, f: &Fixture) -> Result<Option<KeptPage>> {
+/// after the first: a page of results without ranking) as a row of the
+/// table; `None` without such a search.
+fn kept_page(o: &Options, port: u16, f: &Fixture) -> Result<Option<Row>> {
     let Some((path, found)) = &f.page_search else {
         return Ok(None);
     };
@@ -1285,10 +1309,10 @@ fn kept_page(o: &Options, port: u16, f: &Fixture) -> Result<Option<KeptPage>> {
         Mode::Rate(o.steady_rate),
         200,
     )?;
-    Ok(Some(KeptPage {
+    Ok(Some(Row {
         what,
         figures,
-        found: *found,
+        ratio: None,
     }))
 }
 
