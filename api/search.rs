@@ -618,7 +618,6 @@ const STATS_TTL: Duration = Duration::from_secs(300);
 /// read once and reused until the index changes, per database (one per
 /// `AppState`). Counting them per query would read the whole index of a
 /// common word, which made a search over 100,000 networks take 400 ms.
-#[derive(Default)]
 pub struct Stats {
     cache: Mutex<HashMap<String, CorpusStats>>,
     /// Recent answers: (document type, query stems) -> ranked ids, under
@@ -627,6 +626,271 @@ pub struct Stats {
     /// the others keep the old answer). Filters and visibility are applied
     /// after ranking, so one answer serves every viewer.
     results: Mutex<HashMap<(String, Vec<String>), CachedResult>>,
+    /// Words searched for recently, each with all its postings, under the
+    /// same rules as the answers: a search reads the postings of a word it
+    /// finds here from memory, not from the database.
+    words: Mutex<KeptWords>,
+    /// Words with at most this many postings are kept
+    /// (`KEEP_WORDS_UP_TO`; tests set 0 to read every block from the
+    /// database).
+    keep_up_to: i64,
+}
+
+impl Default for Stats {
+    fn default() -> Stats {
+        Stats::keeping_words_up_to(KEEP_WORDS_UP_TO)
+    }
+}
+
+impl Stats {
+    /// Statistics that keep the blocks of words with at most `postings`
+    /// postings in memory (0: none).
+    pub fn keeping_words_up_to(postings: i64) -> Stats {
+        Stats {
+            cache: Mutex::default(),
+            results: Mutex::default(),
+            words: Mutex::default(),
+            keep_up_to: postings,
+        }
+    }
+}
+
+/// Words with at most this many postings (8 bytes each in memory: 65,536
+/// make 512 KB) are kept whole once searched for; a more common one is read
+/// a few blocks at a time from the database.
+const KEEP_WORDS_UP_TO: i64 = 65_536;
+
+/// At most this many postings are kept in all (4 MB): past it the kept
+/// words start over. The national dataset's words searched for most (the
+/// 30 things networks are about, 11,000 postings each, and the 342
+/// municipalities) take about 430,000.
+const MAX_KEPT_POSTINGS: usize = 512 * 1024;
+
+/// A posting as a kept word holds it: 8 bytes where `Posting` takes 16 (with
+/// 16, peak RSS under the benchmark's load reached 99 MB of the 100 MB
+/// allowed). A word with a posting that does not fit is not kept.
+#[derive(Debug, Clone, Copy)]
+struct KeptPosting {
+    doc_id: u32,
+    weight: u16,
+    length: u16,
+}
+
+impl KeptPosting {
+    fn new(p: &Posting) -> Option<KeptPosting> {
+        Some(KeptPosting {
+            doc_id: p.doc_id.try_into().ok()?,
+            weight: p.weight.try_into().ok()?,
+            length: p.length.try_into().ok()?,
+        })
+    }
+
+    fn posting(self) -> Posting {
+        Posting {
+            doc_id: i64::from(self.doc_id),
+            weight: i32::from(self.weight),
+            length: i32::from(self.length),
+        }
+    }
+}
+
+#[derive(Default)]
+struct KeptWords {
+    /// (document type, word) -> its postings.
+    words: HashMap<(String, String), KeptWord>,
+    /// Postings kept in all.
+    postings: usize,
+}
+
+struct KeptWord {
+    generation: u64,
+    read_at: Instant,
+    /// `None`: the word has a posting `KeptPosting` cannot hold, so it is
+    /// read from the database (until then, not read whole again).
+    postings: Option<std::sync::Arc<Vec<KeptPosting>>>,
+}
+
+/// Where a search reads one word's postings from.
+enum Word<'a> {
+    /// All of them, in document order.
+    Kept(std::sync::Arc<Vec<KeptPosting>>),
+    /// A few blocks at a time from the database.
+    Stored { doc_type: &'a str, term: &'a str },
+}
+
+impl Stats {
+    /// The word to read `term`'s postings from: kept in memory when it has
+    /// at most `keep_up_to` postings (`df`), read whole on first use.
+    fn word<'a>(
+        &self,
+        conn: &mut DbConn,
+        doc_type: &'a str,
+        term: &'a str,
+        df: i64,
+    ) -> Result<Word<'a>, ApiError> {
+        if df > self.keep_up_to {
+            return Ok(Word::Stored { doc_type, term });
+        }
+        let generation = GENERATION.load(Ordering::Acquire);
+        let key = (doc_type.to_string(), term.to_string());
+        {
+            let kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(k) = kept.words.get(&key) {
+                if k.generation == generation && k.read_at.elapsed() < ANSWER_TTL {
+                    return Ok(match &k.postings {
+                        Some(postings) => Word::Kept(postings.clone()),
+                        None => Word::Stored { doc_type, term },
+                    });
+                }
+            }
+        }
+        use search_blocks::dsl as b;
+        let query = search_blocks::table
+            .filter(b::doc_type.eq(doc_type))
+            .filter(b::term.eq(term))
+            .order(b::last_doc_id)
+            .select(b::data);
+        let blocks: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
+        let mut decoded = Vec::with_capacity(BLOCK_POSTINGS);
+        let mut postings = Vec::with_capacity(df as usize);
+        let mut fits = true;
+        for data in &blocks {
+            decoded.clear();
+            decode_block(data, &mut decoded)?;
+            let before = postings.len();
+            postings.extend(decoded.iter().map_while(KeptPosting::new));
+            if postings.len() - before < decoded.len() {
+                fits = false;
+                break;
+            }
+        }
+        let postings = fits.then(|| std::sync::Arc::new(postings));
+        let size = postings.as_ref().map_or(0, |p| p.len());
+        let mut kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.postings + size > MAX_KEPT_POSTINGS {
+            kept.words.clear();
+            kept.postings = 0;
+        }
+        kept.postings += size;
+        let old = kept.words.insert(
+            key,
+            KeptWord {
+                generation,
+                read_at: Instant::now(),
+                postings: postings.clone(),
+            },
+        );
+        if let Some(old) = old.and_then(|o| o.postings) {
+            kept.postings = kept.postings.saturating_sub(old.len());
+        }
+        Ok(match postings {
+            Some(postings) => Word::Kept(postings),
+            None => Word::Stored { doc_type, term },
+        })
+    }
+}
+
+impl Word<'_> {
+    /// The word's newest postings before document `before`, some `blocks`
+    /// blocks' worth, in document order; and whether they are its oldest.
+    fn before<'s>(
+        &'s self,
+        conn: &mut DbConn,
+        before: i64,
+        blocks: i64,
+        buffer: &'s mut Vec<Posting>,
+    ) -> Result<(&'s [Posting], bool), ApiError> {
+        use search_blocks::dsl as b;
+        match self {
+            Word::Kept(postings) => {
+                let end = postings.partition_point(|p| i64::from(p.doc_id) < before);
+                let start = end.saturating_sub(blocks as usize * BLOCK_POSTINGS);
+                buffer.clear();
+                buffer.extend(postings[start..end].iter().map(|p| p.posting()));
+                Ok((&buffer[..], start == 0))
+            }
+            Word::Stored { doc_type, term } => {
+                let query = search_blocks::table
+                    .filter(b::doc_type.eq(*doc_type))
+                    .filter(b::term.eq(*term))
+                    .filter(b::last_doc_id.lt(before))
+                    .order(b::last_doc_id.desc())
+                    .limit(blocks)
+                    .select(b::data);
+                let data: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
+                buffer.clear();
+                for block in data.iter().rev() {
+                    decode_block(block, buffer)?;
+                }
+                Ok((&buffer[..], (data.len() as i64) < blocks))
+            }
+        }
+    }
+
+    /// The word's postings that may match `matches` (by document, in
+    /// order), in document order.
+    fn over<'s>(
+        &'s self,
+        conn: &mut DbConn,
+        matches: &[(i64, i32, f64)],
+        buffer: &'s mut Vec<Posting>,
+    ) -> Result<&'s [Posting], ApiError> {
+        use search_blocks::dsl as b;
+        let (Some(&(lo, ..)), Some(&(hi, ..))) = (matches.first(), matches.last()) else {
+            return Ok(&[]);
+        };
+        match self {
+            Word::Kept(postings) => {
+                // Only the postings of `matches`' documents: a rare word's
+                // few matches skip through a common word's many postings.
+                buffer.clear();
+                let mut j = 0;
+                for &(doc_id, ..) in matches {
+                    j += gallop(&postings[j..], doc_id, |p| i64::from(p.doc_id));
+                    match postings.get(j) {
+                        Some(p) if i64::from(p.doc_id) == doc_id => buffer.push(p.posting()),
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+                Ok(&buffer[..])
+            }
+            Word::Stored { doc_type, term } => {
+                // The blocks from the first that ends at or after `lo` to the
+                // first that ends at or after `hi`.
+                let later = diesel::alias!(search_blocks as later);
+                let to = later
+                    .filter(later.field(b::doc_type).eq(*doc_type))
+                    .filter(later.field(b::term).eq(*term))
+                    .filter(later.field(b::last_doc_id).ge(hi))
+                    .select(diesel::dsl::min(later.field(b::last_doc_id)))
+                    .single_value();
+                let query = search_blocks::table
+                    .filter(b::doc_type.eq(*doc_type))
+                    .filter(b::term.eq(*term))
+                    .filter(b::last_doc_id.ge(lo))
+                    .filter(b::last_doc_id.le(coalesce(to, hi)))
+                    .order(b::last_doc_id)
+                    .select((b::last_doc_id, b::data));
+                let blocks: Vec<(i64, Vec<u8>)> = crate::db::on_each!(conn, c => query.load(c))?;
+                // Only the blocks that could hold a match are decoded: a
+                // block holds the documents after the one before it ends, up
+                // to its own end.
+                buffer.clear();
+                let (mut k, mut after) = (0, i64::MIN);
+                for (last, block) in &blocks {
+                    while k < matches.len() && matches[k].0 <= after {
+                        k += 1;
+                    }
+                    if k < matches.len() && matches[k].0 <= *last {
+                        decode_block(block, buffer)?;
+                    }
+                    after = *last;
+                }
+                Ok(&buffer[..])
+            }
+        }
+    }
 }
 
 /// At most this many answers are kept (each at most `MAX_CANDIDATES` ids,
@@ -843,7 +1107,6 @@ fn rank(
     doc_type: &str,
     terms: &[String],
 ) -> Result<Vec<(i64, f64)>, ApiError> {
-    use search_blocks::dsl as b;
     let (n_docs, total_length, df) = stats.get(conn, doc_type, terms)?;
     if df.contains(&0) {
         return Ok(Vec::new());
@@ -867,71 +1130,31 @@ fn rank(
         let weight = f64::from(weight);
         factor * weight / (weight + c1 + c2 * f64::from(length))
     };
-    let word = |term: &str| {
-        search_blocks::table
-            .filter(b::doc_type.eq(doc_type.to_string()))
-            .filter(b::term.eq(term.to_string()))
-    };
+    let words = rarest_first
+        .iter()
+        .map(|&(df, term)| stats.word(conn, doc_type, term, df))
+        .collect::<Result<Vec<Word>, ApiError>>()?;
 
     // Newest first.
     let mut found: Vec<(i64, f64)> = Vec::new();
     let (mut before, mut blocks) = (i64::MAX, FIRST_BLOCKS);
-    let mut postings = Vec::with_capacity(FIRST_BLOCKS as usize * BLOCK_POSTINGS);
+    let (mut rare_buffer, mut other_buffer) = (Vec::new(), Vec::new());
     while found.len() < MAX_CANDIDATES {
-        let query = word(rarest_first[0].1)
-            .filter(b::last_doc_id.lt(before))
-            .order(b::last_doc_id.desc())
-            .limit(blocks)
-            .select(b::data);
-        let rare: Vec<Vec<u8>> = crate::db::on_each!(conn, c => query.load(c))?;
-        let last_round = (rare.len() as i64) < blocks;
-        postings.clear();
-        for data in rare.iter().rev() {
-            decode_block(data, &mut postings)?;
-        }
-        let (Some(first), Some(last)) = (postings.first(), postings.last()) else {
+        let (postings, last_round) = words[0].before(conn, before, blocks, &mut rare_buffer)?;
+        let Some(first) = postings.first() else {
             break;
         };
-        let (lo, hi) = (first.doc_id, last.doc_id);
+        let lo = first.doc_id;
         // (document, its length, score so far), in document order.
         let mut matches: Vec<(i64, i32, f64)> = postings
             .iter()
             .map(|p| (p.doc_id, p.length, score(factors[0], p.weight, p.length)))
             .collect();
-        let mut other = Vec::new();
-        for (i, &(_, term)) in rarest_first.iter().enumerate().skip(1) {
-            // The blocks from the first that ends at or after `lo` to the
-            // first that ends at or after `hi`.
-            let later = diesel::alias!(search_blocks as later);
-            let to = later
-                .filter(later.field(b::doc_type).eq(doc_type.to_string()))
-                .filter(later.field(b::term).eq(term.to_string()))
-                .filter(later.field(b::last_doc_id).ge(hi))
-                .select(diesel::dsl::min(later.field(b::last_doc_id)))
-                .single_value();
-            let query = word(term)
-                .filter(b::last_doc_id.ge(lo))
-                .filter(b::last_doc_id.le(coalesce(to, hi)))
-                .order(b::last_doc_id)
-                .select((b::last_doc_id, b::data));
-            let blocks: Vec<(i64, Vec<u8>)> = crate::db::on_each!(conn, c => query.load(c))?;
-            // Only the blocks that could hold a match are decoded: a block
-            // holds the documents after the one before it ends, up to its
-            // own end.
-            other.clear();
-            let (mut k, mut after) = (0, i64::MIN);
-            for (last, block) in &blocks {
-                while k < matches.len() && matches[k].0 <= after {
-                    k += 1;
-                }
-                if k < matches.len() && matches[k].0 <= *last {
-                    decode_block(block, &mut other)?;
-                }
-                after = *last;
-            }
+        for (i, word) in words.iter().enumerate().skip(1) {
+            let other = word.over(conn, &matches, &mut other_buffer)?;
             let mut j = 0;
             matches.retain_mut(|m| {
-                j += gallop(&other[j..], m.0);
+                j += gallop(&other[j..], m.0, |p| p.doc_id);
                 match other.get(j) {
                     Some(p) if p.doc_id == m.0 => {
                         m.2 += score(factors[i], p.weight, m.1);
@@ -965,14 +1188,14 @@ fn rank(
 /// `doc_id` or later: steps of 1, 2, 4, ... and then a binary search, so a
 /// rare word's few matches skip through a common word's many postings while
 /// dense matches cost a step each.
-fn gallop(postings: &[Posting], doc_id: i64) -> usize {
+fn gallop<T>(postings: &[T], doc_id: i64, doc_of: impl Fn(&T) -> i64) -> usize {
     let mut step = 1;
-    while step < postings.len() && postings[step].doc_id < doc_id {
+    while step < postings.len() && doc_of(&postings[step]) < doc_id {
         step *= 2;
     }
     let from = step / 2;
     let to = (step + 1).min(postings.len());
-    from + postings[from..to].partition_point(|p| p.doc_id < doc_id)
+    from + postings[from..to].partition_point(|p| doc_of(p) < doc_id)
 }
 
 #[cfg(test)]
@@ -993,13 +1216,13 @@ mod tests {
             let expected = postings.iter().take_while(|p| p.doc_id < doc_id).count();
             for from in 0..=expected {
                 assert_eq!(
-                    from + gallop(&postings[from..], doc_id),
+                    from + gallop(&postings[from..], doc_id, |p| p.doc_id),
                     expected,
                     "{doc_id} from {from}"
                 );
             }
         }
-        assert_eq!(gallop(&[], 5), 0);
+        assert_eq!(gallop(&[] as &[Posting], 5, |p| p.doc_id), 0);
     }
 
     /// Statistics past `STATS_TTL`: the first search counts them anew, and
@@ -1128,20 +1351,74 @@ mod tests {
         assert_eq!(found, expected);
 
         // Common words with common ones, and a rare word with common ones
-        // (most of a common word's blocks hold none of its documents).
-        let stats = Stats::default();
-        for query in ["fiets woord3", "zeldzaam museum", "zeldzaam fiets museum"] {
-            let ranked = search(&mut conn, &stats, "test", query).expect("search");
-            let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
-            ids.sort();
-            let scanned: Vec<i64> = docs
-                .iter()
+        // (most of a common word's blocks hold none of its documents); with
+        // every word read from the database, with the words kept in memory,
+        // and with only the rarer ones kept.
+        let scan = |docs: &BTreeMap<i64, String>, query: &str| -> Vec<i64> {
+            docs.iter()
                 .filter(|(_, t)| query.split(' ').all(|w| t.split(' ').any(|x| x == w)))
                 .map(|(id, _)| *id)
-                .collect();
-            assert!(!scanned.is_empty(), "{query}");
-            assert_eq!(ids, scanned, "{query}");
+                .collect()
+        };
+        let queries = ["fiets woord3", "zeldzaam museum", "zeldzaam fiets museum"];
+        let mut answers = Vec::new();
+        for keep in [0, 100, KEEP_WORDS_UP_TO] {
+            let stats = Stats::keeping_words_up_to(keep);
+            let mut ranked_all = Vec::new();
+            for query in queries {
+                let ranked = rank(&mut conn, &stats, "test", &analyse_query(query)).expect("rank");
+                let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
+                ids.sort();
+                let scanned = scan(&docs, query);
+                assert!(!scanned.is_empty(), "{query}");
+                assert_eq!(ids, scanned, "{query}, words up to {keep} kept");
+                ranked_all.push(ranked);
+            }
+            answers.push(ranked_all);
         }
+        assert_eq!(answers[0], answers[1], "the same scores and order");
+        assert_eq!(answers[0], answers[2], "the same scores and order");
+
+        // A kept word is read anew after a change: a new document with the
+        // rare word is found at once, and one that lost it is not.
+        let stats = Stats::default();
+        let before =
+            rank(&mut conn, &stats, "test", &analyse_query("zeldzaam museum")).expect("rank");
+        assert!(
+            stats.words.lock().unwrap().postings > 0,
+            "the words are kept"
+        );
+        let gone = before[0].0;
+        index(&mut conn, "test", 5000, &[("zeldzaam museum", 2)]).expect("index");
+        index(&mut conn, "test", gone, &[("museum", 2)]).expect("change");
+        docs.insert(5000, "zeldzaam museum".into());
+        docs.insert(gone, "museum".into());
+        let after =
+            rank(&mut conn, &stats, "test", &analyse_query("zeldzaam museum")).expect("rank");
+        let mut ids: Vec<i64> = after.iter().map(|r| r.0).collect();
+        ids.sort();
+        assert_eq!(ids, scan(&docs, "zeldzaam museum"));
+        assert!(ids.contains(&5000) && !ids.contains(&gone));
+
+        // A word with a document id past what a kept posting holds is read
+        // from the database, and still found.
+        let far = i64::from(u32::MAX) + 10;
+        index(&mut conn, "test", far, &[("zeldzaam museum", 2)]).expect("index");
+        docs.insert(far, "zeldzaam museum".into());
+        let stats = Stats::default();
+        let ranked =
+            rank(&mut conn, &stats, "test", &analyse_query("zeldzaam museum")).expect("rank");
+        let mut ids: Vec<i64> = ranked.iter().map(|r| r.0).collect();
+        ids.sort();
+        assert_eq!(ids, scan(&docs, "zeldzaam museum"));
+        assert!(ids.contains(&far));
+        let kept = stats.words.lock().unwrap();
+        let word = |w: &str| kept.words.get(&("test".to_string(), w.to_string()));
+        let rare = analyse_query("zeldzaam").remove(0);
+        assert!(
+            word(&rare).is_some_and(|k| k.postings.is_none()),
+            "not kept"
+        );
     }
 
     #[test]
