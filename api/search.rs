@@ -626,10 +626,13 @@ pub struct Stats {
     /// the others keep the old answer). Filters and visibility are applied
     /// after ranking, so one answer serves every viewer.
     results: Mutex<HashMap<(String, Vec<String>), CachedResult>>,
-    /// Words searched for recently, each with all its postings, under the
-    /// same rules as the answers: a search reads the postings of a word it
-    /// finds here from memory, not from the database.
+    /// Words searched for recently, each with all its postings: a search
+    /// reads the postings of a word it finds here from memory, not from the
+    /// database. Dropped when this process changes the index, or when
+    /// `search_generation` shows that another one did.
     words: Mutex<KeptWords>,
+    /// `search_generation` as last read, and when.
+    db_generation: Mutex<Option<(i64, Instant)>>,
     /// Words with at most this many postings are kept
     /// (`KEEP_WORDS_UP_TO`; tests set 0 to read every block from the
     /// database).
@@ -650,10 +653,36 @@ impl Stats {
             cache: Mutex::default(),
             results: Mutex::default(),
             words: Mutex::default(),
+            db_generation: Mutex::default(),
             keep_up_to: postings,
         }
     }
+
+    /// The database's count of changes to the index (`search_generation`,
+    /// which triggers bump on every write to `search_blocks`), read at most
+    /// once per `DB_GENERATION_TTL`.
+    fn db_generation(&self, conn: &mut DbConn) -> Result<i64, ApiError> {
+        use crate::db::schema::search_generation::dsl as g;
+        if let Some((value, read_at)) =
+            *self.db_generation.lock().unwrap_or_else(|e| e.into_inner())
+        {
+            if read_at.elapsed() < DB_GENERATION_TTL {
+                return Ok(value);
+            }
+        }
+        let read_at = Instant::now();
+        let query = g::search_generation
+            .filter(g::id.eq(1))
+            .select(g::generation);
+        let value: i64 = crate::db::on_each!(conn, c => query.first(c))?;
+        *self.db_generation.lock().unwrap_or_else(|e| e.into_inner()) = Some((value, read_at));
+        Ok(value)
+    }
 }
+
+/// How long `search_generation` is trusted: other instances' changes to the
+/// index reach the words this one keeps after at most this long.
+const DB_GENERATION_TTL: Duration = Duration::from_secs(1);
 
 /// Words with at most this many postings (8 bytes each in memory: 65,536
 /// make 512 KB) are kept whole once searched for; a more common one is read
@@ -704,7 +733,7 @@ struct KeptWords {
 
 struct KeptWord {
     generation: u64,
-    read_at: Instant,
+    db_generation: i64,
     /// `None`: the word has a posting `KeptPosting` cannot hold, so it is
     /// read from the database (until then, not read whole again).
     postings: Option<std::sync::Arc<Vec<KeptPosting>>>,
@@ -731,12 +760,16 @@ impl Stats {
         if df > self.keep_up_to {
             return Ok(Word::Stored { doc_type, term });
         }
+        // Both generations before the blocks: a change committed between
+        // them leaves the word marked older than what it holds, so it is
+        // read again, never the other way round.
         let generation = GENERATION.load(Ordering::Acquire);
+        let db_generation = self.db_generation(conn)?;
         let key = (doc_type.to_string(), term.to_string());
         {
             let kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(k) = kept.words.get(&key) {
-                if k.generation == generation && k.read_at.elapsed() < ANSWER_TTL {
+                if k.generation == generation && k.db_generation == db_generation {
                     return Ok(match &k.postings {
                         Some(postings) => Word::Kept(postings.clone()),
                         None => Word::Stored { doc_type, term },
@@ -776,7 +809,7 @@ impl Stats {
             key,
             KeptWord {
                 generation,
-                read_at: Instant::now(),
+                db_generation,
                 postings: postings.clone(),
             },
         );

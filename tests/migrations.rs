@@ -238,3 +238,60 @@ fn postings_keep_their_ranking_on_sqlite() {
 fn postings_keep_their_ranking_on_postgres() {
     postings_keep_their_ranking(Backend::Postgres);
 }
+
+/// Migration 10 counts writes to the search index (`search_generation`), so
+/// a server that keeps words in memory sees another instance's change: here
+/// a write to `search_blocks` this process's search code did not make.
+fn other_instances_changes_reach_kept_words(backend: Backend) {
+    use themanet::db::schema::search_generation::dsl as g;
+    use themanet::search::{search, Stats};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    assert!(themanet::demo::load(&mut conn).expect("demo data"));
+    let generation = |conn: &mut DbConn| -> i64 {
+        let query = g::search_generation.select(g::generation);
+        match conn {
+            DbConn::Pg(c) => query.first(c),
+            DbConn::Sqlite(c) => query.first(c),
+        }
+        .expect("generation")
+    };
+    let both = "museum toegankelijk";
+    assert!(
+        !search(&mut conn, &Stats::default(), "network", both)
+            .expect("search")
+            .is_empty(),
+        "{backend:?}: the demo has networks with both words"
+    );
+    let stats = Stats::default();
+    assert!(!search(&mut conn, &stats, "network", "museum")
+        .expect("search")
+        .is_empty());
+    // Another instance takes the word out of the index.
+    let before = generation(&mut conn);
+    diesel::sql_query("DELETE FROM search_blocks WHERE doc_type = 'network' AND term = 'museum'")
+        .execute(&mut conn)
+        .expect("delete");
+    assert!(
+        generation(&mut conn) > before,
+        "{backend:?}: the triggers count the change"
+    );
+    // Past the time the count is trusted, the kept word is read again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(
+        search(&mut conn, &stats, "network", both).expect("search"),
+        Vec::new(),
+        "{backend:?}: the word kept in memory follows the change"
+    );
+}
+
+#[test]
+fn other_instances_changes_reach_kept_words_on_sqlite() {
+    other_instances_changes_reach_kept_words(Backend::Sqlite);
+}
+
+#[test]
+fn other_instances_changes_reach_kept_words_on_postgres() {
+    other_instances_changes_reach_kept_words(Backend::Postgres);
+}

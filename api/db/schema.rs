@@ -182,6 +182,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    search_generation (id) {
+        id -> BigInt,
+        generation -> BigInt,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> BigInt,
         at -> Timestamp,
@@ -229,6 +236,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     knowledge_link_audiences,
     knowledge_link_topics,
     search_blocks,
+    search_generation,
     audit_events,
     search_docs,
 );
