@@ -695,6 +695,10 @@ const KEEP_WORDS_UP_TO: i64 = 65_536;
 /// municipalities) take about 430,000.
 const MAX_KEPT_POSTINGS: usize = 512 * 1024;
 
+/// What a kept word costs beyond its postings (its key and map entry), in
+/// postings: so that many rare words also reach `MAX_KEPT_POSTINGS`.
+const KEPT_WORD_OVERHEAD: usize = 16;
+
 /// A posting as a kept word holds it: 8 bytes where `Posting` takes 16 (with
 /// 16, peak RSS under the benchmark's load reached 99 MB of the 100 MB
 /// allowed). A word with a posting that does not fit is not kept.
@@ -727,7 +731,7 @@ impl KeptPosting {
 struct KeptWords {
     /// (document type, word) -> its postings.
     words: HashMap<(String, String), KeptWord>,
-    /// Postings kept in all.
+    /// Postings kept in all, with `KEPT_WORD_OVERHEAD` per word.
     postings: usize,
 }
 
@@ -798,7 +802,7 @@ impl Stats {
             }
         }
         let postings = fits.then(|| std::sync::Arc::new(postings));
-        let size = postings.as_ref().map_or(0, |p| p.len());
+        let size = postings.as_ref().map_or(0, |p| p.len()) + KEPT_WORD_OVERHEAD;
         let mut kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
         if kept.postings + size > MAX_KEPT_POSTINGS {
             kept.words.clear();
@@ -813,8 +817,9 @@ impl Stats {
                 postings: postings.clone(),
             },
         );
-        if let Some(old) = old.and_then(|o| o.postings) {
-            kept.postings = kept.postings.saturating_sub(old.len());
+        if let Some(old) = old {
+            let old_size = old.postings.map_or(0, |p| p.len()) + KEPT_WORD_OVERHEAD;
+            kept.postings = kept.postings.saturating_sub(old_size);
         }
         Ok(match postings {
             Some(postings) => Word::Kept(postings),
