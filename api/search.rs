@@ -743,6 +743,11 @@ struct KeptWord {
     postings: Option<std::sync::Arc<Vec<KeptPosting>>>,
 }
 
+/// What a kept word counts towards `MAX_KEPT_POSTINGS`.
+fn kept_size(postings: &Option<std::sync::Arc<Vec<KeptPosting>>>) -> usize {
+    postings.as_ref().map_or(0, |p| p.len()) + KEPT_WORD_OVERHEAD
+}
+
 /// Where a search reads one word's postings from.
 enum Word<'a> {
     /// All of them, in document order.
@@ -802,7 +807,7 @@ impl Stats {
             }
         }
         let postings = fits.then(|| std::sync::Arc::new(postings));
-        let size = postings.as_ref().map_or(0, |p| p.len()) + KEPT_WORD_OVERHEAD;
+        let size = kept_size(&postings);
         let mut kept = self.words.lock().unwrap_or_else(|e| e.into_inner());
         if kept.postings + size > MAX_KEPT_POSTINGS {
             kept.words.clear();
@@ -818,8 +823,7 @@ impl Stats {
             },
         );
         if let Some(old) = old {
-            let old_size = old.postings.map_or(0, |p| p.len()) + KEPT_WORD_OVERHEAD;
-            kept.postings = kept.postings.saturating_sub(old_size);
+            kept.postings = kept.postings.saturating_sub(kept_size(&old.postings));
         }
         Ok(match postings {
             Some(postings) => Word::Kept(postings),

@@ -250,12 +250,10 @@ fn other_instances_changes_reach_kept_words(backend: Backend) {
     db::migrate(&mut conn).expect("up");
     assert!(themanet::demo::load(&mut conn).expect("demo data"));
     let generation = |conn: &mut DbConn| -> i64 {
-        let query = g::search_generation.select(g::generation);
-        match conn {
-            DbConn::Pg(c) => query.first(c),
-            DbConn::Sqlite(c) => query.first(c),
-        }
-        .expect("generation")
+        g::search_generation
+            .select(g::generation)
+            .first(conn)
+            .expect("generation")
     };
     let both = "museum toegankelijk";
     assert!(
