@@ -1024,7 +1024,7 @@ impl Stats {
         if cached_corpus.is_some() && missing.is_empty() {
             return Ok((docs, total_length, terms.iter().map(|t| df[t]).collect()));
         }
-        if conn.backend() == Backend::Postgres {
+        if conn.backend() == Backend::Postgres && !missing.is_empty() {
             // One statement and one round trip: `= ANY($1)` stays prepared.
             let counted: Vec<(String, Option<i64>)> = search_blocks::table
                 .filter(search_blocks::doc_type.eq(doc_type))
@@ -1043,8 +1043,10 @@ impl Stats {
             // One statement per word, kept prepared: SQLite parses a list
             // of words (`IN (?, ?)`) anew each time. While searches over
             // 1,000 networks met new words, that was 18 % of the database
-            // thread's time; a fresh server's first 10 s at 50 req/s: p50
-            // 0.74 -> 0.65 ms (1,000 networks), 1.95 -> 1.20 ms (100,000).
+            // thread's time. Search's p50 at 50 req/s, medians of six
+            // alternating rounds: 0.60 -> 0.59 ms (1,000 networks), 1.21 ->
+            // 1.17 ms (100,000); in a fresh server's first round, when most
+            // words are new, 0.74 -> 0.65 and 1.95 -> 1.20 ms.
             for term in missing {
                 let counted: Option<i64> = search_blocks::table
                     .filter(search_blocks::doc_type.eq(doc_type))
