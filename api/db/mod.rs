@@ -555,12 +555,23 @@ mod tests {
     /// transaction.
     #[actix_web::test]
     async fn sqlite_reads_see_one_snapshot() {
-        let file = std::env::temp_dir().join(format!(
-            "themanet-read-tx-{}-{:?}.db",
-            std::process::id(),
-            std::time::SystemTime::now()
-        ));
-        let url = format!("sqlite://{}", file.display());
+        /// The database file, removed however the test ends.
+        struct File(std::path::PathBuf);
+        impl Drop for File {
+            fn drop(&mut self) {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+                }
+            }
+        }
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let file = File(std::env::temp_dir().join(format!(
+            "themanet-read-tx-{}-{nanos}.db",
+            std::process::id()
+        )));
+        let url = format!("sqlite://{}", file.0.display());
         let mut setup = establish(&url).expect("open");
         setup
             .batch_execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);")
@@ -603,8 +614,7 @@ mod tests {
         .expect("write");
         assert_eq!(rows, 5);
         drop(pool);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-        }
+        drop(setup);
+        drop(file);
     }
 }
