@@ -37,6 +37,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub rate_limiter: throttle::RateLimiter,
     pub search_stats: std::sync::Arc<search::Stats>,
+    /// Where SQLite keeps table rows, to read a search's rows together.
+    pub row_pages: std::sync::Arc<db::pages::Prefetch>,
     /// Answers to anonymous readers of public pages (`cache`).
     pub answers: cache::Answers,
     /// False while `serve` waits for a PostgreSQL that was down at start-up
@@ -47,6 +49,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(pool: db::DbPool, config: config::Config) -> AppState {
         let keys = auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
+        let row_pages = std::sync::Arc::new(db::pages::Prefetch::new(&config.database_url));
         AppState {
             pool,
             config,
@@ -55,6 +58,7 @@ impl AppState {
             metrics: metrics::Metrics::default(),
             rate_limiter: throttle::RateLimiter::default(),
             search_stats: Default::default(),
+            row_pages,
             answers: Default::default(),
             schema_ready: std::sync::atomic::AtomicBool::new(true),
         }

@@ -3,6 +3,7 @@
 //! workers and inside one transaction.
 
 pub mod models;
+pub mod pages;
 pub mod schema;
 pub mod stamp;
 
