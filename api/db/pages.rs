@@ -270,7 +270,7 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> Option<()> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use diesel::connection::SimpleConnection;
