@@ -171,7 +171,11 @@ fn postings_keep_their_ranking(backend: Backend) {
         let stats = themanet::search::Stats::default();
         queries
             .iter()
-            .map(|q| themanet::search::search(conn, &stats, "network", q).expect("search"))
+            .map(|q| {
+                themanet::search::search(conn, &stats, "network", q)
+                    .expect("search")
+                    .to_vec()
+            })
             .collect()
     };
     let before = ranked(&mut conn);
@@ -278,7 +282,9 @@ fn other_instances_changes_reach_kept_words(backend: Backend) {
     // Past the time the count is trusted, the kept word is read again.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     assert_eq!(
-        search(&mut conn, &stats, "network", both).expect("search"),
+        search(&mut conn, &stats, "network", both)
+            .expect("search")
+            .to_vec(),
         Vec::new(),
         "{backend:?}: the word kept in memory follows the change"
     );

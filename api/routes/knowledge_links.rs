@@ -580,7 +580,7 @@ pub async fn list_knowledge_links(
             Some(text) => {
                 let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
                 rank_page(
-                    ranked,
+                    &ranked,
                     &page,
                     |l: &KnowledgeLink| l.id,
                     |ids| {

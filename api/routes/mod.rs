@@ -111,31 +111,22 @@ pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationErr
 /// Orders rows found by search by relevance (score, then id) and cuts the
 /// page that starts after the cursor.
 pub fn rank_page<T>(
-    ranked: Vec<(i64, f64)>,
+    ranked: &[(i64, f64)],
     page: &crate::pagination::PageRequest,
     id_of: impl Fn(&T) -> i64,
     mut load: impl FnMut(Vec<i64>) -> Result<Vec<T>, crate::error::ApiError>,
 ) -> Result<(Vec<T>, Option<crate::pagination::Cursor>), crate::error::ApiError> {
     use crate::pagination::Cursor;
-    let after = match page.after {
-        Some(Cursor::Rank(score, id)) => Some((score, id)),
-        _ => None,
+    // Everything up to and including the cursor position is skipped: the
+    // answer is in that order (score descending, then id), so the page
+    // starts where it stops being at or before the cursor.
+    let from = match page.after {
+        Some(Cursor::Rank(s, i)) => {
+            ranked.partition_point(|&(id, score)| score > s || (score == s && id <= i))
+        }
+        _ => 0,
     };
-    // Everything up to and including the cursor position is skipped.
-    let rest: Vec<(i64, f64)> = ranked
-        .into_iter()
-        .filter(|&(id, score)| match after {
-            Some((s, i)) => score < s || (score == s && id > i),
-            None => true,
-        })
-        .collect();
-    // Rows are loaded (and filtered) a slice at a time in rank order, the
-    // slice doubling until the page is full: usually one query for the first
-    // page's worth of ids, not the whole candidate list. The first slice is
-    // a quarter larger than the page, for the few hits the viewer may not
-    // see: each row loaded in vain costs as much as one shown (loading a
-    // page of search results over 100,000 networks, median: 357 -> 276 us
-    // on SQLite, 503 -> 446 us on PostgreSQL, against twice the page).
+    let rest = &ranked[from..];
     let wanted = page.size as usize + 1;
     let mut out = Vec::new();
     let mut keys = Vec::new();
@@ -166,4 +157,37 @@ pub fn rank_page<T>(
         None
     };
     Ok((out, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rank_page;
+    use crate::pagination::{Cursor, PageRequest};
+
+    /// Pages of a ranked answer with tied scores, and rows the viewer may
+    /// not see: each page starts right after the previous page's cursor.
+    #[test]
+    fn ranked_pages_follow_their_cursor_through_ties() {
+        let ranked = [(5, 2.0), (3, 1.0), (7, 1.0), (9, 1.0), (2, 0.5), (4, 0.5)];
+        let hidden = 7;
+        let load = |ids: Vec<i64>| Ok(ids.into_iter().filter(|&id| id != hidden).collect());
+        let mut pages = Vec::new();
+        let mut after = None;
+        loop {
+            let page = PageRequest { size: 2, after };
+            let (rows, next) = rank_page(&ranked, &page, |&id: &i64| id, load).expect("page");
+            pages.push(rows);
+            match next {
+                Some(cursor) => after = Some(cursor),
+                None => break,
+            }
+        }
+        assert_eq!(pages, [vec![5, 3], vec![9, 2], vec![4]]);
+        let after_tie = PageRequest {
+            size: 10,
+            after: Some(Cursor::Rank(1.0, 3)),
+        };
+        let (rows, _) = rank_page(&ranked, &after_tie, |&id: &i64| id, load).expect("page");
+        assert_eq!(rows, [9, 2, 4]);
+    }
 }

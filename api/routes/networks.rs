@@ -724,7 +724,7 @@ pub async fn list_networks(
                 (rows, next)
             }
             Some(ranked) => rank_page(
-                ranked,
+                &ranked,
                 &page,
                 |n: &Network| n.id,
                 |ids| {

@@ -581,7 +581,7 @@ pub async fn list_stakeholders(
             Some(text) => {
                 let ranked = search::search(conn, &stats, "stakeholder", &text)?;
                 rank_page(
-                    ranked,
+                    &ranked,
                     &page,
                     |s: &Stakeholder| s.id,
                     |ids| {
