@@ -199,6 +199,11 @@ pub struct KnowledgeLink {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    /// Its audiences, comma-separated, in no order: kept by triggers on
+    /// `knowledge_link_audiences` (migration 11), read with `db::split_list`.
+    pub audience_list: String,
+    /// Its topics' slugs, the same way (`knowledge_link_topics`).
+    pub topic_list: String,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]

@@ -154,6 +154,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        audience_list -> Text,
+        topic_list -> Text,
     }
 }
 

@@ -262,31 +262,6 @@ fn present(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
-    let mut audiences: HashMap<i64, Vec<Audience>> = HashMap::new();
-    for (id, a) in knowledge_link_audiences::table
-        .filter(db::in_ids(knowledge_link_audiences::link_id, &ids))
-        .order((
-            knowledge_link_audiences::link_id,
-            knowledge_link_audiences::audience,
-        ))
-        .select((
-            knowledge_link_audiences::link_id,
-            knowledge_link_audiences::audience,
-        ))
-        .load::<(i64, String)>(conn)?
-    {
-        audiences.entry(id).or_default().push(Audience::from_db(&a));
-    }
-    let mut topics: HashMap<i64, Vec<String>> = HashMap::new();
-    for (id, t) in knowledge_link_topics::table
-        .filter(db::in_ids(knowledge_link_topics::link_id, &ids))
-        .order((knowledge_link_topics::link_id, knowledge_link_topics::topic))
-        .select((knowledge_link_topics::link_id, knowledge_link_topics::topic))
-        .load::<(i64, String)>(conn)?
-    {
-        topics.entry(id).or_default().push(t);
-    }
     // The viewer's roles in the networks of these links, in one query.
     let roles: HashMap<i64, Role> = match viewer.stakeholder_id {
         None => HashMap::new(),
@@ -311,8 +286,11 @@ fn present(
         let can_edit = may_edit_with(viewer, &l, role);
         out.push(KnowledgeLinkOut {
             visit_url: format!("{req_base}/api/v1/knowledge-links/{}/visit", l.id),
-            audiences: audiences.remove(&l.id).unwrap_or_default(),
-            topics: topics.remove(&l.id).unwrap_or_default(),
+            audiences: db::split_list(&l.audience_list)
+                .iter()
+                .map(|a| Audience::from_db(a))
+                .collect(),
+            topics: db::split_list(&l.topic_list),
             can_edit,
             id: l.id,
             url: l.url,

@@ -151,3 +151,100 @@ both!(
         assert!(r.items().is_empty());
     }
 );
+
+both!(
+    listings_show_each_links_audiences_and_topics,
+    |app: common::TestApp| async move {
+        // Each link keeps its audiences and topics with its row (triggers on
+        // the tag tables): every way of reading a link shows the tags it has
+        // now, sorted.
+        let admin = app.admin().await;
+        let mut ids = Vec::new();
+        for (audiences, topics) in [
+            (
+                json!(["professionals", "employers", "everyone"]),
+                json!(["work", "accessibility"]),
+            ),
+            (json!(["experience_experts"]), json!([])),
+            (json!(["municipalities"]), json!(["sport"])),
+        ] {
+            let r = app
+                .post(
+                    "/api/v1/knowledge-links",
+                    Some(&admin.token),
+                    json!({"url": "https://www.example.org/gids", "title": "Gids voor toegankelijk werk",
+                           "audiences": audiences, "topics": topics}),
+                )
+                .await
+                .expect(201);
+            ids.push(r.id());
+        }
+        let check = |expected: [(serde_json::Value, serde_json::Value); 3]| {
+            let (app, ids) = (&app, &ids);
+            async move {
+                for path in ["/api/v1/knowledge-links", "/api/v1/knowledge-links?q=gids"] {
+                    let r = app.get(path, None).await.expect(200);
+                    let mut seen: Vec<(i64, serde_json::Value, serde_json::Value)> = r
+                        .items()
+                        .iter()
+                        .map(|l| {
+                            (
+                                l["id"].as_i64().unwrap(),
+                                l["audiences"].clone(),
+                                l["topics"].clone(),
+                            )
+                        })
+                        .collect();
+                    seen.sort_by_key(|(id, _, _)| *id);
+                    let wanted: Vec<(i64, serde_json::Value, serde_json::Value)> = ids
+                        .iter()
+                        .zip(&expected)
+                        .map(|(id, (a, t))| (*id, a.clone(), t.clone()))
+                        .collect();
+                    assert_eq!(seen, wanted, "{path}");
+                }
+                for (id, (audiences, topics)) in ids.iter().zip(&expected) {
+                    let r = app
+                        .get(&format!("/api/v1/knowledge-links/{id}"), None)
+                        .await
+                        .expect(200);
+                    assert_eq!(&r.body["audiences"], audiences, "link {id}");
+                    assert_eq!(&r.body["topics"], topics, "link {id}");
+                }
+            }
+        };
+        check([
+            (
+                json!(["employers", "everyone", "professionals"]),
+                json!(["accessibility", "work"]),
+            ),
+            (json!(["experience_experts"]), json!([])),
+            (json!(["municipalities"]), json!(["sport"])),
+        ])
+        .await;
+        for (id, change) in [
+            (ids[0], json!({"audiences": ["everyone"], "topics": []})),
+            (
+                ids[1],
+                json!({"audiences": ["municipalities", "employers"], "topics": ["sport", "culture"]}),
+            ),
+        ] {
+            app.patch(
+                &format!("/api/v1/knowledge-links/{id}"),
+                Some(&admin.token),
+                change,
+            )
+            .await
+            .expect(200);
+        }
+        check([
+            (json!(["everyone"]), json!([])),
+            (
+                json!(["employers", "municipalities"]),
+                json!(["culture", "sport"]),
+            ),
+            (json!(["municipalities"]), json!(["sport"])),
+        ])
+        .await;
+    }
+);

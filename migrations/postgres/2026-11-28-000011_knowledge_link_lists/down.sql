@@ -1,0 +1,12 @@
+DROP TRIGGER knowledge_link_topics_changed_to ON knowledge_link_topics;
+DROP TRIGGER knowledge_link_topics_changed_from ON knowledge_link_topics;
+DROP TRIGGER knowledge_link_topics_removed ON knowledge_link_topics;
+DROP TRIGGER knowledge_link_topics_added ON knowledge_link_topics;
+DROP FUNCTION knowledge_link_topic_list_refresh();
+DROP TRIGGER knowledge_link_audiences_changed_to ON knowledge_link_audiences;
+DROP TRIGGER knowledge_link_audiences_changed_from ON knowledge_link_audiences;
+DROP TRIGGER knowledge_link_audiences_removed ON knowledge_link_audiences;
+DROP TRIGGER knowledge_link_audiences_added ON knowledge_link_audiences;
+DROP FUNCTION knowledge_link_audience_list_refresh();
+ALTER TABLE knowledge_links DROP COLUMN topic_list;
+ALTER TABLE knowledge_links DROP COLUMN audience_list;
