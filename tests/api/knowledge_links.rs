@@ -160,13 +160,25 @@ both!(
         // now, sorted.
         let admin = app.admin().await;
         let mut ids = Vec::new();
-        for (audiences, topics) in [
+        for (audiences, topics, sorted) in [
             (
                 json!(["professionals", "employers", "everyone"]),
                 json!(["work", "accessibility"]),
+                (
+                    json!(["employers", "everyone", "professionals"]),
+                    json!(["accessibility", "work"]),
+                ),
             ),
-            (json!(["experience_experts"]), json!([])),
-            (json!(["municipalities"]), json!(["sport"])),
+            (
+                json!(["experience_experts"]),
+                json!([]),
+                (json!(["experience_experts"]), json!([])),
+            ),
+            (
+                json!(["municipalities"]),
+                json!(["sport"]),
+                (json!(["municipalities"]), json!(["sport"])),
+            ),
         ] {
             let r = app
                 .post(
@@ -177,6 +189,11 @@ both!(
                 )
                 .await
                 .expect(201);
+            assert_eq!(
+                (r.body["audiences"].clone(), r.body["topics"].clone()),
+                sorted,
+                "the new link"
+            );
             ids.push(r.id());
         }
         let check = |expected: [(serde_json::Value, serde_json::Value); 3]| {
@@ -226,16 +243,18 @@ both!(
             (ids[0], json!({"audiences": ["everyone"], "topics": []})),
             (
                 ids[1],
-                json!({"audiences": ["municipalities", "employers"], "topics": ["sport", "culture"]}),
+                json!({"audiences": ["municipalities", "employers"], "topics": ["culture", "sport"]}),
             ),
         ] {
-            app.patch(
-                &format!("/api/v1/knowledge-links/{id}"),
-                Some(&admin.token),
-                change,
-            )
-            .await
-            .expect(200);
+            let r = app
+                .patch(
+                    &format!("/api/v1/knowledge-links/{id}"),
+                    Some(&admin.token),
+                    change.clone(),
+                )
+                .await
+                .expect(200);
+            assert_eq!(r.body["topics"], change["topics"], "the changed link");
         }
         check([
             (json!(["everyone"]), json!([])),
