@@ -391,21 +391,9 @@ fn rows(conn: &mut DbConn, kind: Kind) -> Result<Vec<Map<String, Value>>, String
                 .load(conn)
                 .map_err(e)?;
             for l in list {
-                use crate::db::schema::{
-                    knowledge_link_audiences as a, knowledge_link_topics as t,
-                };
-                let audiences: Vec<String> = a::table
-                    .filter(a::link_id.eq(l.id))
-                    .order(a::audience)
-                    .select(a::audience)
-                    .load(conn)
-                    .map_err(e)?;
-                let topics: Vec<String> = t::table
-                    .filter(t::link_id.eq(l.id))
-                    .order(t::topic)
-                    .select(t::topic)
-                    .load(conn)
-                    .map_err(e)?;
+                // Kept with the row (migration 11), sorted as the API shows them.
+                let audiences = crate::db::split_list(&l.audience_list);
+                let topics = crate::db::split_list(&l.topic_list);
                 let mut m = Map::new();
                 m.insert("id".into(), l.id.into());
                 for (k, v) in [

@@ -286,10 +286,7 @@ fn present(
         let can_edit = may_edit_with(viewer, &l, role);
         out.push(KnowledgeLinkOut {
             visit_url: format!("{req_base}/api/v1/knowledge-links/{}/visit", l.id),
-            audiences: db::split_list(&l.audience_list)
-                .iter()
-                .map(|a| Audience::from_db(a))
-                .collect(),
+            audiences: audiences_of(&l),
             topics: db::split_list(&l.topic_list),
             can_edit,
             id: l.id,
@@ -304,6 +301,14 @@ fn present(
         });
     }
     Ok(out)
+}
+
+/// A link's audiences, sorted, from the list kept with its row.
+fn audiences_of(link: &KnowledgeLink) -> Vec<Audience> {
+    db::split_list(&link.audience_list)
+        .iter()
+        .map(|a| Audience::from_db(a))
+        .collect()
 }
 
 fn save_lists(
@@ -741,17 +746,8 @@ pub async fn update_knowledge_link(
             language: current.language.clone(),
             network_id: current.network_id,
         };
-        let mut audiences: Vec<Audience> = knowledge_link_audiences::table
-            .filter(knowledge_link_audiences::link_id.eq(id))
-            .select(knowledge_link_audiences::audience)
-            .load::<String>(conn)?
-            .iter()
-            .map(|a| Audience::from_db(a))
-            .collect();
-        let mut topics: Vec<String> = knowledge_link_topics::table
-            .filter(knowledge_link_topics::link_id.eq(id))
-            .select(knowledge_link_topics::topic)
-            .load(conn)?;
+        let mut audiences = audiences_of(&current);
+        let mut topics = db::split_list(&current.topic_list);
         let mut errors = parse_errors;
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
