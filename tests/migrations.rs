@@ -299,3 +299,92 @@ fn other_instances_changes_reach_kept_words_on_sqlite() {
 fn other_instances_changes_reach_kept_words_on_postgres() {
     other_instances_changes_reach_kept_words(Backend::Postgres);
 }
+
+/// Migration 12 counts each network's members per kind and goals per
+/// status (`network_counts`) for the data already there, the same counts
+/// its triggers keep from then on.
+fn counts_are_made_for_existing_networks(backend: Backend) {
+    use diesel::dsl::count_star;
+    use themanet::db::schema::{goals, memberships, network_counts, stakeholders};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    assert!(themanet::demo::load(&mut conn).expect("demo data"));
+    type Counts = Vec<(i64, String, String, i64)>;
+    let kept = |conn: &mut DbConn| -> Counts {
+        network_counts::table
+            .filter(network_counts::count.gt(0))
+            .select((
+                network_counts::network_id,
+                network_counts::part,
+                network_counts::value,
+                network_counts::count,
+            ))
+            .order_by((
+                network_counts::network_id,
+                network_counts::part,
+                network_counts::value,
+            ))
+            .load(conn)
+            .expect("kept counts")
+    };
+    let counted = |conn: &mut DbConn| -> Counts {
+        // Grouped here: diesel does not group by columns of two tables.
+        let mut members = BTreeMap::<(i64, String), i64>::new();
+        for key in memberships::table
+            .inner_join(stakeholders::table)
+            .select((memberships::network_id, stakeholders::kind))
+            .load::<(i64, String)>(conn)
+            .expect("members")
+        {
+            *members.entry(key).or_default() += 1;
+        }
+        let goals: Vec<(i64, String, i64)> = goals::table
+            .group_by((goals::network_id, goals::status))
+            .select((goals::network_id, goals::status, count_star()))
+            .load(conn)
+            .expect("goals");
+        let mut all: Counts = members
+            .into_iter()
+            .map(|((n, k), c)| (n, "member".to_string(), k, c))
+            .chain(
+                goals
+                    .into_iter()
+                    .map(|(n, s, c)| (n, "goal".to_string(), s, c)),
+            )
+            .collect();
+        all.sort();
+        all
+    };
+    let by_triggers = kept(&mut conn);
+    assert!(by_triggers.len() > 10, "{backend:?}: {by_triggers:?}");
+    assert_eq!(
+        by_triggers,
+        counted(&mut conn),
+        "{backend:?}: kept by the triggers"
+    );
+    let reverted = match &mut conn {
+        DbConn::Pg(c) => c.revert_last_migration(db::PG_MIGRATIONS),
+        DbConn::Sqlite(c) => c.revert_last_migration(db::SQLITE_MIGRATIONS),
+    }
+    .expect("down")
+    .to_string();
+    assert!(reverted.ends_with("000012"), "{reverted}");
+    assert!(!read_schema(&mut conn).contains_key("network_counts"));
+    db::migrate(&mut conn).expect("up again");
+    assert_eq!(
+        kept(&mut conn),
+        by_triggers,
+        "{backend:?}: made by the migration"
+    );
+}
+
+#[test]
+fn counts_are_made_for_existing_networks_on_sqlite() {
+    counts_are_made_for_existing_networks(Backend::Sqlite);
+}
+
+#[test]
+fn counts_are_made_for_existing_networks_on_postgres() {
+    counts_are_made_for_existing_networks(Backend::Postgres);
+}

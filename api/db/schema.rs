@@ -100,6 +100,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Kept by triggers (migration 12): members per stakeholder kind (part
+    /// `member`) and goals per status (part `goal`) of each network.
+    network_counts (network_id, part, value) {
+        network_id -> BigInt,
+        part -> Text,
+        value -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     memberships (network_id, stakeholder_id) {
         network_id -> BigInt,
         stakeholder_id -> BigInt,
@@ -214,6 +225,7 @@ diesel::table! {
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
+diesel::joinable!(network_counts -> networks (network_id));
 diesel::joinable!(memberships -> networks (network_id));
 diesel::joinable!(memberships -> stakeholders (stakeholder_id));
 diesel::joinable!(goals -> networks (network_id));
@@ -231,6 +243,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     stakeholder_tags,
     networks,
     network_topics,
+    network_counts,
     memberships,
     goals,
     endorsements,

@@ -12,7 +12,7 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
-use crate::db::schema::{goals, memberships, network_topics, networks, stakeholders};
+use crate::db::schema::{memberships, network_counts, network_topics, networks};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
 use crate::error::{ApiError, Code, InvalidParam};
@@ -439,9 +439,10 @@ fn free_slug(conn: &mut DbConn, wanted: &str, own_id: Option<i64>) -> Result<Str
 /// The full single-network view: parent, children, counts.
 ///
 /// The parent and children the viewer may see, members per kind and goals
-/// per status come from one statement (a `UNION ALL` of four parts,
-/// each row tagged with its part), built with the query builder and without
-/// SQL literals so that both backends keep it prepared.
+/// per status (kept by the database in `network_counts`) come from one
+/// statement (a `UNION ALL` of three parts, each row tagged with its part),
+/// built with the query builder and without SQL literals so that both
+/// backends keep it prepared.
 pub fn detail(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -456,7 +457,6 @@ pub fn detail(
     // available on the shared connection type.
     macro_rules! run {
         ($c:expr) => {{
-            use diesel::dsl::count_star;
             use diesel::sql_types::{BigInt, Bool, Text};
             let zero = || 0_i64.into_sql::<BigInt>();
             let tag = |part: &'static str| part.into_sql::<Text>();
@@ -490,25 +490,20 @@ pub fn detail(
                     networks::scope,
                     zero(),
                 ));
-            let members = memberships::table
-                .inner_join(stakeholders::table)
-                .filter(memberships::network_id.eq(id))
-                .group_by(stakeholders::kind)
+            // Members per kind and goals per status, kept by the database
+            // (network_counts); the part's name is the row's tag.
+            let counts = network_counts::table
+                .filter(network_counts::network_id.eq(id))
                 .select((
-                    tag("member"),
+                    network_counts::part,
                     zero(),
-                    stakeholders::kind,
+                    network_counts::value,
                     tag(""),
-                    count_star(),
+                    network_counts::count,
                 ));
-            let goals = goals::table
-                .filter(goals::network_id.eq(id))
-                .group_by(goals::status)
-                .select((tag("goal"), zero(), goals::status, tag(""), count_star()));
             parent
                 .union_all(children)
-                .union_all(members)
-                .union_all(goals)
+                .union_all(counts)
                 .load::<(String, i64, String, String, i64)>($c)?
         }};
     }

@@ -228,3 +228,179 @@ both!(
         assert_eq!(r.invalid_names(), vec!["email", "password"]);
     }
 );
+
+/// Members per kind and goals per status, each list sorted.
+type Counts = (Vec<(String, i64)>, Vec<(String, i64)>);
+
+/// A network's members per kind and goals per status, as the database
+/// counts them from its memberships and goals right now.
+fn recount(app: &common::TestApp, network: i64) -> Counts {
+    use diesel::dsl::count_star;
+    use diesel::prelude::*;
+    use themanet::db::schema::{goals, memberships, stakeholders};
+    let mut conn = app.db.conn();
+    let members = memberships::table
+        .inner_join(stakeholders::table)
+        .filter(memberships::network_id.eq(network))
+        .group_by(stakeholders::kind)
+        .select((stakeholders::kind, count_star()))
+        .order_by(stakeholders::kind)
+        .load(&mut conn)
+        .expect("members per kind");
+    let goals = goals::table
+        .filter(goals::network_id.eq(network))
+        .group_by(goals::status)
+        .select((goals::status, count_star()))
+        .order_by(goals::status)
+        .load(&mut conn)
+        .expect("goals per status");
+    (members, goals)
+}
+
+/// The counts a network's page shows, the zeros left out, sorted.
+async fn shown_counts(app: &common::TestApp, network: i64) -> Counts {
+    let r = app
+        .get(&format!("/api/v1/networks/{network}"), None)
+        .await
+        .expect(200);
+    let read = |field: &str, key: &str| {
+        let mut out: Vec<(String, i64)> = r.body[field]
+            .as_array()
+            .expect("counts")
+            .iter()
+            .map(|c| {
+                (
+                    c[key].as_str().unwrap().to_string(),
+                    c["count"].as_i64().unwrap(),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        out.sort();
+        out
+    };
+    (read("memberCounts", "kind"), read("goalCounts", "status"))
+}
+
+both!(
+    counts_follow_members_goals_and_kinds,
+    |app: common::TestApp| async move {
+        let carla = app.user("Carla").await;
+        let dirk = app.user("Dirk").await;
+        let network = app.network(&carla, "Inclusief sporten Utrecht").await;
+        let other = app.network(&carla, "Inclusief sporten Amersfoort").await;
+        let check = |step: &'static str| {
+            let app = &app;
+            async move {
+                for id in [network, other] {
+                    assert_eq!(
+                        shown_counts(app, id).await,
+                        recount(app, id),
+                        "{step}, network {id}"
+                    );
+                }
+            }
+        };
+        check("a new network").await;
+
+        let mut orgs = Vec::new();
+        for name in ["Sportclub De Kei", "Fysio Oost"] {
+            let org = app
+                .post(
+                    "/api/v1/stakeholders",
+                    Some(&carla.token),
+                    json!({"kind": "company", "name": name}),
+                )
+                .await
+                .expect(201)
+                .id();
+            for id in [network, other] {
+                app.post(
+                    &format!("/api/v1/networks/{id}/members"),
+                    Some(&carla.token),
+                    json!({"stakeholderId": org, "role": "partner"}),
+                )
+                .await
+                .expect(201);
+            }
+            orgs.push(org);
+        }
+        app.add_member(network, &carla, &dirk, "member").await;
+        check("members added").await;
+        assert_eq!(
+            shown_counts(&app, network).await.0,
+            [
+                ("company".to_string(), 2),
+                ("experience_expert".to_string(), 2)
+            ]
+        );
+
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", orgs[0]),
+            Some(&carla.token),
+            json!({"kind": "interest_organisation"}),
+        )
+        .await
+        .expect(200);
+        check("a stakeholder's kind changed").await;
+
+        app.delete(
+            &format!("/api/v1/networks/{network}/members/{}", dirk.stakeholder_id),
+            Some(&dirk.token),
+        )
+        .await
+        .expect(204);
+        check("a member left").await;
+
+        app.delete(
+            &format!("/api/v1/stakeholders/{}", orgs[1]),
+            Some(&carla.token),
+        )
+        .await
+        .expect(204);
+        check("a stakeholder deleted").await;
+
+        let goals = format!("/api/v1/networks/{network}/goals");
+        let ambition = app
+            .post(
+                &goals,
+                Some(&carla.token),
+                json!({"title": "Elke club open"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let step = app
+            .post(
+                &goals,
+                Some(&carla.token),
+                json!({"title": "Eerste club", "parentId": ambition, "status": "agreed"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        app.post(&goals, Some(&carla.token), json!({"title": "Tweede stap"}))
+            .await
+            .expect(201);
+        check("goals added").await;
+
+        app.patch(
+            &format!("/api/v1/goals/{step}"),
+            Some(&carla.token),
+            json!({"status": "achieved"}),
+        )
+        .await
+        .expect(200);
+        check("a goal's status changed").await;
+
+        // Deleting a goal deletes its steps.
+        app.delete(&format!("/api/v1/goals/{ambition}"), Some(&carla.token))
+            .await
+            .expect(204);
+        check("a goal and its steps deleted").await;
+        assert_eq!(
+            shown_counts(&app, network).await.1,
+            [("proposed".to_string(), 1)]
+        );
+    }
+);

@@ -1,0 +1,18 @@
+DROP TRIGGER goals_recounted ON goals;
+DROP TRIGGER goals_uncounted ON goals;
+DROP TRIGGER goals_counted ON goals;
+DROP TRIGGER stakeholders_recounted ON stakeholders;
+DROP TRIGGER stakeholders_leave_networks ON stakeholders;
+DROP TRIGGER memberships_moved ON memberships;
+DROP TRIGGER memberships_uncounted ON memberships;
+DROP TRIGGER memberships_counted ON memberships;
+DROP FUNCTION goals_recounted();
+DROP FUNCTION goals_uncounted();
+DROP FUNCTION goals_counted();
+DROP FUNCTION stakeholders_recounted();
+DROP FUNCTION stakeholders_leave_networks();
+DROP FUNCTION memberships_moved();
+DROP FUNCTION memberships_uncounted();
+DROP FUNCTION memberships_counted();
+DROP FUNCTION network_count_add(BIGINT, TEXT, TEXT, BIGINT);
+DROP TABLE network_counts;

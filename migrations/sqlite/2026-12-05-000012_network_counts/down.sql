@@ -1,0 +1,9 @@
+DROP TRIGGER goals_recounted;
+DROP TRIGGER goals_uncounted;
+DROP TRIGGER goals_counted;
+DROP TRIGGER stakeholders_recounted;
+DROP TRIGGER stakeholders_leave_networks;
+DROP TRIGGER memberships_moved;
+DROP TRIGGER memberships_uncounted;
+DROP TRIGGER memberships_counted;
+DROP TABLE network_counts;
