@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::auth::Auth;
 use crate::db::models::Network;
 use crate::db::schema::{memberships, networks, stakeholders, users};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::domain::{Role, Visibility};
 use crate::error::ApiError;
 
@@ -31,22 +31,25 @@ impl Viewer {
         let Auth::User { id: user_id, epoch } = auth else {
             return Ok(Viewer::ANONYMOUS);
         };
-        let (is_admin, current_epoch, disabled): (bool, i64, bool) = users::table
+        // Here and below on the backend's own connection (`db::on_each!`):
+        // every request that names a viewer or a network runs these.
+        let (is_admin, current_epoch, disabled): (bool, i64, bool) =
+            db::on_each!(conn, c => users::table
             .find(user_id)
             .select((users::is_admin, users::session_epoch, users::disabled))
-            .first(conn)
-            .optional()?
+            .first(c)
+            .optional())?
             .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
         if current_epoch != epoch || disabled {
             return Err(ApiError::Unauthorized(
                 "This session has ended. Sign in again.".into(),
             ));
         }
-        let stakeholder_id = stakeholders::table
+        let stakeholder_id = db::on_each!(conn, c => stakeholders::table
             .filter(stakeholders::user_id.eq(user_id))
             .select(stakeholders::id)
-            .first::<i64>(conn)
-            .optional()?;
+            .first::<i64>(c)
+            .optional())?;
         Ok(Viewer {
             user_id: Some(user_id),
             is_admin,
@@ -65,12 +68,12 @@ impl Viewer {
         let Some(me) = self.stakeholder_id else {
             return Ok(None);
         };
-        let role = memberships::table
+        let role = db::on_each!(conn, c => memberships::table
             .filter(memberships::network_id.eq(network_id))
             .filter(memberships::stakeholder_id.eq(me))
             .select(memberships::role)
-            .first::<String>(conn)
-            .optional()?;
+            .first::<String>(c)
+            .optional())?;
         Ok(role.map(|r| Role::from_db(&r)))
     }
 }
@@ -128,12 +131,12 @@ pub fn network_access(
     viewer: &Viewer,
     network_id: i64,
 ) -> Result<NetworkAccess, ApiError> {
-    let network: Network = networks::table
+    let network: Network = db::on_each!(conn, c => networks::table
         .find(network_id)
         .select(Network::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("This network"))?;
+        .first(c)
+        .optional())?
+    .ok_or_else(|| ApiError::not_found("This network"))?;
     let role = viewer.role_in(conn, network_id)?;
     let visible =
         network.visibility == Visibility::Public.as_str() || role.is_some() || viewer.is_admin;
