@@ -40,6 +40,8 @@ Commands:
 Configuration comes from the environment; see .env.example.";
 
 fn main() {
+    // SAFETY: the process has one thread and no database connection yet.
+    unsafe { themanet::db::sqlite_memory_unlocked() };
     // Logs go to standard error: one plain line per event, or one JSON
     // object per line with `LOG_FORMAT=json`. `RUST_LOG` sets the level.
     if let Err(message) = themanet::logging::init() {

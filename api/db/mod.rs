@@ -96,6 +96,27 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SessionSettings {
     }
 }
 
+/// Stops SQLite from keeping statistics of its own memory use. With them
+/// on (SQLite's default), every allocation and free SQLite makes takes one
+/// mutex shared by all connections of the process, so the pool's threads
+/// wait for each other and wake each other through the kernel on every row
+/// they read. SQLite refuses the setting, harmlessly, once it is in use.
+///
+/// # Safety
+///
+/// No other thread may call SQLite while this runs: call it before the
+/// first connection opens and before other threads start (`main` does).
+pub unsafe fn sqlite_memory_unlocked() {
+    // SAFETY: the caller guarantees no concurrent SQLite call;
+    // SQLITE_CONFIG_MEMSTATUS takes one int argument.
+    unsafe {
+        libsqlite3_sys::sqlite3_config(
+            libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS,
+            0 as std::ffi::c_int,
+        );
+    }
+}
+
 /// Opens one connection, with the backend picked from the URL scheme.
 pub fn establish(url: &str) -> ConnectionResult<DbConn> {
     match Backend::of_url(url) {
