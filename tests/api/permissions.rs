@@ -350,3 +350,51 @@ both!(network_hierarchy, |app: common::TestApp| async move {
     );
     assert!(r.invalid_names().contains(&"scope".to_string()));
 });
+
+both!(
+    members_only_parent_and_children_show_to_members_alone,
+    |app: common::TestApp| async move {
+        let c = app.user("Carla").await;
+        let member = app.user("Mo").await;
+        let outsider = app.user("Otto").await;
+        let admin = app.admin().await;
+        let national = app.network_with(&c, json!({"name": "Besloten landelijk", "theme": "Intern", "scope": "national", "visibility": "members"})).await;
+        let regional = app.network_with(&c, json!({"name": "Open Drenthe", "theme": "Drenthe", "scope": "regional", "region": "Drenthe", "parentId": national})).await;
+        let open = app.network_with(&c, json!({"name": "Open Emmen", "theme": "Emmen", "scope": "local", "municipalityCode": "GM0114", "parentId": regional})).await;
+        let closed = app.network_with(&c, json!({"name": "Besloten Assen", "theme": "Assen", "scope": "local", "municipalityCode": "GM0106", "parentId": regional, "visibility": "members"})).await;
+        app.add_member(national, &c, &member, "member").await;
+        app.add_member(closed, &c, &member, "member").await;
+        let seen = |token: Option<String>| {
+            let app = &app;
+            async move {
+                let r = app
+                    .get(&format!("/api/v1/networks/{regional}"), token.as_deref())
+                    .await
+                    .expect(200);
+                let children: Vec<i64> = r.body["children"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["id"].as_i64().unwrap())
+                    .collect();
+                (r.body["parent"]["id"].as_i64(), children)
+            }
+        };
+        assert_eq!(seen(None).await, (None, vec![open]), "anyone");
+        assert_eq!(
+            seen(Some(outsider.token.clone())).await,
+            (None, vec![open]),
+            "an outsider"
+        );
+        assert_eq!(
+            seen(Some(member.token.clone())).await,
+            (Some(national), vec![open, closed]),
+            "a member of both"
+        );
+        assert_eq!(
+            seen(Some(admin.token.clone())).await,
+            (Some(national), vec![open, closed]),
+            "an admin"
+        );
+    }
+);
