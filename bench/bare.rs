@@ -2,7 +2,8 @@
 //! same data, as the yardstick for the API's own endpoints (`bench/run.sh`).
 //!
 //! Same pool as the app (`db::pool`: r2d2, `DATABASE_POOL_SIZE` or 8
-//! connections, no test on checkout, the same SQLite pragmas), queries run
+//! connections, no test on checkout, the same SQLite pragmas, SQLite's
+//! memory statistics off as in the app's `main`), queries run
 //! on actix's blocking threads (`web::block`), one query per request, no
 //! transaction, no middleware.
 //!
@@ -97,6 +98,8 @@ async fn list(pool: web::Data<DbPool>, query: web::Query<ListQuery>) -> HttpResp
 }
 
 fn main() -> std::io::Result<()> {
+    // SAFETY: the process has one thread and no database connection yet.
+    unsafe { db::sqlite_memory_unlocked() };
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://themanet.db".into());
     let port: u16 = std::env::var("PORT")
         .ok()
