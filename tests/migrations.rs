@@ -158,6 +158,16 @@ fn migrations_round_trip_on_postgres() {
     up_down_up(Backend::Postgres);
 }
 
+/// Reverts the newest applied migration; returns its version.
+fn revert_last(conn: &mut DbConn) -> String {
+    match conn {
+        DbConn::Pg(c) => c.revert_last_migration(db::PG_MIGRATIONS),
+        DbConn::Sqlite(c) => c.revert_last_migration(db::SQLITE_MIGRATIONS),
+    }
+    .expect("down")
+    .to_string()
+}
+
 /// Migration 8 keeps each word's postings in blocks: an index made before
 /// it (one row per posting in `search_terms`) ranks exactly as before once
 /// migrated, and the old table is gone.
@@ -206,13 +216,7 @@ fn postings_keep_their_ranking(backend: Backend) {
     );
     // Back to before migration 8, the later ones first.
     loop {
-        let reverted = match &mut conn {
-            DbConn::Pg(c) => c.revert_last_migration(db::PG_MIGRATIONS),
-            DbConn::Sqlite(c) => c.revert_last_migration(db::SQLITE_MIGRATIONS),
-        }
-        .expect("down")
-        .to_string();
-        if reverted.ends_with("000008") {
+        if revert_last(&mut conn).ends_with("000008") {
             break;
         }
     }
@@ -363,12 +367,7 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
         counted(&mut conn),
         "{backend:?}: kept by the triggers"
     );
-    let reverted = match &mut conn {
-        DbConn::Pg(c) => c.revert_last_migration(db::PG_MIGRATIONS),
-        DbConn::Sqlite(c) => c.revert_last_migration(db::SQLITE_MIGRATIONS),
-    }
-    .expect("down")
-    .to_string();
+    let reverted = revert_last(&mut conn);
     assert!(reverted.ends_with("000012"), "{reverted}");
     assert!(!read_schema(&mut conn).contains_key("network_counts"));
     db::migrate(&mut conn).expect("up again");
