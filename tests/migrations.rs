@@ -308,8 +308,7 @@ fn other_instances_changes_reach_kept_words_on_postgres() {
 /// status (`network_counts`) for the data already there, the same counts
 /// its triggers keep from then on.
 fn counts_are_made_for_existing_networks(backend: Backend) {
-    use diesel::dsl::count_star;
-    use themanet::db::schema::{goals, memberships, network_counts, stakeholders};
+    use themanet::db::schema::network_counts;
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
     db::migrate(&mut conn).expect("up");
@@ -332,39 +331,11 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
             .load(conn)
             .expect("kept counts")
     };
-    let counted = |conn: &mut DbConn| -> Counts {
-        // Grouped here: diesel does not group by columns of two tables.
-        let mut members = BTreeMap::<(i64, String), i64>::new();
-        for key in memberships::table
-            .inner_join(stakeholders::table)
-            .select((memberships::network_id, stakeholders::kind))
-            .load::<(i64, String)>(conn)
-            .expect("members")
-        {
-            *members.entry(key).or_default() += 1;
-        }
-        let goals: Vec<(i64, String, i64)> = goals::table
-            .group_by((goals::network_id, goals::status))
-            .select((goals::network_id, goals::status, count_star()))
-            .load(conn)
-            .expect("goals");
-        let mut all: Counts = members
-            .into_iter()
-            .map(|((n, k), c)| (n, "member".to_string(), k, c))
-            .chain(
-                goals
-                    .into_iter()
-                    .map(|(n, s, c)| (n, "goal".to_string(), s, c)),
-            )
-            .collect();
-        all.sort();
-        all
-    };
     let by_triggers = kept(&mut conn);
     assert!(by_triggers.len() > 10, "{backend:?}: {by_triggers:?}");
     assert_eq!(
         by_triggers,
-        counted(&mut conn),
+        common::counted_from_tables(&mut conn),
         "{backend:?}: kept by the triggers"
     );
     let reverted = revert_last(&mut conn);

@@ -235,26 +235,18 @@ type Counts = (Vec<(String, i64)>, Vec<(String, i64)>);
 /// A network's members per kind and goals per status, as the database
 /// counts them from its memberships and goals right now.
 fn recount(app: &common::TestApp, network: i64) -> Counts {
-    use diesel::dsl::count_star;
-    use diesel::prelude::*;
-    use themanet::db::schema::{goals, memberships, stakeholders};
-    let mut conn = app.db.conn();
-    let members = memberships::table
-        .inner_join(stakeholders::table)
-        .filter(memberships::network_id.eq(network))
-        .group_by(stakeholders::kind)
-        .select((stakeholders::kind, count_star()))
-        .order_by(stakeholders::kind)
-        .load(&mut conn)
-        .expect("members per kind");
-    let goals = goals::table
-        .filter(goals::network_id.eq(network))
-        .group_by(goals::status)
-        .select((goals::status, count_star()))
-        .order_by(goals::status)
-        .load(&mut conn)
-        .expect("goals per status");
-    (members, goals)
+    let mut counts: Counts = (Vec::new(), Vec::new());
+    for (id, part, value, n) in common::counted_from_tables(&mut app.db.conn()) {
+        if id == network {
+            let list = if part == "member" {
+                &mut counts.0
+            } else {
+                &mut counts.1
+            };
+            list.push((value, n));
+        }
+    }
+    counts
 }
 
 /// The counts a network's page shows, the zeros left out, sorted.

@@ -387,3 +387,38 @@ impl TestApp {
         items
     }
 }
+
+/// Every network's members per stakeholder kind (`"member"`) and goals per
+/// status (`"goal"`), counted from the tables themselves, sorted: what
+/// `network_counts` must hold, zeros aside.
+pub fn counted_from_tables(conn: &mut db::DbConn) -> Vec<(i64, String, String, i64)> {
+    use diesel::dsl::count_star;
+    use std::collections::BTreeMap;
+    use themanet::db::schema::{goals, memberships, stakeholders};
+    // Grouped here: diesel does not group by columns of two tables.
+    let mut members = BTreeMap::<(i64, String), i64>::new();
+    for key in memberships::table
+        .inner_join(stakeholders::table)
+        .select((memberships::network_id, stakeholders::kind))
+        .load::<(i64, String)>(conn)
+        .expect("members")
+    {
+        *members.entry(key).or_default() += 1;
+    }
+    let goals: Vec<(i64, String, i64)> = goals::table
+        .group_by((goals::network_id, goals::status))
+        .select((goals::network_id, goals::status, count_star()))
+        .load(conn)
+        .expect("goals");
+    let mut all: Vec<_> = members
+        .into_iter()
+        .map(|((n, k), c)| (n, "member".to_string(), k, c))
+        .chain(
+            goals
+                .into_iter()
+                .map(|(n, s, c)| (n, "goal".to_string(), s, c)),
+        )
+        .collect();
+    all.sort();
+    all
+}
