@@ -6,6 +6,7 @@ pub mod models;
 pub mod pages;
 pub mod schema;
 pub mod stamp;
+pub mod versioned;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
