@@ -25,7 +25,8 @@ use crate::db::schema::{
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
-    Audience, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Stance, Visibility,
+    Audience, FieldVisibility, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Stance,
+    Visibility,
 };
 use crate::error::ApiError;
 
@@ -1423,6 +1424,12 @@ impl<'a> Loader<'a> {
 
     fn people(&mut self) -> Result<(), ApiError> {
         for p in PEOPLE {
+            let shown = if p.kind.is_organisation() {
+                FieldVisibility::Public
+            } else {
+                FieldVisibility::Networks
+            }
+            .as_str();
             let v = StakeholderValues {
                 kind: p.kind.as_str().into(),
                 name: p.name.into(),
@@ -1436,6 +1443,13 @@ impl<'a> Loader<'a> {
                 share_contact: p.share_contact,
                 access_needs: None,
                 access_needs_consent: false,
+                // Organisations show everything; the people of the demo show
+                // their profile to the networks they are in.
+                organisation_visibility: shown.into(),
+                expertise_visibility: shown.into(),
+                talents_visibility: shown.into(),
+                languages_visibility: shown.into(),
+                municipality_visibility: shown.into(),
             };
             let user_id = p
                 .account
@@ -1528,6 +1542,7 @@ impl<'a> Loader<'a> {
                     memberships::commitment.eq(commitment),
                     memberships::created_at.eq(self.now),
                     memberships::updated_at.eq(self.now),
+                    memberships::by_consent.eq(true),
                 ))
                 .execute(self.conn)?;
         }

@@ -77,6 +77,49 @@ text_enum! {
     }
 }
 
+impl StakeholderKind {
+    /// An organisation rather than a person: its profile is not personal
+    /// data, and a coordinator may add it to a network.
+    pub fn is_organisation(self) -> bool {
+        matches!(
+            self,
+            StakeholderKind::InterestOrganisation
+                | StakeholderKind::Company
+                | StakeholderKind::KnowledgeInstitution
+                | StakeholderKind::Municipality
+        )
+    }
+}
+
+text_enum! {
+    /// Who may see a kind of profile field: everyone; the co-members of the
+    /// networks the person is in by their own act; or nobody but the person,
+    /// whoever manages the profile, and platform admins.
+    FieldVisibility { Public = "public", Networks = "networks", Nobody = "nobody" }
+}
+
+impl FieldVisibility {
+    /// What a new profile shows: an organisation everything, a person
+    /// nothing beyond name, kind and role.
+    pub fn default_for(kind: StakeholderKind) -> FieldVisibility {
+        if kind.is_organisation() {
+            FieldVisibility::Public
+        } else {
+            FieldVisibility::Nobody
+        }
+    }
+}
+
+text_enum! {
+    /// An invitation to join a network, as the invited person answered it.
+    InvitationStatus { Pending = "pending", Accepted = "accepted", Declined = "declined" }
+}
+
+text_enum! {
+    /// Who may see a reaction to a goal: the network's members, or everyone.
+    ReactionVisibility { Members = "members", Public = "public" }
+}
+
 text_enum! {
     /// A member's role in a network.
     Role { Coordinator = "coordinator", CoreGroup = "core_group", Member = "member", Partner = "partner" }
@@ -179,5 +222,8 @@ mod tests {
         check(GoalStatus::ALL, GoalStatus::as_str);
         check(Stance::ALL, Stance::as_str);
         check(Audience::ALL, Audience::as_str);
+        check(FieldVisibility::ALL, FieldVisibility::as_str);
+        check(InvitationStatus::ALL, InvitationStatus::as_str);
+        check(ReactionVisibility::ALL, ReactionVisibility::as_str);
     }
 }

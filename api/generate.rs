@@ -222,6 +222,11 @@ struct StakeholderRow {
     version: i64,
     access_needs: Option<String>,
     access_needs_consent: bool,
+    organisation_visibility: &'static str,
+    expertise_visibility: &'static str,
+    talents_visibility: &'static str,
+    languages_visibility: &'static str,
+    municipality_visibility: &'static str,
 }
 
 #[derive(Insertable)]
@@ -242,6 +247,7 @@ struct MembershipRow {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    by_consent: bool,
 }
 
 #[derive(Insertable)]
@@ -403,7 +409,7 @@ impl Batch {
                     blocks,
                 } => (
                     count,
-                    put!(conn, stakeholders::table, rows, 17)
+                    put!(conn, stakeholders::table, rows, 22)
                         + put!(conn, stakeholder_tags::table, tags, 3)
                         + put!(conn, search_docs::table, docs, 4)
                         + put!(conn, search_blocks::table, blocks, 5),
@@ -427,7 +433,7 @@ impl Batch {
                     goals,
                 } => (
                     count,
-                    put!(conn, memberships::table, memberships, 7)
+                    put!(conn, memberships::table, memberships, 8)
                         + put!(conn, goals::table, goals, 14),
                 ),
                 Batch::Links {
@@ -1014,6 +1020,12 @@ impl Producer {
                     version: 1,
                     access_needs: consent.then(|| pick(&mut rng, ACCESS_NEEDS).to_string()),
                     access_needs_consent: consent,
+                    // Shown to everyone, as the search index above has them.
+                    organisation_visibility: "public",
+                    expertise_visibility: "public",
+                    talents_visibility: "public",
+                    languages_visibility: "public",
+                    municipality_visibility: "public",
                 });
             }
             tx.send(Batch::Stakeholders {
@@ -1358,6 +1370,7 @@ impl Producer {
                         created_at,
                         updated_at: created_at,
                         version: 1,
+                        by_consent: true,
                     });
                 }
                 // A goal tree: top-level goals with steps, and steps of steps.

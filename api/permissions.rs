@@ -1,13 +1,17 @@
 //! Who may do what, per object (the permission table of DESIGN.md). Checks
 //! are small named functions, run inside the request's transaction.
+//!
+//! Nobody becomes a member of a network, and nobody's contact details or
+//! access needs reach a network, except by that person's own act: only
+//! memberships made `by_consent` make people co-members here.
 
 use diesel::prelude::*;
 
 use crate::auth::Auth;
-use crate::db::models::Network;
-use crate::db::schema::{memberships, networks, stakeholders, users};
+use crate::db::models::{Network, Stakeholder};
+use crate::db::schema::{invitations, memberships, networks, stakeholders, users};
 use crate::db::{self, DbConn};
-use crate::domain::{Role, Visibility};
+use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
 use crate::error::ApiError;
 
 /// The person behind a request, as the database knows them.
@@ -138,8 +142,10 @@ pub fn network_access(
         .optional())?
     .ok_or_else(|| ApiError::not_found("This network"))?;
     let role = viewer.role_in(conn, network_id)?;
-    let visible =
-        network.visibility == Visibility::Public.as_str() || role.is_some() || viewer.is_admin;
+    let visible = network.visibility == Visibility::Public.as_str()
+        || role.is_some()
+        || viewer.is_admin
+        || is_invited(conn, viewer, network_id)?;
     if !visible {
         return Err(ApiError::not_found("This network"));
     }
@@ -148,4 +154,116 @@ pub fn network_access(
         role,
         is_admin: viewer.is_admin,
     })
+}
+
+/// Whether the viewer has an open invitation to a network: they may see a
+/// members-only network they are asked to join.
+pub fn is_invited(conn: &mut DbConn, viewer: &Viewer, network_id: i64) -> Result<bool, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(false);
+    };
+    Ok(invitations::table
+        .filter(invitations::network_id.eq(network_id))
+        .filter(invitations::stakeholder_id.eq(me))
+        .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
+        .select(invitations::id)
+        .first::<i64>(conn)
+        .optional()?
+        .is_some())
+}
+
+/// Whether the viewer manages a profile: their own, or one they added that
+/// has no account of its own. What they do with it is the person's act.
+pub fn manages(viewer: &Viewer, s: &Stakeholder) -> bool {
+    viewer.user_id.is_some()
+        && (s.user_id == viewer.user_id || (s.user_id.is_none() && s.created_by == viewer.user_id))
+}
+
+/// May the viewer change this profile: one they manage, or any as admin.
+pub fn may_edit_profile(viewer: &Viewer, s: &Stakeholder) -> bool {
+    viewer.is_admin || manages(viewer, s)
+}
+
+/// Of `among`, the stakeholders who are in a network with the viewer by
+/// their own act (a membership `by_consent`). Only they are co-members.
+pub fn co_members(conn: &mut DbConn, viewer: &Viewer, among: &[i64]) -> Result<Vec<i64>, ApiError> {
+    in_my_networks(conn, viewer, among, None)
+}
+
+/// Of `among`, the co-members (as [`co_members`]) in networks the viewer
+/// coordinates: coordinators see their access needs, to organise meetings.
+pub fn coordinated_members(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    among: &[i64],
+) -> Result<Vec<i64>, ApiError> {
+    in_my_networks(conn, viewer, among, Some(Role::Coordinator))
+}
+
+fn in_my_networks(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    among: &[i64],
+    my_role: Option<Role>,
+) -> Result<Vec<i64>, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(Vec::new());
+    };
+    if among.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut mine = memberships::table
+        .filter(memberships::stakeholder_id.eq(me))
+        .select(memberships::network_id)
+        .into_boxed();
+    if let Some(role) = my_role {
+        mine = mine.filter(memberships::role.eq(role.as_str()));
+    }
+    let mine: Vec<i64> = mine.load(conn)?;
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(memberships::table
+        .filter(memberships::network_id.eq_any(mine))
+        .filter(db::in_ids(memberships::stakeholder_id, among))
+        .filter(memberships::by_consent.eq(true))
+        .select(memberships::stakeholder_id)
+        .distinct()
+        .load(conn)?)
+}
+
+/// May the viewer see a stakeholder at all: one who agreed to be listed,
+/// one they may edit, or a co-member. Others do not exist for them (404).
+pub fn may_see_stakeholder(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> bool {
+    s.listed || may_edit_profile(viewer, s) || co_member
+}
+
+/// May the viewer see a kind of profile field the person shows at
+/// `visibility`: whoever may edit the profile always; others as the person
+/// chose (co-members for `networks`).
+pub fn may_see_field(viewer: &Viewer, s: &Stakeholder, visibility: &str, co_member: bool) -> bool {
+    may_edit_profile(viewer, s)
+        || match FieldVisibility::from_db(visibility) {
+            FieldVisibility::Public => true,
+            FieldVisibility::Networks => co_member,
+            FieldVisibility::Nobody => false,
+        }
+}
+
+/// May the viewer see contact details: whoever may edit the profile, and
+/// co-members when the person agreed to share them (`share_contact`).
+pub fn may_see_contact(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> bool {
+    may_edit_profile(viewer, s) || (co_member && s.share_contact)
+}
+
+/// May the viewer see access needs: whoever may edit the profile, and the
+/// coordinators of networks the person is in by their own act.
+pub fn may_see_access_needs(viewer: &Viewer, s: &Stakeholder, coordinates_them: bool) -> bool {
+    may_edit_profile(viewer, s) || coordinates_them
+}
+
+/// May the viewer see a person's consent flags and visibility choices:
+/// only whoever may edit the profile. They are never public.
+pub fn may_see_choices(viewer: &Viewer, s: &Stakeholder) -> bool {
+    may_edit_profile(viewer, s)
 }

@@ -172,19 +172,7 @@ both!(
                 .unwrap();
             // The generator writes talents in the order it stores them; the
             // API joins them in the order it was given. Same words either way.
-            let v = StakeholderValues {
-                kind: s.kind,
-                name: s.name,
-                organisation: s.organisation,
-                expertise: s.expertise,
-                municipality_code: s.municipality_code,
-                email: s.email,
-                phone: s.phone,
-                listed: s.listed,
-                share_contact: s.share_contact,
-                access_needs: s.access_needs,
-                access_needs_consent: s.access_needs_consent,
-            };
+            let v = StakeholderValues::from(&s);
             themanet::routes::stakeholders::reindex(&mut conn, id, &v, &talents).unwrap();
             assert_eq!(
                 before,

@@ -168,6 +168,17 @@ fn revert_last(conn: &mut DbConn) -> String {
     .to_string()
 }
 
+/// Reverts the newest migrations up to and including the one whose version
+/// ends with `suffix`.
+fn revert_through(conn: &mut DbConn, suffix: &str) {
+    for _ in 0..50 {
+        if revert_last(conn).ends_with(suffix) {
+            return;
+        }
+    }
+    panic!("no migration {suffix}");
+}
+
 /// Migration 8 keeps each word's postings in blocks: an index made before
 /// it (one row per posting in `search_terms`) ranks exactly as before once
 /// migrated, and the old table is gone.
@@ -338,8 +349,7 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
         common::counted_from_tables(&mut conn),
         "{backend:?}: kept by the triggers"
     );
-    let reverted = revert_last(&mut conn);
-    assert!(reverted.ends_with("000012"), "{reverted}");
+    revert_through(&mut conn, "000012");
     assert!(!read_schema(&mut conn).contains_key("network_counts"));
     db::migrate(&mut conn).expect("up again");
     assert_eq!(
@@ -357,4 +367,109 @@ fn counts_are_made_for_existing_networks_on_sqlite() {
 #[test]
 fn counts_are_made_for_existing_networks_on_postgres() {
     counts_are_made_for_existing_networks(Backend::Postgres);
+}
+
+/// Migration 13: memberships that the audit log shows someone else made for
+/// a person with an account become invitations the person can accept
+/// (coordinators stay, without sharing their details); the rest count as
+/// the person's own act. People show their fields to their networks,
+/// organisations to everyone.
+fn consent_is_made_for_existing_memberships(backend: Backend) {
+    use diesel::connection::SimpleConnection;
+    use themanet::db::schema::{invitations, memberships, stakeholders};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    revert_through(&mut conn, "000013");
+    let t = "'2026-11-01 10:00:00'";
+    conn.batch_execute(&format!(
+        "INSERT INTO users (id, email, password_hash, display_name, is_admin, created_at, updated_at) VALUES
+            (1, 'a@example.org', 'x', 'Ada', FALSE, {t}, {t}), (2, 'b@example.org', 'x', 'Bo', FALSE, {t}, {t}),
+            (3, 'c@example.org', 'x', 'Cas', FALSE, {t}, {t}), (4, 'd@example.org', 'x', 'Dee', FALSE, {t}, {t});
+         INSERT INTO stakeholders (id, kind, name, listed, share_contact, user_id, created_by, created_at, updated_at) VALUES
+            (1, 'experience_expert', 'Ada', TRUE, FALSE, 1, 1, {t}, {t}), (2, 'experience_expert', 'Bo', TRUE, TRUE, 2, 2, {t}, {t}),
+            (3, 'professional', 'Cas', TRUE, FALSE, 3, 3, {t}, {t}), (4, 'un_ambassador', 'Dee', TRUE, FALSE, 4, 4, {t}, {t}),
+            (5, 'company', 'Bakkerij', TRUE, FALSE, NULL, 1, {t}, {t}), (6, 'company', 'Smederij', TRUE, FALSE, NULL, 3, {t}, {t});
+         INSERT INTO networks (id, slug, name, theme, scope, description, ambition, needs, status, visibility, communication, created_at, updated_at, topic_list)
+            VALUES (1, 'oud', 'Oud netwerk', 'Thema', 'national', '', '', '', 'active', 'public', '', {t}, {t}, '');
+         INSERT INTO memberships (network_id, stakeholder_id, role, created_at, updated_at) VALUES
+            (1, 1, 'coordinator', {t}, {t}), (1, 2, 'member', {t}, {t}), (1, 3, 'member', {t}, {t}),
+            (1, 4, 'coordinator', {t}, {t}), (1, 5, 'partner', {t}, {t}), (1, 6, 'partner', {t}, {t});
+         INSERT INTO audit_events (at, actor_id, action, object_type, object_id, network_id) VALUES
+            ({t}, 1, 'network.created', 'network', 1, 1),
+            ({t}, 1, 'membership.added', 'stakeholder', 2, 1), ({t}, 3, 'membership.added', 'stakeholder', 3, 1),
+            ({t}, 1, 'membership.added', 'stakeholder', 4, 1), ({t}, 1, 'membership.added', 'stakeholder', 5, 1),
+            ({t}, 1, 'membership.added', 'stakeholder', 6, 1);"
+    ))
+    .expect("data of before migration 13");
+    db::migrate(&mut conn).expect("up again");
+    let members: Vec<(i64, String, bool)> = memberships::table
+        .order(memberships::stakeholder_id)
+        .select((
+            memberships::stakeholder_id,
+            memberships::role,
+            memberships::by_consent,
+        ))
+        .load(&mut conn)
+        .expect("memberships");
+    assert_eq!(
+        members,
+        vec![
+            (1, "coordinator".into(), true),
+            (3, "member".into(), true),
+            (4, "coordinator".into(), false),
+            (5, "partner".into(), true),
+            (6, "partner".into(), false),
+        ],
+        "{backend:?}"
+    );
+    let invited: Vec<(i64, String, Option<i64>, String)> = invitations::table
+        .select((
+            invitations::stakeholder_id,
+            invitations::role,
+            invitations::invited_by,
+            invitations::status,
+        ))
+        .load(&mut conn)
+        .expect("invitations");
+    assert_eq!(
+        invited,
+        vec![(2, "member".into(), Some(1), "pending".into())],
+        "{backend:?}"
+    );
+    let shown: Vec<(i64, String, String)> = stakeholders::table
+        .filter(stakeholders::id.eq_any([1i64, 5]))
+        .order(stakeholders::id)
+        .select((
+            stakeholders::id,
+            stakeholders::expertise_visibility,
+            stakeholders::municipality_visibility,
+        ))
+        .load(&mut conn)
+        .expect("visibility");
+    assert_eq!(
+        shown,
+        vec![
+            (1, "networks".into(), "networks".into()),
+            (5, "public".into(), "public".into())
+        ],
+        "{backend:?}"
+    );
+    // Down again: the open invitation is the membership it was.
+    revert_through(&mut conn, "000013");
+    let count: i64 = memberships::table
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    assert_eq!(count, 6, "{backend:?}");
+}
+
+#[test]
+fn consent_is_made_for_existing_memberships_on_sqlite() {
+    consent_is_made_for_existing_memberships(Backend::Sqlite);
+}
+
+#[test]
+fn consent_is_made_for_existing_memberships_on_postgres() {
+    consent_is_made_for_existing_memberships(Backend::Postgres);
 }

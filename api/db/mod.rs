@@ -4,6 +4,7 @@
 
 pub mod models;
 pub mod pages;
+pub mod queries;
 pub mod schema;
 pub mod stamp;
 pub mod versioned;

@@ -55,6 +55,11 @@ pub struct Stakeholder {
     pub version: i64,
     pub access_needs: Option<String>,
     pub access_needs_consent: bool,
+    pub organisation_visibility: String,
+    pub expertise_visibility: String,
+    pub talents_visibility: String,
+    pub languages_visibility: String,
+    pub municipality_visibility: String,
 }
 
 #[derive(Debug, Insertable, AsChangeset)]
@@ -71,6 +76,11 @@ pub struct StakeholderValues {
     pub share_contact: bool,
     pub access_needs: Option<String>,
     pub access_needs_consent: bool,
+    pub organisation_visibility: String,
+    pub expertise_visibility: String,
+    pub talents_visibility: String,
+    pub languages_visibility: String,
+    pub municipality_visibility: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -134,6 +144,27 @@ pub struct Membership {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    /// The person's own act: joined, accepted an invitation, or added by
+    /// whoever manages their profile.
+    pub by_consent: bool,
+}
+
+/// An invitation to join a network (`domain::InvitationStatus`).
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = invitations)]
+pub struct Invitation {
+    pub id: i64,
+    pub network_id: i64,
+    pub stakeholder_id: i64,
+    pub role: String,
+    pub message: String,
+    pub invited_by: Option<i64>,
+    pub status: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -181,6 +212,7 @@ pub struct Endorsement {
     pub created_at: NaiveDateTime,
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
+    pub visibility: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

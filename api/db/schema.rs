@@ -56,6 +56,11 @@ diesel::table! {
         version -> BigInt,
         access_needs -> Nullable<Text>,
         access_needs_consent -> Bool,
+        organisation_visibility -> Text,
+        expertise_visibility -> Text,
+        talents_visibility -> Text,
+        languages_visibility -> Text,
+        municipality_visibility -> Text,
     }
 }
 
@@ -119,6 +124,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        by_consent -> Bool,
     }
 }
 
@@ -142,6 +148,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    invitations (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        stakeholder_id -> BigInt,
+        role -> Text,
+        message -> Text,
+        invited_by -> Nullable<BigInt>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     endorsements (goal_id, stakeholder_id) {
         goal_id -> BigInt,
         stakeholder_id -> BigInt,
@@ -149,6 +170,7 @@ diesel::table! {
         comment -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        visibility -> Text,
     }
 }
 
@@ -229,6 +251,8 @@ diesel::joinable!(network_counts -> networks (network_id));
 diesel::joinable!(memberships -> networks (network_id));
 diesel::joinable!(memberships -> stakeholders (stakeholder_id));
 diesel::joinable!(goals -> networks (network_id));
+diesel::joinable!(invitations -> networks (network_id));
+diesel::joinable!(invitations -> stakeholders (stakeholder_id));
 diesel::joinable!(endorsements -> goals (goal_id));
 diesel::joinable!(endorsements -> stakeholders (stakeholder_id));
 diesel::joinable!(knowledge_links -> networks (network_id));
@@ -246,6 +270,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     network_counts,
     memberships,
     goals,
+    invitations,
     endorsements,
     knowledge_links,
     knowledge_link_audiences,

@@ -11,7 +11,7 @@ use crate::auth::{hash_password, verify_password};
 use crate::db::models::{NewUser, User};
 use crate::db::schema::{stakeholders, users};
 use crate::db::{self, DbConn};
-use crate::domain::StakeholderKind;
+use crate::domain::{FieldVisibility, StakeholderKind};
 use crate::error::ApiError;
 use crate::error::{Code, InvalidParam};
 use crate::extract::{present, Body, JsonBody};
@@ -149,6 +149,11 @@ fn insert_account(
             stakeholders::share_contact.eq(false),
             stakeholders::user_id.eq(id),
             stakeholders::created_by.eq(id),
+            stakeholders::organisation_visibility.eq(FieldVisibility::default_for(kind).as_str()),
+            stakeholders::expertise_visibility.eq(FieldVisibility::default_for(kind).as_str()),
+            stakeholders::talents_visibility.eq(FieldVisibility::default_for(kind).as_str()),
+            stakeholders::languages_visibility.eq(FieldVisibility::default_for(kind).as_str()),
+            stakeholders::municipality_visibility.eq(FieldVisibility::default_for(kind).as_str()),
             stakeholders::created_at.eq(now),
             stakeholders::updated_at.eq(now),
         ))

@@ -1,5 +1,7 @@
 //! Endorsements: members say whether they support a goal or have a concern,
 //! so a goal is "tested with everyone". One per member per goal, changeable.
+//! Each member chooses who sees their reaction: the network's members (the
+//! default), or everyone.
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -12,7 +14,7 @@ use crate::auth::Auth;
 use crate::db::models::{Endorsement, Stakeholder};
 use crate::db::schema::{endorsements, stakeholders};
 use crate::db::{self, DbConn};
-use crate::domain::Stance;
+use crate::domain::{ReactionVisibility, Stance};
 use crate::error::ApiError;
 use crate::extract::{present, Body, JsonBody, Query};
 use crate::http::utc;
@@ -31,6 +33,8 @@ pub struct EndorsementOut {
     pub name: Option<String>,
     pub stance: Stance,
     pub comment: String,
+    /// Who sees this reaction: the network's `members`, or everyone.
+    pub visibility: ReactionVisibility,
     #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::http::time")]
@@ -48,6 +52,10 @@ pub struct EndorsementInput {
     #[validate(length(max = 2000, message = "must have at most 2000 characters"))]
     #[schema(max_length = 2000, nullable = false)]
     pub comment: Option<String>,
+    /// Who sees your reaction: the network's `members` (default) or
+    /// `public`, everyone who may see the goal.
+    #[schema(nullable = false)]
+    pub visibility: Option<ReactionVisibility>,
 }
 
 impl Body for EndorsementInput {
@@ -64,6 +72,7 @@ fn present_all(rows: Vec<(Endorsement, Stakeholder)>, insider: bool) -> Vec<Endo
                 name: shown.then_some(s.name),
                 stance: Stance::from_db(&e.stance),
                 comment: e.comment,
+                visibility: ReactionVisibility::from_db(&e.visibility),
                 created_at: utc(e.created_at),
                 updated_at: utc(e.updated_at),
             }
@@ -103,7 +112,9 @@ pub struct EndorsementFilters {
 
 /// List a goal's endorsements
 ///
-/// Members see who endorsed; others see names only of members who agreed to be listed.
+/// Members see every reaction and who wrote it. Others see only the
+/// reactions their writers made public, with the writer's name when they
+/// agreed to be listed.
 #[utoipa::path(
     tag = "Goals",
     params(("goalId" = i64, Path, description = "Goal id", minimum = 1), EndorsementFilters),
@@ -129,12 +140,16 @@ pub async fn list_endorsements(
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let (_, access) = goal_access(conn, &viewer, goal_id)?;
+        let insider = access.is_member() || viewer.is_admin;
         let mut sql = endorsements::table
             .inner_join(stakeholders::table)
             .filter(endorsements::goal_id.eq(goal_id))
             .filter(endorsements::stakeholder_id.gt(page.after_id()))
             .select((Endorsement::as_select(), Stakeholder::as_select()))
             .into_boxed();
+        if !insider {
+            sql = sql.filter(endorsements::visibility.eq(ReactionVisibility::Public.as_str()));
+        }
         if let Some(s) = stance {
             sql = sql.filter(endorsements::stance.eq(s.as_str()));
         }
@@ -146,10 +161,7 @@ pub async fn list_endorsements(
             .limit(page.fetch_limit())
             .load(conn)?;
         let next = page.finish(&mut rows, |(e, _)| Cursor::Id(e.stakeholder_id));
-        Ok((
-            present_all(rows, access.is_member() || viewer.is_admin),
-            next,
-        ))
+        Ok((present_all(rows, insider), next))
     })
     .await?;
     let links = PageLinks::new(&req, &query, &page, next);
@@ -186,6 +198,7 @@ pub async fn endorse_goal(
     let input = body.into_inner()?;
     let stance = present(input.stance, "stance")?;
     let comment = input.comment.unwrap_or_default().trim().to_string();
+    let visibility = input.visibility.unwrap_or(ReactionVisibility::Members);
     let (out, is_new) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let (_, access) = goal_access(conn, &viewer, goal_id)?;
@@ -207,6 +220,7 @@ pub async fn endorse_goal(
                 endorsements::stakeholder_id.eq(me),
                 endorsements::stance.eq(stance.as_str()),
                 endorsements::comment.eq(&comment),
+                endorsements::visibility.eq(visibility.as_str()),
                 endorsements::created_at.eq(now),
                 endorsements::updated_at.eq(now),
             ))
@@ -222,6 +236,7 @@ pub async fn endorse_goal(
             .set((
                 endorsements::stance.eq(stance.as_str()),
                 endorsements::comment.eq(&comment),
+                endorsements::visibility.eq(visibility.as_str()),
                 endorsements::updated_at.eq(now),
             ))
             .execute(conn)?;

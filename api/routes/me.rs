@@ -305,6 +305,8 @@ pub struct ExportEndorsement {
     pub goal_title: String,
     pub stance: crate::domain::Stance,
     pub comment: String,
+    /// Who sees it: the network's `members`, or everyone.
+    pub visibility: crate::domain::ReactionVisibility,
     #[serde(serialize_with = "crate::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::http::time")]
@@ -336,6 +338,8 @@ pub struct ExportOut {
     /// Profiles you added and manage (organisations, people without account).
     pub managed_profiles: Vec<crate::routes::stakeholders::StakeholderOut>,
     pub memberships: Vec<ExportMembership>,
+    /// Invitations to join networks, and how you answered them.
+    pub invitations: Vec<crate::routes::invitations::InvitationOut>,
     pub endorsements: Vec<ExportEndorsement>,
     pub networks_started: Vec<ExportItem>,
     pub goals_added: Vec<ExportItem>,
@@ -404,6 +408,7 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
                 goals::title,
                 endorsements::stance,
                 endorsements::comment,
+                endorsements::visibility,
                 endorsements::created_at,
                 endorsements::updated_at,
             ))
@@ -412,18 +417,22 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
                 String,
                 String,
                 String,
+                String,
                 chrono::NaiveDateTime,
                 chrono::NaiveDateTime,
             )>(conn)?
             .into_iter()
             .map(
-                |(goal_id, goal_title, stance, comment, created, updated)| ExportEndorsement {
-                    goal_id,
-                    goal_title,
-                    stance: crate::domain::Stance::from_db(&stance),
-                    comment,
-                    created_at: utc(created),
-                    updated_at: utc(updated),
+                |(goal_id, goal_title, stance, comment, visibility, created, updated)| {
+                    ExportEndorsement {
+                        goal_id,
+                        goal_title,
+                        stance: crate::domain::Stance::from_db(&stance),
+                        comment,
+                        visibility: crate::domain::ReactionVisibility::from_db(&visibility),
+                        created_at: utc(created),
+                        updated_at: utc(updated),
+                    }
                 },
             )
             .collect();
@@ -477,6 +486,17 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
                 item((id, title, Some(url), network, created))
             })
             .collect();
+        let invitations = match stakeholder_id {
+            Some(me) => {
+                let rows = crate::db::schema::invitations::table
+                    .filter(crate::db::schema::invitations::stakeholder_id.eq(me))
+                    .order(crate::db::schema::invitations::id)
+                    .select(crate::db::models::Invitation::as_select())
+                    .load(conn)?;
+                crate::routes::invitations::present_all(conn, rows)?
+            }
+            None => Vec::new(),
+        };
         crate::audit::record(
             conn,
             Some(user_id),
@@ -491,6 +511,7 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             profile,
             managed_profiles: profiles,
             memberships,
+            invitations,
             endorsements,
             networks_started,
             goals_added,

@@ -10,6 +10,7 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Membership, Stakeholder};
+use crate::db::queries;
 use crate::db::schema::{memberships, networks, stakeholders};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
@@ -18,8 +19,9 @@ use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{Body, JsonBody, Query};
 use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
-use crate::permissions::{network_access, NetworkAccess, Viewer};
-use crate::routes::stakeholders::{co_members, contact_for, ContactOut};
+use crate::permissions::{self, network_access, NetworkAccess, Viewer};
+use crate::routes::invitations::{self, InvitationOut};
+use crate::routes::stakeholders::{contact_for, ContactOut};
 use crate::{page_type, AppState};
 
 /// A member of a network.
@@ -44,8 +46,8 @@ pub struct MemberOut {
 
 page_type!(MemberPage, MemberOut, "A page of members.");
 
-/// Join a network (leave out `stakeholderId`), or, as coordinator, add a
-/// stakeholder with a role.
+/// Join a network (leave out `stakeholderId`), or, as coordinator, invite a
+/// person or add an organisation with a role.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MemberInput {
@@ -53,13 +55,19 @@ pub struct MemberInput {
     #[validate(range(min = 1, message = "must be a stakeholder id"))]
     #[schema(minimum = 1, nullable = false)]
     pub stakeholder_id: Option<i64>,
-    /// Default `member`. Only coordinators give other roles.
+    /// Default `member`. Only coordinators give other roles; when you join
+    /// after an invitation, you get the role it offers.
     #[schema(nullable = false)]
     pub role: Option<Role>,
-    /// Why they connect to the theme.
+    /// Why they connect to the theme. A person writes their own: not sent
+    /// with an invitation.
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
     pub commitment: Option<String>,
+    /// A word to the person you invite.
+    #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
+    #[schema(max_length = 1000, nullable = false)]
+    pub message: Option<String>,
 }
 
 impl Body for MemberInput {}
@@ -139,7 +147,7 @@ fn present(
 ) -> Result<Vec<MemberOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|(m, _)| m.stakeholder_id).collect();
     let co = if access.is_member() {
-        co_members(conn, viewer, &ids)?
+        permissions::co_members(conn, viewer, &ids)?
     } else {
         Vec::new()
     };
@@ -147,11 +155,18 @@ fn present(
         .into_iter()
         .map(|(m, s)| MemberOut {
             contact: contact_for(viewer, &s, co.contains(&s.id)),
+            organisation: s.organisation.clone().filter(|_| {
+                permissions::may_see_field(
+                    viewer,
+                    &s,
+                    &s.organisation_visibility,
+                    co.contains(&s.id),
+                )
+            }),
             network_id: m.network_id,
             stakeholder_id: m.stakeholder_id,
             name: s.name,
             kind: StakeholderKind::from_db(&s.kind),
-            organisation: s.organisation,
             role: Role::from_db(&m.role),
             commitment: m.commitment,
             joined_at: utc(m.created_at),
@@ -299,10 +314,20 @@ pub async fn get_member(
     Ok(ok_with_etag(&out, &tag))
 }
 
-/// Join a network, or add a member
+/// What adding to a network did.
+enum Added {
+    Member(MemberOut, String),
+    Invited(InvitationOut),
+}
+
+/// Join a network, invite a person, or add an organisation
 ///
-/// Without `stakeholderId` you join a public network yourself, as `member`.
-/// Coordinators add any stakeholder with any role.
+/// Without `stakeholderId` you join a public network yourself, as `member`,
+/// or accept the invitation you have (with the role it offers). A
+/// coordinator naming a person with an account invites them (`202`, an
+/// invitation): they become a member only by accepting it. Coordinators add
+/// organisations, and people without an account whose profile they manage,
+/// at once (`201`).
 #[utoipa::path(
     tag = "Members",
     params(("networkId" = i64, Path, description = "Network id", minimum = 1)),
@@ -310,9 +335,11 @@ pub async fn get_member(
     responses(
         (status = 201, description = "The member was added.", body = MemberOut,
             headers(("Location" = String, description = "Address of the membership"), ("ETag" = String, description = "Version tag"))),
-        (status = 403, description = "Only coordinators add others or give roles."),
-        (status = 404, description = "No such network or stakeholder, or you may not see it."),
-        (status = 409, description = "Already a member, the network is closed, or no such stakeholder (invalidParams)."),
+        (status = 202, description = "The person was invited; they join by accepting.", body = InvitationOut,
+            headers(("Location" = String, description = "Address of the invitation"))),
+        (status = 403, description = "Only coordinators add others or give roles, and only organisations and profiles they manage without asking."),
+        (status = 404, description = "No such network, or you may not see it."),
+        (status = 409, description = "Already a member or invited, the invitation was declined, the network is closed, or no such stakeholder (invalidParams)."),
     ),
     security(("bearer" = [])),
 )]
@@ -327,56 +354,68 @@ pub async fn add_member(
     auth.required()?;
     let network_id = path.into_inner();
     let input = body.into_inner()?;
-    let (out, tag) = db::write(&state.pool, move |conn| {
+    let added = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let own = viewer.stakeholder_id;
-        let target = match input.stakeholder_id.or(own) {
-            Some(t) => t,
-            None => {
-                return Err(ApiError::Forbidden(
-                    "Your account has no stakeholder profile.".into(),
-                ))
-            }
+        let Some(target) = input.stakeholder_id.or(own) else {
+            return Err(ApiError::Forbidden(
+                "Your account has no stakeholder profile.".into(),
+            ));
         };
-        let role = input.role.unwrap_or(Role::Member);
-        let joining_self = Some(target) == own;
-        if !joining_self || role != Role::Member {
-            access.ensure_coordinator()?;
-        }
         if NetworkStatus::from_db(&access.network.status) == NetworkStatus::Closed {
             return Err(ApiError::Conflict(
                 "This network is closed and takes no new members.".into(),
             ));
         }
-        let exists = stakeholders::table
-            .find(target)
-            .select(count_star())
-            .first::<i64>(conn)?
-            > 0;
-        if !exists {
-            return Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
-                "stakeholderId",
-                Code::Reference,
-                "is not an existing stakeholder",
-            )]));
+        let commitment = input.commitment.unwrap_or_default();
+        if Some(target) == own {
+            // Your own act: joining, or accepting the invitation you have.
+            if input.message.is_some() {
+                return Err(ApiError::invalid(
+                    "message",
+                    Code::Rule,
+                    "goes with inviting someone else only",
+                ));
+            }
+            let invited = invitations::accept_open(conn, network_id, target)?;
+            let role = invited.unwrap_or(input.role.unwrap_or(Role::Member));
+            if invited.is_none() && role != Role::Member {
+                access.ensure_coordinator()?;
+            }
+            queries::memberships::insert(conn, network_id, target, role, &commitment, true)?;
+        } else {
+            access.ensure_coordinator()?;
+            let role = input.role.unwrap_or(Role::Member);
+            let person = visible_stakeholder(conn, &viewer, target)?;
+            if queries::memberships::find(conn, network_id, target)?.is_some() {
+                return Err(ApiError::Conflict(
+                    "This stakeholder is already a member of this network.".into(),
+                ));
+            }
+            if person.user_id.is_some() {
+                if !commitment.is_empty() {
+                    return Err(ApiError::invalid(
+                        "commitment",
+                        Code::Rule,
+                        "is written by the person themselves when they accept",
+                    ));
+                }
+                let message = input.message.unwrap_or_default();
+                let invitation = invitations::invite(conn, &viewer, network_id, &person, role, &message)?;
+                let out = invitations::present_all(conn, vec![invitation])?
+                    .pop()
+                    .ok_or_else(|| ApiError::Internal("invitation vanished".into()))?;
+                return Ok(Added::Invited(out));
+            }
+            if !invitations::may_add_directly(&viewer, &person) {
+                return Err(ApiError::Forbidden(
+                    "You may add organisations and people whose profile you manage. Ask whoever manages this profile to add them.".into(),
+                ));
+            }
+            let by_consent = permissions::manages(&viewer, &person);
+            queries::memberships::insert(conn, network_id, target, role, &commitment, by_consent)?;
         }
-        if load_membership(conn, network_id, target).is_ok() {
-            return Err(ApiError::Conflict(
-                "This stakeholder is already a member of this network.".into(),
-            ));
-        }
-        let now = db::now();
-        diesel::insert_into(memberships::table)
-            .values((
-                memberships::network_id.eq(network_id),
-                memberships::stakeholder_id.eq(target),
-                memberships::role.eq(role.as_str()),
-                memberships::commitment.eq(input.commitment.unwrap_or_default().trim()),
-                memberships::created_at.eq(now),
-                memberships::updated_at.eq(now),
-            ))
-            .execute(conn)?;
         let access = network_access(conn, &viewer, network_id)?;
         crate::audit::record(
             conn,
@@ -386,11 +425,54 @@ pub async fn add_member(
             Some(target),
             Some(network_id),
         )?;
-        one(conn, &viewer, &access, network_id, target)
+        let (out, tag) = one(conn, &viewer, &access, network_id, target)?;
+        Ok(Added::Member(out, tag))
     })
     .await?;
-    let location = format!("/networks/{network_id}/members/{}", out.stakeholder_id);
-    Ok(created(&req, &location, &out, Some(&tag)))
+    match added {
+        Added::Member(out, tag) => {
+            let location = format!("/networks/{network_id}/members/{}", out.stakeholder_id);
+            Ok(created(&req, &location, &out, Some(&tag)))
+        }
+        Added::Invited(out) => {
+            let location = format!(
+                "{}/api/v1/invitations/{}",
+                crate::pagination::base_url(&req),
+                out.id
+            );
+            Ok(HttpResponse::Accepted()
+                .insert_header((actix_web::http::header::LOCATION, location))
+                .json(out))
+        }
+    }
+}
+
+/// A stakeholder the viewer may see; others are "not an existing
+/// stakeholder" (409), so ids cannot be walked.
+fn visible_stakeholder(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Stakeholder, ApiError> {
+    let missing = || {
+        ApiError::ConflictingFields(vec![InvalidParam::conflict(
+            "stakeholderId",
+            Code::Reference,
+            "is not an existing stakeholder",
+        )])
+    };
+    let s: Stakeholder = stakeholders::table
+        .find(id)
+        .select(Stakeholder::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(missing)?;
+    let co_member = !permissions::co_members(conn, viewer, &[id])?.is_empty();
+    if permissions::may_see_stakeholder(viewer, &s, co_member) {
+        Ok(s)
+    } else {
+        Err(missing())
+    }
 }
 
 /// Change a member's role or commitment

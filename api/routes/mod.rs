@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod endorsements;
 pub mod goals;
+pub mod invitations;
 pub mod knowledge_links;
 pub mod me;
 pub mod members;

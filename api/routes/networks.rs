@@ -802,16 +802,7 @@ pub fn create(
         .returning(networks::id)
         .get_result(conn)?;
     save_topics(conn, id, &topics)?;
-    diesel::insert_into(memberships::table)
-        .values((
-            memberships::network_id.eq(id),
-            memberships::stakeholder_id.eq(me),
-            memberships::role.eq(Role::Coordinator.as_str()),
-            memberships::commitment.eq(""),
-            memberships::created_at.eq(now),
-            memberships::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    crate::db::queries::memberships::insert(conn, id, me, Role::Coordinator, "", true)?;
     reindex(conn, &v, id)?;
     crate::audit::record(
         conn,

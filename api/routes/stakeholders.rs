@@ -11,15 +11,15 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Stakeholder, StakeholderValues};
-use crate::db::schema::{memberships, stakeholder_tags, stakeholders};
+use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
-use crate::domain::{StakeholderKind, LANGUAGES};
+use crate::domain::{FieldVisibility, StakeholderKind, LANGUAGES};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
-use crate::permissions::Viewer;
+use crate::permissions::{self, Viewer};
 use crate::reference::municipality;
 use crate::routes::networks::{merge, merge_opt};
 use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
@@ -33,7 +33,45 @@ pub struct ContactOut {
     pub phone: Option<String>,
 }
 
-/// A person or organisation taking part in networks.
+/// Who may see each kind of field of a profile: `public`, `networks` (the
+/// co-members of the networks the person joined themselves) or `nobody`
+/// (only the person, whoever manages the profile, and platform admins).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldVisibilityOut {
+    pub organisation: FieldVisibility,
+    pub expertise: FieldVisibility,
+    pub talents: FieldVisibility,
+    pub languages: FieldVisibility,
+    pub municipality_code: FieldVisibility,
+}
+
+/// A change of who may see which fields; fields left out stay as they are.
+/// A new person's profile shows nothing beyond name, kind and role; a new
+/// organisation's shows everything.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FieldVisibilityInput {
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub organisation: Option<FieldVisibility>,
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub expertise: Option<FieldVisibility>,
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub talents: Option<FieldVisibility>,
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub languages: Option<FieldVisibility>,
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub municipality_code: Option<FieldVisibility>,
+}
+
+/// A person or organisation taking part in networks. Each kind of field
+/// appears as far as the person chose (`visibility`); a field you may not
+/// see is `null`, or left out for lists.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StakeholderOut {
@@ -44,26 +82,42 @@ pub struct StakeholderOut {
     /// What they know about, in their own words.
     pub expertise: Option<String>,
     /// Talents they offer (writing, design, IT, ...).
-    pub talents: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub talents: Option<Vec<String>>,
     /// Languages they use (ISO 639-1; `ngt`/`vgt` for sign language).
-    pub languages: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub languages: Option<Vec<String>>,
     /// CBS municipality code.
     pub municipality_code: Option<String>,
-    /// Consent to be listed publicly (name, kind, roles).
-    pub listed: bool,
+    /// Consent to be listed publicly (name, kind, roles). Like the other
+    /// consents and `visibility`: only for whoever may edit the profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub listed: Option<bool>,
     /// Consent to keep contact details and show them to co-members of their
     /// networks. Without it no contact details are kept.
-    pub share_contact: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub share_contact: Option<bool>,
     /// Consent to keep access needs. Without it none are kept.
-    pub access_needs_consent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub access_needs_consent: Option<bool>,
+    /// Who may see which fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub visibility: Option<FieldVisibilityOut>,
     /// Whether this stakeholder is a person with an account.
     pub has_account: bool,
     /// Only for those allowed: the person themselves, whoever manages the
-    /// profile, platform admins, and co-members when `shareContact` is on.
+    /// profile, platform admins, and co-members (through networks the person
+    /// joined themselves) when `shareContact` is on.
     pub contact: Option<ContactOut>,
     /// What the person needs to take part (a sign language interpreter,
     /// step-free access). Only for the person, whoever manages the profile,
-    /// admins, and coordinators of their networks.
+    /// admins, and coordinators of networks the person joined themselves.
     pub access_needs: Option<String>,
     /// Whether you may change this profile.
     pub can_edit: bool,
@@ -139,6 +193,10 @@ pub struct StakeholderInput {
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub access_needs_consent: Option<Option<bool>>,
+    /// Who may see which fields.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    pub visibility: Option<FieldVisibilityInput>,
 }
 
 impl Body for StakeholderInput {
@@ -277,6 +335,19 @@ impl StakeholderInput {
             }
             v.access_needs = None;
         }
+        if let Some(chosen) = self.visibility {
+            for (slot, choice) in [
+                (&mut v.organisation_visibility, chosen.organisation),
+                (&mut v.expertise_visibility, chosen.expertise),
+                (&mut v.talents_visibility, chosen.talents),
+                (&mut v.languages_visibility, chosen.languages),
+                (&mut v.municipality_visibility, chosen.municipality_code),
+            ] {
+                if let Some(choice) = choice {
+                    *slot = choice.as_str().into();
+                }
+            }
+        }
     }
 }
 
@@ -294,62 +365,18 @@ impl From<&Stakeholder> for StakeholderValues {
             share_contact: s.share_contact,
             access_needs: s.access_needs.clone(),
             access_needs_consent: s.access_needs_consent,
+            organisation_visibility: s.organisation_visibility.clone(),
+            expertise_visibility: s.expertise_visibility.clone(),
+            talents_visibility: s.talents_visibility.clone(),
+            languages_visibility: s.languages_visibility.clone(),
+            municipality_visibility: s.municipality_visibility.clone(),
         }
     }
 }
 
-/// May the viewer change this profile? Their own, one they made that has no
-/// account of its own, or any as admin.
-pub fn may_edit(viewer: &Viewer, s: &Stakeholder) -> bool {
-    viewer.is_admin
-        || (viewer.user_id.is_some() && s.user_id == viewer.user_id)
-        || (s.user_id.is_none() && viewer.user_id.is_some() && s.created_by == viewer.user_id)
-}
-
-/// Stakeholders that share a network with the viewer's own stakeholder.
-pub fn co_members(conn: &mut DbConn, viewer: &Viewer, among: &[i64]) -> Result<Vec<i64>, ApiError> {
-    let Some(me) = viewer.stakeholder_id else {
-        return Ok(Vec::new());
-    };
-    let my_networks: Vec<i64> = memberships::table
-        .filter(memberships::stakeholder_id.eq(me))
-        .select(memberships::network_id)
-        .load(conn)?;
-    Ok(memberships::table
-        .filter(memberships::network_id.eq_any(my_networks))
-        .filter(memberships::stakeholder_id.eq_any(among))
-        .select(memberships::stakeholder_id)
-        .distinct()
-        .load(conn)?)
-}
-
-/// Stakeholders (among `among`) that are members of a network the viewer
-/// coordinates: coordinators see their access needs, to organise meetings.
-pub fn coordinated_members(
-    conn: &mut DbConn,
-    viewer: &Viewer,
-    among: &[i64],
-) -> Result<Vec<i64>, ApiError> {
-    let Some(me) = viewer.stakeholder_id else {
-        return Ok(Vec::new());
-    };
-    let mine: Vec<i64> = memberships::table
-        .filter(memberships::stakeholder_id.eq(me))
-        .filter(memberships::role.eq(crate::domain::Role::Coordinator.as_str()))
-        .select(memberships::network_id)
-        .load(conn)?;
-    Ok(memberships::table
-        .filter(memberships::network_id.eq_any(mine))
-        .filter(memberships::stakeholder_id.eq_any(among))
-        .select(memberships::stakeholder_id)
-        .distinct()
-        .load(conn)?)
-}
-
-/// Shows contact details only to those the permission table allows, and only
-/// with the person's consent.
+/// Contact details, for those [`permissions::may_see_contact`] allows.
 pub fn contact_for(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> Option<ContactOut> {
-    let allowed = may_edit(viewer, s) || (co_member && s.share_contact);
+    let allowed = permissions::may_see_contact(viewer, s, co_member);
     (allowed && (s.email.is_some() || s.phone.is_some())).then(|| ContactOut {
         email: s.email.clone(),
         phone: s.phone.clone(),
@@ -383,7 +410,8 @@ fn tags_of(
     Ok(map)
 }
 
-/// Builds the wire form of several stakeholders with few queries.
+/// Builds the wire form of several stakeholders with few queries, each
+/// field as far as the viewer may see it (`permissions`).
 pub fn present_all(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -391,28 +419,47 @@ pub fn present_all(
 ) -> Result<Vec<StakeholderOut>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
     let mut tags = tags_of(conn, &ids)?;
-    let co = co_members(conn, viewer, &ids)?;
-    let coordinated = coordinated_members(conn, viewer, &ids)?;
+    let co = permissions::co_members(conn, viewer, &ids)?;
+    let coordinated = permissions::coordinated_members(conn, viewer, &ids)?;
     Ok(rows
         .into_iter()
         .map(|s| {
-            let contact = contact_for(viewer, &s, co.contains(&s.id));
-            let needs_visible = may_edit(viewer, &s) || coordinated.contains(&s.id);
+            let co_member = co.contains(&s.id);
+            let shows =
+                |visibility: &str| permissions::may_see_field(viewer, &s, visibility, co_member);
+            let (organisation, expertise, talents, languages, municipality) = (
+                shows(&s.organisation_visibility),
+                shows(&s.expertise_visibility),
+                shows(&s.talents_visibility),
+                shows(&s.languages_visibility),
+                shows(&s.municipality_visibility),
+            );
+            let choices = permissions::may_see_choices(viewer, &s);
+            let needs_visible =
+                permissions::may_see_access_needs(viewer, &s, coordinated.contains(&s.id));
             StakeholderOut {
-                talents: tags.remove(&(s.id, "talent".into())).unwrap_or_default(),
-                languages: tags.remove(&(s.id, "language".into())).unwrap_or_default(),
-                can_edit: may_edit(viewer, &s),
+                talents: talents.then(|| tags.remove(&(s.id, "talent".into())).unwrap_or_default()),
+                languages: languages
+                    .then(|| tags.remove(&(s.id, "language".into())).unwrap_or_default()),
+                can_edit: permissions::may_edit_profile(viewer, &s),
                 has_account: s.user_id.is_some(),
-                contact,
+                contact: contact_for(viewer, &s, co_member),
+                listed: choices.then_some(s.listed),
+                share_contact: choices.then_some(s.share_contact),
+                access_needs_consent: choices.then_some(s.access_needs_consent),
+                visibility: choices.then(|| FieldVisibilityOut {
+                    organisation: FieldVisibility::from_db(&s.organisation_visibility),
+                    expertise: FieldVisibility::from_db(&s.expertise_visibility),
+                    talents: FieldVisibility::from_db(&s.talents_visibility),
+                    languages: FieldVisibility::from_db(&s.languages_visibility),
+                    municipality_code: FieldVisibility::from_db(&s.municipality_visibility),
+                }),
                 id: s.id,
                 kind: StakeholderKind::from_db(&s.kind),
                 name: s.name,
-                organisation: s.organisation,
-                expertise: s.expertise,
-                municipality_code: s.municipality_code,
-                listed: s.listed,
-                share_contact: s.share_contact,
-                access_needs_consent: s.access_needs_consent,
+                organisation: s.organisation.filter(|_| organisation),
+                expertise: s.expertise.filter(|_| expertise),
+                municipality_code: s.municipality_code.filter(|_| municipality),
                 access_needs: s.access_needs.filter(|_| needs_visible),
                 created_at: utc(s.created_at),
                 updated_at: utc(s.updated_at),
@@ -430,7 +477,8 @@ fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<Stakeholder, A
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::not_found("This stakeholder"))?;
-    if s.listed || may_edit(viewer, &s) || !co_members(conn, viewer, &[id])?.is_empty() {
+    let co_member = !permissions::co_members(conn, viewer, &[id])?.is_empty();
+    if permissions::may_see_stakeholder(viewer, &s, co_member) {
         Ok(s)
     } else {
         Err(ApiError::not_found("This stakeholder"))
@@ -456,22 +504,35 @@ fn save_tags(conn: &mut DbConn, id: i64, kind: &str, values: &[String]) -> Resul
     Ok(())
 }
 
-/// Keeps the search index in step (name, organisation, expertise, talents).
+/// Keeps the search index in step: the name, and the organisation,
+/// expertise and talents as far as the person shows them to everyone, so a
+/// search never finds anyone by what they keep to themselves.
 pub fn reindex(
     conn: &mut DbConn,
     id: i64,
     v: &StakeholderValues,
     talents: &[String],
 ) -> Result<(), ApiError> {
-    let talents = talents.join(" ");
+    let public = |visibility: &str| FieldVisibility::from_db(visibility) == FieldVisibility::Public;
+    let talents = if public(&v.talents_visibility) {
+        talents.join(" ")
+    } else {
+        String::new()
+    };
+    fn shown<'a>(text: &'a Option<String>, visibility: &str) -> &'a str {
+        match FieldVisibility::from_db(visibility) {
+            FieldVisibility::Public => text.as_deref().unwrap_or_default(),
+            _ => "",
+        }
+    }
     search::index(
         conn,
         "stakeholder",
         id,
         &[
             (&v.name, 3),
-            (v.organisation.as_deref().unwrap_or_default(), 2),
-            (v.expertise.as_deref().unwrap_or_default(), 1),
+            (shown(&v.organisation, &v.organisation_visibility), 2),
+            (shown(&v.expertise, &v.expertise_visibility), 1),
             (&talents, 1),
         ],
     )
@@ -485,13 +546,16 @@ pub fn reindex(
     reason = "documents the query for OpenAPI; read by extract::Query"
 )]
 pub struct StakeholderFilters {
-    /// Search text in name, organisation, expertise and talents (Dutch-aware).
+    /// Search text in name, organisation, expertise and talents (Dutch-aware),
+    /// as far as people show them to everyone.
     #[param(max_length = 200)]
     q: Option<String>,
     kind: Option<StakeholderKind>,
-    /// A talent, such as `schrijven`.
+    /// A talent, such as `schrijven`: people who show their talents to
+    /// everyone (and profiles you manage).
     talent: Option<String>,
-    /// CBS municipality code.
+    /// CBS municipality code: people who show their municipality to
+    /// everyone (and profiles you manage).
     municipality: Option<String>,
     /// Only stakeholders changed at or after this time.
     updated_since: Option<DateTime<Utc>>,
@@ -550,6 +614,9 @@ pub async fn list_stakeholders(
                 if let Some(k) = kind {
                     sql = sql.filter(stakeholders::kind.eq(k.as_str()));
                 }
+                // A filter finds people only by what they show everyone.
+                let me = viewer.user_id.unwrap_or(0);
+                let public = FieldVisibility::Public.as_str();
                 if let Some(t) = &talent {
                     sql = sql.filter(
                         stakeholders::id.eq_any(
@@ -559,9 +626,29 @@ pub async fn list_stakeholders(
                                 .select(stakeholder_tags::stakeholder_id),
                         ),
                     );
+                    if !viewer.is_admin {
+                        sql = sql.filter(
+                            stakeholders::talents_visibility
+                                .eq(public)
+                                .or(stakeholders::user_id.eq(me))
+                                .or(stakeholders::user_id
+                                    .is_null()
+                                    .and(stakeholders::created_by.eq(me))),
+                        );
+                    }
                 }
                 if let Some(m) = &municipality_code {
                     sql = sql.filter(stakeholders::municipality_code.eq(m.clone()));
+                    if !viewer.is_admin {
+                        sql = sql.filter(
+                            stakeholders::municipality_visibility
+                                .eq(public)
+                                .or(stakeholders::user_id.eq(me))
+                                .or(stakeholders::user_id
+                                    .is_null()
+                                    .and(stakeholders::created_by.eq(me))),
+                        );
+                    }
                 }
                 if let Some(t) = updated_since {
                     sql = sql.filter(stakeholders::updated_at.ge(t.naive_utc()));
@@ -633,9 +720,27 @@ pub fn create(
         share_contact: false,
         access_needs: None,
         access_needs_consent: false,
+        organisation_visibility: String::new(),
+        expertise_visibility: String::new(),
+        talents_visibility: String::new(),
+        languages_visibility: String::new(),
+        municipality_visibility: String::new(),
     };
     let (mut talents, mut languages, mut errors) = (Vec::new(), Vec::new(), parse_errors);
     input.apply(&mut v, &mut talents, &mut languages, &mut errors, true);
+    // What the request did not choose shows what suits its kind.
+    let default = FieldVisibility::default_for(StakeholderKind::from_db(&v.kind)).as_str();
+    for slot in [
+        &mut v.organisation_visibility,
+        &mut v.expertise_visibility,
+        &mut v.talents_visibility,
+        &mut v.languages_visibility,
+        &mut v.municipality_visibility,
+    ] {
+        if slot.is_empty() {
+            *slot = default.into();
+        }
+    }
     ensure_valid(errors)?;
     let now = db::now();
     let id: i64 = diesel::insert_into(stakeholders::table)
@@ -763,7 +868,7 @@ pub async fn update_stakeholder(
         versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
-        if !may_edit(&viewer, &current) {
+        if !permissions::may_edit_profile(&viewer, &current) {
             return Err(ApiError::Forbidden(
                 "You may only change your own profile or profiles you added.".into(),
             ));
@@ -847,7 +952,7 @@ pub async fn delete_stakeholder(
         versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
-        if !may_edit(&viewer, &current) {
+        if !permissions::may_edit_profile(&viewer, &current) {
             return Err(ApiError::Forbidden(
                 "You may only remove profiles you added.".into(),
             ));

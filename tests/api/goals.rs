@@ -201,9 +201,26 @@ both!(
         let r = app.get(&url, Some(&coordinator.token)).await.expect(200);
         assert_eq!(r.items().len(), 1);
         assert_eq!(r.items()[0]["name"], "Bert");
-        // Outsiders see the view, not the name of someone who is not listed.
+        // A reaction is for the network's members unless its writer makes
+        // it public; outsiders then see it, without the name of someone who
+        // is not listed.
         let r = app.get(&url, None).await.expect(200);
+        assert!(r.items().is_empty(), "{}", r.text);
+        let r = app.get(&url, Some(&outsider.token)).await.expect(200);
+        assert!(r.items().is_empty(), "{}", r.text);
+        let r = app
+            .post(
+                &url,
+                Some(&bert.token),
+                json!({"stance": "concern", "comment": "Eerst vervoer regelen.", "visibility": "public"}),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["visibility"], "public");
+        let r = app.get(&url, None).await.expect(200);
+        assert_eq!(r.items().len(), 1);
         assert!(r.items()[0]["name"].is_null());
+        assert_eq!(r.items()[0]["comment"], "Eerst vervoer regelen.");
         let r = app
             .get(&format!("/api/v1/goals/{goal}"), None)
             .await

@@ -300,12 +300,22 @@ both!(
             actions,
             vec![
                 "membership.role_changed",
-                "membership.added",
+                "invitation.accepted",
+                "invitation.sent",
                 "network.created"
             ],
             "newest first"
         );
-        assert!(r.items().iter().all(|e| e["actorId"] == coordinator.id));
+        let actors: Vec<i64> = r
+            .items()
+            .iter()
+            .map(|e| e["actorId"].as_i64().unwrap())
+            .collect();
+        assert_eq!(
+            actors,
+            vec![coordinator.id, member.id, coordinator.id, coordinator.id],
+            "the invited person accepted themselves"
+        );
         assert!(r.items()[0]["at"].as_str().unwrap().ends_with('Z'));
         app.get(
             &format!("/api/v1/audit-events?network={network}"),
@@ -338,8 +348,8 @@ both!(
             .await;
         assert_eq!(
             all.len(),
-            4,
-            "network.created, membership.added, membership.role_changed, login.failed"
+            6,
+            "network.created, stakeholder.updated, invitation.sent, invitation.accepted, membership.role_changed, login.failed"
         );
     }
 );
@@ -450,5 +460,414 @@ both!(
             .await
             .expect(200);
         assert!(r.items().is_empty());
+    }
+);
+
+both!(
+    nobody_becomes_a_member_but_by_their_own_act,
+    |app: common::TestApp| async move {
+        // Anna keeps her contact details and access needs, for her networks.
+        let anna = app.user("Anna").await;
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        app.patch(
+            &me,
+            Some(&anna.token),
+            json!({"email": "anna@example.org", "shareContact": true,
+                   "accessNeeds": "Een tolk NGT", "accessNeedsConsent": true}),
+        )
+        .await
+        .expect(200);
+        // Mallory starts a network and tries to add Anna by her id.
+        let mallory = app.user("Mallory").await;
+        let trap = app.network(&mallory, "Valkuil").await;
+        let add = |network: i64, token: String, body: serde_json::Value| {
+            let app = &app;
+            async move {
+                app.post(
+                    &format!("/api/v1/networks/{network}/members"),
+                    Some(&token),
+                    body,
+                )
+                .await
+            }
+        };
+        // Anna is not listed: for Mallory she does not exist.
+        let r = add(
+            trap,
+            mallory.token.clone(),
+            json!({"stakeholderId": anna.stakeholder_id}),
+        )
+        .await
+        .expect(409);
+        assert_eq!(r.invalid_codes(), vec!["stakeholderId reference"]);
+        // Listed, she can be invited, but an invitation makes no member.
+        app.patch(&me, Some(&anna.token), json!({"listed": true}))
+            .await
+            .expect(200);
+        let r = add(trap, mallory.token.clone(), json!({"stakeholderId": anna.stakeholder_id, "role": "core_group", "message": "Doe mee!"}))
+            .await
+            .expect(202);
+        assert_eq!(r.body["status"], "pending");
+        assert!(r
+            .header("location")
+            .unwrap()
+            .ends_with(&format!("/api/v1/invitations/{}", r.id())));
+        let invitation = r.id();
+        // A coordinator cannot write the person's own words for them.
+        let other = app.user("Ot").await;
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", other.stakeholder_id),
+            Some(&other.token),
+            json!({"listed": true}),
+        )
+        .await
+        .expect(200);
+        let r = add(
+            trap,
+            mallory.token.clone(),
+            json!({"stakeholderId": other.stakeholder_id, "commitment": "Ik wil graag"}),
+        )
+        .await
+        .expect(400);
+        assert_eq!(r.invalid_names(), vec!["commitment"]);
+        let r = app.get(&me, Some(&mallory.token)).await.expect(200);
+        assert!(r.body["contact"].is_null(), "{}", r.text);
+        assert!(r.body["accessNeeds"].is_null(), "{}", r.text);
+        let r = app
+            .get(
+                &format!("/api/v1/networks/{trap}/members"),
+                Some(&mallory.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1, "only Mallory: {}", r.text);
+        // Anna sees the invitation, and declines it; she is not asked twice.
+        let r = app
+            .get("/api/v1/me/invitations", Some(&anna.token))
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        assert_eq!(r.items()[0]["networkName"], "Valkuil");
+        assert_eq!(r.items()[0]["invitedBy"], "Mallory");
+        assert_eq!(r.items()[0]["message"], "Doe mee!");
+        // Only she answers it.
+        app.patch(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&mallory.token),
+            json!({"status": "accepted"}),
+        )
+        .await
+        .expect(403);
+        app.patch(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&other.token),
+            json!({"status": "accepted"}),
+        )
+        .await
+        .expect(404);
+        let r = app
+            .patch(
+                &format!("/api/v1/invitations/{invitation}"),
+                Some(&anna.token),
+                json!({"status": "declined"}),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["status"], "declined");
+        add(
+            trap,
+            mallory.token.clone(),
+            json!({"stakeholderId": anna.stakeholder_id}),
+        )
+        .await
+        .expect(409);
+        let r = app.get(&me, Some(&mallory.token)).await.expect(200);
+        assert!(r.body["contact"].is_null() && r.body["accessNeeds"].is_null());
+
+        // Carla invites Anna to a members-only network: Anna may see it
+        // while invited, and once she accepts, Carla sees what Anna shares.
+        let carla = app.user("Carla").await;
+        let circle = app
+            .network_with(&carla, json!({"name": "Besloten kring", "theme": "Thema", "scope": "national", "visibility": "members"}))
+            .await;
+        app.get(&format!("/api/v1/networks/{circle}"), Some(&anna.token))
+            .await
+            .expect(404);
+        let invitation = add(
+            circle,
+            carla.token.clone(),
+            json!({"stakeholderId": anna.stakeholder_id, "role": "core_group"}),
+        )
+        .await
+        .expect(202)
+        .id();
+        app.get(&format!("/api/v1/networks/{circle}"), Some(&anna.token))
+            .await
+            .expect(200);
+        let r = app.get(&me, Some(&carla.token)).await.expect(200);
+        assert!(r.body["contact"].is_null() && r.body["accessNeeds"].is_null());
+        let r = app
+            .get(
+                &format!("/api/v1/networks/{circle}/invitations"),
+                Some(&carla.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.items()[0]["name"], "Anna");
+        app.get(
+            &format!("/api/v1/networks/{circle}/invitations"),
+            Some(&anna.token),
+        )
+        .await
+        .expect(403);
+        let r = app
+            .patch(
+                &format!("/api/v1/invitations/{invitation}"),
+                Some(&anna.token),
+                json!({"status": "accepted", "commitment": "Ik doe mee"}),
+            )
+            .await
+            .expect(200);
+        assert_eq!(r.body["status"], "accepted");
+        let r = app
+            .get(
+                &format!("/api/v1/networks/{circle}/members/{}", anna.stakeholder_id),
+                Some(&carla.token),
+            )
+            .await
+            .expect(200);
+        assert_eq!(
+            (r.body["role"].as_str(), r.body["commitment"].as_str()),
+            (Some("core_group"), Some("Ik doe mee"))
+        );
+        assert_eq!(r.body["contact"]["email"], "anna@example.org");
+        let r = app.get(&me, Some(&carla.token)).await.expect(200);
+        assert_eq!(r.body["accessNeeds"], "Een tolk NGT");
+        // Mallory still sees nothing of it.
+        let r = app.get(&me, Some(&mallory.token)).await.expect(200);
+        assert!(r.body["contact"].is_null() && r.body["accessNeeds"].is_null());
+
+        // Organisations are added at once; their contact details reach the
+        // network only when whoever manages the profile added it.
+        let org = app
+            .post(
+                "/api/v1/stakeholders",
+                Some(&carla.token),
+                json!({"kind": "company", "name": "Bakkerij Brood", "listed": true,
+                       "shareContact": true, "email": "info@brood.example"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let r = add(
+            trap,
+            mallory.token.clone(),
+            json!({"stakeholderId": org, "role": "partner"}),
+        )
+        .await
+        .expect(201);
+        assert!(r.body["contact"].is_null(), "{}", r.text);
+        let r = app
+            .get(&format!("/api/v1/stakeholders/{org}"), Some(&mallory.token))
+            .await
+            .expect(200);
+        assert!(r.body["contact"].is_null(), "{}", r.text);
+        add(
+            circle,
+            carla.token.clone(),
+            json!({"stakeholderId": org, "role": "partner"}),
+        )
+        .await
+        .expect(201);
+        let r = app
+            .get(&format!("/api/v1/stakeholders/{org}"), Some(&anna.token))
+            .await
+            .expect(200);
+        assert_eq!(r.body["contact"]["email"], "info@brood.example");
+        // A person without an account: only whoever manages the profile adds them.
+        let piet = app
+            .post(
+                "/api/v1/stakeholders",
+                Some(&carla.token),
+                json!({"kind": "experience_expert", "name": "Piet", "listed": true}),
+            )
+            .await
+            .expect(201)
+            .id();
+        add(trap, mallory.token.clone(), json!({"stakeholderId": piet}))
+            .await
+            .expect(403);
+        add(circle, carla.token.clone(), json!({"stakeholderId": piet}))
+            .await
+            .expect(201);
+        // Invitations can be withdrawn by the coordinator while open.
+        let invitation = add(
+            circle,
+            carla.token.clone(),
+            json!({"stakeholderId": other.stakeholder_id}),
+        )
+        .await
+        .expect(202)
+        .id();
+        app.delete(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&other.token),
+        )
+        .await
+        .expect(403);
+        app.delete(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&carla.token),
+        )
+        .await
+        .expect(204);
+        app.get(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&other.token),
+        )
+        .await
+        .expect(404);
+        // Joining after an invitation is accepting it, with the role offered.
+        add(
+            circle,
+            carla.token.clone(),
+            json!({"stakeholderId": other.stakeholder_id, "role": "core_group"}),
+        )
+        .await
+        .expect(202);
+        let r = add(circle, other.token.clone(), json!({}))
+            .await
+            .expect(201);
+        assert_eq!(r.body["role"], "core_group");
+        let r = app
+            .get("/api/v1/me/invitations?status=accepted", Some(&other.token))
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+    }
+);
+
+both!(
+    a_profile_shows_only_what_the_person_chose,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let me = format!("/api/v1/stakeholders/{}", anna.stakeholder_id);
+        let r = app
+            .patch(
+                &me,
+                Some(&anna.token),
+                json!({"listed": true, "organisation": "Bibliotheek", "expertise": "Leven met een visuele beperking",
+                       "talents": ["schrijven"], "languages": ["nl", "ngt"], "municipalityCode": "GM0344"}),
+            )
+            .await
+            .expect(200);
+        // She sees her own choices: nothing beyond name, kind and role is public.
+        assert_eq!(
+            r.body["visibility"],
+            json!({"organisation": "nobody", "expertise": "nobody", "talents": "nobody", "languages": "nobody", "municipalityCode": "nobody"})
+        );
+        assert_eq!(r.body["listed"], true);
+        // Anyone else sees her name, kind, and nothing else.
+        let r = app.get(&me, None).await.expect(200);
+        assert_eq!(r.body["name"], "Anna");
+        for field in [
+            "organisation",
+            "expertise",
+            "municipalityCode",
+            "contact",
+            "accessNeeds",
+        ] {
+            assert!(r.body[field].is_null(), "{field}: {}", r.text);
+        }
+        for field in [
+            "talents",
+            "languages",
+            "listed",
+            "shareContact",
+            "accessNeedsConsent",
+            "visibility",
+        ] {
+            assert!(r.body.get(field).is_none(), "{field}: {}", r.text);
+        }
+        // A search or filter finds nobody by what they keep to themselves.
+        for query in [
+            "q=visuele",
+            "q=bibliotheek",
+            "q=schrijven",
+            "talent=schrijven",
+            "municipality=GM0344",
+        ] {
+            let r = app
+                .get(&format!("/api/v1/stakeholders?{query}"), None)
+                .await
+                .expect(200);
+            assert!(r.items().is_empty(), "{query}: {}", r.text);
+        }
+        let r = app
+            .get("/api/v1/stakeholders?q=anna", None)
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        assert!(r.items()[0].get("languages").is_none(), "{}", r.text);
+        // Talents for everyone, expertise for her networks.
+        app.patch(
+            &me,
+            Some(&anna.token),
+            json!({"visibility": {"talents": "public", "expertise": "networks"}}),
+        )
+        .await
+        .expect(200);
+        let r = app.get(&me, None).await.expect(200);
+        assert_eq!(r.body["talents"], json!(["schrijven"]));
+        assert!(r.body["expertise"].is_null());
+        for query in ["q=schrijven", "talent=schrijven"] {
+            let r = app
+                .get(&format!("/api/v1/stakeholders?{query}"), None)
+                .await
+                .expect(200);
+            assert_eq!(r.items().len(), 1, "{query}: {}", r.text);
+        }
+        let r = app
+            .get("/api/v1/stakeholders?q=visuele", None)
+            .await
+            .expect(200);
+        assert!(r.items().is_empty());
+        // A co-member sees the expertise once Anna joined their network herself.
+        let carla = app.user("Carla").await;
+        let network = app.network(&carla, "Leesclub").await;
+        let r = app.get(&me, Some(&carla.token)).await.expect(200);
+        assert!(r.body["expertise"].is_null());
+        app.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&anna.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        let r = app.get(&me, Some(&carla.token)).await.expect(200);
+        assert_eq!(r.body["expertise"], "Leven met een visuele beperking");
+        assert!(r.body["organisation"].is_null());
+        assert!(r.body.get("visibility").is_none());
+        // Bad choices are named.
+        let r = app
+            .patch(
+                &me,
+                Some(&anna.token),
+                json!({"visibility": {"talents": "friends"}}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["visibility"]);
+        // Organisations show their profile by default.
+        let org = app
+            .post("/api/v1/stakeholders", Some(&carla.token), json!({"kind": "municipality", "name": "Gemeente Utrecht", "listed": true, "municipalityCode": "GM0344"}))
+            .await
+            .expect(201)
+            .id();
+        let r = app
+            .get(&format!("/api/v1/stakeholders/{org}"), None)
+            .await
+            .expect(200);
+        assert_eq!(r.body["municipalityCode"], "GM0344");
     }
 );

@@ -354,15 +354,33 @@ impl TestApp {
             .id()
     }
 
-    /// Adds `user`'s own stakeholder to a network with a role, as coordinator `by`.
+    /// Makes `user` a member of a network with a role: they agree to be
+    /// listed (so a coordinator can find them), coordinator `by` invites
+    /// them, and they accept.
     pub async fn add_member(&self, network: i64, by: &User, user: &User, role: &str) {
-        self.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&by.token),
-            json!({"stakeholderId": user.stakeholder_id, "role": role}),
+        self.patch(
+            &format!("/api/v1/stakeholders/{}", user.stakeholder_id),
+            Some(&user.token),
+            json!({"listed": true}),
         )
         .await
-        .expect(201);
+        .expect(200);
+        let invitation = self
+            .post(
+                &format!("/api/v1/networks/{network}/members"),
+                Some(&by.token),
+                json!({"stakeholderId": user.stakeholder_id, "role": role}),
+            )
+            .await
+            .expect(202)
+            .id();
+        self.patch(
+            &format!("/api/v1/invitations/{invitation}"),
+            Some(&user.token),
+            json!({"status": "accepted"}),
+        )
+        .await
+        .expect(200);
     }
 
     /// Follows `_links.next` to the end; returns every item.
