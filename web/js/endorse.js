@@ -1,6 +1,7 @@
 // Endorsements: members say whether they support a goal or have a concern,
-// with a comment ("tested with everyone involved"). Everyone who may see the
-// goal can read them.
+// with a comment ("tested with everyone involved"). Each member chooses who
+// reads theirs: the network's members (the default), or everyone who may see
+// the goal.
 
 import { h, fill, uid, focusOn } from "./dom.js";
 import { t, label, formatDate } from "./i18n.js";
@@ -13,8 +14,10 @@ async function showList(goal, box) {
   fill(box, paragraph(t("endorse.loading")));
   try {
     const items = await api.getAll(`/goals/${goal.id}/endorsements`);
+    const hidden = goal.supportCount + goal.concernCount - items.length;
+    const forMembers = hidden > 0 ? paragraph(t("endorse.membersOnly", { count: hidden })) : null;
     if (!items.length) {
-      fill(box, paragraph(t("endorse.none")));
+      fill(box, forMembers || paragraph(t("endorse.none")));
       return;
     }
     fill(
@@ -31,10 +34,13 @@ async function showList(goal, box) {
             label("stance", e.stance),
             " · ",
             h("span", { class: "tm-small tm-muted" }, formatDate(e.updatedAt)),
+            " · ",
+            h("span", { class: "tm-small tm-muted" }, t(`endorse.shownTo.${e.visibility}`)),
             e.comment ? h("p", { class: "tm-quote" }, e.comment) : null,
           ),
         ),
       ),
+      forMembers,
     );
   } catch (error) {
     fill(box, paragraph(errorText(error)));
@@ -92,6 +98,16 @@ export function endorsementControls(goal, { canEndorse, onSaved }) {
               ],
             }),
             textField({ name: "comment", label: t("endorse.comment"), multiline: true, rows: 3, description: t("endorse.commentHelp") }),
+            radioGroup({
+              name: "visibility",
+              legend: t("endorse.visibility"),
+              value: "members",
+              columns: false,
+              choices: [
+                { value: "members", label: t("endorse.visibilityMembers") },
+                { value: "public", label: t("endorse.visibilityPublic") },
+              ],
+            }),
             buttonRow(
               submitButton(t("endorse.submit")),
               button(t("dialog.cancel"), {
@@ -106,7 +122,7 @@ export function endorsementControls(goal, { canEndorse, onSaved }) {
             ),
           );
           handleSubmit(form, async (values) => {
-            await api.request("POST", `/goals/${goal.id}/endorsements`, { body: { stance: values.stance || "support", comment: values.comment } });
+            await api.request("POST", `/goals/${goal.id}/endorsements`, { body: { stance: values.stance || "support", comment: values.comment, visibility: values.visibility || "members" } });
             announce(t("endorse.saved"));
             formBox.hidden = true;
             reactButton.setAttribute("aria-expanded", "false");

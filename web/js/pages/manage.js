@@ -354,7 +354,14 @@ boot("manage", async (main) => {
         submitButton(t("manage.add")),
       );
       handleSubmit(form, async (values_) => {
+        // A person with an account is invited and joins by accepting (202);
+        // an organisation is added at once (201).
         const result = await api.request("POST", `/networks/${id}/members`, { body: { stakeholderId: Number(values_.stakeholderId), role: values_.role } });
+        if (result.status === 202) {
+          await renderMembers({ focusId: "uitnodigingen-beheer-kop" });
+          announce(t("manage.invited", { name: result.data.name }));
+          return;
+        }
         await renderMembers({ focusId: `lid-${result.data.stakeholderId}` });
         announce(t("manage.added", { name: result.data.name }));
       });
@@ -368,7 +375,7 @@ boot("manage", async (main) => {
       "form",
       { "aria-labelledby": "nieuw-lid-kop" },
       textField({ name: "name", label: t("profile.name"), required: true }),
-      selectField({ name: "kind", label: t("account.kind"), value: "experience_expert", noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
+      selectField({ name: "kind", label: t("manage.newKind"), value: "experience_expert", noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
       textField({ name: "organisation", label: t("profile.organisation") }),
       checkboxField({ name: "listed", label: t("manage.newListed"), description: t("manage.newListedHelp") }),
       selectField({ name: "role", label: t("manage.role"), value: "member", noOptionalMark: true, choices: roleChoices() }),
@@ -383,8 +390,34 @@ boot("manage", async (main) => {
     return h("div", { class: "tm-panel" }, heading(3, t("manage.newTitle"), { id: "nieuw-lid-kop" }), paragraph(t("manage.newIntro")), form);
   }
 
+  function invitationItem(invitation) {
+    const status = badge(t(`manage.invitationStatus.${invitation.status}`), invitation.status === "declined" ? "neutral" : "active");
+    const item = h("li", null, h("strong", null, invitation.name), " · ", label("role", invitation.role), " · ", status);
+    if (invitation.status !== "pending") return item;
+    const withdraw = button([t("manage.withdraw"), hidden(`: ${invitation.name}`)], {
+      on: {
+        click: async () => {
+          try {
+            await api.request("DELETE", `/invitations/${invitation.id}`);
+          } catch (error) {
+            const box = alertBox("error", paragraph(errorText(error)));
+            box.setAttribute("role", "alert");
+            item.append(box);
+            focusOn(box);
+            return;
+          }
+          await renderMembers({ focusId: "uitnodigingen-beheer-kop" });
+          announce(t("manage.withdrawn", { name: invitation.name }));
+        },
+      },
+    }, "subtle");
+    item.append(" ", withdraw);
+    return item;
+  }
+
   async function renderMembers({ focusId } = {}) {
     members = await api.getAll(`/networks/${id}/members`);
+    const invitations = isCoordinator ? await api.getAll(`/networks/${id}/invitations`) : [];
     const core = members.filter((m) => CORE.includes(m.role));
     const expertsInCore = core.filter((m) => EXPERTS.includes(m.kind)).length;
     const order = values("role");
@@ -398,13 +431,16 @@ boot("manage", async (main) => {
         : alertBox("warning", heading(3, t("members.noExpertsInCoreTitle")), paragraph(t("manage.noExpertsInCore"))),
       h("div", { class: "tm-tip" }, paragraph(t("manage.coreTip"))),
       h("ul", { class: "tm-list-plain", "aria-labelledby": "leden-beheer-kop" }, members.map(memberItem)),
+      invitations.length ? heading(3, t("manage.invitationsTitle"), { id: "uitnodigingen-beheer-kop", tabindex: "-1" }) : null,
+      invitations.length ? paragraph(t("manage.invitationsIntro")) : null,
+      invitations.length ? h("ul", { class: "tm-list-plain", "aria-labelledby": "uitnodigingen-beheer-kop" }, invitations.map(invitationItem)) : null,
       heading(3, t("manage.inviteTitle")),
       paragraph(t("manage.inviteText")),
       h("p", { class: "tm-code" }, inviteUrl),
       isCoordinator ? addExistingForm() : null,
       isCoordinator ? addNewForm() : null,
     );
-    if (focusId) focusOn(document.getElementById(focusId));
+    if (focusId) focusOn(document.getElementById(focusId) || document.getElementById("leden-beheer-kop"));
   }
 
   // ======================================================================

@@ -1,38 +1,24 @@
-// My themanet: my networks, my profile (talents, languages, contact
-// consent), my account (name, password) and leaving the platform.
+// My themanet: my invitations and networks, my profile (talents, languages,
+// who sees what, contact consent), my account (name, password) and leaving
+// the platform.
 
 import { boot } from "../app.js";
 import { h, fill, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
-import { heading, paragraph, link, setTitle, requireSignIn, alertBox, flashNext } from "../layout.js";
+import { heading, paragraph, link, setTitle, requireSignIn, alertBox, flashNext, announce } from "../layout.js";
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
 import { networkCard, badge } from "../views.js";
 
-/**
- * The networks I take part in. The API has no "my networks" list yet, so we
- * read each network (its myRole says whether I am in it). Fine for the
- * hundreds of networks of today; see the report for the API gap.
- */
+/** The networks I take part in, by name. */
 async function myNetworks() {
-  const all = await api.getAll("/networks", {}, 500);
-  const mine = [];
-  const queue = [...all];
-  async function worker() {
-    while (queue.length) {
-      const network = queue.shift();
-      try {
-        const full = await api.get(`/networks/${network.id}`);
-        if (full.myRole) mine.push(full);
-      } catch {
-        /* skip one that fails */
-      }
-    }
-  }
-  await Promise.all([worker(), worker(), worker(), worker()]);
+  const mine = await api.getAll("/networks", { member: "me" }, 500);
   return mine.sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }
+
+/** The kinds of profile field whose audience the person chooses. */
+const VISIBLE_FIELDS = ["organisation", "expertise", "talents", "languages", "municipalityCode"];
 
 /** A value kept only with consent: without it, what was stored is cleared. */
 function keptOnlyWith(consent, value, stored) {
@@ -62,9 +48,64 @@ boot("mine", async (main) => {
   const municipalities = await api.municipalities().catch(() => []);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
 
+  // --- Invitations ----------------------------------------------------------
+  // A person joins a network only by their own act: here they accept or
+  // decline what coordinators asked.
+  const invitationsBox = h("div");
+  async function renderInvitations() {
+    const open = await api.getAll("/me/invitations", { status: "pending" });
+    if (!open.length) {
+      fill(invitationsBox);
+      return;
+    }
+    fill(
+      invitationsBox,
+      heading(3, t("mine.invitationsTitle"), { id: "uitnodigingen-kop", tabindex: "-1" }),
+      paragraph(t("mine.invitationsIntro")),
+      h("ul", { class: "tm-list-plain", "aria-labelledby": "uitnodigingen-kop" }, open.map(invitationItem)),
+    );
+  }
+  function invitationItem(invitation) {
+    const titleId = `uitnodiging-${invitation.id}`;
+    const form = h(
+      "form",
+      { "aria-labelledby": titleId },
+      textField({ name: "commitment", label: t("mine.invitationCommitment"), multiline: true, rows: 2, description: t("mine.invitationCommitmentHelp") }),
+    );
+    const answer = async (status) => {
+      const body = { status };
+      const commitment = form.querySelector("textarea").value.trim();
+      if (status === "accepted" && commitment) body.commitment = commitment;
+      try {
+        await api.request("PATCH", `/invitations/${invitation.id}`, { body });
+      } catch (error) {
+        focusOn(showFormAlert(form, "error", paragraph(errorText(error))));
+        return;
+      }
+      await Promise.all([renderInvitations(), renderNetworks()]);
+      const said = t(status === "accepted" ? "mine.invitationAccepted" : "mine.invitationDeclined", { network: invitation.networkName });
+      announce(said);
+      focusOn(document.getElementById(status === "accepted" ? "netwerken-kop" : "uitnodigingen-kop") || document.getElementById("netwerken-kop"));
+    };
+    form.append(
+      buttonRow(
+        button([t("mine.accept"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("accepted") } }, "primary-action"),
+        button([t("mine.decline"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("declined") } }),
+      ),
+    );
+    return h(
+      "li",
+      { class: "tm-panel" },
+      h("h4", { class: "utrecht-heading-4", id: titleId }, link(`/netwerk.html?id=${invitation.networkId}`, invitation.networkName)),
+      paragraph(t(invitation.invitedBy ? "mine.invitedBy" : "mine.invited", { name: invitation.invitedBy, role: label("role", invitation.role) })),
+      invitation.message ? h("p", { class: "tm-quote" }, invitation.message) : null,
+      form,
+    );
+  }
+
   // --- My networks --------------------------------------------------------
   const networksBox = h("div", null, paragraph(t("mine.loadingNetworks")));
-  const networksDone = myNetworks()
+  const renderNetworks = () => myNetworks()
     .then((list) => {
       if (!list.length) {
         fill(networksBox, paragraph(t("mine.noNetworks")), paragraph(link("/", t("mine.findLink")), " · ", link("/netwerk-starten.html", t("mine.startLink"))));
@@ -85,6 +126,7 @@ boot("mine", async (main) => {
       );
     })
     .catch((error) => fill(networksBox, paragraph(errorText(error))));
+  const networksDone = Promise.all([renderNetworks(), renderInvitations().catch((error) => fill(invitationsBox, paragraph(errorText(error))))]);
 
   // --- My profile -----------------------------------------------------------
   const profileBox = h("div");
@@ -104,6 +146,20 @@ boot("mine", async (main) => {
       textField({ name: "talents", label: t("profile.talents"), value: profile.talents.join(", "), description: t("profile.talentsHelp") }),
       checkboxGroup({ name: "languages", legend: t("profile.languages"), value: profile.languages, choices: values("language").map((l) => ({ value: l, label: label("language", l) })) }),
       selectField({ name: "municipalityCode", label: t("profile.municipality"), value: profile.municipalityCode || "", description: t("profile.municipalityHelp"), choices: [{ value: "", label: t("profile.noMunicipality") }], groups: municipalityGroups(municipalities) }),
+      h(
+        "fieldset",
+        { class: "tm-step-fieldset" },
+        h("legend", null, t("profile.visibilityTitle")),
+        paragraph(t("profile.visibilityIntro")),
+        VISIBLE_FIELDS.map((field) =>
+          radioGroup({
+            name: `visibility-${field}`,
+            legend: t(`profile.visibilityOf.${field}`),
+            value: profile.visibility?.[field] || "nobody",
+            choices: ["public", "networks", "nobody"].map((v) => ({ value: v, label: t(`profile.visibilityChoice.${v}`) })),
+          }),
+        ),
+      ),
       h(
         "fieldset",
         { class: "tm-step-fieldset" },
@@ -146,6 +202,7 @@ boot("mine", async (main) => {
             shareContact: v.shareContact,
             accessNeeds: keptOnlyWith(v.accessNeedsConsent, v.accessNeeds, profile.accessNeeds),
             accessNeedsConsent: v.accessNeedsConsent,
+            visibility: Object.fromEntries(VISIBLE_FIELDS.map((field) => [field, v[`visibility-${field}`]])),
           },
         });
         await renderProfile(false);
@@ -264,7 +321,8 @@ boot("mine", async (main) => {
     main,
     heading(1, t("mine.title")),
     paragraph(t("mine.hello", { name: me?.displayName || "" }), "tm-lead"),
-    heading(2, t("mine.networksTitle")),
+    heading(2, t("mine.networksTitle"), { id: "netwerken-kop", tabindex: "-1" }),
+    invitationsBox,
     networksBox,
     heading(2, t("mine.profileTitle"), { id: "profiel-kop" }),
     paragraph(t("mine.profileIntro")),
