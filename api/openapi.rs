@@ -448,11 +448,12 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                 plain_text(obj);
                 // Null, like leaving it out: your own profile, the cookie's
                 // token, the default role; an empty list.
-                let null_is_absent = matches!(
-                    prop.as_str(),
-                    "stakeholderId" | "refreshToken" | "topics" | "talents" | "languages"
-                ) || (matches!(prop.as_str(), "role" | "commitment")
-                    && name == "MemberInput");
+                let null_is_absent =
+                    matches!(
+                        prop.as_str(),
+                        "stakeholderId" | "refreshToken" | "topics" | "talents" | "languages"
+                    ) || (matches!(prop.as_str(), "role" | "commitment" | "message")
+                        && name == "MemberInput");
                 if null_is_absent {
                     if let Some(t) = obj.get("type").and_then(Value::as_str).map(str::to_string) {
                         obj.insert("type".into(), json!([t, "null"]));
@@ -487,6 +488,19 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                         {"required": ["municipalityCode"], "properties": {"municipalityCode": {"type": "string"}}},
                         {"required": ["region"], "properties": {"region": {"type": "string", "pattern": "\\S"}}}
                     ]}
+                }]),
+            );
+        }
+        // A commitment goes with accepting an invitation, not declining it.
+        if let Some(obj) = schemas
+            .get_mut("InvitationInput")
+            .and_then(Value::as_object_mut)
+        {
+            obj.insert(
+                "allOf".into(),
+                json!([{
+                    "if": {"properties": {"status": {"const": "declined"}}},
+                    "then": {"not": {"required": ["commitment"]}}
                 }]),
             );
         }

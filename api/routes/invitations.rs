@@ -55,18 +55,36 @@ page_type!(InvitationPage, InvitationOut, "A page of invitations.");
 /// Your answer to an invitation.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InvitationAnswer {
+pub struct InvitationInput {
     /// `accepted` makes you a member with the role offered; `declined` ends
     /// the invitation.
-    #[schema(nullable = false)]
-    pub status: Option<InvitationStatus>,
+    #[schema(nullable = false, required = true)]
+    pub status: Option<Answer>,
     /// Why you connect to the theme, in your own words (when accepting).
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
     pub commitment: Option<String>,
 }
 
-impl Body for InvitationAnswer {
+/// An answer to an invitation: the statuses a person may give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = InvitationAnswer)]
+pub enum Answer {
+    Accepted,
+    Declined,
+}
+
+impl Answer {
+    fn status(self) -> InvitationStatus {
+        match self {
+            Answer::Accepted => InvitationStatus::Accepted,
+            Answer::Declined => InvitationStatus::Declined,
+        }
+    }
+}
+
+impl Body for InvitationInput {
     const REQUIRED: &'static [&'static str] = &["status"];
 }
 
@@ -416,7 +434,7 @@ pub async fn get_invitation(
         ("invitationId" = i64, Path, description = "Invitation id", minimum = 1),
         ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
     ),
-    request_body(content = InvitationAnswer, content_type = "application/merge-patch+json"),
+    request_body(content = InvitationInput, content_type = "application/merge-patch+json"),
     responses(
         (status = 200, description = "The answered invitation.", body = InvitationOut,
             headers(("ETag" = String, description = "Version tag"))),
@@ -433,21 +451,13 @@ pub async fn answer_invitation(
     req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
-    body: JsonBody<InvitationAnswer>,
+    body: JsonBody<InvitationInput>,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let (input, mut errors) = body.with_errors();
-    let answer = input.status;
-    if answer == Some(InvitationStatus::Pending) {
-        errors.push(crate::error::InvalidParam::new(
-            "status",
-            Code::Enum,
-            "must be accepted or declined",
-        ));
-    }
-    if answer == Some(InvitationStatus::Declined) && input.commitment.is_some() {
+    if input.status == Some(Answer::Declined) && input.commitment.is_some() {
         errors.push(crate::error::InvalidParam::new(
             "commitment",
             Code::Rule,
@@ -455,7 +465,7 @@ pub async fn answer_invitation(
         ));
     }
     crate::routes::ensure_valid(errors)?;
-    let answer = present(answer, "status")?;
+    let answer = present(input.status, "status")?.status();
     let commitment = input.commitment.unwrap_or_default();
     let (out, tag) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, invitations::table.find(id).select(invitations::id));

@@ -64,7 +64,8 @@ pub struct MemberInput {
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
     pub commitment: Option<String>,
-    /// A word to the person you invite.
+    /// A word to the person you invite (not used when you join yourself or
+    /// add an organisation).
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
     pub message: Option<String>,
@@ -339,7 +340,7 @@ enum Added {
             headers(("Location" = String, description = "Address of the invitation"))),
         (status = 403, description = "Only coordinators add others or give roles, and only organisations and profiles they manage without asking."),
         (status = 404, description = "No such network, or you may not see it."),
-        (status = 409, description = "Already a member or invited, the invitation was declined, the network is closed, or no such stakeholder (invalidParams)."),
+        (status = 409, description = "Already a member or invited, the invitation was declined, the network is closed, no such stakeholder, or a commitment written for a person who is invited (invalidParams)."),
     ),
     security(("bearer" = [])),
 )]
@@ -371,13 +372,6 @@ pub async fn add_member(
         let commitment = input.commitment.unwrap_or_default();
         if Some(target) == own {
             // Your own act: joining, or accepting the invitation you have.
-            if input.message.is_some() {
-                return Err(ApiError::invalid(
-                    "message",
-                    Code::Rule,
-                    "goes with inviting someone else only",
-                ));
-            }
             let invited = invitations::accept_open(conn, network_id, target)?;
             let role = invited.unwrap_or(input.role.unwrap_or(Role::Member));
             if invited.is_none() && role != Role::Member {
@@ -395,11 +389,11 @@ pub async fn add_member(
             }
             if person.user_id.is_some() {
                 if !commitment.is_empty() {
-                    return Err(ApiError::invalid(
+                    return Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
                         "commitment",
                         Code::Rule,
-                        "is written by the person themselves when they accept",
-                    ));
+                        "is written by the person themselves when they accept: this person has an account and is invited",
+                    )]));
                 }
                 let message = input.message.unwrap_or_default();
                 let invitation = invitations::invite(conn, &viewer, network_id, &person, role, &message)?;

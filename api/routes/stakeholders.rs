@@ -51,7 +51,7 @@ pub struct FieldVisibilityOut {
 /// organisation's shows everything.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FieldVisibilityInput {
+pub struct FieldVisibilityChoice {
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "crate::extract::not_null")]
     pub organisation: Option<FieldVisibility>,
@@ -196,7 +196,7 @@ pub struct StakeholderInput {
     /// Who may see which fields.
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "crate::extract::not_null")]
-    pub visibility: Option<FieldVisibilityInput>,
+    pub visibility: Option<FieldVisibilityChoice>,
 }
 
 impl Body for StakeholderInput {

@@ -528,7 +528,7 @@ both!(
             json!({"stakeholderId": other.stakeholder_id, "commitment": "Ik wil graag"}),
         )
         .await
-        .expect(400);
+        .expect(409);
         assert_eq!(r.invalid_names(), vec!["commitment"]);
         let r = app.get(&me, Some(&mallory.token)).await.expect(200);
         assert!(r.body["contact"].is_null(), "{}", r.text);

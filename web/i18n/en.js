@@ -493,7 +493,7 @@
     inviteTitle: "Invite people",
     inviteText: "Send this link to people you want to invite. With an account they can join themselves.",
     addTitle: "Add someone who is already on themanet",
-    addIntro: "Search for a person or organisation and choose a role. A person with an account gets an invitation and takes part once they say yes. An organisation takes part at once.
+    addIntro: "Search for a person or organisation and choose a role. A person with an account gets an invitation and takes part once they say yes. An organisation takes part at once.",
     searchPeople: "Search by name",
     nobodyFound: "Nobody found. Try another name.",
     found: { one: "1 found.", other: "{count} found." },
