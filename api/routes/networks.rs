@@ -92,7 +92,7 @@ pub struct NetworkOut {
     pub member_counts: Option<Vec<KindCount>>,
     /// Only on a single network: goals per status.
     pub goal_counts: Option<Vec<StatusCount>>,
-    /// Only on a single network: your role in it, if you are a member.
+    /// Your role in it, if you are signed in and a member (also in lists).
     pub my_role: Option<Role>,
 }
 
@@ -564,6 +564,31 @@ pub fn detail(
     Ok(out)
 }
 
+/// The viewer's role in each of these networks they are a member of, in
+/// one statement (none for anonymous viewers).
+fn my_roles(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    rows: &[Network],
+) -> Result<HashMap<i64, Role>, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(HashMap::new());
+    };
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();
+    let found: Vec<(i64, String)> = db::on_each!(conn, c => memberships::table
+        .filter(memberships::stakeholder_id.eq(me))
+        .filter(db::in_ids(memberships::network_id, &ids))
+        .select((memberships::network_id, memberships::role))
+        .load(c))?;
+    Ok(found
+        .into_iter()
+        .map(|(id, role)| (id, Role::from_db(&role)))
+        .collect())
+}
+
 /// Filters for the network list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
@@ -733,7 +758,16 @@ pub async fn list_networks(
                 },
             )?,
         };
-        let items: Vec<NetworkOut> = rows.into_iter().map(NetworkOut::new).collect();
+        let roles = my_roles(conn, &viewer, &rows)?;
+        let items: Vec<NetworkOut> = rows
+            .into_iter()
+            .map(|n| {
+                let role = roles.get(&n.id).copied();
+                let mut out = NetworkOut::new(n);
+                out.my_role = role;
+                out
+            })
+            .collect();
         Ok((items, next))
     })
     .await?;

@@ -396,3 +396,63 @@ both!(
         );
     }
 );
+
+both!(
+    the_list_gives_my_role_as_the_network_does,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let musea = app.network(&anna, "Toegankelijke musea").await;
+        let sport = app.network(&anna, "Sport voor iedereen").await;
+        app.network(&anna, "Werk voor iedereen").await;
+        // Bert joins one network himself.
+        app.post(
+            &format!("/api/v1/networks/{musea}/members"),
+            Some(&bert.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        let single = app
+            .get(&format!("/api/v1/networks/{musea}"), Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(single.body["myRole"], "member");
+        let roles = |r: common::Resp| -> Vec<(i64, serde_json::Value)> {
+            r.items()
+                .iter()
+                .map(|n| (n["id"].as_i64().unwrap(), n["myRole"].clone()))
+                .collect()
+        };
+        let r = app
+            .get("/api/v1/networks?member=me", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(roles(r), vec![(musea, json!("member"))]);
+        let r = app
+            .get("/api/v1/networks?member=me", Some(&anna.token))
+            .await
+            .expect(200);
+        assert_eq!(
+            roles(r)[..2],
+            [(musea, json!("coordinator")), (sport, json!("coordinator"))]
+        );
+        // Every listing says the signed-in viewer's role, searches too;
+        // networks they are not in say null, and anonymous readers get null.
+        let r = app
+            .get("/api/v1/networks?q=musea", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(roles(r), vec![(musea, json!("member"))]);
+        let r = app
+            .get("/api/v1/networks", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(
+            roles(r)[..2],
+            [(musea, json!("member")), (sport, json!(null))]
+        );
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert!(roles(r).iter().all(|(_, role)| role.is_null()));
+    }
+);
