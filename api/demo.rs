@@ -1640,7 +1640,8 @@ impl<'a> Loader<'a> {
                     ))
                     .execute(self.conn)?;
             }
-            crate::routes::knowledge_links::reindex(self.conn, id, &v)?;
+            let topics: Vec<String> = l.topics.iter().map(|t| t.to_string()).collect();
+            crate::routes::knowledge_links::reindex(self.conn, id, &v.title, &v.summary, &topics)?;
         }
         Ok(())
     }

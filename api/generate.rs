@@ -470,13 +470,17 @@ pub fn generate(
     }
     .map_err(db_err)?;
 
-    let mut topic_list: Vec<(String, String)> = topics::table
-        .select((topics::slug, topics::name_nl))
+    let mut topic_list: Vec<(String, String, String)> = topics::table
+        .select((topics::slug, topics::name_nl, topics::name_en))
         .order(topics::slug)
         .load(conn)
         .map_err(db_err)?;
     if topic_list.is_empty() {
-        topic_list.push(("accessibility".into(), "Toegankelijkheid".into()));
+        topic_list.push((
+            "accessibility".into(),
+            "Toegankelijkheid".into(),
+            "Accessibility".into(),
+        ));
     }
     let bases = Bases {
         network: networks::table
@@ -639,7 +643,8 @@ struct Producer {
     sizes: Sizes,
     seed: u64,
     bases: Bases,
-    topics: Vec<(String, String)>,
+    /// Slug, Dutch and English name.
+    topics: Vec<(String, String, String)>,
     slugs: HashSet<String>,
     municipality_weights: WeightedIndex<u32>,
     /// Stakeholder kind per stakeholder (index = id - base - 1).
@@ -745,7 +750,7 @@ impl Producer {
         sizes: Sizes,
         seed: u64,
         bases: Bases,
-        topics: Vec<(String, String)>,
+        topics: Vec<(String, String, String)>,
         slugs: HashSet<String>,
     ) -> Producer {
         let mut rng = StdRng::seed_from_u64(seed ^ 0x6d75_6e69);
@@ -806,7 +811,7 @@ impl Producer {
 
     /// A theme of the topic: one of its phrases, or its name.
     fn theme(&self, rng: &mut StdRng, topic: u16) -> String {
-        let (slug, name) = &self.topics[topic as usize];
+        let (slug, name, _) = &self.topics[topic as usize];
         match THEMES.iter().find(|(s, _)| s == slug) {
             Some((_, phrases)) => pick(rng, phrases).to_string(),
             None => name.clone(),
@@ -1507,11 +1512,19 @@ impl Producer {
                         topic: self.topics[*t as usize].0.clone(),
                     });
                 }
-                // The weights of routes::knowledge_links::reindex.
+                // The fields and weights of routes::knowledge_links::reindex.
+                let topic_names = my_topics
+                    .iter()
+                    .map(|t| {
+                        let (_, nl, en) = &self.topics[*t as usize];
+                        format!("{nl} {en}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 index_rows(
                     "knowledge_link",
                     id,
-                    &[(&title, 3), (&summary, 1)],
+                    &[(&title, 3), (&topic_names, 2), (&summary, 1)],
                     &mut docs,
                     &mut self.blocks,
                 );

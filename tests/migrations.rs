@@ -168,6 +168,16 @@ fn revert_last(conn: &mut DbConn) -> String {
     .to_string()
 }
 
+/// Reverts migrations, the newest first, down to and with the one whose
+/// version ends with `suffix`.
+fn revert_through(conn: &mut DbConn, suffix: &str) {
+    loop {
+        if revert_last(conn).ends_with(suffix) {
+            break;
+        }
+    }
+}
+
 /// Migration 8 keeps each word's postings in blocks: an index made before
 /// it (one row per posting in `search_terms`) ranks exactly as before once
 /// migrated, and the old table is gone.
@@ -215,11 +225,7 @@ fn postings_keep_their_ranking(backend: Backend) {
         postings.len()
     );
     // Back to before migration 8, the later ones first.
-    loop {
-        if revert_last(&mut conn).ends_with("000008") {
-            break;
-        }
-    }
+    revert_through(&mut conn, "000008");
     assert!(read_schema(&mut conn).contains_key("search_terms"));
     for chunk in postings.chunks(500) {
         diesel::sql_query(format!(
@@ -338,8 +344,7 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
         common::counted_from_tables(&mut conn),
         "{backend:?}: kept by the triggers"
     );
-    let reverted = revert_last(&mut conn);
-    assert!(reverted.ends_with("000012"), "{reverted}");
+    revert_through(&mut conn, "000012");
     assert!(!read_schema(&mut conn).contains_key("network_counts"));
     db::migrate(&mut conn).expect("up again");
     assert_eq!(
@@ -357,4 +362,64 @@ fn counts_are_made_for_existing_networks_on_sqlite() {
 #[test]
 fn counts_are_made_for_existing_networks_on_postgres() {
     counts_are_made_for_existing_networks(Backend::Postgres);
+}
+
+/// Migration 14 has the program index knowledge links again, now with
+/// their topics' names: a link indexed before it (title and summary only)
+/// is found by its topic once migrated.
+fn links_are_indexed_again_with_their_topics(backend: Backend) {
+    use themanet::db::schema::{knowledge_links, search_reindex};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    assert!(themanet::demo::load(&mut conn).expect("demo data"));
+    let found = |conn: &mut DbConn, q: &str| -> usize {
+        let stats = themanet::search::Stats::default();
+        themanet::search::search(conn, &stats, "knowledge_link", q)
+            .expect("search")
+            .len()
+    };
+    // "Inkomen" (income) is a topic of a demo link whose title and summary
+    // never say it.
+    let by_topic = found(&mut conn, "inkomen");
+    assert!(by_topic > 0, "{backend:?}");
+    revert_through(&mut conn, "000014");
+    let links: Vec<(i64, String, String)> = knowledge_links::table
+        .select((
+            knowledge_links::id,
+            knowledge_links::title,
+            knowledge_links::summary,
+        ))
+        .load(&mut conn)
+        .expect("links");
+    for (id, title, summary) in &links {
+        themanet::search::index(
+            &mut conn,
+            "knowledge_link",
+            *id,
+            &[(title, 3), (summary, 1)],
+        )
+        .expect("old index");
+    }
+    assert!(
+        found(&mut conn, "inkomen") < by_topic,
+        "{backend:?}: the old index"
+    );
+    db::migrate(&mut conn).expect("up again");
+    assert_eq!(found(&mut conn, "inkomen"), by_topic, "{backend:?}");
+    let left: i64 = search_reindex::table
+        .count()
+        .get_result(&mut conn)
+        .expect("marks");
+    assert_eq!(left, 0, "{backend:?}: done, and struck off");
+}
+
+#[test]
+fn links_are_indexed_again_with_their_topics_on_sqlite() {
+    links_are_indexed_again_with_their_topics(Backend::Sqlite);
+}
+
+#[test]
+fn links_are_indexed_again_with_their_topics_on_postgres() {
+    links_are_indexed_again_with_their_topics(Backend::Postgres);
 }

@@ -214,6 +214,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    knowledge_link_visits (link_id, visitor) {
+        link_id -> BigInt,
+        visitor -> Text,
+        day -> Date,
+    }
+}
+
+diesel::table! {
+    search_reindex (doc_type) {
+        doc_type -> Text,
+    }
+}
+
+diesel::table! {
     search_docs (doc_type, doc_id) {
         doc_type -> Text,
         doc_id -> BigInt,
@@ -234,6 +248,7 @@ diesel::joinable!(endorsements -> stakeholders (stakeholder_id));
 diesel::joinable!(knowledge_links -> networks (network_id));
 diesel::joinable!(knowledge_link_audiences -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
+diesel::joinable!(knowledge_link_visits -> knowledge_links (link_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -254,4 +269,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_generation,
     audit_events,
     search_docs,
+    knowledge_link_visits,
+    search_reindex,
 );
