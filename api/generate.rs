@@ -193,6 +193,7 @@ struct NetworkRow {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    province_code: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -1079,8 +1080,16 @@ impl Producer {
                 let topic = self.topic_index(&mut rng);
                 let theme = self.theme(&mut rng, topic);
                 let theme_l = lower_first(&theme);
-                let (scope, municipality, region, place, parent_id) = if k < national {
-                    (Scope::National, None, None, "Nederland".to_string(), None)
+                let (scope, municipality, region, place, parent_id, province_code) = if k < national
+                {
+                    (
+                        Scope::National,
+                        None,
+                        None,
+                        "Nederland".to_string(),
+                        None,
+                        None,
+                    )
                 } else if k < national + regional {
                     let (area, region) = *REGIONS.choose(&mut rng).unwrap_or(&("PV26", "Utrecht"));
                     regional_by_area.entry(area).or_default().push(id);
@@ -1095,6 +1104,8 @@ impl Producer {
                         Some(region.to_string()),
                         region.to_string(),
                         parent,
+                        // Flanders has no CBS province code.
+                        area.starts_with("PV").then(|| area.to_string()),
                     )
                 } else if chance(&mut rng, 0.06) {
                     let city = pick(&mut rng, FLEMISH_CITIES);
@@ -1111,6 +1122,7 @@ impl Producer {
                         Some(city.to_string()),
                         city.to_string(),
                         parent,
+                        None,
                     )
                 } else {
                     let (index, m) = self.municipality(&mut rng);
@@ -1121,7 +1133,14 @@ impl Producer {
                     } else {
                         None
                     };
-                    (Scope::Local, Some(index), None, m.name.clone(), parent)
+                    (
+                        Scope::Local,
+                        Some(index),
+                        None,
+                        m.name.clone(),
+                        parent,
+                        None,
+                    )
                 };
                 if scope == Scope::National {
                     nationals.push(id);
@@ -1219,6 +1238,7 @@ impl Producer {
                     created_at,
                     updated_at: later(&mut rng, created_at, 200),
                     version: 1,
+                    province_code,
                 });
             }
             tx.send(Batch::Networks {

@@ -89,6 +89,7 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> BigInt,
         topic_list -> Text,
+        province_code -> Nullable<Text>,
     }
 }
 
