@@ -541,31 +541,6 @@ const NETWORKS: &[NetworkSeed] = &[
         created_by: "coordinator",
     },
     NetworkSeed {
-        key: "overijssel",
-        slug: "inclusief-overijssel",
-        name: "Inclusief Overijssel",
-        theme: "Inclusie in de gemeenten van Overijssel",
-        scope: Scope::Regional,
-        municipality: None,
-        region: Some("Overijssel"),
-        province: Some("PV23"),
-        description: "Een nieuw netwerk voor heel Overijssel, van Zwolle tot Enschede. \
-            Ervaringsdeskundigen, gemeenten en organisaties leren hier van elkaar. Is er in jouw \
-            gemeente nog geen netwerk? Doe dan hier mee, of start er samen een.",
-        ambition: "Elke gemeente in Overijssel heeft een lokale inclusieagenda. Die agenda is \
-            samen met ervaringsdeskundigen gemaakt. We beginnen in twee gemeenten.",
-        needs: "Mensen die in hun eigen gemeente een netwerk willen starten. Een plek voor \
-            bijeenkomsten die voor iedereen goed te bereiken is.",
-        status: NetworkStatus::Forming,
-        visibility: Visibility::Public,
-        parent: Some("nig"),
-        contact: Some("inclusiefoverijssel@example.org"),
-        communication: "Elk kwartaal een bijeenkomst in Zwolle. Wie niet kan reizen, doet mee \
-            via een videogesprek.",
-        topics: &["local_policy", "participation"],
-        created_by: "coordinator",
-    },
-    NetworkSeed {
         key: "musea",
         slug: "toegankelijke-musea-utrecht",
         name: "Toegankelijke musea Utrecht",
@@ -664,6 +639,31 @@ const NETWORKS: &[NetworkSeed] = &[
         contact: Some("evenementenassen@example.org"),
         communication: "Een bijeenkomst voor en na het festivalseizoen.",
         topics: &["events", "accessibility"],
+        created_by: "coordinator",
+    },
+    NetworkSeed {
+        key: "overijssel",
+        slug: "inclusief-overijssel",
+        name: "Inclusief Overijssel",
+        theme: "Inclusie in de gemeenten van Overijssel",
+        scope: Scope::Regional,
+        municipality: None,
+        region: Some("Overijssel"),
+        province: Some("PV23"),
+        description: "Een nieuw netwerk voor heel Overijssel, van Zwolle tot Enschede. \
+            Ervaringsdeskundigen, gemeenten en organisaties leren hier van elkaar. Is er in jouw \
+            gemeente nog geen netwerk? Doe dan hier mee, of start er samen een.",
+        ambition: "Elke gemeente in Overijssel heeft een lokale inclusieagenda. Die agenda is \
+            samen met ervaringsdeskundigen gemaakt. We beginnen in twee gemeenten.",
+        needs: "Mensen die in hun eigen gemeente een netwerk willen starten. Een plek voor \
+            bijeenkomsten die voor iedereen goed te bereiken is.",
+        status: NetworkStatus::Forming,
+        visibility: Visibility::Public,
+        parent: Some("nig"),
+        contact: Some("inclusiefoverijssel@example.org"),
+        communication: "Elk kwartaal een bijeenkomst in Zwolle. Wie niet kan reizen, doet mee \
+            via een videogesprek.",
+        topics: &["local_policy", "participation"],
         created_by: "coordinator",
     },
 ];
