@@ -34,6 +34,24 @@ export async function topicNames() {
   }
 }
 
+/** Municipalities as select groups, one per province, sorted by name. */
+export function municipalityGroups(list) {
+  const byProvince = new Map();
+  for (const m of list) {
+    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
+    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
+  }
+  return [...byProvince.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "nl"))
+    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
+}
+
+/** The provinces of the municipality list, as select choices sorted by name. */
+export function provinceChoices(list) {
+  const names = new Map(list.map((m) => [m.provinceCode, m.provinceName]));
+  return [...names.entries()].map(([value, text]) => ({ value, label: text })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
+}
+
 export function placeOf(network, names) {
   if (network.municipalityCode) return names.get(network.municipalityCode) || network.municipalityCode;
   return network.region || "";
