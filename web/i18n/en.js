@@ -483,6 +483,7 @@
     added: "{name} now takes part.",
     newTitle: "Add someone who is not on themanet yet",
     newIntro: "For example an organisation or someone without an account. Ask for consent first.",
+    newKind: "What kind of participant are you adding?",
     newListed: "This person wants to be on the public member list",
     newListedHelp: "Only turn this on if you agreed on it together.",
     addNew: "Add",

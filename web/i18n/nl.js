@@ -484,6 +484,7 @@
     added: "{name} doet nu mee.",
     newTitle: "Iemand toevoegen die nog niet op themanet staat",
     newIntro: "Bijvoorbeeld een organisatie of iemand zonder account. Vraag eerst toestemming.",
+    newKind: "Wat voor deelnemer voeg je toe?",
     newListed: "Deze persoon wil op de openbare ledenlijst staan",
     newListedHelp: "Zet dit alleen aan als je dat samen hebt afgesproken.",
     addNew: "Toevoegen",

@@ -368,7 +368,7 @@ boot("manage", async (main) => {
       "form",
       { "aria-labelledby": "nieuw-lid-kop" },
       textField({ name: "name", label: t("profile.name"), required: true }),
-      selectField({ name: "kind", label: t("account.kind"), value: "experience_expert", noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
+      selectField({ name: "kind", label: t("manage.newKind"), value: "experience_expert", noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
       textField({ name: "organisation", label: t("profile.organisation") }),
       checkboxField({ name: "listed", label: t("manage.newListed"), description: t("manage.newListedHelp") }),
       selectField({ name: "role", label: t("manage.role"), value: "member", noOptionalMark: true, choices: roleChoices() }),
