@@ -17,7 +17,7 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks, topics,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
@@ -351,17 +351,14 @@ pub fn reindex(
     id: i64,
     title: &str,
     summary: &str,
-    topics: &[String],
+    slugs: &[String],
 ) -> Result<(), ApiError> {
-    let names = if topics.is_empty() {
+    let names = if slugs.is_empty() {
         String::new()
     } else {
-        crate::db::schema::topics::table
-            .filter(crate::db::schema::topics::slug.eq_any(topics))
-            .select((
-                crate::db::schema::topics::name_nl,
-                crate::db::schema::topics::name_en,
-            ))
+        topics::table
+            .filter(topics::slug.eq_any(slugs))
+            .select((topics::name_nl, topics::name_en))
             .load::<(String, String)>(conn)?
             .into_iter()
             .map(|(nl, en)| format!("{nl} {en}"))

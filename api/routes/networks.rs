@@ -664,6 +664,20 @@ fn my_roles(
         .collect())
 }
 
+/// Reads a code of a reference list from the query; names it when unknown.
+fn reference_code(
+    query: &mut Query,
+    name: &str,
+    known: impl Fn(&str) -> bool,
+    reason: &str,
+) -> Option<String> {
+    let code = query.typed(name);
+    if code.as_deref().is_some_and(|c| !known(c)) {
+        query.fail(name, Code::Reference, reason);
+    }
+    code
+}
+
 /// Filters for the network list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
@@ -721,26 +735,18 @@ pub async fn list_networks(
     let mut query = Query::new(&req);
     let q = query.text("q");
     let scope = query.parse::<Scope>("scope", Scope::NAMES);
-    let municipality_code = query.typed("municipality");
-    if let Some(code) = &municipality_code {
-        if municipality(code).is_none() {
-            query.fail(
-                "municipality",
-                Code::Reference,
-                "is not a CBS municipality code, such as GM0344",
-            );
-        }
-    }
-    let province_code = query.typed("province");
-    if let Some(code) = &province_code {
-        if province(code).is_none() {
-            query.fail(
-                "province",
-                Code::Reference,
-                "is not a CBS province code, such as PV23",
-            );
-        }
-    }
+    let municipality_code = reference_code(
+        &mut query,
+        "municipality",
+        |c| municipality(c).is_some(),
+        "is not a CBS municipality code, such as GM0344",
+    );
+    let province_code = reference_code(
+        &mut query,
+        "province",
+        |c| province(c).is_some(),
+        "is not a CBS province code, such as PV23",
+    );
     // The province's local networks are found by their municipality.
     let province_places: Vec<String> = province_code
         .as_deref()
