@@ -285,14 +285,11 @@ both!(
         ] {
             let url = format!("https://www.example.org/{}", ids.len());
             ids.push(
-                app.post(
-                    "/api/v1/knowledge-links",
-                    Some(&admin.token),
+                app.link(
+                    &admin,
                     json!({"url": url, "title": title, "audiences": audiences}),
                 )
-                .await
-                .expect(201)
-                .id(),
+                .await,
             );
         }
         let listed = |path: String| {
@@ -336,21 +333,10 @@ both!(
 both!(topics_are_searched, |app: common::TestApp| async move {
     let admin = app.admin().await;
     let id = app
-            .post(
-                "/api/v1/knowledge-links",
-                Some(&admin.token),
-                json!({"url": "https://www.example.org/baan", "title": "Een baan vinden met een beperking", "topics": ["work"]}),
-            )
-            .await
-            .expect(201)
-            .id();
-    app.post(
-            "/api/v1/knowledge-links",
-            Some(&admin.token),
-            json!({"url": "https://www.example.org/sport", "title": "Sporten met een beperking", "topics": ["sport"]}),
-        )
-        .await
-        .expect(201);
+        .link(&admin, json!({"url": "https://www.example.org/baan", "title": "Een baan vinden met een beperking", "topics": ["work"]}))
+        .await;
+    app.link(&admin, json!({"url": "https://www.example.org/sport", "title": "Sporten met een beperking", "topics": ["sport"]}))
+        .await;
     // The topic's Dutch and English names find it.
     for q in ["werk", "Werk", "work"] {
         let r = app
@@ -390,14 +376,11 @@ both!(
         use actix_web::test::TestRequest;
         let admin = app.admin().await;
         let id = app
-            .post(
-                "/api/v1/knowledge-links",
-                Some(&admin.token),
+            .link(
+                &admin,
                 json!({"url": "https://www.example.org/", "title": "Het VN-verdrag uitgelegd"}),
             )
-            .await
-            .expect(201)
-            .id();
+            .await;
         let visit = |peer: [u8; 4], agent: &'static str| {
             let app = &app;
             async move {

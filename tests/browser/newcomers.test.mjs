@@ -2,25 +2,15 @@
 // own, the knowledge platform's audience pages, tags and search, a web
 // address typed without https://, and the form for adding someone else.
 
-import { describe, test, before, after } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, DEMO, expectNoAxeViolations, expectClean, signInViaPage, apiCall, apiToken } from "./helpers.mjs";
-
-async function check(page, label) {
-  await expectNoAxeViolations(page, label);
-  expectClean(page, label);
-}
+import { visit, DEMO, check, usePage, signInViaPage, apiCall, apiToken } from "./helpers.mjs";
 
 describe("a visitor in a municipality without a network", () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await launch();
-    page = await openPage(browser.context);
-  });
-  after(() => browser.close());
+  const session = usePage();
 
   test("Zwolle shows the networks of Overijssel and the national ones, and how to start one", async () => {
+    const { page } = session;
     await visit(page, "/");
     await page.selectOption("select[name=myMunicipality]", "GM0193");
     await page.click("text=Toon netwerken");
@@ -51,6 +41,7 @@ describe("a visitor in a municipality without a network", () => {
   });
 
   test("in English", async () => {
+    const { page } = session;
     await visit(page, "/?lang=en");
     await page.selectOption("select[name=myMunicipality]", "GM0193");
     await page.click("text=Show networks");
@@ -62,15 +53,10 @@ describe("a visitor in a municipality without a network", () => {
 });
 
 describe("the knowledge platform for a newcomer", () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await launch();
-    page = await openPage(browser.context);
-  });
-  after(() => browser.close());
+  const session = usePage();
 
   test("an audience's page includes the links for everyone", async () => {
+    const { page } = session;
     await visit(page, "/kennis.html?audience=employers");
     await page.waitForSelector("[data-link-id]");
     const text = await page.textContent("main");
@@ -80,6 +66,7 @@ describe("the knowledge platform for a newcomer", () => {
   });
 
   test("who a link is for and its topics are told apart by name and shape", async () => {
+    const { page } = session;
     await visit(page, "/kennis.html");
     const card = page.locator("[data-link-id]:has-text('College voor de Rechten van de Mens')");
     const groups = card.locator(".tm-tags");
@@ -98,6 +85,7 @@ describe("the knowledge platform for a newcomer", () => {
   });
 
   test("searching a topic's name finds its links", async () => {
+    const { page } = session;
     await visit(page, "/kennis.html?q=werk");
     await page.waitForSelector("[data-link-id]");
     assert.match(await page.textContent("main"), /College voor de Rechten van de Mens/, "its topic is Werk");
@@ -106,16 +94,10 @@ describe("the knowledge platform for a newcomer", () => {
 });
 
 describe("a web address typed without https://", () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await launch();
-    page = await openPage(browser.context);
-    await signInViaPage(page, DEMO.admin);
-  });
-  after(() => browser.close());
+  const session = usePage(DEMO.admin);
 
   test("gets https:// in front, in the field and in what is stored, and the form says so", async () => {
+    const { page } = session;
     const typed = `voorbeeld.org/zonder-https-${Date.now()}`;
     await visit(page, "/kennis.html");
     const add = page.locator("section[aria-labelledby=toevoegen-kop] form");
@@ -154,16 +136,10 @@ describe("a web address typed without https://", () => {
 });
 
 describe("adding someone else to a network", () => {
-  let browser;
-  let page;
-  before(async () => {
-    browser = await launch();
-    page = await openPage(browser.context);
-    await signInViaPage(page, DEMO.coordinator);
-  });
-  after(() => browser.close());
+  const session = usePage(DEMO.coordinator);
 
   test("asks what kind of participant they are, not who you are", async () => {
+    const { page } = session;
     await visit(page, "/netwerk-beheren.html?id=3");
     const form = page.locator("form[aria-labelledby=nieuw-lid-kop]");
     const kind = await form.locator("[data-field=kind] label").textContent();

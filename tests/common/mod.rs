@@ -354,6 +354,14 @@ impl TestApp {
             .id()
     }
 
+    /// Adds a knowledge link as `by`; returns its id.
+    pub async fn link(&self, by: &User, body: Value) -> i64 {
+        self.post("/api/v1/knowledge-links", Some(&by.token), body)
+            .await
+            .expect(201)
+            .id()
+    }
+
     /// Adds `user`'s own stakeholder to a network with a role, as coordinator `by`.
     pub async fn add_member(&self, network: i64, by: &User, user: &User, role: &str) {
         self.post(
