@@ -383,7 +383,7 @@ fn links_are_indexed_again_with_their_topics(backend: Backend) {
     // never say it.
     let by_topic = found(&mut conn, "inkomen");
     assert!(by_topic > 0, "{backend:?}");
-    revert_through(&mut conn, "000014");
+    revert_through(&mut conn, "000015");
     let links: Vec<(i64, String, String)> = knowledge_links::table
         .select((
             knowledge_links::id,
