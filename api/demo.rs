@@ -466,6 +466,8 @@ struct NetworkSeed {
     scope: Scope,
     municipality: Option<&'static str>,
     region: Option<&'static str>,
+    /// CBS province code, for a network without a municipality.
+    province: Option<&'static str>,
     description: &'static str,
     ambition: &'static str,
     needs: &'static str,
@@ -488,6 +490,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::National,
         municipality: None,
         region: None,
+        province: None,
         description:
             "Wil je in jouw gemeente werk maken van het VN-verdrag? Weet je niet goed hoe je \
             moet beginnen? Dan ben je welkom in dit netwerk. Inwoners, ervaringsdeskundigen, \
@@ -519,6 +522,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::Regional,
         municipality: None,
         region: Some("Drenthe"),
+        province: Some("PV22"),
         description: "Raadsleden, inwoners, ervaringsdeskundigen en ambtenaren uit Drenthe praten \
             samen over inclusie in hun eigen regio. Van Emmen tot Meppel: wat werkt hier, en wat \
             kunnen we van elkaar leren? Vragen die de hele regio raken, nemen we mee naar het \
@@ -545,6 +549,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::Local,
         municipality: Some("GM0344"),
         region: None,
+        province: None,
         description: "Musea, ervaringsdeskundigen en de gemeente Utrecht werken samen aan musea \
             waar iedereen welkom is. Denk aan een route voor rolstoelen, rustige uren, \
             rondleidingen in gebarentaal en teksten in eenvoudige taal. Ervaringsdeskundigen \
@@ -570,6 +575,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::Local,
         municipality: None,
         region: Some("Gent (Vlaanderen)"),
+        province: None,
         description: "Een lokaal netwerk vrijetijdsparticipatie in Gent. Diensten van de stad, \
             sportclubs, jeugdwerk, cultuurhuizen en ervaringsdeskundigen werken samen. Zo kan \
             iedereen in Gent meedoen aan sport, cultuur en vrije tijd. Ook met een beperking of \
@@ -597,6 +603,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::Local,
         municipality: Some("GM0114"),
         region: None,
+        province: None,
         description: "Een besloten groep voor ervaringsdeskundigen in Emmen. We delen ervaringen \
             met de Wmo en de zorg, en we steunen elkaar. Wat we hier delen, blijft in de groep.",
         ambition: "Ervaringsdeskundigen in Emmen voelen zich sterk genoeg om mee te praten met de \
@@ -620,6 +627,7 @@ const NETWORKS: &[NetworkSeed] = &[
         scope: Scope::Local,
         municipality: Some("GM0106"),
         region: None,
+        province: None,
         description: "Organisatoren van festivals en evenementen in Assen werken samen met \
             ervaringsdeskundigen. Denk aan een aangepast toilet, een verhoogd podium voor \
             rolstoelen en een rustige ruimte. Het netwerk ligt even stil tot na de zomer.",
@@ -632,6 +640,31 @@ const NETWORKS: &[NetworkSeed] = &[
         contact: Some("evenementenassen@example.org"),
         communication: "Een bijeenkomst voor en na het festivalseizoen.",
         topics: &["events", "accessibility"],
+        created_by: "coordinator",
+    },
+    NetworkSeed {
+        key: "overijssel",
+        slug: "inclusief-overijssel",
+        name: "Inclusief Overijssel",
+        theme: "Inclusie in de gemeenten van Overijssel",
+        scope: Scope::Regional,
+        municipality: None,
+        region: Some("Overijssel"),
+        province: Some("PV23"),
+        description: "Een nieuw netwerk voor heel Overijssel, van Zwolle tot Enschede. \
+            Ervaringsdeskundigen, gemeenten en organisaties leren hier van elkaar. Is er in jouw \
+            gemeente nog geen netwerk? Doe dan hier mee, of start er samen een.",
+        ambition: "Elke gemeente in Overijssel heeft een lokale inclusieagenda. Die agenda is \
+            samen met ervaringsdeskundigen gemaakt. We beginnen in twee gemeenten.",
+        needs: "Mensen die in hun eigen gemeente een netwerk willen starten. Een plek voor \
+            bijeenkomsten die voor iedereen goed te bereiken is.",
+        status: NetworkStatus::Forming,
+        visibility: Visibility::Public,
+        parent: Some("nig"),
+        contact: Some("inclusiefoverijssel@example.org"),
+        communication: "Elk kwartaal een bijeenkomst in Zwolle. Wie niet kan reizen, doet mee \
+            via een videogesprek.",
+        topics: &["local_policy", "participation"],
         created_by: "coordinator",
     },
 ];
@@ -683,6 +716,13 @@ const MEMBERSHIPS: &[(&str, &str, Role, &str)] = &[
         "daan",
         Role::Member,
         "Ik wil helpen met de landkaart van inclusieve gemeenten. Kaarten maken vind ik leuk.",
+    ),
+    (
+        "overijssel",
+        "joost",
+        Role::Coordinator,
+        "In Drenthe leerden we hoe je een regionaal netwerk begint. Dat deel ik graag met \
+         Overijssel.",
     ),
     (
         "drenthe",
@@ -1497,6 +1537,7 @@ impl<'a> Loader<'a> {
                 scope: n.scope.as_str().into(),
                 municipality_code: n.municipality.map(Into::into),
                 region: n.region.map(Into::into),
+                province_code: n.province.map(Into::into),
                 description: n.description.into(),
                 ambition: n.ambition.into(),
                 needs: n.needs.into(),
@@ -1655,7 +1696,8 @@ impl<'a> Loader<'a> {
                     ))
                     .execute(self.conn)?;
             }
-            crate::routes::knowledge_links::reindex(self.conn, id, &v)?;
+            let topics: Vec<String> = l.topics.iter().map(|t| t.to_string()).collect();
+            crate::routes::knowledge_links::reindex(self.conn, id, &v.title, &v.summary, &topics)?;
         }
         Ok(())
     }

@@ -208,13 +208,13 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// Builds a problem+json response.
-pub fn problem_response(
+/// The problem+json body of an error.
+fn problem_body(
     status: StatusCode,
     kind: &str,
     detail: String,
     invalid_params: Vec<InvalidParam>,
-) -> HttpResponse {
+) -> String {
     let body = Problem {
         kind: format!("urn:themanet:problem:{kind}"),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
@@ -222,9 +222,25 @@ pub fn problem_response(
         detail,
         invalid_params,
     };
+    serde_json::to_string(&body).unwrap_or_default()
+}
+
+/// The problem+json body of an error without invalid fields, for answers
+/// written outside the app (`server`).
+pub fn problem_json(status: StatusCode, kind: &str, detail: String) -> String {
+    problem_body(status, kind, detail, vec![])
+}
+
+/// Builds a problem+json response.
+pub fn problem_response(
+    status: StatusCode,
+    kind: &str,
+    detail: String,
+    invalid_params: Vec<InvalidParam>,
+) -> HttpResponse {
     HttpResponse::build(status)
         .content_type(PROBLEM_JSON)
-        .body(serde_json::to_string(&body).unwrap_or_default())
+        .body(problem_body(status, kind, detail, invalid_params))
 }
 
 impl ResponseError for ApiError {

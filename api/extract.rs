@@ -433,6 +433,16 @@ impl Query {
         let raw = self.typed(name)?;
         match DateTime::parse_from_rfc3339(&raw) {
             Ok(v) => Some(v.with_timezone(&Utc)),
+            // A `+` sent as is in a query string means a space: `+01:00`
+            // arrives as ` 01:00`.
+            Err(_) if DateTime::parse_from_rfc3339(&raw.replace(' ', "+")).is_ok() => {
+                self.fail(
+                    name,
+                    Code::Format,
+                    "has a space where its offset's + should be: a + in a query string means a space, so send it encoded as %2B (or give the time in UTC with Z)",
+                );
+                None
+            }
             Err(_) => {
                 self.fail(
                     name,

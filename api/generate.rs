@@ -193,6 +193,7 @@ struct NetworkRow {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    province_code: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -476,13 +477,17 @@ pub fn generate(
     }
     .map_err(db_err)?;
 
-    let mut topic_list: Vec<(String, String)> = topics::table
-        .select((topics::slug, topics::name_nl))
+    let mut topic_list: Vec<(String, String, String)> = topics::table
+        .select((topics::slug, topics::name_nl, topics::name_en))
         .order(topics::slug)
         .load(conn)
         .map_err(db_err)?;
     if topic_list.is_empty() {
-        topic_list.push(("accessibility".into(), "Toegankelijkheid".into()));
+        topic_list.push((
+            "accessibility".into(),
+            "Toegankelijkheid".into(),
+            "Accessibility".into(),
+        ));
     }
     let bases = Bases {
         network: networks::table
@@ -645,7 +650,8 @@ struct Producer {
     sizes: Sizes,
     seed: u64,
     bases: Bases,
-    topics: Vec<(String, String)>,
+    /// Slug, Dutch and English name.
+    topics: Vec<(String, String, String)>,
     slugs: HashSet<String>,
     municipality_weights: WeightedIndex<u32>,
     /// Stakeholder kind per stakeholder (index = id - base - 1).
@@ -751,7 +757,7 @@ impl Producer {
         sizes: Sizes,
         seed: u64,
         bases: Bases,
-        topics: Vec<(String, String)>,
+        topics: Vec<(String, String, String)>,
         slugs: HashSet<String>,
     ) -> Producer {
         let mut rng = StdRng::seed_from_u64(seed ^ 0x6d75_6e69);
@@ -812,7 +818,7 @@ impl Producer {
 
     /// A theme of the topic: one of its phrases, or its name.
     fn theme(&self, rng: &mut StdRng, topic: u16) -> String {
-        let (slug, name) = &self.topics[topic as usize];
+        let (slug, name, _) = &self.topics[topic as usize];
         match THEMES.iter().find(|(s, _)| s == slug) {
             Some((_, phrases)) => pick(rng, phrases).to_string(),
             None => name.clone(),
@@ -1086,8 +1092,16 @@ impl Producer {
                 let topic = self.topic_index(&mut rng);
                 let theme = self.theme(&mut rng, topic);
                 let theme_l = lower_first(&theme);
-                let (scope, municipality, region, place, parent_id) = if k < national {
-                    (Scope::National, None, None, "Nederland".to_string(), None)
+                let (scope, municipality, region, place, parent_id, province_code) = if k < national
+                {
+                    (
+                        Scope::National,
+                        None,
+                        None,
+                        "Nederland".to_string(),
+                        None,
+                        None,
+                    )
                 } else if k < national + regional {
                     let (area, region) = *REGIONS.choose(&mut rng).unwrap_or(&("PV26", "Utrecht"));
                     regional_by_area.entry(area).or_default().push(id);
@@ -1102,6 +1116,8 @@ impl Producer {
                         Some(region.to_string()),
                         region.to_string(),
                         parent,
+                        // Flanders has no CBS province code.
+                        area.starts_with("PV").then(|| area.to_string()),
                     )
                 } else if chance(&mut rng, 0.06) {
                     let city = pick(&mut rng, FLEMISH_CITIES);
@@ -1118,6 +1134,7 @@ impl Producer {
                         Some(city.to_string()),
                         city.to_string(),
                         parent,
+                        None,
                     )
                 } else {
                     let (index, m) = self.municipality(&mut rng);
@@ -1128,7 +1145,14 @@ impl Producer {
                     } else {
                         None
                     };
-                    (Scope::Local, Some(index), None, m.name.clone(), parent)
+                    (
+                        Scope::Local,
+                        Some(index),
+                        None,
+                        m.name.clone(),
+                        parent,
+                        None,
+                    )
                 };
                 if scope == Scope::National {
                     nationals.push(id);
@@ -1226,6 +1250,7 @@ impl Producer {
                     created_at,
                     updated_at: later(&mut rng, created_at, 200),
                     version: 1,
+                    province_code,
                 });
             }
             tx.send(Batch::Networks {
@@ -1520,11 +1545,19 @@ impl Producer {
                         topic: self.topics[*t as usize].0.clone(),
                     });
                 }
-                // The weights of routes::knowledge_links::reindex.
+                // The fields and weights of routes::knowledge_links::reindex.
+                let topic_names = my_topics
+                    .iter()
+                    .map(|t| {
+                        let (_, nl, en) = &self.topics[*t as usize];
+                        format!("{nl} {en}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 index_rows(
                     "knowledge_link",
                     id,
-                    &[(&title, 3), (&summary, 1)],
+                    &[(&title, 3), (&topic_names, 2), (&summary, 1)],
                     &mut docs,
                     &mut self.blocks,
                 );

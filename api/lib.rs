@@ -24,6 +24,7 @@ pub mod reference;
 pub mod router;
 pub mod routes;
 pub mod search;
+pub mod server;
 pub mod sessions;
 pub mod throttle;
 pub mod transfer;

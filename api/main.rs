@@ -3,7 +3,7 @@
 use std::io::BufRead;
 use std::sync::atomic::Ordering;
 
-use actix_web::{web, HttpServer};
+use actix_web::web;
 use themanet::config::Config;
 use themanet::{db, demo, router, AppState};
 
@@ -316,17 +316,10 @@ fn serve() -> Result<(), String> {
     }
     let _ = router::openapi();
     actix_web::rt::System::new().block_on(async move {
-        let server = HttpServer::new(move || router::app(state.clone()))
-            // A client has 5 s to send its request head (then 408 and the
-            // connection is closed), so slow-header clients cannot hold
-            // connections; heads over 128 KiB or 96 headers get 431.
-            .client_request_timeout(std::time::Duration::from_secs(5))
-            .worker_max_blocking_threads(blocking_threads)
-            .bind(&bind)
-            .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
-        for addr in server.addrs() {
+        let server = themanet::server::bind(state, &bind, blocking_threads)?;
+        for addr in server.addrs {
             tracing::info!("themanet listens on http://{addr}");
         }
-        server.run().await.map_err(|e| e.to_string())
+        server.server.await.map_err(|e| e.to_string())
     })
 }

@@ -66,6 +66,7 @@ fn default_description(status: &str) -> &'static str {
         "409" => "This conflicts with the current state.",
         "412" => "It changed since you read it; fetch it again.",
         "413" => "The request body is too large.",
+        "414" => "The address is too long (a request line of at most 65,534 bytes).",
         "415" => "The body must be JSON.",
         "500" => "Something went wrong on our side.",
         "429" => "Too many attempts; try again after Retry-After seconds.",
@@ -116,7 +117,8 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                 let Some(responses) = responses.as_object_mut() else {
                     continue;
                 };
-                let mut add = vec![];
+                // Any address can be too long (api/server.rs).
+                let mut add = vec!["414"];
                 if has_params || has_body {
                     add.push("400");
                 }

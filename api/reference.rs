@@ -92,6 +92,23 @@ pub fn municipalities() -> &'static [Municipality] {
     })
 }
 
+/// The name of a CBS province code (`PV20` ... `PV31`), if it is one.
+pub fn province(code: &str) -> Option<&'static str> {
+    municipalities()
+        .iter()
+        .find(|m| m.province_code == code)
+        .map(|m| m.province_name.as_str())
+}
+
+/// The codes of a province's municipalities.
+pub fn municipalities_of(province: &str) -> Vec<String> {
+    municipalities()
+        .iter()
+        .filter(|m| m.province_code == province)
+        .map(|m| m.code.clone())
+        .collect()
+}
+
 pub fn municipality(code: &str) -> Option<&'static Municipality> {
     let list = municipalities();
     list.binary_search_by(|m| m.code.as_str().cmp(code))

@@ -1107,10 +1107,10 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     // How p50 grows with the data: the small dataset's server runs beside
     // the large one, and each endpoint is measured at the steady rate in
     // short rounds that alternate between the two (the first server of a
-    // round alternates too). Measured minutes apart, as before, the same
-    // kept answer read 0.09 ms on one and 0.27 ms on the other in one run
-    // on a virtual machine whose speed at low load drifts; the median of
-    // each server's rounds comes from the same minutes.
+    // round alternates too), so that the median of each server's rounds
+    // comes from the same minutes. Measured minutes apart, the same kept
+    // answer can read 0.09 ms on one and 0.27 ms on the other: the speed of
+    // a virtual machine at low load drifts.
     eprintln!(
         "bench: {} with {} networks, beside {}",
         backend.name(),

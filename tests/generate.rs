@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use serde_json::json;
-use themanet::db::models::{KnowledgeLinkValues, Network, NetworkValues, StakeholderValues};
+use themanet::db::models::{Network, NetworkValues, StakeholderValues};
 use themanet::db::schema::{
     goals, knowledge_link_audiences, knowledge_links, memberships, network_topics, networks,
     search_docs, stakeholder_tags, stakeholders,
@@ -182,31 +182,19 @@ both!(
         }
         for id in [1i64, 150] {
             let before = index_of(&mut conn, "knowledge_link", id);
-            let (url, title, summary, language, network_id): (
-                String,
-                String,
-                String,
-                String,
-                Option<i64>,
-            ) = knowledge_links::table
+            let (title, summary, topic_list): (String, String, String) = knowledge_links::table
                 .find(id)
                 .select((
-                    knowledge_links::url,
                     knowledge_links::title,
                     knowledge_links::summary,
-                    knowledge_links::language,
-                    knowledge_links::network_id,
+                    knowledge_links::topic_list,
                 ))
                 .first(&mut conn)
                 .unwrap();
-            let v = KnowledgeLinkValues {
-                url,
-                title,
-                summary,
-                language,
-                network_id,
-            };
-            themanet::routes::knowledge_links::reindex(&mut conn, id, &v).unwrap();
+            let topics = themanet::db::split_list(&topic_list);
+            assert!(!topics.is_empty(), "link {id} has topics");
+            themanet::routes::knowledge_links::reindex(&mut conn, id, &title, &summary, &topics)
+                .unwrap();
             assert_eq!(
                 before,
                 index_of(&mut conn, "knowledge_link", id),

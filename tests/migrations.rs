@@ -226,11 +226,7 @@ fn postings_keep_their_ranking(backend: Backend) {
         postings.len()
     );
     // Back to before migration 8, the later ones first.
-    loop {
-        if revert_last(&mut conn).ends_with("000008") {
-            break;
-        }
-    }
+    revert_through(&mut conn, "000008");
     assert!(read_schema(&mut conn).contains_key("search_terms"));
     for chunk in postings.chunks(500) {
         diesel::sql_query(format!(
@@ -472,4 +468,64 @@ fn consent_is_made_for_existing_memberships_on_sqlite() {
 #[test]
 fn consent_is_made_for_existing_memberships_on_postgres() {
     consent_is_made_for_existing_memberships(Backend::Postgres);
+}
+
+/// Migration 15 has the program index knowledge links again, now with
+/// their topics' names: a link indexed before it (title and summary only)
+/// is found by its topic once migrated.
+fn links_are_indexed_again_with_their_topics(backend: Backend) {
+    use themanet::db::schema::{knowledge_links, search_reindex};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    db::migrate(&mut conn).expect("up");
+    assert!(themanet::demo::load(&mut conn).expect("demo data"));
+    let found = |conn: &mut DbConn, q: &str| -> usize {
+        let stats = themanet::search::Stats::default();
+        themanet::search::search(conn, &stats, "knowledge_link", q)
+            .expect("search")
+            .len()
+    };
+    // "Inkomen" (income) is a topic of a demo link whose title and summary
+    // never say it.
+    let by_topic = found(&mut conn, "inkomen");
+    assert!(by_topic > 0, "{backend:?}");
+    revert_through(&mut conn, "000015");
+    let links: Vec<(i64, String, String)> = knowledge_links::table
+        .select((
+            knowledge_links::id,
+            knowledge_links::title,
+            knowledge_links::summary,
+        ))
+        .load(&mut conn)
+        .expect("links");
+    for (id, title, summary) in &links {
+        themanet::search::index(
+            &mut conn,
+            "knowledge_link",
+            *id,
+            &[(title, 3), (summary, 1)],
+        )
+        .expect("old index");
+    }
+    assert!(
+        found(&mut conn, "inkomen") < by_topic,
+        "{backend:?}: the old index"
+    );
+    db::migrate(&mut conn).expect("up again");
+    assert_eq!(found(&mut conn, "inkomen"), by_topic, "{backend:?}");
+    let left: i64 = search_reindex::table
+        .count()
+        .get_result(&mut conn)
+        .expect("marks");
+    assert_eq!(left, 0, "{backend:?}: done, and struck off");
+}
+
+#[test]
+fn links_are_indexed_again_with_their_topics_on_sqlite() {
+    links_are_indexed_again_with_their_topics(Backend::Sqlite);
+}
+
+#[test]
+fn links_are_indexed_again_with_their_topics_on_postgres() {
+    links_are_indexed_again_with_their_topics(Backend::Postgres);
 }

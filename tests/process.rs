@@ -633,3 +633,105 @@ fn huge_headers_and_slow_clients_do_not_take_the_server_down() {
     );
     assert_eq!(get(&address, "/api/v1/networks"), Some(200));
 }
+
+/// Sends raw bytes on one connection and reads until it is closed.
+fn raw_exchange(stream: &mut TcpStream, bytes: &[u8]) -> String {
+    // The server may answer and close before it has read everything.
+    let _ = stream.write_all(bytes);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// The status, one header and the JSON body of a raw answer.
+fn parse_answer(answer: &str, header: &str) -> (Option<u16>, Option<String>, serde_json::Value) {
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    let value = head.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.eq_ignore_ascii_case(header)
+            .then(|| value.trim().to_string())
+    });
+    (
+        status,
+        value,
+        serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[test]
+fn an_address_too_long_gets_414_as_problem_json() {
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let (_child, address) = start(&db.url);
+    wait_for(&address, "/health/ready", 200);
+    let connect = || {
+        let s = TcpStream::connect(&address).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s
+    };
+
+    // 70 KiB (past the `http` crate's limit) and 200 KiB (past actix-http's
+    // buffer for a head): 414 with a problem, not a bare 400 or 431.
+    for size in [70 * 1024, 200 * 1024] {
+        let request = format!(
+            "GET /api/v1/networks?q={} HTTP/1.1\r\nHost: test\r\n\r\n",
+            "a".repeat(size)
+        );
+        let answer = raw_exchange(&mut connect(), request.as_bytes());
+        let (status, content_type, body) = parse_answer(&answer, "content-type");
+        assert_eq!(status, Some(414), "{size} bytes: {answer:.300}");
+        assert_eq!(content_type.as_deref(), Some("application/problem+json"));
+        assert_eq!(body["status"], 414);
+        assert_eq!(body["type"], "urn:themanet:problem:uri-too-long");
+        assert!(body["detail"].as_str().unwrap().contains("65534"), "{body}");
+        assert_eq!(
+            parse_answer(&answer, "api-version").1.as_deref(),
+            Some("1.0.0")
+        );
+    }
+
+    // The same on a connection that was kept open after an ordinary
+    // request, and after a request whose body is one long line.
+    let mut stream = connect();
+    let long_body = format!(
+        r#"{{"email": "{}@example.org", "password": "een wachtwoord"}}"#,
+        "a".repeat(60 * 1024)
+    );
+    let first = format!(
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{long_body}",
+        long_body.len()
+    );
+    stream.write_all(first.as_bytes()).unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("\r\n\r\n{") {
+        let n = stream.read(&mut buf).expect("an answer to the login");
+        assert!(n > 0, "closed after the login");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let (status, _, _) = parse_answer(&String::from_utf8_lossy(&seen), "content-type");
+    assert!(
+        matches!(status, Some(400 | 401)),
+        "the long body reached the app: {status:?}"
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    let second = format!(
+        "GET /api/v1/networks?q={} HTTP/1.1\r\nHost: test\r\n\r\n",
+        "a".repeat(70 * 1024)
+    );
+    let answer = raw_exchange(&mut stream, second.as_bytes());
+    // What is left of the first answer's body, then the 414.
+    let at = answer.find("HTTP/1.1 ").unwrap_or(0);
+    let (status, _, body) = parse_answer(&answer[at..], "content-type");
+    assert_eq!(status, Some(414), "{answer:.300}");
+    assert_eq!(body["status"], 414);
+
+    // An address that fits is answered as always.
+    let fits = format!("/api/v1/networks?q={}", "a".repeat(60 * 1024));
+    assert_eq!(
+        get(&address, &fits),
+        Some(400),
+        "q has at most 200 characters"
+    );
+    assert_eq!(get(&address, "/api/v1/networks"), Some(200));
+}

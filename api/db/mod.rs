@@ -140,7 +140,9 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
     };
     result.map_err(|e| format!("migration failed: {e}"))?;
     // Migration 8's second half: the old single postings become blocks.
-    crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))
+    crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))?;
+    // Migration 14's: indexes rebuilt in Rust.
+    crate::routes::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))
 }
 
 /// Whether this version's migrations are not all applied (readiness).

@@ -110,6 +110,8 @@ pub struct Network {
     /// Its topics' slugs, comma-separated, in no order: kept by triggers on
     /// `network_topics` (migration 9), read with `db::split_list`.
     pub topic_list: String,
+    /// The province of a network without a municipality (migration 15).
+    pub province_code: Option<String>,
 }
 
 /// The editable columns of a network (insert and full update).
@@ -130,6 +132,7 @@ pub struct NetworkValues {
     pub parent_id: Option<i64>,
     pub contact: Option<String>,
     pub communication: String,
+    pub province_code: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -94,6 +94,7 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> BigInt,
         topic_list -> Text,
+        province_code -> Nullable<Text>,
     }
 }
 
@@ -236,6 +237,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    knowledge_link_visits (link_id, visitor) {
+        link_id -> BigInt,
+        visitor -> Text,
+        day -> Date,
+    }
+}
+
+diesel::table! {
+    search_reindex (doc_type) {
+        doc_type -> Text,
+    }
+}
+
+diesel::table! {
     search_docs (doc_type, doc_id) {
         doc_type -> Text,
         doc_id -> BigInt,
@@ -258,6 +273,7 @@ diesel::joinable!(endorsements -> stakeholders (stakeholder_id));
 diesel::joinable!(knowledge_links -> networks (network_id));
 diesel::joinable!(knowledge_link_audiences -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
+diesel::joinable!(knowledge_link_visits -> knowledge_links (link_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -279,4 +295,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_generation,
     audit_events,
     search_docs,
+    knowledge_link_visits,
+    search_reindex,
 );

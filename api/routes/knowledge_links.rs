@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks, topics,
 };
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
@@ -51,7 +51,8 @@ pub struct KnowledgeLinkOut {
     pub topics: Vec<String>,
     /// The network this link belongs to; none for the platform-wide start page.
     pub network_id: Option<i64>,
-    /// How often people followed the link.
+    /// How many visitors followed the link: each visitor counts once a day,
+    /// crawlers not at all.
     pub clicks: i64,
     /// Whether you may change this link.
     pub can_edit: bool,
@@ -343,13 +344,60 @@ fn save_lists(
     Ok(())
 }
 
-pub fn reindex(conn: &mut DbConn, id: i64, v: &KnowledgeLinkValues) -> Result<(), ApiError> {
+/// Indexes a link for search: its title, the Dutch and English names of
+/// its topics, and its summary, weighted 3, 2 and 1 (`generate` writes the
+/// same for its links).
+pub fn reindex(
+    conn: &mut DbConn,
+    id: i64,
+    title: &str,
+    summary: &str,
+    slugs: &[String],
+) -> Result<(), ApiError> {
+    let names = if slugs.is_empty() {
+        String::new()
+    } else {
+        topics::table
+            .filter(topics::slug.eq_any(slugs))
+            .select((topics::name_nl, topics::name_en))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .map(|(nl, en)| format!("{nl} {en}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     search::index(
         conn,
         "knowledge_link",
         id,
-        &[(&v.title, 3), (&v.summary, 1)],
+        &[(title, 3), (&names, 2), (summary, 1)],
     )
+}
+
+/// Indexes every link again (`routes::reindex_marked`), a slice of ids at
+/// a time.
+pub fn reindex_all(conn: &mut DbConn) -> Result<(), ApiError> {
+    let mut after = 0;
+    loop {
+        let rows: Vec<(i64, String, String, String)> = knowledge_links::table
+            .filter(knowledge_links::id.gt(after))
+            .order(knowledge_links::id)
+            .limit(500)
+            .select((
+                knowledge_links::id,
+                knowledge_links::title,
+                knowledge_links::summary,
+                knowledge_links::topic_list,
+            ))
+            .load(conn)?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(());
+        };
+        for (id, title, summary, topic_list) in rows {
+            reindex(conn, id, &title, &summary, &db::split_list(&topic_list))?;
+        }
+        after = last;
+    }
 }
 
 /// Loads a link the viewer may see: platform-wide, or in a visible network.
@@ -391,9 +439,10 @@ fn one(
     reason = "documents the query for OpenAPI; read by extract::Query"
 )]
 pub struct KnowledgeLinkFilters {
-    /// Search text in title and summary (Dutch-aware); sorts by relevance.
+    /// Search text in title, summary and topics (Dutch-aware); sorts by relevance.
     #[param(max_length = 200)]
     q: Option<String>,
+    /// Links for this audience, and links for `everyone`.
     audience: Option<Audience>,
     /// Topic slug.
     topic: Option<String>,
@@ -480,14 +529,20 @@ pub async fn list_knowledge_links(
                         ),
                     };
                 }
-                if let Some(a) = audience.filter(|_| driven != Some("audience")) {
+                // A link for everyone is for every audience too.
+                if let Some(a) = audience {
                     let tag = diesel::alias!(knowledge_link_audiences as audience_tag);
+                    let audience = tag.field(knowledge_link_audiences::audience);
                     links = links.filter(exists(
                         tag.filter(
                             tag.field(knowledge_link_audiences::link_id)
                                 .eq(knowledge_links::id),
                         )
-                        .filter(tag.field(knowledge_link_audiences::audience).eq(a.as_str())),
+                        .filter(
+                            audience
+                                .eq(a.as_str())
+                                .or(audience.eq(Audience::Everyone.as_str())),
+                        ),
                     ));
                 }
                 if let Some(t) = topic.as_ref().filter(|_| driven != Some("topic")) {
@@ -516,9 +571,10 @@ pub async fn list_knowledge_links(
         }
         let (rows, next) = match q {
             None => {
-                // With a tag filter the walk follows that tag's index
-                // (topic, then audience: topics are the rarer tags), so it
-                // reads only links that carry it.
+                // With a topic the walk follows that tag's index, so it
+                // reads only links that carry it. An audience (with the
+                // links for everyone, a large share of all) is probed per
+                // link instead: one tag's index would give a link twice.
                 let (after, limit) = (page.after_id(), page.fetch_limit());
                 let mut rows: Vec<KnowledgeLink> = if let Some(t) = &topic {
                     db::on_each!(conn, c => filters!(
@@ -531,19 +587,6 @@ pub async fn list_knowledge_links(
                     )
                     .filter(knowledge_link_topics::link_id.gt(after))
                     .order(knowledge_link_topics::link_id)
-                    .limit(limit)
-                    .load(c))?
-                } else if let Some(a) = audience {
-                    db::on_each!(conn, c => filters!(
-                        knowledge_link_audiences::table
-                            .inner_join(knowledge_links::table)
-                            .filter(knowledge_link_audiences::audience.eq(a.as_str()))
-                            .select(KnowledgeLink::as_select())
-                            .into_boxed(),
-                        Some("audience")
-                    )
-                    .filter(knowledge_link_audiences::link_id.gt(after))
-                    .order(knowledge_link_audiences::link_id)
                     .limit(limit)
                     .load(c))?
                 } else {
@@ -620,7 +663,7 @@ pub fn create(
         .returning(knowledge_links::id)
         .get_result(conn)?;
     save_lists(conn, id, &audiences, &topics)?;
-    reindex(conn, id, &v)?;
+    reindex(conn, id, &v.title, &v.summary, &topics)?;
     crate::audit::record(
         conn,
         viewer.user_id,
@@ -762,7 +805,7 @@ pub async fn update_knowledge_link(
             .execute(conn)?;
         versioned::one_row(changed)?;
         save_lists(conn, id, &audiences, &topics)?;
-        reindex(conn, id, &v)?;
+        reindex(conn, id, &v.title, &v.summary, &topics)?;
         crate::audit::record(conn, viewer.user_id, "knowledge_link.updated", "knowledge_link", Some(id), v.network_id)?;
         one(conn, &base, &viewer, id)
     })
@@ -821,9 +864,64 @@ pub async fn delete_knowledge_link(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// User agents that say they are a crawler, a link preview or another bot:
+/// their visits are not counted.
+const CRAWLERS: &[&str] = &[
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "facebookexternalhit",
+    "preview",
+];
+
+fn is_crawler(agent: &str) -> bool {
+    let agent = agent.to_ascii_lowercase();
+    CRAWLERS.iter().any(|c| agent.contains(c))
+}
+
+/// A visitor of a link on a day, as a keyed hash of their address, user
+/// agent, the link and the day, keyed with the server's secret: the row
+/// kept says nothing about who without that secret, and is deleted once the
+/// day is over (`count_visit`).
+fn visitor(secret: &[u8], address: &str, agent: &str, link: i64, day: NaiveDate) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    let (link, day) = (link.to_string(), day.to_string());
+    for part in [
+        b"themanet knowledge link visit".as_slice(),
+        secret,
+        address.as_bytes(),
+        agent.as_bytes(),
+        link.as_bytes(),
+        day.as_bytes(),
+    ] {
+        hash.update((part.len() as u64).to_be_bytes());
+        hash.update(part);
+    }
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Notes a visit; true when it is this visitor's first of this link today.
+/// The visits of earlier days are deleted first.
+fn count_visit(conn: &mut DbConn, link: i64, who: &str, day: NaiveDate) -> Result<bool, ApiError> {
+    use crate::db::schema::knowledge_link_visits as visits;
+    diesel::delete(visits::table.filter(visits::day.lt(day))).execute(conn)?;
+    // ON CONFLICT exists on each backend's own connection only.
+    let added = db::on_each!(conn, c => diesel::insert_into(visits::table)
+        .values((visits::link_id.eq(link), visits::visitor.eq(who), visits::day.eq(day)))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    Ok(added == 1)
+}
+
 /// Open a knowledge link
 ///
-/// Counts the click and redirects to the link's address.
+/// Counts the click, once per visitor a day (crawlers not at all), and
+/// redirects to the link's address.
 #[utoipa::path(
     tag = "Knowledge links",
     params(("linkId" = i64, Path, description = "Link id", minimum = 1)),
@@ -836,16 +934,31 @@ pub async fn delete_knowledge_link(
 #[get("/knowledge-links/{linkId}/visit")]
 pub async fn visit_knowledge_link(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
+    let agent = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let day = Utc::now().date_naive();
+    let who = (!is_crawler(agent)).then(|| {
+        let address = crate::http::client_address(&req);
+        visitor(&state.config.jwt_secret, &address, agent, id, day)
+    });
     let url = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let link = visible(conn, &viewer, id)?;
-        diesel::update(knowledge_links::table.find(id))
-            .set(knowledge_links::clicks.eq(knowledge_links::clicks + 1))
-            .execute(conn)?;
+        if let Some(who) = who {
+            if count_visit(conn, id, &who, day)? {
+                diesel::update(knowledge_links::table.find(id))
+                    .set(knowledge_links::clicks.eq(knowledge_links::clicks + 1))
+                    .execute(conn)?;
+            }
+        }
         Ok(link.url)
     })
     .await?;

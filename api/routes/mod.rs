@@ -21,6 +21,34 @@ use crate::db::schema::topics;
 use crate::db::DbConn;
 use crate::error::{ApiError, Code, InvalidParam};
 
+/// Rebuilds the search index of the kinds of documents that a migration
+/// listed in `search_reindex` (what is indexed changed; the analyser lives
+/// here, not in SQL), each in one transaction, and strikes them off. Called
+/// by `db::migrate`; a rebuild that stops half way is done again at the next
+/// start.
+pub fn reindex_marked(conn: &mut DbConn) -> Result<(), ApiError> {
+    use crate::db::schema::search_reindex;
+    let marked: Vec<String> = search_reindex::table
+        .select(search_reindex::doc_type)
+        .order(search_reindex::doc_type)
+        .load(conn)?;
+    for doc_type in marked {
+        crate::db::write_tx(conn, |conn| {
+            match doc_type.as_str() {
+                "knowledge_link" => knowledge_links::reindex_all(conn)?,
+                other => {
+                    return Err(ApiError::Internal(format!(
+                        "search_reindex names an unknown kind of document: {other}"
+                    )))
+                }
+            }
+            diesel::delete(search_reindex::table.find(&doc_type)).execute(conn)?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 /// Tag for operations anyone may call; a token, when sent, must be valid.
 pub const OPTIONAL_AUTH: &str = "optional";
 

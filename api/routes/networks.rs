@@ -21,7 +21,7 @@ use crate::extract::{nullable, Body, JsonBody, Query};
 use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
-use crate::reference::municipality;
+use crate::reference::{municipalities_of, municipality, province};
 use crate::routes::{
     check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
 };
@@ -68,6 +68,10 @@ pub struct NetworkOut {
     pub municipality_code: Option<String>,
     /// The region, for regional networks and networks outside the Netherlands.
     pub region: Option<String>,
+    /// CBS province code: a local network's follows from its municipality;
+    /// a regional network gives its own. None for national networks.
+    #[schema(example = "PV23")]
+    pub province_code: Option<String>,
     pub description: String,
     /// The goal or ambition the network works towards.
     pub ambition: String,
@@ -93,7 +97,7 @@ pub struct NetworkOut {
     pub member_counts: Option<Vec<KindCount>>,
     /// Only on a single network: goals per status.
     pub goal_counts: Option<Vec<StatusCount>>,
-    /// Only on a single network: your role in it, if you are a member.
+    /// Your role in it, if you are signed in and a member (also in lists).
     pub my_role: Option<Role>,
 }
 
@@ -102,6 +106,7 @@ page_type!(NetworkPage, NetworkOut, "A page of networks.");
 impl NetworkOut {
     fn new(n: Network) -> NetworkOut {
         let topics = db::split_list(&n.topic_list);
+        let province_code = province_of(n.municipality_code.as_deref(), n.province_code);
         NetworkOut {
             id: n.id,
             slug: n.slug,
@@ -111,6 +116,7 @@ impl NetworkOut {
             scope: Scope::from_db(&n.scope),
             municipality_code: n.municipality_code,
             region: n.region,
+            province_code,
             description: n.description,
             ambition: n.ambition,
             needs: n.needs,
@@ -169,6 +175,12 @@ pub struct NetworkInput {
     #[schema(max_length = 100)]
     #[serde(default, deserialize_with = "nullable")]
     pub region: Option<Option<String>>,
+    /// CBS province code, for a network without a municipality (a regional
+    /// one); a local network's province follows from its municipality
+    /// (give that one, or leave it out). Not for national networks.
+    #[schema(pattern = "^PV[0-9]{2}$", example = "PV23")]
+    #[serde(default, deserialize_with = "nullable")]
+    pub province_code: Option<Option<String>>,
     #[validate(length(max = 5000, message = "must have at most 5000 characters"))]
     #[schema(max_length = 5000)]
     #[serde(default, deserialize_with = "nullable")]
@@ -244,12 +256,13 @@ fn trimmed(v: Option<Option<String>>) -> Option<Option<String>> {
 
 impl NetworkInput {
     /// Applies this input to current values, collecting every problem.
+    /// Returns the province it gives, if any, for `check_values`.
     fn apply(
         self,
         v: &mut NetworkValues,
         topics: &mut Vec<String>,
         errors: &mut Vec<InvalidParam>,
-    ) {
+    ) -> Option<String> {
         merge(&mut v.name, trimmed(self.name), "name", errors);
         merge(&mut v.slug, self.slug, "slug", errors);
         merge(&mut v.theme, trimmed(self.theme), "theme", errors);
@@ -280,6 +293,17 @@ impl NetworkInput {
         merge_opt(&mut v.parent_id, self.parent_id);
         merge_opt(&mut v.contact, trimmed(self.contact));
         v.contact = non_empty(v.contact.take());
+        let given = self.province_code.clone().flatten();
+        merge_opt(&mut v.province_code, self.province_code);
+        given
+    }
+}
+
+/// A network's province: its municipality's, or the one stored for it.
+fn province_of(municipality_code: Option<&str>, stored: Option<String>) -> Option<String> {
+    match municipality_code.and_then(municipality) {
+        Some(m) => Some(m.province_code.clone()),
+        None => stored,
     }
 }
 
@@ -300,6 +324,7 @@ impl From<&Network> for NetworkValues {
             parent_id: n.parent_id,
             contact: n.contact.clone(),
             communication: n.communication.clone(),
+            province_code: n.province_code.clone(),
         }
     }
 }
@@ -309,11 +334,13 @@ fn check_values(
     conn: &mut DbConn,
     viewer: &Viewer,
     id: Option<i64>,
-    v: &NetworkValues,
+    v: &mut NetworkValues,
     topics: &[String],
+    province_given: Option<String>,
     errors: &mut Vec<InvalidParam>,
 ) -> Result<(), ApiError> {
     let scope = Scope::from_db(&v.scope);
+    settle_province(id, v, scope, province_given, errors);
     if let Some(code) = &v.municipality_code {
         if municipality(code).is_none() {
             errors.push(InvalidParam::new(
@@ -379,6 +406,54 @@ fn check_values(
         }
     }
     Ok(())
+}
+
+/// Checks the province: a known code; the municipality's, when there is one
+/// (then it is not stored: it follows the municipality); none for a
+/// national network (a stored one goes when a network becomes national).
+fn settle_province(
+    id: Option<i64>,
+    v: &mut NetworkValues,
+    scope: Scope,
+    given: Option<String>,
+    errors: &mut Vec<InvalidParam>,
+) {
+    // A new network: the body alone is wrong. A change: perhaps at odds
+    // with what is stored.
+    let wrong = |code, reason: String| match id {
+        None => InvalidParam::new("provinceCode", code, reason),
+        Some(_) => InvalidParam::conflict("provinceCode", code, reason),
+    };
+    if let Some(p) = &given {
+        if province(p).is_none() {
+            errors.push(InvalidParam::new(
+                "provinceCode",
+                Code::Reference,
+                "is not a CBS province code, such as PV23 (see GET /municipalities)",
+            ));
+            return;
+        }
+    }
+    if scope == Scope::National {
+        if given.is_some() {
+            errors.push(wrong(
+                Code::Rule,
+                "must be left out: a national network reaches every province".into(),
+            ));
+        }
+        v.province_code = None;
+    } else if let Some(m) = v.municipality_code.as_deref().and_then(municipality) {
+        if given.as_ref().is_some_and(|p| *p != m.province_code) {
+            errors.push(wrong(
+                Code::Rule,
+                format!(
+                    "must be the province of municipalityCode ({}), or left out",
+                    m.province_code
+                ),
+            ));
+        }
+        v.province_code = None;
+    }
 }
 
 fn save_topics(conn: &mut DbConn, network_id: i64, topics: &[String]) -> Result<(), ApiError> {
@@ -565,6 +640,45 @@ pub fn detail(
     Ok(out)
 }
 
+/// The viewer's role in each of these networks they are a member of, in
+/// one statement (none for anonymous viewers).
+fn my_roles(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    rows: &[Network],
+) -> Result<HashMap<i64, Role>, ApiError> {
+    let Some(me) = viewer.stakeholder_id else {
+        return Ok(HashMap::new());
+    };
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();
+    let found: Vec<(i64, String)> = db::on_each!(conn, c => memberships::table
+        .filter(memberships::stakeholder_id.eq(me))
+        .filter(db::in_ids(memberships::network_id, &ids))
+        .select((memberships::network_id, memberships::role))
+        .load(c))?;
+    Ok(found
+        .into_iter()
+        .map(|(id, role)| (id, Role::from_db(&role)))
+        .collect())
+}
+
+/// Reads a code of a reference list from the query; names it when unknown.
+fn reference_code(
+    query: &mut Query,
+    name: &str,
+    known: impl Fn(&str) -> bool,
+    reason: &str,
+) -> Option<String> {
+    let code = query.typed(name);
+    if code.as_deref().is_some_and(|c| !known(c)) {
+        query.fail(name, Code::Reference, reason);
+    }
+    code
+}
+
 /// Filters for the network list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
@@ -580,6 +694,11 @@ pub struct NetworkFilters {
     /// CBS municipality code.
     #[param(example = "GM0344")]
     municipality: Option<String>,
+    /// CBS province code: the networks in it (local networks in its
+    /// municipalities, and networks given this province, such as regional
+    /// ones). With `scope=regional`: the regional networks of a province.
+    #[param(example = "PV23", pattern = "^PV[0-9]{2}$")]
+    province: Option<String>,
     /// Topic slug.
     topic: Option<String>,
     status: Option<NetworkStatus>,
@@ -617,16 +736,23 @@ pub async fn list_networks(
     let mut query = Query::new(&req);
     let q = query.text("q");
     let scope = query.parse::<Scope>("scope", Scope::NAMES);
-    let municipality_code = query.typed("municipality");
-    if let Some(code) = &municipality_code {
-        if municipality(code).is_none() {
-            query.fail(
-                "municipality",
-                Code::Reference,
-                "is not a CBS municipality code, such as GM0344",
-            );
-        }
-    }
+    let municipality_code = reference_code(
+        &mut query,
+        "municipality",
+        |c| municipality(c).is_some(),
+        "is not a CBS municipality code, such as GM0344",
+    );
+    let province_code = reference_code(
+        &mut query,
+        "province",
+        |c| province(c).is_some(),
+        "is not a CBS province code, such as PV23",
+    );
+    // The province's local networks are found by their municipality.
+    let province_places: Vec<String> = province_code
+        .as_deref()
+        .map(municipalities_of)
+        .unwrap_or_default();
     let topic = query.text("topic");
     let status = query.parse::<NetworkStatus>("status", NetworkStatus::NAMES);
     let parent = query.id("parent");
@@ -691,6 +817,13 @@ pub async fn list_networks(
                 if let Some(code) = &municipality_code {
                     sql = sql.filter(networks::municipality_code.eq(code.clone()));
                 }
+                if let Some(code) = &province_code {
+                    sql = sql.filter(
+                        networks::province_code
+                            .eq(code.clone())
+                            .or(networks::municipality_code.eq_any(province_places.clone())),
+                    );
+                }
                 if let Some(t) = &topic {
                     sql = sql.filter(
                         networks::id.eq_any(
@@ -734,7 +867,16 @@ pub async fn list_networks(
                 },
             )?,
         };
-        let items: Vec<NetworkOut> = rows.into_iter().map(NetworkOut::new).collect();
+        let roles = my_roles(conn, &viewer, &rows)?;
+        let items: Vec<NetworkOut> = rows
+            .into_iter()
+            .map(|n| {
+                let role = roles.get(&n.id).copied();
+                let mut out = NetworkOut::new(n);
+                out.my_role = role;
+                out
+            })
+            .collect();
         Ok((items, next))
     })
     .await?;
@@ -769,11 +911,12 @@ pub fn create(
         parent_id: None,
         contact: None,
         communication: String::new(),
+        province_code: None,
     };
     let mut topics = Vec::new();
     let mut errors = parse_errors;
-    input.apply(&mut v, &mut topics, &mut errors);
-    check_values(conn, viewer, None, &v, &topics, &mut errors)?;
+    let province = input.apply(&mut v, &mut topics, &mut errors);
+    check_values(conn, viewer, None, &mut v, &topics, province, &mut errors)?;
     ensure_valid(errors)?;
     v.slug = match wanted_slug {
         Some(slug) => {
@@ -933,8 +1076,16 @@ pub async fn update_network(
             .slug
             .as_ref()
             .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
-        input.apply(&mut v, &mut topics, &mut errors);
-        check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
+        let province = input.apply(&mut v, &mut topics, &mut errors);
+        check_values(
+            conn,
+            &viewer,
+            Some(id),
+            &mut v,
+            &topics,
+            province,
+            &mut errors,
+        )?;
         precondition.check(errors, &etag("network", id, current.version))?;
         if slug_changed
             && networks::table

@@ -835,3 +835,33 @@ both!(
         .expect(201);
     }
 );
+
+both!(
+    an_unencoded_plus_in_a_time_is_explained,
+    |app: common::TestApp| async move {
+        // `+01:00` sent as is arrives as ` 01:00` (a `+` in a query means a space).
+        let r = app
+            .get(
+                "/api/v1/networks?updatedSince=2026-01-31T12:00:00+01:00",
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec!["updatedSince format"]);
+        let reason = r.body["invalidParams"][0]["reason"].as_str().unwrap();
+        assert!(reason.contains("%2B"), "says how to send the +: {reason}");
+        // Encoded, the same time is fine; other bad times keep the plain reason.
+        app.get(
+            "/api/v1/networks?updatedSince=2026-01-31T12:00:00%2B01:00",
+            None,
+        )
+        .await
+        .expect(200);
+        let r = app
+            .get("/api/v1/knowledge-links?updatedSince=gisteren", None)
+            .await
+            .expect(400);
+        let reason = r.body["invalidParams"][0]["reason"].as_str().unwrap();
+        assert!(!reason.contains("%2B"), "{reason}");
+    }
+);

@@ -41,11 +41,12 @@ both!(links_for_each_audience, |app: common::TestApp| async move {
     .await
     .expect(403);
 
+    // Employers: their own link, and the platform's link for everyone.
     let r = app
         .get("/api/v1/knowledge-links?audience=employers", None)
         .await
         .expect(200);
-    assert_eq!(r.items().len(), 1);
+    assert_eq!(r.items().len(), 2);
     let r = app
         .get("/api/v1/knowledge-links?network=none", None)
         .await
@@ -265,5 +266,189 @@ both!(
             (json!(["municipalities"]), json!(["sport"])),
         ])
         .await;
+    }
+);
+
+both!(
+    an_audience_includes_links_for_everyone,
+    |app: common::TestApp| async move {
+        let admin = app.admin().await;
+        let mut ids = Vec::new();
+        for (title, audiences) in [
+            ("Voor gemeenten", json!(["municipalities"])),
+            ("Voor iedereen", json!(["everyone"])),
+            ("Voor werkgevers", json!(["employers"])),
+            (
+                "Voor iedereen en gemeenten",
+                json!(["everyone", "municipalities"]),
+            ),
+        ] {
+            let url = format!("https://www.example.org/{}", ids.len());
+            ids.push(
+                app.link(
+                    &admin,
+                    json!({"url": url, "title": title, "audiences": audiences}),
+                )
+                .await,
+            );
+        }
+        let listed = |path: String| {
+            let app = &app;
+            async move {
+                let items = app.collect_all(&path, None).await;
+                items
+                    .iter()
+                    .map(|l| l["id"].as_i64().unwrap())
+                    .collect::<Vec<_>>()
+            }
+        };
+        // Each once, in order, whichever page size.
+        for size in [1, 20] {
+            assert_eq!(
+                listed(format!(
+                    "/api/v1/knowledge-links?audience=municipalities&pageSize={size}"
+                ))
+                .await,
+                vec![ids[0], ids[1], ids[3]]
+            );
+        }
+        assert_eq!(
+            listed("/api/v1/knowledge-links?audience=employers".into()).await,
+            vec![ids[1], ids[2], ids[3]]
+        );
+        assert_eq!(
+            listed("/api/v1/knowledge-links?audience=everyone".into()).await,
+            vec![ids[1], ids[3]]
+        );
+        // Searching within an audience too.
+        assert_eq!(
+            listed("/api/v1/knowledge-links?audience=employers&q=iedereen".into())
+                .await
+                .len(),
+            2
+        );
+    }
+);
+
+both!(topics_are_searched, |app: common::TestApp| async move {
+    let admin = app.admin().await;
+    let id = app
+        .link(&admin, json!({"url": "https://www.example.org/baan", "title": "Een baan vinden met een beperking", "topics": ["work"]}))
+        .await;
+    app.link(&admin, json!({"url": "https://www.example.org/sport", "title": "Sporten met een beperking", "topics": ["sport"]}))
+        .await;
+    // The topic's Dutch and English names find it.
+    for q in ["werk", "Werk", "work"] {
+        let r = app
+            .get(&format!("/api/v1/knowledge-links?q={q}"), None)
+            .await
+            .expect(200);
+        let found: Vec<i64> = r
+            .items()
+            .iter()
+            .map(|l| l["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(found, vec![id], "q={q}");
+    }
+    // A changed topic is searched as changed.
+    app.patch(
+        &format!("/api/v1/knowledge-links/{id}"),
+        Some(&admin.token),
+        json!({"topics": ["housing"]}),
+    )
+    .await
+    .expect(200);
+    let r = app
+        .get("/api/v1/knowledge-links?q=werk", None)
+        .await
+        .expect(200);
+    assert!(r.items().is_empty());
+    let r = app
+        .get("/api/v1/knowledge-links?q=wonen", None)
+        .await
+        .expect(200);
+    assert_eq!(r.items().len(), 1);
+});
+
+both!(
+    a_visitor_counts_once_a_day_and_bots_not_at_all,
+    |app: common::TestApp| async move {
+        use actix_web::test::TestRequest;
+        let admin = app.admin().await;
+        let id = app
+            .link(
+                &admin,
+                json!({"url": "https://www.example.org/", "title": "Het VN-verdrag uitgelegd"}),
+            )
+            .await;
+        let visit = |peer: [u8; 4], agent: &'static str| {
+            let app = &app;
+            async move {
+                let r = app
+                    .send(
+                        TestRequest::get()
+                            .uri(&format!("/api/v1/knowledge-links/{id}/visit"))
+                            .peer_addr(std::net::SocketAddr::from((peer, 50000)))
+                            .insert_header(("User-Agent", agent)),
+                    )
+                    .await;
+                assert_eq!(r.status.as_u16(), 302, "{}", r.text);
+                assert_eq!(
+                    r.header("location").as_deref(),
+                    Some("https://www.example.org/")
+                );
+            }
+        };
+        let clicks = || {
+            let app = &app;
+            async move {
+                app.get(&format!("/api/v1/knowledge-links/{id}"), None)
+                    .await
+                    .expect(200)
+                    .body["clicks"]
+                    .as_i64()
+                    .unwrap()
+            }
+        };
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        let chrome =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
+        visit([192, 0, 2, 1], firefox).await;
+        visit([192, 0, 2, 1], firefox).await; // a refresh
+        assert_eq!(clicks().await, 1);
+        visit([192, 0, 2, 1], chrome).await; // another browser
+        visit([192, 0, 2, 2], firefox).await; // another address
+        assert_eq!(clicks().await, 3);
+        for bot in [
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            "Mozilla/5.0 (compatible; bingbot/2.0)",
+            "facebookexternalhit/1.1",
+            "Slackbot-LinkExpanding 1.0",
+            "Mozilla/5.0 (compatible; SemrushCrawler)",
+        ] {
+            visit([192, 0, 2, 3], bot).await;
+        }
+        assert_eq!(clicks().await, 3, "crawlers are not counted");
+
+        // Nothing says who: what is kept is a hash per visitor, link and day,
+        // and only for the day.
+        let mut conn = app.db.conn();
+        use diesel::prelude::*;
+        use themanet::db::schema::knowledge_link_visits as v;
+        let kept: Vec<String> = v::table.select(v::visitor).load(&mut conn).unwrap();
+        assert_eq!(kept.len(), 3);
+        for k in &kept {
+            assert!(!k.contains("192.0.2") && !k.contains("Mozilla"), "{k}");
+        }
+        // Yesterday's visits: forgotten, and the same visitor counts again.
+        let yesterday = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
+        diesel::update(v::table)
+            .set(v::day.eq(yesterday))
+            .execute(&mut conn)
+            .unwrap();
+        visit([192, 0, 2, 1], firefox).await;
+        assert_eq!(clicks().await, 4);
+        let days: Vec<chrono::NaiveDate> = v::table.select(v::day).load(&mut conn).unwrap();
+        assert_eq!(days, vec![chrono::Utc::now().date_naive()]);
     }
 );

@@ -396,3 +396,163 @@ both!(
         );
     }
 );
+
+both!(
+    the_list_gives_my_role_as_the_network_does,
+    |app: common::TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let musea = app.network(&anna, "Toegankelijke musea").await;
+        let sport = app.network(&anna, "Sport voor iedereen").await;
+        app.network(&anna, "Werk voor iedereen").await;
+        // Bert joins one network himself.
+        app.post(
+            &format!("/api/v1/networks/{musea}/members"),
+            Some(&bert.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        let single = app
+            .get(&format!("/api/v1/networks/{musea}"), Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(single.body["myRole"], "member");
+        let roles = |r: common::Resp| -> Vec<(i64, serde_json::Value)> {
+            r.items()
+                .iter()
+                .map(|n| (n["id"].as_i64().unwrap(), n["myRole"].clone()))
+                .collect()
+        };
+        let r = app
+            .get("/api/v1/networks?member=me", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(roles(r), vec![(musea, json!("member"))]);
+        let r = app
+            .get("/api/v1/networks?member=me", Some(&anna.token))
+            .await
+            .expect(200);
+        assert_eq!(
+            roles(r)[..2],
+            [(musea, json!("coordinator")), (sport, json!("coordinator"))]
+        );
+        // Every listing says the signed-in viewer's role, searches too;
+        // networks they are not in say null, and anonymous readers get null.
+        let r = app
+            .get("/api/v1/networks?q=musea", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(roles(r), vec![(musea, json!("member"))]);
+        let r = app
+            .get("/api/v1/networks", Some(&bert.token))
+            .await
+            .expect(200);
+        assert_eq!(
+            roles(r)[..2],
+            [(musea, json!("member")), (sport, json!(null))]
+        );
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert!(roles(r).iter().all(|(_, role)| role.is_null()));
+    }
+);
+
+both!(networks_of_a_province, |app: common::TestApp| async move {
+    let anna = app.user("Anna").await;
+    let national = app
+            .network_with(&anna, json!({"name": "Netwerk Inclusieve Gemeenten", "theme": "Het VN-verdrag lokaal", "scope": "national"}))
+            .await;
+    let twente = app
+            .post("/api/v1/networks", Some(&anna.token), json!({"name": "Inclusief Twente", "theme": "Twente doet mee", "scope": "regional", "region": "Twente", "provinceCode": "PV23"}))
+            .await
+            .expect(201);
+    assert_eq!(twente.body["provinceCode"], "PV23");
+    let twente = twente.id();
+    app.network_with(&anna, json!({"name": "Inclusief Drenthe", "theme": "Drenthe doet mee", "scope": "regional", "region": "Drenthe", "provinceCode": "PV22"}))
+            .await;
+    // A local network's province follows from its municipality.
+    let enschede = app
+            .post("/api/v1/networks", Some(&anna.token), json!({"name": "Sport in Enschede", "theme": "Sport voor iedereen", "scope": "local", "municipalityCode": "GM0153"}))
+            .await
+            .expect(201);
+    assert_eq!(enschede.body["provinceCode"], "PV23");
+    let enschede = enschede.id();
+    let ids = |r: common::Resp| -> Vec<i64> {
+        r.items()
+            .iter()
+            .map(|n| n["id"].as_i64().unwrap())
+            .collect()
+    };
+    let r = app
+        .get("/api/v1/networks?province=PV23", None)
+        .await
+        .expect(200);
+    assert_eq!(ids(r), vec![twente, enschede]);
+    let r = app
+        .get("/api/v1/networks?province=PV23&scope=regional", None)
+        .await
+        .expect(200);
+    assert_eq!(ids(r), vec![twente]);
+    let r = app
+        .get("/api/v1/networks?province=PV23&q=sport", None)
+        .await
+        .expect(200);
+    assert_eq!(ids(r), vec![enschede]);
+    // Zwolle (Overijssel) has no network of its own yet.
+    let r = app
+        .get("/api/v1/networks?municipality=GM0193", None)
+        .await
+        .expect(200);
+    assert!(r.items().is_empty());
+
+    // Wrong provinces, named.
+    let r = app
+        .get("/api/v1/networks?province=PV99", None)
+        .await
+        .expect(400);
+    assert_eq!(r.invalid_codes(), vec!["province reference"]);
+    for (body, code) in [
+        (
+            json!({"name": "Nergens", "theme": "Nergens", "scope": "regional", "provinceCode": "PV99"}),
+            "provinceCode reference",
+        ),
+        (
+            json!({"name": "Enschede", "theme": "Enschede", "scope": "local", "municipalityCode": "GM0153", "provinceCode": "PV22"}),
+            "provinceCode rule",
+        ),
+        (
+            json!({"name": "Landelijk", "theme": "Overal", "scope": "national", "provinceCode": "PV23"}),
+            "provinceCode rule",
+        ),
+    ] {
+        let r = app
+            .post("/api/v1/networks", Some(&anna.token), body)
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec![code]);
+    }
+    // Given its own municipality's province, a local network is fine.
+    app.post("/api/v1/networks", Some(&anna.token), json!({"name": "Werk in Enschede", "theme": "Werk", "scope": "local", "municipalityCode": "GM0153", "provinceCode": "PV23"}))
+            .await
+            .expect(201);
+    // A network that becomes national loses its province.
+    let r = app
+        .patch(
+            &format!("/api/v1/networks/{twente}"),
+            Some(&anna.token),
+            json!({"scope": "national", "region": null}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["provinceCode"], json!(null));
+    let r = app
+        .get("/api/v1/networks?province=PV23&scope=regional", None)
+        .await
+        .expect(200);
+    assert!(r.items().is_empty());
+    let r = app
+        .get(&format!("/api/v1/networks/{national}"), None)
+        .await
+        .expect(200);
+    assert_eq!(r.body["provinceCode"], json!(null));
+});

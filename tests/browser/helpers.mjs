@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 // axe-core is put into every page and frame before the page's own scripts
@@ -114,6 +115,28 @@ export function expectClean(page, label) {
   // another origin with XMLHttpRequest (themanet itself only uses fetch).
   const errors = page.consoleErrors.filter((e) => !/status of 4\d\d|Failed to load resource/.test(e) && !/XMLHttpRequest at '[^']*\.css'/.test(e));
   assert.deepEqual(errors, [], `${label}: console errors`);
+}
+
+/** Zero axe violations, no request to another host and no script errors. */
+export async function check(page, label) {
+  await expectNoAxeViolations(page, label);
+  expectClean(page, label);
+}
+
+/**
+ * A browser with one page for the tests of a `describe` block, started
+ * before them (signed in as `email`, when given) and closed after them.
+ * Returns an object whose `page` is set once they run.
+ */
+export function usePage(email) {
+  const state = { browser: null, page: null };
+  before(async () => {
+    state.browser = await launch();
+    state.page = await openPage(state.browser.context);
+    if (email) await signInViaPage(state.page, email);
+  });
+  after(() => state.browser.close());
+  return state;
 }
 
 /** Signs in through the API from inside the page (sets the refresh cookie). */

@@ -354,6 +354,14 @@ impl TestApp {
             .id()
     }
 
+    /// Adds a knowledge link as `by`; returns its id.
+    pub async fn link(&self, by: &User, body: Value) -> i64 {
+        self.post("/api/v1/knowledge-links", Some(&by.token), body)
+            .await
+            .expect(201)
+            .id()
+    }
+
     /// Makes `user` a member of a network with a role: they agree to be
     /// listed (so a coordinator can find them), coordinator `by` invites
     /// them, and they accept.

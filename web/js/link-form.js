@@ -5,6 +5,28 @@ import { h } from "./dom.js";
 import { t, label, values } from "./i18n.js";
 import { textField, checkboxGroup, selectField, submitButton } from "./forms.js";
 
+/**
+ * A web address as it is sent: with https:// in front when it was typed
+ * without a scheme ("voorbeeld.nl/pagina", "voorbeeld.nl:8080/x"). Other
+ * schemes stay, so that the API can refuse them.
+ */
+export function withScheme(text) {
+  const url = (text || "").trim();
+  if (!url || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(url)) return url;
+  return `https://${url.replace(/^\/+/, "")}`;
+}
+
+/**
+ * The API body of a link from the form's values. The address field then
+ * shows the address as it is sent.
+ */
+export function linkBody(form, v) {
+  const url = withScheme(v.url);
+  const field = form.elements.namedItem("url");
+  if (field && field.value !== url) field.value = url;
+  return { url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language };
+}
+
 /** The fields of a knowledge link (shared with the knowledge page). */
 export function linkForm({ value = {}, topicsList = null, submitLabel } = {}) {
   const form = h(

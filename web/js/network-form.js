@@ -7,17 +7,7 @@ import { t, label, values, lang } from "./i18n.js";
 import * as api from "./api.js";
 import { paragraph } from "./layout.js";
 import { textField, selectField, radioGroup, checkboxGroup, orNull } from "./forms.js";
-
-function municipalityGroups(list) {
-  const byProvince = new Map();
-  for (const m of list) {
-    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
-    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
-  }
-  return [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "nl"))
-    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
-}
+import { municipalityGroups, provinceChoices } from "./views.js";
 
 function step(number, total, title, tip, ...fields) {
   return h(
@@ -53,9 +43,17 @@ export async function networkFields(value = {}, { editing = false } = {}) {
     groups: municipalityGroups(municipalities),
   });
   const regionField = textField({ name: "region", label: t("start.region"), value: value.region, description: t("start.regionHelp") });
+  const provinceField = selectField({
+    name: "provinceCode",
+    label: t("start.province"),
+    value: value.provinceCode || "",
+    description: t("start.provinceHelp"),
+    choices: [{ value: "", label: t("start.noProvince") }, ...provinceChoices(municipalities)],
+  });
   const showPlace = (s) => {
     municipalityField.hidden = s !== "local";
     regionField.hidden = s === "national";
+    provinceField.hidden = s !== "regional";
   };
   showPlace(scope);
 
@@ -91,6 +89,7 @@ export async function networkFields(value = {}, { editing = false } = {}) {
       }),
       municipalityField,
       regionField,
+      provinceField,
       selectField({
         name: "parentId",
         label: t("start.parent"),
@@ -154,6 +153,8 @@ export async function networkFields(value = {}, { editing = false } = {}) {
       scope: v.scope || undefined,
       municipalityCode: v.scope === "local" ? orNull(v.municipalityCode) : null,
       region: v.scope === "national" ? null : orNull(v.region),
+      // A local network's province follows from its municipality.
+      provinceCode: v.scope === "regional" ? orNull(v.provinceCode) : null,
       parentId: v.parentId ? Number(v.parentId) : null,
       needs: orNull(v.needs),
       description: orNull(v.description),

@@ -34,6 +34,24 @@ export async function topicNames() {
   }
 }
 
+/** Municipalities as select groups, one per province, sorted by name. */
+export function municipalityGroups(list) {
+  const byProvince = new Map();
+  for (const m of list) {
+    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
+    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
+  }
+  return [...byProvince.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "nl"))
+    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
+}
+
+/** The provinces of the municipality list, as select choices sorted by name. */
+export function provinceChoices(list) {
+  const names = new Map(list.map((m) => [m.provinceCode, m.provinceName]));
+  return [...names.entries()].map(([value, text]) => ({ value, label: text })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
+}
+
 export function placeOf(network, names) {
   if (network.municipalityCode) return names.get(network.municipalityCode) || network.municipalityCode;
   return network.region || "";
@@ -167,6 +185,22 @@ export function hostOf(url) {
   }
 }
 
+/**
+ * One kind of tag of a card (audiences or topics): a visible name before
+ * the list, and a shape of its own, so that the two kinds differ in more
+ * than colour.
+ */
+function tagGroup(kind, name, texts) {
+  if (!texts.length) return null;
+  const id = uid(`tags-${kind}`);
+  return h(
+    "div",
+    { class: "tm-tags" },
+    h("span", { class: "tm-tags__name", id }, name),
+    h("ul", { class: "tm-badges", "aria-labelledby": id }, texts.map((text) => h("li", null, h("span", { class: ["utrecht-data-badge", `tm-tag--${kind}`] }, text)))),
+  );
+}
+
 /** A knowledge link: the click goes through visitUrl, which counts it. */
 export function knowledgeItem(item, { level = 3, topics = new Map(), actions } = {}) {
   return h(
@@ -179,12 +213,8 @@ export function knowledgeItem(item, { level = 3, topics = new Map(), actions } =
     ),
     h("p", { class: "tm-small tm-muted" }, t("knowledge.goesTo", { host: hostOf(item.url) })),
     item.summary ? h("p", null, item.summary) : null,
-    h(
-      "ul",
-      { class: "tm-badges", "aria-label": t("knowledge.audiencesLabel") },
-      item.audiences.map((a) => h("li", null, dataBadge(label("audience", a)))),
-      item.topics.map((s) => h("li", null, dataBadge(topics.get(s) || s))),
-    ),
+    tagGroup("audience", t("knowledge.audiencesLabel"), item.audiences.map((a) => label("audience", a))),
+    tagGroup("topic", t("knowledge.topicsLabel"), item.topics.map((s) => topics.get(s) || s)),
     h("p", { class: "tm-small tm-muted" }, label("language", item.language), " · ", t("knowledge.clicks", { count: item.clicks, n: formatNumber(item.clicks) })),
     actions ? actions(item) : null,
   );

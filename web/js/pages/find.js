@@ -7,7 +7,7 @@ import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce } from "../layout.js";
 import { textField, selectField, submitButton, readForm } from "../forms.js";
-import { networkCard } from "../views.js";
+import { networkCard, municipalityGroups } from "../views.js";
 
 const MY_PLACE_KEY = "themanet-gemeente";
 const FILTERS = ["q", "municipality", "topic", "scope", "status"];
@@ -29,21 +29,11 @@ function storePlace(code) {
   }
 }
 
-function municipalityGroups(list) {
-  const byProvince = new Map();
-  for (const m of list) {
-    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
-    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
-  }
-  return [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "nl"))
-    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
-}
-
 boot("find", async (main) => {
   setTitle(t("find.title"));
   const [municipalities, topicList] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => [])]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
+  const places = new Map(municipalities.map((m) => [m.code, m]));
   const groups = municipalityGroups(municipalities);
   const topicChoices = topicList.map((tp) => ({ value: tp.slug, label: document.documentElement.lang === "en" ? tp.nameEn : tp.nameNl }));
 
@@ -128,6 +118,28 @@ boot("find", async (main) => {
     return code;
   }
 
+  const cards = (networks, level) => h("ul", { class: "tm-cards" }, networks.map((n) => networkCard(n, { names, level })));
+
+  // No network in the municipality yet: those of its province and the
+  // national ones, and how to start one.
+  async function nearby(code, place) {
+    const province = places.get(code);
+    const [regional, national] = await Promise.all([
+      province ? api.getPage("/networks", { province: province.provinceCode, scope: "regional", pageSize: 6 }) : { items: [] },
+      api.getPage("/networks", { scope: "national", pageSize: 6 }),
+    ]);
+    const section = (titleText, networks, id) =>
+      networks.length ? [heading(3, titleText, { id }), cards(networks, 4)] : [];
+    return [
+      paragraph(t("find.mineNone", { place })),
+      ...section(t("find.regionalIn", { province: province?.provinceName || "" }), regional.items, "regionaal-kop"),
+      ...section(t("find.national"), national.items, "landelijk-kop"),
+      heading(3, t("find.startHereTitle", { place }), { id: "zelf-starten-kop" }),
+      paragraph(t("find.startHereText")),
+      paragraph(link(`/netwerk-starten.html?municipality=${encodeURIComponent(code)}`, t("find.startHereLink", { place }))),
+    ];
+  }
+
   async function renderMine(code, moveFocus) {
     const title = heading(2, code ? t("find.mineTitleIn", { place: names.get(code) || code }) : t("find.mineTitle"), { id: "mijn-gemeente-kop" });
     const chooser = h(
@@ -147,23 +159,17 @@ boot("find", async (main) => {
       if (moveFocus) focusOn(title);
       return;
     }
-    const list = h("ul", { class: "tm-cards" });
-    let info;
+    const place = names.get(code) || code;
+    let content;
     try {
       const page = await api.getPage("/networks", { municipality: code, pageSize: 6 });
-      page.items.forEach((n) => list.append(networkCard(n, { names, level: 3 })));
-      info = page.items.length ? null : paragraph(t("find.mineNone"));
+      content = page.items.length
+        ? [cards(page.items, 3), paragraph(link(`/?municipality=${encodeURIComponent(code)}`, t("find.mineAll", { place })))]
+        : await nearby(code, place);
     } catch {
-      info = paragraph(t("find.failed"));
+      content = [paragraph(t("find.failed"))];
     }
-    fill(
-      mine,
-      title,
-      info,
-      list.children.length ? list : null,
-      paragraph(link(`/?municipality=${encodeURIComponent(code)}`, t("find.mineAll", { place: names.get(code) || code }))),
-      chooser,
-    );
+    fill(mine, title, ...content, chooser);
     if (moveFocus) {
       focusOn(title);
       announce(title.textContent);

@@ -7,10 +7,10 @@ import { h, fill, focusOn, params } from "../dom.js";
 import { t, label, values, lang } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, setTitle, alertBox, announce, button } from "../layout.js";
-import { textField, selectField, submitButton, readForm, handleSubmit, buttonRow } from "../forms.js";
+import { textField, selectField, submitButton, readForm, handleSubmit, buttonRow, showFormAlert } from "../forms.js";
 import { confirmDialog, conflictDialog } from "../dialog.js";
 import { knowledgeItem } from "../views.js";
-import { linkForm } from "../link-form.js";
+import { linkForm, linkBody } from "../link-form.js";
 
 const FILTERS = ["q", "audience", "topic", "language", "source"];
 const SHORTCUTS = ["experience_experts", "municipalities", "employers", "professionals"];
@@ -112,11 +112,8 @@ boot("knowledge", async (main) => {
     handleSubmit(
       form,
       async (v) => {
-        await api.request("PATCH", `/knowledge-links/${item.id}`, {
-          ifMatch: current.etag,
-          body: { url: v.url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language },
-        });
-        announce(t("knowledge.saved"));
+        const saved = await api.request("PATCH", `/knowledge-links/${item.id}`, { ifMatch: current.etag, body: linkBody(form, v) });
+        announce(t("knowledge.saved", { url: saved.data.url }));
         await search(false);
         focusOn(results.querySelector(`[data-link-id="${item.id}"] a`));
       },
@@ -162,12 +159,11 @@ boot("knowledge", async (main) => {
   if (me?.isAdmin) {
     const addForm = linkForm({ topicsList: topicChoices });
     handleSubmit(addForm, async (v) => {
-      await api.request("POST", "/knowledge-links", {
-        body: { url: v.url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language, networkId: null },
-      });
+      const added = await api.request("POST", "/knowledge-links", { body: { ...linkBody(addForm, v), networkId: null } });
       addForm.reset();
-      announce(t("knowledge.added"));
       await search(false);
+      // What was stored, with the address as the API keeps it.
+      showFormAlert(addForm, "ok", paragraph(t("knowledge.added", { url: added.data.url })));
     });
     adminBox = h("section", { class: "tm-panel", "aria-labelledby": "toevoegen-kop" }, heading(2, t("knowledge.addTitle"), { id: "toevoegen-kop" }), paragraph(t("knowledge.addIntro")), addForm);
   }

@@ -9,7 +9,7 @@ import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn } from "../layout.js";
 import { textField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
-import { linkForm } from "../link-form.js";
+import { linkForm, linkBody } from "../link-form.js";
 import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames } from "../views.js";
 import { endorsementControls } from "../endorse.js";
@@ -226,7 +226,17 @@ boot("network", async (main) => {
     // --- Knowledge links --------------------------------------------------
     const linkSection = [heading(2, t("network.linksTitle"), { id: "kennis-kop" })];
     linkSection.push(links.length ? h("ul", { class: "tm-cards" }, links.map((l) => knowledgeItem(l, { level: 3, topics }))) : paragraph(t("network.noLinks")));
-    if (isMember || me?.isAdmin) linkSection.push(addLinkForm(network, () => render("kennis-kop")));
+    if (isMember || me?.isAdmin) {
+      linkSection.push(
+        addLinkForm(network, async (added) => {
+          await render("kennis-kop");
+          // What was stored, with the address as the API keeps it.
+          const text = t("knowledge.added", { url: added.url });
+          document.getElementById("kennis-kop")?.after(alertBox("ok", paragraph(text)));
+          announce(text);
+        }),
+      );
+    }
 
     const title = heading(1, network.name, { id: "netwerk-kop" });
     fill(
@@ -268,11 +278,8 @@ function addLinkForm(network, onAdded) {
     }
     const form = linkForm({ network });
     handleSubmit(form, async (v) => {
-      await api.request("POST", "/knowledge-links", {
-        body: { url: v.url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language, networkId: network.id },
-      });
-      announce(t("knowledge.added"));
-      await onAdded();
+      const added = await api.request("POST", "/knowledge-links", { body: { ...linkBody(form, v), networkId: network.id } });
+      await onAdded(added.data);
     });
     fill(box, form);
     box.hidden = false;

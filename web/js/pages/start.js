@@ -3,7 +3,7 @@
 // core group (on the manage page).
 
 import { boot } from "../app.js";
-import { h, fill } from "../dom.js";
+import { h, fill, params } from "../dom.js";
 import { t } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, flashNext } from "../layout.js";
@@ -19,7 +19,7 @@ boot("start", async (main) => {
     ["guide1", "guide2", "guide3", "guide4", "guide5"].map((k) => h("li", null, t(`start.${k}`))),
   );
   if (!api.isSignedIn()) {
-    const back = encodeURIComponent("/netwerk-starten.html");
+    const back = encodeURIComponent(location.pathname + location.search);
     fill(
       main,
       title,
@@ -30,7 +30,9 @@ boot("start", async (main) => {
     );
     return;
   }
-  const { fieldsets, toBody } = await networkFields({}, { editing: false });
+  // From "start one in your municipality" on the start page.
+  const municipalityCode = params().get("municipality") || undefined;
+  const { fieldsets, toBody } = await networkFields({ municipalityCode }, { editing: false });
   const form = h("form", { "aria-labelledby": "starten-kop" }, fieldsets, submitButton(t("start.submit")));
   handleSubmit(form, async (v) => {
     const result = await api.request("POST", "/networks", { body: toBody(v) });
