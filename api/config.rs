@@ -44,10 +44,22 @@ pub struct Config {
     pub public_cache_seconds: u64,
     /// Send `Strict-Transport-Security` (when served over https).
     pub hsts: bool,
+    /// `DEMO_DATA`: whether `serve` loads the demo data into an empty
+    /// database. Never in production.
+    pub demo_data: DemoData,
     /// Web origins (`https://host[:port]`) whose pages may call the private
     /// endpoints from the browser (CORS with credentials). Public reads are
     /// open to every origin without this.
     pub allowed_origins: Vec<String>,
+}
+
+/// `DEMO_DATA`: `auto` (the default: an empty SQLite database gets the demo
+/// data, except in production), `on` or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoData {
+    Auto,
+    On,
+    Off,
 }
 
 /// Secrets that examples and tutorials use; never accepted in production.
@@ -138,6 +150,26 @@ impl Config {
             }
             _ => {}
         }
+        let database_url = get("DATABASE_URL")
+            .map(|u| u.trim().to_string())
+            .unwrap_or_else(|| "sqlite://themanet.db".into());
+        crate::db::Backend::parse(&database_url)?;
+        let demo_data = match get("DEMO_DATA")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("auto") => DemoData::Auto,
+            Some("on" | "true" | "yes" | "1") => DemoData::On,
+            Some("off" | "false" | "no" | "0") => DemoData::Off,
+            Some(other) => {
+                return Err(format!(
+                    "DEMO_DATA must be auto, on or off (it is {other:?})"
+                ))
+            }
+        };
+        if production && demo_data == DemoData::On {
+            return Err("DEMO_DATA=on is refused when THEMANET_ENV=production: the demo accounts have a published password".into());
+        }
         let metrics_token = get("METRICS_TOKEN");
         if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
             return Err("METRICS_TOKEN must be at least 16 characters long".into());
@@ -187,7 +219,8 @@ impl Config {
                 as u64,
             hsts,
             trusted_proxy,
-            database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),
+            database_url,
+            demo_data,
             bind: get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
             production,
             jwt_secret,
@@ -310,6 +343,9 @@ mod tests {
             ("ALLOWED_ORIGINS", "ftp://gemeente.example.nl"),
             ("ALLOWED_ORIGINS", "https://gemeente.example.nl:99999"),
             ("ALLOWED_ORIGINS", "https://ok.example.nl, https://"),
+            ("DATABASE_URL", "mysql://user:pass@localhost/themanet"),
+            ("DATABASE_URL", "themanet.db"),
+            ("DEMO_DATA", "misschien"),
         ] {
             let error = config(&[(name, value)]).unwrap_err();
             assert!(error.contains(name), "{error}");
@@ -364,6 +400,45 @@ mod tests {
         let good = [base[0], base[1], ("JWT_SECRET", GOOD_SECRET)];
         let c = config(&good).unwrap();
         assert!(c.production && !c.jwt_secret_generated);
+    }
+
+    #[test]
+    fn only_postgres_and_sqlite_urls_are_accepted() {
+        let error = config(&[("DATABASE_URL", "mysql://u:p@db/themanet")]).unwrap_err();
+        assert!(
+            error.contains("postgres://") && error.contains("sqlite://") && error.contains("mysql"),
+            "{error}"
+        );
+        for url in [
+            "postgres://u@db/themanet",
+            "postgresql://u@db/themanet",
+            "sqlite://themanet.db",
+            "sqlite:///var/lib/themanet/themanet.db",
+        ] {
+            assert_eq!(config(&[("DATABASE_URL", url)]).unwrap().database_url, url);
+        }
+    }
+
+    #[test]
+    fn production_never_asks_for_demo_data() {
+        let production = [
+            ("THEMANET_ENV", "production"),
+            ("PUBLIC_URL", "https://themanet.example.nl"),
+            ("JWT_SECRET", GOOD_SECRET),
+        ];
+        let error = config(&[
+            production[0],
+            production[1],
+            production[2],
+            ("DEMO_DATA", "on"),
+        ])
+        .unwrap_err();
+        assert!(error.contains("DEMO_DATA"), "{error}");
+        assert_eq!(config(&production).unwrap().demo_data, DemoData::Auto);
+        assert_eq!(
+            config(&[("DEMO_DATA", "off")]).unwrap().demo_data,
+            DemoData::Off
+        );
     }
 
     #[test]
