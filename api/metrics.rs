@@ -50,6 +50,17 @@ impl Metrics {
         let mut out = String::new();
         let _ = writeln!(
             out,
+            "# HELP themanet_build_info The program's version and schema version (always 1)."
+        );
+        let _ = writeln!(out, "# TYPE themanet_build_info gauge");
+        let _ = writeln!(
+            out,
+            "themanet_build_info{{version=\"{}\",schema=\"{}\"}} 1",
+            crate::db::version::PROGRAM_VERSION,
+            crate::db::version::program_schema()
+        );
+        let _ = writeln!(
+            out,
             "# HELP themanet_requests_total HTTP requests by method, route and status."
         );
         let _ = writeln!(out, "# TYPE themanet_requests_total counter");
