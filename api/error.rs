@@ -24,7 +24,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// - `length`: too short or too long (characters, or entries of a list).
 /// - `range`: a number out of range.
 /// - `format`: not in the expected form (an e-mail or web address, a phone
-///   number, a date-time, a slug, a whole number, a cursor).
+///   number, a date-time, a slug, a whole number, a cursor), or text with a
+///   control character (only tab, newline and carriage return are text).
 /// - `enum`: not one of the allowed values.
 /// - `reference`: names something that does not exist or that you may not
 ///   see (a network, stakeholder, goal, topic or municipality).

@@ -201,6 +201,17 @@ pub fn parse_body<T: Body>(
         }
     }
     let mut errors: Vec<InvalidParam> = Vec::new();
+    // Text holds no control characters but tab, newline and carriage return
+    // (PostgreSQL cannot store a NUL at all): the field is refused whole.
+    let tainted: Vec<String> = object
+        .iter()
+        .filter(|(_, v)| has_control_character(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in tainted {
+        object.remove(&key);
+        errors.push(InvalidParam::new(key, Code::Format, CONTROL_CHARACTER));
+    }
     // A JSON object may name a field twice; a parser silently keeps one of
     // them. Refuse it instead of guessing which the client meant.
     if let Ok(TopLevelKeys(keys)) = serde_json::from_slice::<TopLevelKeys>(bytes) {
@@ -216,7 +227,7 @@ pub fn parse_body<T: Body>(
         }
     }
     for name in T::REQUIRED.iter().filter(|_| creating) {
-        if object.get(*name).is_none_or(Value::is_null) {
+        if object.get(*name).is_none_or(Value::is_null) && !errors.iter().any(|e| e.name == *name) {
             errors.push(InvalidParam::new(*name, Code::Required, "is required"));
         }
     }
@@ -270,6 +281,27 @@ pub fn parse_body<T: Body>(
     match parsed {
         Some(value) => Ok((value, errors)),
         None => Err(ApiError::Invalid(errors)),
+    }
+}
+
+const CONTROL_CHARACTER: &str =
+    "contains a control character; only tab, newline and carriage return are allowed in text";
+
+/// Whether a character may not appear in text: the C0 and C1 control
+/// characters and DEL, except tab, newline and carriage return.
+pub fn is_control_character(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Whether a JSON value holds a control character in any string or key.
+fn has_control_character(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.chars().any(is_control_character),
+        Value::Array(items) => items.iter().any(has_control_character),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.chars().any(is_control_character) || has_control_character(v)),
+        _ => false,
     }
 }
 
@@ -333,6 +365,9 @@ impl Query {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.trim().to_string())?;
         if value.is_empty() {
+            None
+        } else if value.chars().any(is_control_character) {
+            self.fail(name, Code::Format, CONTROL_CHARACTER);
             None
         } else if value.chars().count() > 200 {
             self.fail(name, Code::Length, "is longer than 200 characters");

@@ -1,37 +1,13 @@
-//! Small HTTP helpers shared by the handlers: ETags, `If-Match`, `201` with
-//! `Location`.
+//! Small HTTP helpers shared by the handlers: ETags, `201` with `Location`
+//! (`If-Match` is read by `db::versioned`).
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use crate::error::ApiError;
-
 /// A strong ETag from a resource's kind, key and version counter.
 pub fn etag(kind: &str, key: impl std::fmt::Display, version: i64) -> String {
     format!("\"{kind}-{key}-{version}\"")
-}
-
-/// The tags a client sent in `If-Match`, if any (`*` matches anything).
-pub fn if_match(req: &HttpRequest) -> Option<Vec<String>> {
-    let value = req.headers().get(header::IF_MATCH)?.to_str().ok()?;
-    Some(
-        value
-            .split(',')
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-    )
-}
-
-/// 412 when the client's `If-Match` names another version.
-pub fn check_if_match(expected: &Option<Vec<String>>, current: &str) -> Result<(), ApiError> {
-    match expected {
-        Some(tags) if !tags.iter().any(|t| t == "*" || t == current) => {
-            Err(ApiError::PreconditionFailed)
-        }
-        _ => Ok(()),
-    }
 }
 
 pub fn ok_with_etag<T: Serialize>(body: &T, etag: &str) -> HttpResponse {

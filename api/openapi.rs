@@ -314,6 +314,38 @@ pub fn to_3_0(doc: &Value) -> Value {
     out
 }
 
+/// The control characters text may not hold: all but tab, newline and
+/// carriage return (`extract` refuses a field that has one).
+const CONTROL: &str = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
+
+/// Gives a free-text string schema the rule on control characters as a
+/// `pattern`, so that clients and fuzzers know it: schemas with a format of
+/// their own, an enumeration or a reference keep theirs; "not blank" (`\S`)
+/// becomes "not blank, and no control characters". Array items too.
+fn plain_text(schema: &mut serde_json::Map<String, Value>) {
+    if let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut) {
+        plain_text(items);
+    }
+    let is_string = match schema.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+        _ => false,
+    };
+    let constrained = ["enum", "const", "$ref"]
+        .iter()
+        .any(|k| schema.contains_key(*k))
+        || schema.get("format").is_some_and(|f| f != "password");
+    if !is_string || constrained {
+        return;
+    }
+    let pattern = match schema.get("pattern").and_then(Value::as_str) {
+        None => format!("^[^{CONTROL}]*$"),
+        Some("\\S") => format!("^[^{CONTROL}]*[^\\s{CONTROL}][^{CONTROL}]*$"),
+        Some(_) => return,
+    };
+    schema.insert("pattern".into(), json!(pattern));
+}
+
 /// Makes the request schemas say what the handlers check, so that a client
 /// (or a fuzzer) that follows the document sends what the API accepts: the
 /// reference lists as enums, tag lengths, required fields of POST-only
@@ -413,6 +445,7 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                     }
                     _ => {}
                 }
+                plain_text(obj);
                 // Null, like leaving it out: your own profile, the cookie's
                 // token, the default role; an empty list.
                 let null_is_absent = matches!(
@@ -498,7 +531,12 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                                                  "pattern": "^[A-Za-z0-9_-]{1,200}$",
                                                  "example": "cjAuMA"});
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(schema) = p.get_mut("schema").and_then(Value::as_object_mut)
+                            {
+                                plain_text(schema);
+                            }
+                        }
                     }
                 }
             }

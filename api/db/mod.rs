@@ -7,6 +7,7 @@ pub mod pages;
 pub mod schema;
 pub mod stamp;
 pub mod version;
+pub mod versioned;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;

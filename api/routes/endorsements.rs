@@ -198,41 +198,40 @@ pub async fn endorse_goal(
                 ))
             }
         };
+        // An upsert: of many equal requests at once, one inserts and the
+        // others (waiting on the key, on PostgreSQL) change what it wrote.
         let now = db::now();
-        let existing = load_one(conn, goal_id, me)?;
-        match existing {
-            Some(_) => {
-                diesel::update(
-                    endorsements::table
-                        .filter(endorsements::goal_id.eq(goal_id))
-                        .filter(endorsements::stakeholder_id.eq(me)),
-                )
-                .set((
-                    endorsements::stance.eq(stance.as_str()),
-                    endorsements::comment.eq(&comment),
-                    endorsements::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            }
-            None => {
-                diesel::insert_into(endorsements::table)
-                    .values((
-                        endorsements::goal_id.eq(goal_id),
-                        endorsements::stakeholder_id.eq(me),
-                        endorsements::stance.eq(stance.as_str()),
-                        endorsements::comment.eq(&comment),
-                        endorsements::created_at.eq(now),
-                        endorsements::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-            }
+        let inserted = db::on_each!(conn, c => diesel::insert_into(endorsements::table)
+            .values((
+                endorsements::goal_id.eq(goal_id),
+                endorsements::stakeholder_id.eq(me),
+                endorsements::stance.eq(stance.as_str()),
+                endorsements::comment.eq(&comment),
+                endorsements::created_at.eq(now),
+                endorsements::updated_at.eq(now),
+            ))
+            .on_conflict((endorsements::goal_id, endorsements::stakeholder_id))
+            .do_nothing()
+            .execute(c))?;
+        if inserted == 0 {
+            diesel::update(
+                endorsements::table
+                    .filter(endorsements::goal_id.eq(goal_id))
+                    .filter(endorsements::stakeholder_id.eq(me)),
+            )
+            .set((
+                endorsements::stance.eq(stance.as_str()),
+                endorsements::comment.eq(&comment),
+                endorsements::updated_at.eq(now),
+            ))
+            .execute(conn)?;
         }
         let row = load_one(conn, goal_id, me)?
             .ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
         let out = present_all(vec![row], true)
             .pop()
             .ok_or_else(|| ApiError::Internal("endorsement vanished".into()))?;
-        Ok((out, existing.is_none()))
+        Ok((out, inserted == 1))
     })
     .await?;
     if is_new {

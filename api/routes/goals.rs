@@ -14,11 +14,12 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{Goal, GoalValues};
 use crate::db::schema::{endorsements, goals, memberships};
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, Stance};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, NetworkAccess, Viewer};
 use crate::routes::ensure_valid;
@@ -482,9 +483,10 @@ pub async fn update_goal(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, goals::table.find(id).select(goals::id));
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
@@ -492,11 +494,7 @@ pub async fn update_goal(
         let mut errors = parse_errors;
         input.apply(&mut v, &mut errors);
         check_values(conn, current.network_id, Some(id), &v, &mut errors)?;
-        // Invalid input first (400), then a stale If-Match (412), then
-        // conflicts with what is stored (409).
-        crate::routes::ensure_well_formed(&errors)?;
-        check_if_match(&expected, &etag("goal", id, current.version))?;
-        ensure_valid(errors)?;
+        precondition.check(errors, &etag("goal", id, current.version))?;
         let changed = diesel::update(
             goals::table
                 .filter(goals::id.eq(id))
@@ -508,9 +506,7 @@ pub async fn update_goal(
             goals::version.eq(current.version + 1),
         ))
         .execute(conn)?;
-        if changed != 1 {
-            return Err(ApiError::PreconditionFailed);
-        }
+        versioned::one_row(changed)?;
         crate::audit::record(
             conn,
             viewer.user_id,
@@ -551,13 +547,21 @@ pub async fn delete_goal(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, goals::table.find(id).select(goals::id));
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_core()?;
-        check_if_match(&expected, &etag("goal", id, current.version))?;
-        diesel::delete(goals::table.find(id)).execute(conn)?;
+        precondition.matches(&etag("goal", id, current.version))?;
+        versioned::one_row(
+            diesel::delete(
+                goals::table
+                    .filter(goals::id.eq(id))
+                    .filter(goals::version.eq(current.version)),
+            )
+            .execute(conn)?,
+        )?;
         crate::audit::record(
             conn,
             viewer.user_id,

@@ -19,11 +19,12 @@ use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
     knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
 };
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
@@ -730,10 +731,11 @@ pub async fn update_knowledge_link(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, knowledge_links::table.find(id).select(knowledge_links::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(conn, &viewer, &current)? {
@@ -751,20 +753,14 @@ pub async fn update_knowledge_link(
         let mut errors = parse_errors;
         input.apply(&mut v, &mut audiences, &mut topics, &mut errors);
         check_topics(conn, &topics, &mut errors)?;
-        // Invalid input first (400), then a stale If-Match (412), then
-        // conflicts with what is stored (409).
-        crate::routes::ensure_well_formed(&errors)?;
-        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
-        ensure_valid(errors)?;
+        precondition.check(errors, &etag("knowledge-link", id, current.version))?;
         if v.network_id != current.network_id {
             may_add(conn, &viewer, v.network_id)?;
         }
         let changed = diesel::update(knowledge_links::table.filter(knowledge_links::id.eq(id)).filter(knowledge_links::version.eq(current.version)))
             .set((&v, knowledge_links::updated_at.eq(db::now()), knowledge_links::version.eq(current.version + 1)))
             .execute(conn)?;
-        if changed != 1 {
-            return Err(ApiError::PreconditionFailed);
-        }
+        versioned::one_row(changed)?;
         save_lists(conn, id, &audiences, &topics)?;
         reindex(conn, id, &v)?;
         crate::audit::record(conn, viewer.user_id, "knowledge_link.updated", "knowledge_link", Some(id), v.network_id)?;
@@ -800,15 +796,23 @@ pub async fn delete_knowledge_link(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, knowledge_links::table.find(id).select(knowledge_links::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden("Only the network's core group, the member who added it, or admins delete this link.".into()));
         }
-        check_if_match(&expected, &etag("knowledge-link", id, current.version))?;
-        diesel::delete(knowledge_links::table.find(id)).execute(conn)?;
+        precondition.matches(&etag("knowledge-link", id, current.version))?;
+        versioned::one_row(
+            diesel::delete(
+                knowledge_links::table
+                    .filter(knowledge_links::id.eq(id))
+                    .filter(knowledge_links::version.eq(current.version)),
+            )
+            .execute(conn)?,
+        )?;
         crate::audit::record(conn, viewer.user_id, "knowledge_link.deleted", "knowledge_link", Some(id), current.network_id)?;
         search::remove(conn, "knowledge_link", id)?;
         Ok(())

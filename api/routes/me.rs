@@ -11,11 +11,12 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::User;
 use crate::db::schema::{memberships, stakeholders, users};
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::Role;
 use crate::error::{ApiError, Code};
 use crate::extract::{Body, JsonBody};
-use crate::http::{check_if_match, etag, if_match, ok_with_etag, utc};
+use crate::http::{etag, ok_with_etag, utc};
 use crate::AppState;
 
 /// Your account.
@@ -117,7 +118,7 @@ pub async fn update_me(
     body: JsonBody<MeInput>,
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
     // Invalid input is a 400 whatever the If-Match.
     let display_name = input.display_name.map(|n| n.trim().to_string());
@@ -129,16 +130,23 @@ pub async fn update_me(
         ));
     }
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, users::table.find(user_id).select(users::id));
         let (user, _) = load_me(conn, auth)?;
-        check_if_match(&expected, &etag("user", user.id, user.version))?;
+        precondition.matches(&etag("user", user.id, user.version))?;
         if let Some(name) = display_name {
-            diesel::update(users::table.find(user_id))
+            versioned::one_row(
+                diesel::update(
+                    users::table
+                        .filter(users::id.eq(user_id))
+                        .filter(users::version.eq(user.version)),
+                )
                 .set((
                     users::display_name.eq(&name),
                     users::updated_at.eq(db::now()),
-                    users::version.eq(users::version + 1),
+                    users::version.eq(user.version + 1),
                 ))
-                .execute(conn)?;
+                .execute(conn)?,
+            )?;
         }
         load_me(conn, auth)
     })

@@ -10,12 +10,13 @@ use validator::Validate;
 
 use crate::auth::Auth;
 use crate::db::models::{Membership, Stakeholder};
-use crate::db::schema::{memberships, stakeholders};
+use crate::db::schema::{memberships, networks, stakeholders};
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role, StakeholderKind};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{Body, JsonBody, Query};
-use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, NetworkAccess, Viewer};
 use crate::routes::stakeholders::{co_members, contact_for, ContactOut};
@@ -423,13 +424,16 @@ pub async fn update_member(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
     let (out, tag) = db::write(&state.pool, move |conn| {
+        // The network's row, not only the membership's: the count of its
+        // coordinators must not change between the check and the write.
+        versioned::lock!(conn, networks::table.find(network_id).select(networks::id));
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let current = load_membership(conn, network_id, stakeholder_id)?;
-        check_if_match(&expected, &member_tag(&current))?;
+        precondition.matches(&member_tag(&current))?;
         let is_self = viewer.stakeholder_id == Some(stakeholder_id);
         let mut role = Role::from_db(&current.role);
         if let Some(new_role) = input.role {
@@ -463,9 +467,7 @@ pub async fn update_member(
             memberships::version.eq(current.version + 1),
         ))
         .execute(conn)?;
-        if changed != 1 {
-            return Err(ApiError::PreconditionFailed);
-        }
+        versioned::one_row(changed)?;
         crate::audit::record(
             conn,
             viewer.user_id,
@@ -511,6 +513,9 @@ pub async fn remove_member(
     auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
     db::write(&state.pool, move |conn| {
+        // The network's row, not only the membership's: the count of its
+        // coordinators must not change between the check and the write.
+        versioned::lock!(conn, networks::table.find(network_id).select(networks::id));
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let current = load_membership(conn, network_id, stakeholder_id)?;

@@ -13,11 +13,12 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::{memberships, network_counts, network_topics, networks};
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
 use crate::reference::municipality;
@@ -926,9 +927,10 @@ pub async fn update_network(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, networks::table.find(id).select(networks::id));
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
@@ -942,11 +944,7 @@ pub async fn update_network(
             .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
         input.apply(&mut v, &mut topics, &mut errors);
         check_values(conn, &viewer, Some(id), &v, &topics, &mut errors)?;
-        // Invalid input first (400), then a stale If-Match (412), then
-        // conflicts with what is stored (409).
-        crate::routes::ensure_well_formed(&errors)?;
-        check_if_match(&expected, &etag("network", id, current.version))?;
-        ensure_valid(errors)?;
+        precondition.check(errors, &etag("network", id, current.version))?;
         if slug_changed
             && networks::table
                 .filter(networks::slug.eq(&v.slug))
@@ -971,9 +969,7 @@ pub async fn update_network(
             networks::version.eq(current.version + 1),
         ))
         .execute(conn)?;
-        if changed != 1 {
-            return Err(ApiError::PreconditionFailed);
-        }
+        versioned::one_row(changed)?;
         save_topics(conn, id, &topics)?;
         reindex(conn, &v, id)?;
         crate::audit::record(
@@ -1022,12 +1018,14 @@ pub async fn delete_network(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, networks::table.find(id).select(networks::id));
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
-        check_if_match(&expected, &etag("network", id, access.network.version))?;
+        let version = access.network.version;
+        precondition.matches(&etag("network", id, version))?;
         let link_ids: Vec<i64> = crate::db::schema::knowledge_links::table
             .filter(crate::db::schema::knowledge_links::network_id.eq(id))
             .select(crate::db::schema::knowledge_links::id)
@@ -1035,7 +1033,14 @@ pub async fn delete_network(
         for link in link_ids {
             search::remove(conn, "knowledge_link", link)?;
         }
-        diesel::delete(networks::table.find(id)).execute(conn)?;
+        versioned::one_row(
+            diesel::delete(
+                networks::table
+                    .filter(networks::id.eq(id))
+                    .filter(networks::version.eq(version)),
+            )
+            .execute(conn)?,
+        )?;
         crate::audit::record(
             conn,
             viewer.user_id,

@@ -12,11 +12,12 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::{Stakeholder, StakeholderValues};
 use crate::db::schema::{memberships, stakeholder_tags, stakeholders};
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{StakeholderKind, LANGUAGES};
 use crate::error::{ApiError, Code, InvalidParam};
 use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{check_if_match, created, etag, if_match, ok_with_etag, utc};
+use crate::http::{created, etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
 use crate::reference::municipality;
@@ -756,9 +757,10 @@ pub async fn update_stakeholder(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
@@ -778,11 +780,7 @@ pub async fn update_stakeholder(
             .unwrap_or_default();
         let mut errors = parse_errors;
         input.apply(&mut v, &mut talents, &mut languages, &mut errors, false);
-        // Invalid input first (400), then a stale If-Match (412), then
-        // conflicts with what is stored (409).
-        crate::routes::ensure_well_formed(&errors)?;
-        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
-        ensure_valid(errors)?;
+        precondition.check(errors, &etag("stakeholder", id, current.version))?;
         let changed = diesel::update(
             stakeholders::table
                 .filter(stakeholders::id.eq(id))
@@ -794,9 +792,7 @@ pub async fn update_stakeholder(
             stakeholders::version.eq(current.version + 1),
         ))
         .execute(conn)?;
-        if changed != 1 {
-            return Err(ApiError::PreconditionFailed);
-        }
+        versioned::one_row(changed)?;
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
         reindex(conn, id, &v, &talents)?;
@@ -846,8 +842,9 @@ pub async fn delete_stakeholder(
 ) -> Result<HttpResponse, ApiError> {
     let user_id = auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = visible(conn, &viewer, id)?;
         if !may_edit(&viewer, &current) {
@@ -860,9 +857,16 @@ pub async fn delete_stakeholder(
                 "This is your own profile; delete your account instead (DELETE /me).".into(),
             ));
         }
-        check_if_match(&expected, &etag("stakeholder", id, current.version))?;
+        precondition.matches(&etag("stakeholder", id, current.version))?;
         crate::routes::members::ensure_not_last_coordinator_anywhere(conn, id)?;
-        diesel::delete(stakeholders::table.find(id)).execute(conn)?;
+        versioned::one_row(
+            diesel::delete(
+                stakeholders::table
+                    .filter(stakeholders::id.eq(id))
+                    .filter(stakeholders::version.eq(current.version)),
+            )
+            .execute(conn)?,
+        )?;
         if let Some(account) = current.user_id {
             // An admin erasing a person erases their account with it.
             diesel::delete(crate::db::schema::users::table.find(account)).execute(conn)?;

@@ -11,10 +11,11 @@ use validator::Validate;
 use crate::auth::Auth;
 use crate::db::models::User;
 use crate::db::schema::users;
+use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
 use crate::extract::{Body, JsonBody, Query};
-use crate::http::{check_if_match, etag, if_match, ok_with_etag, utc};
+use crate::http::{etag, ok_with_etag, utc};
 use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
 use crate::{page_type, AppState};
@@ -174,9 +175,10 @@ pub async fn update_user(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
     let user = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, users::table.find(id).select(users::id));
         let viewer = ensure_admin(conn, auth)?;
         let current: User = users::table
             .find(id)
@@ -184,7 +186,7 @@ pub async fn update_user(
             .first(conn)
             .optional()?
             .ok_or_else(|| ApiError::not_found("This account"))?;
-        check_if_match(&expected, &etag("user", id, current.version))?;
+        precondition.matches(&etag("user", id, current.version))?;
         if let Some(disabled) = input.disabled {
             if disabled && viewer.user_id == Some(id) {
                 return Err(ApiError::Conflict(
@@ -192,13 +194,19 @@ pub async fn update_user(
                 ));
             }
             if disabled != current.disabled {
-                diesel::update(users::table.find(id))
+                versioned::one_row(
+                    diesel::update(
+                        users::table
+                            .filter(users::id.eq(id))
+                            .filter(users::version.eq(current.version)),
+                    )
                     .set((
                         users::disabled.eq(disabled),
                         users::updated_at.eq(db::now()),
                         users::version.eq(current.version + 1),
                     ))
-                    .execute(conn)?;
+                    .execute(conn)?,
+                )?;
                 if disabled {
                     crate::sessions::end_all(conn, id)?;
                 }

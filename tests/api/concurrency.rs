@@ -151,3 +151,216 @@ both!(
         assert_eq!(found, created);
     }
 );
+
+/// `n` PATCHes of `path` sent at once, each with `if_match` when given.
+async fn parallel_patches(
+    app: &common::TestApp,
+    path: &str,
+    token: &str,
+    if_match: Option<&str>,
+    body: impl Fn(usize) -> serde_json::Value,
+    n: usize,
+) -> Vec<u16> {
+    let patches = (0..n).map(|i| {
+        let mut req = TestRequest::patch()
+            .uri(path)
+            .insert_header((header::AUTHORIZATION, format!("Bearer {token}")))
+            .insert_header((header::CONTENT_TYPE, "application/merge-patch+json"))
+            .set_payload(body(i).to_string());
+        if let Some(tag) = if_match {
+            req = req.insert_header((header::IF_MATCH, tag.to_string()));
+        }
+        app.send(req)
+    });
+    statuses_of(patches).await
+}
+
+fn wins_and_stale(statuses: &[u16]) -> (usize, usize) {
+    (
+        statuses.iter().filter(|s| **s == 200).count(),
+        statuses.iter().filter(|s| **s == 412).count(),
+    )
+}
+
+both!(
+    one_etag_wins_once_on_accounts,
+    |app: common::TestApp| async move {
+        // PATCH /me and PATCH /users/{id} compare and set like every other
+        // versioned write: of twenty edits with one ETag, one wins.
+        let anna = app.user("Anna").await;
+        let tag = app
+            .get("/api/v1/me", Some(&anna.token))
+            .await
+            .expect(200)
+            .etag();
+        let statuses = parallel_patches(
+            &app,
+            "/api/v1/me",
+            &anna.token,
+            Some(&tag),
+            |i| json!({ "displayName": format!("Anna {i}") }),
+            20,
+        )
+        .await;
+        assert_eq!(wins_and_stale(&statuses), (1, 19), "{statuses:?}");
+
+        let admin = app.admin().await;
+        let path = format!("/api/v1/users/{}", anna.id);
+        // An empty merge patch changes nothing and answers the ETag.
+        let tag = app
+            .patch(&path, Some(&admin.token), json!({}))
+            .await
+            .expect(200)
+            .etag();
+        let statuses = parallel_patches(
+            &app,
+            &path,
+            &admin.token,
+            Some(&tag),
+            |_| json!({ "disabled": true }),
+            20,
+        )
+        .await;
+        assert_eq!(wins_and_stale(&statuses), (1, 19), "{statuses:?}");
+    }
+);
+
+both!(
+    writes_without_if_match_all_apply,
+    |app: common::TestApp| async move {
+        // Without If-Match a write is last-writer-wins: each of many at once
+        // succeeds, and each counts as one version.
+        let c = app.user("Carla").await;
+        let m = app.user("Mo").await;
+        let network = app.network(&c, "Zonder versie").await;
+        app.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&m.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        let goal = app
+            .post(
+                &format!("/api/v1/networks/{network}/goals"),
+                Some(&c.token),
+                json!({"title": "Een doel"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let link = app
+            .post(
+                "/api/v1/knowledge-links",
+                Some(&c.token),
+                json!({"url": "https://example.org/gids", "title": "Gids", "audiences": ["everyone"], "networkId": network}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let stakeholder = app
+            .post(
+                "/api/v1/stakeholders",
+                Some(&c.token),
+                json!({"kind": "company", "name": "Bakkerij"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        let n = 16;
+        let cases = [
+            (
+                format!("/api/v1/networks/{network}"),
+                c.token.clone(),
+                "description",
+            ),
+            (
+                format!("/api/v1/goals/{goal}"),
+                c.token.clone(),
+                "description",
+            ),
+            (
+                format!("/api/v1/knowledge-links/{link}"),
+                c.token.clone(),
+                "summary",
+            ),
+            (
+                format!("/api/v1/stakeholders/{stakeholder}"),
+                c.token.clone(),
+                "organisation",
+            ),
+            (
+                format!("/api/v1/networks/{network}/members/{}", m.stakeholder_id),
+                m.token.clone(),
+                "commitment",
+            ),
+            ("/api/v1/me".to_string(), m.token.clone(), "displayName"),
+        ];
+        for (path, token, field) in cases {
+            let before = app.get(&path, Some(&token)).await.expect(200).etag();
+            let statuses = parallel_patches(
+                &app,
+                &path,
+                &token,
+                None,
+                |i| json!({ field: format!("Tekst {i}") }),
+                n,
+            )
+            .await;
+            assert!(statuses.iter().all(|s| *s == 200), "{path}: {statuses:?}");
+            // Every write made a version of its own.
+            let after = app.get(&path, Some(&token)).await.expect(200).etag();
+            let version = |tag: &str| -> i64 {
+                tag.trim_matches('"')
+                    .rsplit('-')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            assert_eq!(version(&after), version(&before) + n as i64, "{path}");
+        }
+    }
+);
+
+both!(
+    parallel_equal_endorsements_leave_one,
+    |app: common::TestApp| async move {
+        // One endorsement per member per goal, changeable: the same one sent
+        // many times at once is one endorsement, and no request fails. Only
+        // the first requests of each goal race, so many goals are tried.
+        let c = app.user("Carla").await;
+        let network = app.network(&c, "Steun").await;
+        for round in 0..12 {
+            let goal = app
+                .post(
+                    &format!("/api/v1/networks/{network}/goals"),
+                    Some(&c.token),
+                    json!({ "title": format!("Doel {round}") }),
+                )
+                .await
+                .expect(201)
+                .id();
+            let path = format!("/api/v1/goals/{goal}/endorsements");
+            let posts = (0..8).map(|_| {
+                app.post(
+                    &path,
+                    Some(&c.token),
+                    json!({"stance": "support", "comment": "Goed plan"}),
+                )
+            });
+            let statuses = statuses_of(posts).await;
+            assert!(
+                statuses.iter().all(|s| *s == 200 || *s == 201),
+                "{statuses:?}"
+            );
+            assert_eq!(
+                statuses.iter().filter(|s| **s == 201).count(),
+                1,
+                "{statuses:?}"
+            );
+            let r = app.get(&path, Some(&c.token)).await.expect(200);
+            assert_eq!(r.items().len(), 1);
+        }
+    }
+);

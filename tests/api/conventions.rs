@@ -781,3 +781,57 @@ async fn security_headers_on_every_kind_of_answer() {
         }
     }
 }
+
+both!(
+    control_characters_are_refused_in_every_text,
+    |app: common::TestApp| async move {
+        // A NUL reached PostgreSQL (which cannot store it) as a 500; other
+        // control characters are no text either. Tab, newline and carriage
+        // return are.
+        let r = app
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"email": "anna\u{0}@example.org", "password": "x"}),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec!["email format"]);
+        let c = app.user("Carla").await;
+        let r = app
+            .post(
+                "/api/v1/networks",
+                Some(&c.token),
+                json!({
+                    "name": "Musea\u{0}",
+                    "theme": "Een\u{7}thema",
+                    "description": "Regel één\nRegel twee\twith tab\r\n",
+                    "scope": "national",
+                    "topics": ["werk\u{1b}"]
+                }),
+            )
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_names(), vec!["name", "theme", "topics"]);
+        assert!(r.text.contains("control character"), "{}", r.text);
+        // Nothing was written.
+        let r = app.get("/api/v1/networks", None).await.expect(200);
+        assert!(r.items().is_empty());
+        // The same in query parameters.
+        for query in ["q=musea%00", "talent=schrijven%00", "q=a%7Fb"] {
+            let r = app
+                .get(&format!("/api/v1/stakeholders?{query}"), None)
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_codes().len(), 1, "{query}: {}", r.text);
+        }
+        // Text with tabs and newlines is fine.
+        app.post(
+            "/api/v1/networks",
+            Some(&c.token),
+            json!({"name": "Musea", "theme": "Thema", "description": "Eén\nTwee\tdrie\r\n", "scope": "national"}),
+        )
+        .await
+        .expect(201);
+    }
+);
