@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 use crate::db::schema::{knowledge_links, networks, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::error::{ApiError, Code};
-use crate::extract::parse_body;
+use crate::extract::{is_control_character, parse_body};
 use crate::permissions::Viewer;
 use crate::routes::{
     knowledge_links as links_routes, networks as network_routes, stakeholders as stakeholder_routes,
@@ -183,13 +183,6 @@ fn delimiter(text: &str) -> u8 {
     } else {
         b','
     }
-}
-
-/// The first control character in `cell` other than tab, line feed and
-/// carriage return.
-fn control_character(cell: &str) -> Option<char> {
-    cell.chars()
-        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// The key that a stakeholder is matched on: kind, name and organisation,
@@ -405,7 +398,9 @@ pub fn import(
             let mut object = Map::new();
             let mut refused = Vec::new();
             for (column, cell) in headers.iter().zip(record.iter()) {
-                if let Some(c) = control_character(cell) {
+                // Checked before any cell reaches a query (a slug is looked
+                // up before the row's fields are), with the API's rule.
+                if let Some(c) = cell.chars().find(|c| is_control_character(*c)) {
                     refused.push(format!(
                         "{column} holds the control character U+{:04X}; remove it",
                         u32::from(c)
