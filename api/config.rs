@@ -118,12 +118,7 @@ impl Config {
         // secret mounted as a file); surrounding white space is ignored.
         let secret = match (get("JWT_SECRET"), get("JWT_SECRET_FILE")) {
             (Some(_), Some(_)) => return Err("set JWT_SECRET or JWT_SECRET_FILE, not both".into()),
-            (None, Some(path)) => Some(
-                std::fs::read_to_string(path.trim())
-                    .map_err(|e| format!("JWT_SECRET_FILE {path:?} cannot be read: {e}"))?
-                    .trim()
-                    .to_string(),
-            ),
+            (None, Some(path)) => Some(read_secret("JWT_SECRET_FILE", &path)?),
             (secret, None) => secret,
         };
         let (jwt_secret, jwt_secret_generated) = match secret.filter(|s| !s.is_empty()) {
@@ -150,10 +145,27 @@ impl Config {
             }
             _ => {}
         }
-        let database_url = get("DATABASE_URL")
+        let mut database_url = get("DATABASE_URL")
             .map(|u| u.trim().to_string())
             .unwrap_or_else(|| "sqlite://themanet.db".into());
-        crate::db::Backend::parse(&database_url)?;
+        let backend = crate::db::Backend::parse(&database_url)?;
+        // The PostgreSQL password from a file (a Docker secret), so that it
+        // need not be written into DATABASE_URL, nor limited to what a URL
+        // holds unencoded.
+        if let Some(path) = get("DATABASE_PASSWORD_FILE") {
+            if backend != crate::db::Backend::Postgres {
+                return Err("DATABASE_PASSWORD_FILE is only for a postgres:// DATABASE_URL".into());
+            }
+            let password = read_secret("DATABASE_PASSWORD_FILE", &path)?;
+            let mut url = url::Url::parse(&database_url)
+                .map_err(|e| format!("DATABASE_URL is not a valid URL: {e}"))?;
+            if url.password().is_some() {
+                return Err("DATABASE_URL holds a password and DATABASE_PASSWORD_FILE is set: keep one of the two".into());
+            }
+            url.set_password(Some(&password))
+                .map_err(|()| "DATABASE_URL needs a user name for DATABASE_PASSWORD_FILE".to_string())?;
+            database_url = url.to_string();
+        }
         let demo_data = match get("DEMO_DATA")
             .map(|v| v.trim().to_ascii_lowercase())
             .as_deref()
@@ -290,6 +302,15 @@ fn origin(text: &str) -> Result<String, String> {
     Ok(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
+/// The content of a secret file named by variable `name`, without the
+/// white space around it.
+fn read_secret(name: &str, path: &str) -> Result<String, String> {
+    Ok(std::fs::read_to_string(path.trim())
+        .map_err(|e| format!("{name} {path:?} cannot be read: {e}"))?
+        .trim()
+        .to_string())
+}
+
 fn distinct(text: &str) -> usize {
     text.chars().collect::<std::collections::HashSet<_>>().len()
 }
@@ -417,6 +438,35 @@ mod tests {
         ] {
             assert_eq!(config(&[("DATABASE_URL", url)]).unwrap().database_url, url);
         }
+    }
+
+    #[test]
+    fn the_database_password_can_come_from_a_file() {
+        let path = std::env::temp_dir().join(format!("themanet-dbpw-{}", std::process::id()));
+        std::fs::write(&path, "p@ss/w:rd #1\n").unwrap();
+        let file = path.to_string_lossy().to_string();
+        let with = |url: &str| {
+            let (url, file) = (url.to_string(), file.clone());
+            Config::from_lookup(&move |n| match n {
+                "DATABASE_URL" => Some(url.clone()),
+                "DATABASE_PASSWORD_FILE" => Some(file.clone()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            with("postgres://themanet@db:5432/themanet").unwrap().database_url,
+            "postgres://themanet:p%40ss%2Fw%3Ard%20%231@db:5432/themanet"
+        );
+        assert!(with("postgres://themanet:x@db/themanet")
+            .unwrap_err()
+            .contains("one of the two"));
+        assert!(with("sqlite://themanet.db")
+            .unwrap_err()
+            .contains("DATABASE_PASSWORD_FILE"));
+        std::fs::remove_file(&path).unwrap();
+        assert!(with("postgres://themanet@db/themanet")
+            .unwrap_err()
+            .contains("cannot be read"));
     }
 
     #[test]

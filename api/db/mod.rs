@@ -173,9 +173,9 @@ pub fn open_existing(url: &str, current: bool) -> Result<DbConn, String> {
     ensure_exists(url)?;
     let mut conn = establish(url).map_err(|e| format!("cannot open the database: {e}"))?;
     match version::ensure_not_newer(&mut conn)? {
-        version::SchemaState::Missing => Err(format!(
-            "{url} is not a themanet database (it has no migrations table)"
-        )),
+        version::SchemaState::Missing => Err(
+            "DATABASE_URL names a database that is not a themanet database (it has no migrations table)".into(),
+        ),
         version::SchemaState::Known { pending, .. } if current && pending > 0 => Err(format!(
             "the database lacks {pending} migration(s) of this version: run themanet migrate first"
         )),
