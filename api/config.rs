@@ -162,8 +162,9 @@ impl Config {
             if url.password().is_some() {
                 return Err("DATABASE_URL holds a password and DATABASE_PASSWORD_FILE is set: keep one of the two".into());
             }
-            url.set_password(Some(&password))
-                .map_err(|()| "DATABASE_URL needs a user name for DATABASE_PASSWORD_FILE".to_string())?;
+            url.set_password(Some(&password)).map_err(|()| {
+                "DATABASE_URL needs a user name for DATABASE_PASSWORD_FILE".to_string()
+            })?;
             database_url = url.to_string();
         }
         let demo_data = match get("DEMO_DATA")
@@ -454,7 +455,9 @@ mod tests {
             })
         };
         assert_eq!(
-            with("postgres://themanet@db:5432/themanet").unwrap().database_url,
+            with("postgres://themanet@db:5432/themanet")
+                .unwrap()
+                .database_url,
             "postgres://themanet:p%40ss%2Fw%3Ard%20%231@db:5432/themanet"
         );
         assert!(with("postgres://themanet:x@db/themanet")

@@ -28,6 +28,16 @@ fn themanet(url: &str) -> Command {
     command
 }
 
+/// `themanet import stakeholders FILE --as ADMIN`, run to its end.
+fn import(url: &str, file: &std::path::Path) -> std::process::Output {
+    themanet(url)
+        .args(["import", "stakeholders"])
+        .arg(file)
+        .args(["--as", ADMIN])
+        .output()
+        .unwrap()
+}
+
 fn stakeholder_count(conn: &mut DbConn) -> i64 {
     stakeholders::table
         .select(count_star())
@@ -127,12 +137,7 @@ fn kill_during_import(backend: Backend) {
         "kind,name\nprofessional,Na de crash\ncompany,Drukkerij na de crash\n",
     )
     .unwrap();
-    let out = themanet(&db.url)
-        .args(["import", "stakeholders"])
-        .arg(&small)
-        .args(["--as", ADMIN])
-        .output()
-        .unwrap();
+    let out = import(&db.url, &small);
     assert!(
         out.status.success(),
         "{}",
@@ -143,12 +148,7 @@ fn kill_during_import(backend: Backend) {
 
     // Without a terminal and without --progress, no progress bar.
     let quiet = big_csv(&dir, 2_000, "b");
-    let out = themanet(&db.url)
-        .args(["import", "stakeholders"])
-        .arg(&quiet)
-        .args(["--as", ADMIN])
-        .output()
-        .unwrap();
+    let out = import(&db.url, &quiet);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(!err.contains('%') && !err.contains('\r'), "{err}");

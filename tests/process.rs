@@ -782,22 +782,6 @@ fn commands_that_read_a_database_never_create_one() {
 }
 
 #[test]
-fn backups_are_readable_by_their_owner_only() {
-    use std::os::unix::fs::PermissionsExt;
-    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
-    let folder = Folder::new("backup-mode");
-    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["migrate"], &[]);
-    assert!(ok, "{err}");
-    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["backup", "kopie.db"], &[]);
-    assert!(ok, "{err}");
-    let mode = std::fs::metadata(folder.0.join("kopie.db"))
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
-}
-
-#[test]
 fn create_admin_applies_the_api_rules_naming_the_field() {
     for backend in [
         themanet::db::Backend::Sqlite,
