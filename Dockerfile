@@ -5,7 +5,7 @@
 # docker-compose.yml and docs/operations.md), or on its own:
 #
 #   docker build -t themanet .
-#   docker run -p 8080:8080 -v themanet-data:/app/data themanet   # SQLite
+#   docker run -p 127.0.0.1:8080:8080 -v themanet-data:/app/data themanet   # SQLite
 #
 # Three stages:
 #   build    compiles the release binary with the same system libraries and
@@ -73,10 +73,13 @@ COPY --from=web /src/web /app/web
 
 # Listen on every interface inside the container. Without a DATABASE_URL of
 # its own the platform keeps an SQLite database in /app/data (mount a volume
-# there to keep it); docker-compose.yml sets a PostgreSQL one.
+# there to keep it); docker-compose.yml sets a PostgreSQL one. No demo data:
+# its accounts have a password printed in the README (DEMO_DATA=on for a
+# demonstration; never in production).
 ENV BIND_ADDRESS=0.0.0.0:8080 \
     WEB_DIR=/app/web \
-    DATABASE_URL=sqlite:///app/data/themanet.db
+    DATABASE_URL=sqlite:///app/data/themanet.db \
+    DEMO_DATA=off
 EXPOSE 8080
 USER 10001:10001
 

@@ -44,10 +44,22 @@ pub struct Config {
     pub public_cache_seconds: u64,
     /// Send `Strict-Transport-Security` (when served over https).
     pub hsts: bool,
+    /// `DEMO_DATA`: whether `serve` loads the demo data into an empty
+    /// database. Never in production.
+    pub demo_data: DemoData,
     /// Web origins (`https://host[:port]`) whose pages may call the private
     /// endpoints from the browser (CORS with credentials). Public reads are
     /// open to every origin without this.
     pub allowed_origins: Vec<String>,
+}
+
+/// `DEMO_DATA`: `auto` (the default: an empty SQLite database gets the demo
+/// data, except in production), `on` or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoData {
+    Auto,
+    On,
+    Off,
 }
 
 /// Secrets that examples and tutorials use; never accepted in production.
@@ -106,12 +118,7 @@ impl Config {
         // secret mounted as a file); surrounding white space is ignored.
         let secret = match (get("JWT_SECRET"), get("JWT_SECRET_FILE")) {
             (Some(_), Some(_)) => return Err("set JWT_SECRET or JWT_SECRET_FILE, not both".into()),
-            (None, Some(path)) => Some(
-                std::fs::read_to_string(path.trim())
-                    .map_err(|e| format!("JWT_SECRET_FILE {path:?} cannot be read: {e}"))?
-                    .trim()
-                    .to_string(),
-            ),
+            (None, Some(path)) => Some(read_secret("JWT_SECRET_FILE", &path)?),
             (secret, None) => secret,
         };
         let (jwt_secret, jwt_secret_generated) = match secret.filter(|s| !s.is_empty()) {
@@ -137,6 +144,44 @@ impl Config {
                 return Err("PUBLIC_URL is required when THEMANET_ENV=production".into())
             }
             _ => {}
+        }
+        let mut database_url = get("DATABASE_URL")
+            .map(|u| u.trim().to_string())
+            .unwrap_or_else(|| "sqlite://themanet.db".into());
+        let backend = crate::db::Backend::parse(&database_url)?;
+        // The PostgreSQL password from a file (a Docker secret), so that it
+        // need not be written into DATABASE_URL, nor limited to what a URL
+        // holds unencoded.
+        if let Some(path) = get("DATABASE_PASSWORD_FILE") {
+            if backend != crate::db::Backend::Postgres {
+                return Err("DATABASE_PASSWORD_FILE is only for a postgres:// DATABASE_URL".into());
+            }
+            let password = read_secret("DATABASE_PASSWORD_FILE", &path)?;
+            let mut url = url::Url::parse(&database_url)
+                .map_err(|e| format!("DATABASE_URL is not a valid URL: {e}"))?;
+            if url.password().is_some() {
+                return Err("DATABASE_URL holds a password and DATABASE_PASSWORD_FILE is set: keep one of the two".into());
+            }
+            url.set_password(Some(&password)).map_err(|()| {
+                "DATABASE_URL needs a user name for DATABASE_PASSWORD_FILE".to_string()
+            })?;
+            database_url = url.to_string();
+        }
+        let demo_data = match get("DEMO_DATA")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("auto") => DemoData::Auto,
+            Some("on" | "true" | "yes" | "1") => DemoData::On,
+            Some("off" | "false" | "no" | "0") => DemoData::Off,
+            Some(other) => {
+                return Err(format!(
+                    "DEMO_DATA must be auto, on or off (it is {other:?})"
+                ))
+            }
+        };
+        if production && demo_data == DemoData::On {
+            return Err("DEMO_DATA=on is refused when THEMANET_ENV=production: the demo accounts have a published password".into());
         }
         let metrics_token = get("METRICS_TOKEN");
         if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
@@ -187,7 +232,8 @@ impl Config {
                 as u64,
             hsts,
             trusted_proxy,
-            database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://themanet.db".into()),
+            database_url,
+            demo_data,
             bind: get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
             production,
             jwt_secret,
@@ -257,6 +303,15 @@ fn origin(text: &str) -> Result<String, String> {
     Ok(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
+/// The content of a secret file named by variable `name`, without the
+/// white space around it.
+fn read_secret(name: &str, path: &str) -> Result<String, String> {
+    Ok(std::fs::read_to_string(path.trim())
+        .map_err(|e| format!("{name} {path:?} cannot be read: {e}"))?
+        .trim()
+        .to_string())
+}
+
 fn distinct(text: &str) -> usize {
     text.chars().collect::<std::collections::HashSet<_>>().len()
 }
@@ -310,6 +365,9 @@ mod tests {
             ("ALLOWED_ORIGINS", "ftp://gemeente.example.nl"),
             ("ALLOWED_ORIGINS", "https://gemeente.example.nl:99999"),
             ("ALLOWED_ORIGINS", "https://ok.example.nl, https://"),
+            ("DATABASE_URL", "mysql://user:pass@localhost/themanet"),
+            ("DATABASE_URL", "themanet.db"),
+            ("DEMO_DATA", "misschien"),
         ] {
             let error = config(&[(name, value)]).unwrap_err();
             assert!(error.contains(name), "{error}");
@@ -364,6 +422,76 @@ mod tests {
         let good = [base[0], base[1], ("JWT_SECRET", GOOD_SECRET)];
         let c = config(&good).unwrap();
         assert!(c.production && !c.jwt_secret_generated);
+    }
+
+    #[test]
+    fn only_postgres_and_sqlite_urls_are_accepted() {
+        let error = config(&[("DATABASE_URL", "mysql://u:p@db/themanet")]).unwrap_err();
+        assert!(
+            error.contains("postgres://") && error.contains("sqlite://") && error.contains("mysql"),
+            "{error}"
+        );
+        for url in [
+            "postgres://u@db/themanet",
+            "postgresql://u@db/themanet",
+            "sqlite://themanet.db",
+            "sqlite:///var/lib/themanet/themanet.db",
+        ] {
+            assert_eq!(config(&[("DATABASE_URL", url)]).unwrap().database_url, url);
+        }
+    }
+
+    #[test]
+    fn the_database_password_can_come_from_a_file() {
+        let path = std::env::temp_dir().join(format!("themanet-dbpw-{}", std::process::id()));
+        std::fs::write(&path, "p@ss/w:rd #1\n").unwrap();
+        let file = path.to_string_lossy().to_string();
+        let with = |url: &str| {
+            let (url, file) = (url.to_string(), file.clone());
+            Config::from_lookup(&move |n| match n {
+                "DATABASE_URL" => Some(url.clone()),
+                "DATABASE_PASSWORD_FILE" => Some(file.clone()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            with("postgres://themanet@db:5432/themanet")
+                .unwrap()
+                .database_url,
+            "postgres://themanet:p%40ss%2Fw%3Ard%20%231@db:5432/themanet"
+        );
+        assert!(with("postgres://themanet:x@db/themanet")
+            .unwrap_err()
+            .contains("one of the two"));
+        assert!(with("sqlite://themanet.db")
+            .unwrap_err()
+            .contains("DATABASE_PASSWORD_FILE"));
+        std::fs::remove_file(&path).unwrap();
+        assert!(with("postgres://themanet@db/themanet")
+            .unwrap_err()
+            .contains("cannot be read"));
+    }
+
+    #[test]
+    fn production_never_asks_for_demo_data() {
+        let production = [
+            ("THEMANET_ENV", "production"),
+            ("PUBLIC_URL", "https://themanet.example.nl"),
+            ("JWT_SECRET", GOOD_SECRET),
+        ];
+        let error = config(&[
+            production[0],
+            production[1],
+            production[2],
+            ("DEMO_DATA", "on"),
+        ])
+        .unwrap_err();
+        assert!(error.contains("DEMO_DATA"), "{error}");
+        assert_eq!(config(&production).unwrap().demo_data, DemoData::Auto);
+        assert_eq!(
+            config(&[("DEMO_DATA", "off")]).unwrap().demo_data,
+            DemoData::Off
+        );
     }
 
     #[test]

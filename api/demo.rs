@@ -4,7 +4,8 @@
 //! fictional except the public web addresses of the links.
 //!
 //! `serve` loads it into an empty database when `DEMO_DATA` asks for it
-//! (`on`, `off`, or `auto`: only on SQLite); `themanet demo` loads it on demand.
+//! (`on`, `off`, or `auto`: only on SQLite), never in production;
+//! `themanet demo` loads it on demand.
 //! Three accounts can sign in, all with the password `demo-wachtwoord`:
 //! `demo-coordinator@themanet.example`, `demo-lid@themanet.example` and
 //! `demo-admin@themanet.example` (platform admin).
@@ -15,7 +16,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, DemoData};
 use crate::db::models::{
     GoalValues, KnowledgeLinkValues, NetworkValues, NewUser, StakeholderValues,
 };
@@ -34,23 +35,16 @@ use crate::error::ApiError;
 const PASSWORD: &str = "demo-wachtwoord";
 
 /// Whether `serve` loads the demo data into an empty database: `DEMO_DATA`
-/// is `on`, `off` or `auto` (the default: only on SQLite, the quick try-out).
+/// is `on`, `off` or `auto` (the default: only on SQLite, the quick
+/// try-out). Never in production (`THEMANET_ENV=production`), whatever the
+/// backend: its accounts have a password printed in the README.
 pub fn wanted(config: &Config) -> bool {
-    let setting = std::env::var("DEMO_DATA").ok();
-    decide(setting.as_deref(), Backend::of_url(&config.database_url))
-}
-
-fn decide(setting: Option<&str>, backend: Backend) -> bool {
-    let auto = backend == Backend::Sqlite;
-    match setting.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
-        None | Some("" | "auto") => auto,
-        Some("on" | "true" | "yes" | "1") => true,
-        Some("off" | "false" | "no" | "0") => false,
-        Some(other) => {
-            tracing::warn!("DEMO_DATA={other:?} is not one of on, off, auto; using auto");
-            auto
+    !config.production
+        && match config.demo_data {
+            DemoData::On => true,
+            DemoData::Off => false,
+            DemoData::Auto => Backend::of_url(&config.database_url) == Backend::Sqlite,
         }
-    }
 }
 
 /// Loads the demo data into an empty database (no networks and no users), in
@@ -1711,15 +1705,29 @@ mod tests {
 
     #[test]
     fn demo_data_setting() {
-        assert!(decide(None, Backend::Sqlite));
-        assert!(!decide(None, Backend::Postgres));
-        assert!(decide(Some("auto"), Backend::Sqlite));
-        assert!(!decide(Some("auto"), Backend::Postgres));
-        assert!(decide(Some("on"), Backend::Postgres));
-        assert!(decide(Some(" ON "), Backend::Postgres));
-        assert!(!decide(Some("off"), Backend::Sqlite));
-        assert!(decide(Some("misschien"), Backend::Sqlite));
-        assert!(!decide(Some("misschien"), Backend::Postgres));
+        let wants = |vars: &[(&str, &str)]| {
+            let config = Config::from_lookup(&|name| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            })
+            .expect("a valid configuration");
+            wanted(&config)
+        };
+        let pg = ("DATABASE_URL", "postgres://u@db/themanet");
+        assert!(wants(&[]));
+        assert!(!wants(&[pg]));
+        assert!(wants(&[("DEMO_DATA", "auto")]));
+        assert!(!wants(&[pg, ("DEMO_DATA", "auto")]));
+        assert!(wants(&[pg, ("DEMO_DATA", "on")]));
+        assert!(wants(&[pg, ("DEMO_DATA", " ON ")]));
+        assert!(!wants(&[("DEMO_DATA", "off")]));
+        // Production never, not even on an empty SQLite database.
+        assert!(!wants(&[
+            ("THEMANET_ENV", "production"),
+            ("PUBLIC_URL", "https://themanet.example.nl"),
+            ("JWT_SECRET", "Zq3v9PfL0xRk2mWb8sTy4nHc6jUe1aDg"),
+        ]));
     }
 
     /// The content follows the rules the API enforces, so every demo row can

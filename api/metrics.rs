@@ -48,6 +48,16 @@ impl Metrics {
             .unwrap_or_else(|e| e.into_inner())
             .clone();
         let mut out = String::new();
+        gauge(
+            &mut out,
+            "themanet_build_info",
+            "The program's version and schema version (always 1).",
+            &format!(
+                "{{version=\"{}\",schema=\"{}\"}} 1",
+                crate::db::version::PROGRAM_VERSION,
+                crate::db::version::program_schema()
+            ),
+        );
         let _ = writeln!(
             out,
             "# HELP themanet_requests_total HTTP requests by method, route and status."
@@ -95,28 +105,25 @@ impl Metrics {
             );
         }
         let state = pool.state();
-        let _ = writeln!(
-            out,
-            "# HELP themanet_db_pool_connections Open database connections."
-        );
-        let _ = writeln!(out, "# TYPE themanet_db_pool_connections gauge");
-        let _ = writeln!(out, "themanet_db_pool_connections {}", state.connections);
-        let _ = writeln!(
-            out,
-            "# HELP themanet_db_pool_idle_connections Idle database connections."
-        );
-        let _ = writeln!(out, "# TYPE themanet_db_pool_idle_connections gauge");
-        let _ = writeln!(
-            out,
-            "themanet_db_pool_idle_connections {}",
-            state.idle_connections
-        );
-        let _ = writeln!(
-            out,
-            "# HELP themanet_db_pool_max_connections Size of the pool."
-        );
-        let _ = writeln!(out, "# TYPE themanet_db_pool_max_connections gauge");
-        let _ = writeln!(out, "themanet_db_pool_max_connections {}", pool.max_size());
+        for (name, help, value) in [
+            (
+                "themanet_db_pool_connections",
+                "Open database connections.",
+                state.connections,
+            ),
+            (
+                "themanet_db_pool_idle_connections",
+                "Idle database connections.",
+                state.idle_connections,
+            ),
+            (
+                "themanet_db_pool_max_connections",
+                "Size of the pool.",
+                pool.max_size(),
+            ),
+        ] {
+            gauge(&mut out, name, help, &format!(" {value}"));
+        }
         let (hits, misses) = answers.counts();
         let _ = writeln!(
             out,
@@ -130,4 +137,12 @@ impl Metrics {
         );
         out
     }
+}
+
+/// One gauge with its help: `sample` follows the name (labels, a space and
+/// the value).
+fn gauge(out: &mut String, name: &str, help: &str, sample: &str) {
+    let _ = writeln!(out, "# HELP {name} {help}");
+    let _ = writeln!(out, "# TYPE {name} gauge");
+    let _ = writeln!(out, "{name}{sample}");
 }

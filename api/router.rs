@@ -213,8 +213,13 @@ async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     }
 }
 
+/// Live: the program answers; with its version and schema version.
 async fn live() -> HttpResponse {
-    HttpResponse::Ok().json(serde_json::json!({"status": "up"}))
+    HttpResponse::Ok().json(serde_json::json!({
+        "status": "up",
+        "version": crate::db::version::PROGRAM_VERSION,
+        "schema": crate::db::version::program_schema(),
+    }))
 }
 
 /// Ready: the database answers and has every migration of this version.

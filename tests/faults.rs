@@ -28,6 +28,16 @@ fn themanet(url: &str) -> Command {
     command
 }
 
+/// `themanet import stakeholders FILE --as ADMIN`, run to its end.
+fn import(url: &str, file: &std::path::Path) -> std::process::Output {
+    themanet(url)
+        .args(["import", "stakeholders"])
+        .arg(file)
+        .args(["--as", ADMIN])
+        .output()
+        .unwrap()
+}
+
 fn stakeholder_count(conn: &mut DbConn) -> i64 {
     stakeholders::table
         .select(count_star())
@@ -35,8 +45,9 @@ fn stakeholder_count(conn: &mut DbConn) -> i64 {
         .expect("count stakeholders")
 }
 
-/// A CSV of `rows` stakeholders, more than 1 MB so the import shows its
-/// progress (how far into the transaction it is) on standard error.
+/// A CSV of `rows` stakeholders, large enough for the import to show its
+/// progress (how far into the transaction it is) on standard error, which
+/// `--progress` asks for also when that is not a terminal.
 fn big_csv(dir: &std::path::Path, rows: usize, tag: &str) -> std::path::PathBuf {
     let path = dir.join(format!("stakeholders-{tag}.csv"));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
@@ -69,7 +80,7 @@ fn kill_during_import(backend: Backend) {
     let mut child = themanet(&db.url)
         .args(["import", "stakeholders"])
         .arg(&file)
-        .args(["--as", ADMIN])
+        .args(["--as", ADMIN, "--progress"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -126,12 +137,7 @@ fn kill_during_import(backend: Backend) {
         "kind,name\nprofessional,Na de crash\ncompany,Drukkerij na de crash\n",
     )
     .unwrap();
-    let out = themanet(&db.url)
-        .args(["import", "stakeholders"])
-        .arg(&small)
-        .args(["--as", ADMIN])
-        .output()
-        .unwrap();
+    let out = import(&db.url, &small);
     assert!(
         out.status.success(),
         "{}",
@@ -139,6 +145,14 @@ fn kill_during_import(backend: Backend) {
     );
     let mut conn = db.conn();
     assert_eq!(stakeholder_count(&mut conn), before + 2);
+
+    // Without a terminal and without --progress, no progress bar.
+    let quiet = big_csv(&dir, 2_000, "b");
+    let out = import(&db.url, &quiet);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains('%') && !err.contains('\r'), "{err}");
+    assert_eq!(stakeholder_count(&mut conn), before + 2 + 2_000);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -34,38 +34,75 @@ impl Drop for Server {
     }
 }
 
+/// Every line a server logged so far.
+#[derive(Clone, Default)]
+struct Log(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl Log {
+    fn lines(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+
+    fn count(&self, text: &str) -> usize {
+        self.lines().iter().filter(|l| l.contains(text)).count()
+    }
+}
+
 /// Starts `themanet serve` on a free port; returns the server and its address.
 fn start(database_url: &str) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_themanet"))
+    let (server, address, _) = start_with(database_url, &[]);
+    (server, address)
+}
+
+/// `themanet serve` on a free port with more settings; returns the server,
+/// its address and its log.
+fn start_with(database_url: &str, settings: &[(&str, &str)]) -> (Server, String, Log) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_themanet"));
+    command
         .arg("serve")
         .env("DATABASE_URL", database_url)
         .env("BIND_ADDRESS", "127.0.0.1:0")
         .env("DEMO_DATA", "off")
         .env("RUST_LOG", "info")
-        .env("WEB_DIR", "web")
+        .env("WEB_DIR", "web");
+    for (name, value) in settings {
+        command.env(name, value);
+    }
+    let mut child = command
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
         .expect("start themanet");
     let stderr = child.stderr.take().expect("stderr");
+    let log = Log::default();
     let mut lines = BufReader::new(stderr).lines();
     let deadline = Instant::now() + Duration::from_secs(30);
     let address = loop {
-        assert!(Instant::now() < deadline, "the server did not start");
-        let line = lines.next().expect("server output").expect("a line");
+        assert!(
+            Instant::now() < deadline,
+            "the server did not start: {:?}",
+            log.lines()
+        );
+        let line = match lines.next() {
+            Some(Ok(line)) => line,
+            _ => panic!("the server stopped: {:?}", log.lines()),
+        };
+        log.0.lock().unwrap().push(line.clone());
         if let Some(rest) = line.split("listens on http://").nth(1) {
             break rest.trim().to_string();
         }
     };
     // Keep reading its log so the pipe never fills.
+    let kept = log.clone();
     std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
             if std::env::var("SHOW_SERVER_LOG").is_ok() {
                 eprintln!("server: {line}");
             }
+            kept.0.lock().unwrap().push(line);
         }
     });
-    (Server(child), address)
+    (Server(child), address, log)
 }
 
 /// A raw HTTP/1.1 GET; returns the status code.
@@ -426,7 +463,7 @@ fn readiness_follows_the_database() {
     // A database of its own, so it can be closed to connections.
     let name = format!("themanet_ready_{}", std::process::id());
     let (mut admin, url) = own_database(&name, "");
-    let (child, address) = start(&url);
+    let (child, address, log) = start_with(&url, &[]);
     wait_for(&address, "/health/ready", 200);
     wait_for(&address, "/api/v1/networks", 200);
 
@@ -444,6 +481,27 @@ fn readiness_follows_the_database() {
             cut_connections(&mut admin, &name).unwrap();
         }
     });
+
+    // The log names the database's own reason once when the outage starts
+    // and says once that it ended, however many requests met it.
+    let lines = log.lines();
+    let reason = "is not currently accepting connections";
+    assert_eq!(
+        log.count(reason),
+        1,
+        "the reason, once: {:#?}",
+        lines
+            .iter()
+            .filter(|l| l.contains("database"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(log.count("the database cannot be reached"), 1, "{lines:#?}");
+    assert_eq!(
+        log.count("the database can be reached again"),
+        1,
+        "{lines:#?}"
+    );
+    assert_eq!(log.count("Invalid connection url"), 0, "{lines:#?}");
 
     stop_and_drop(child, &mut admin, &name);
 }
@@ -734,4 +792,333 @@ fn an_address_too_long_gets_414_as_problem_json() {
         "q has at most 200 characters"
     );
     assert_eq!(get(&address, "/api/v1/networks"), Some(200));
+}
+
+/// `themanet` with arguments, in `dir`, with `DATABASE_URL` and more
+/// settings; returns its exit status, standard output and error.
+fn run_in(
+    dir: &std::path::Path,
+    database_url: Option<&str>,
+    args: &[&str],
+    settings: &[(&str, &str)],
+) -> (bool, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_themanet"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("THEMANET_ENV")
+        .env_remove("DEMO_DATA")
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null());
+    if let Some(url) = database_url {
+        command.env("DATABASE_URL", url);
+    }
+    for (name, value) in settings {
+        command.env(name, value);
+    }
+    let out = command.output().expect("run themanet");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A fresh empty folder, removed when the test ends.
+struct Folder(std::path::PathBuf);
+
+impl Folder {
+    fn new(tag: &str) -> Folder {
+        let dir = std::env::temp_dir().join(format!(
+            "themanet-{tag}-{}-{:x}",
+            std::process::id(),
+            rand::random::<u64>()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Folder(dir)
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn commands_that_read_a_database_never_create_one() {
+    let folder = Folder::new("wrong-folder");
+    let csv = folder.0.join("netwerken.csv");
+    std::fs::write(&csv, "name,theme,scope\nA,B,national\n").unwrap();
+    for args in [
+        &["backup", "kopie.db"][..],
+        &["export", "networks"],
+        &["purge"],
+        &[
+            "import",
+            "networks",
+            "netwerken.csv",
+            "--as",
+            "a@example.org",
+        ],
+    ] {
+        let (ok, _, err) = run_in(&folder.0, None, args, &[]);
+        assert!(!ok, "{args:?} succeeded without a database");
+        let expected = folder.0.join("themanet.db");
+        assert!(
+            err.contains(&expected.display().to_string()) && err.contains("no database"),
+            "{args:?} names the missing database: {err}"
+        );
+        assert_eq!(folder.files(), ["netwerken.csv"], "{args:?} made files");
+    }
+}
+
+#[test]
+fn create_admin_applies_the_api_rules_naming_the_field() {
+    for backend in [
+        themanet::db::Backend::Sqlite,
+        themanet::db::Backend::Postgres,
+    ] {
+        let db = common::TestDb::new(backend);
+        let folder = Folder::new("create-admin");
+        let admin = |email: &str, password: &str| {
+            run_in(
+                &folder.0,
+                Some(&db.url),
+                &["create-admin", "--email", email, "--name", "Beheer"],
+                &[("ADMIN_PASSWORD", password)],
+            )
+        };
+        let (ok, _, err) = admin("not-an-email", "een lange zin voor beheer");
+        assert!(!ok && err.contains("--email"), "{err}");
+        let (ok, _, err) = admin("beheer@example.org", "password");
+        assert!(
+            !ok && err.contains("password") && err.contains("most used"),
+            "{err}"
+        );
+        let (ok, _, err) = admin("not-an-email", "kort");
+        assert!(
+            !ok && err.contains("--email") && err.contains("at least 8"),
+            "every bad field at once: {err}"
+        );
+        let mut conn = db.conn();
+        themanet::db::migrate(&mut conn).unwrap();
+        let users: i64 = themanet::db::schema::users::table
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(users, 0, "{backend:?}: nothing was made");
+        let (ok, out, err) = admin("beheer@example.org", "een lange zin voor beheer");
+        assert!(ok && out.contains("now a platform admin"), "{err}");
+    }
+}
+
+#[test]
+fn the_version_help_and_migrate_speak_for_themselves() {
+    let folder = Folder::new("cli");
+    let (ok, out, _) = run_in(&folder.0, None, &["--version"], &[]);
+    assert!(ok, "--version");
+    let version = format!("themanet {}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        out.starts_with(&version) && out.contains("schema 2"),
+        "{out}"
+    );
+
+    let (ok, out, _) = run_in(&folder.0, None, &["help", "import"], &[]);
+    assert!(ok && out.starts_with("themanet import KIND FILE"), "{out}");
+
+    // `themanet -h | head`: the reader has gone before the help is written.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_themanet"))
+        .arg("-h")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+
+    let url = format!("sqlite://{}", folder.0.join("m.db").display());
+    let (ok, out, err) = run_in(&folder.0, Some(&url), &["migrate"], &[]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Applied 12 migration(s)") || out.contains("Applied"),
+        "{out}"
+    );
+    assert!(out.contains("2026-11-23-000001_init"), "{out}");
+    let (ok, out, _) = run_in(&folder.0, Some(&url), &["migrate"], &[]);
+    assert!(ok && out.contains("up to date"), "{out}");
+}
+
+#[test]
+fn other_databases_than_postgres_and_sqlite_are_refused_by_name() {
+    let folder = Folder::new("mysql");
+    let (ok, _, err) = run_in(
+        &folder.0,
+        Some("mysql://themanet:geheim@db:3306/themanet"),
+        &["migrate"],
+        &[],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("DATABASE_URL") && err.contains("postgres://") && err.contains("sqlite://"),
+        "{err}"
+    );
+    assert!(folder.files().is_empty(), "{:?}", folder.files());
+}
+
+/// Records a migration this program does not know, as a newer version would.
+fn migrate_ahead(conn: &mut themanet::db::DbConn) {
+    themanet::db::migrate(conn).unwrap();
+    diesel::sql_query(
+        "INSERT INTO __diesel_schema_migrations (version, run_on) VALUES ('20991231000099', CURRENT_TIMESTAMP)",
+    )
+    .execute(conn)
+    .unwrap();
+}
+
+#[test]
+fn a_schema_newer_than_the_program_is_refused_naming_both() {
+    for backend in [
+        themanet::db::Backend::Sqlite,
+        themanet::db::Backend::Postgres,
+    ] {
+        let db = common::TestDb::new(backend);
+        migrate_ahead(&mut db.conn());
+        let folder = Folder::new("newer");
+        for args in [&["serve"][..], &["migrate"], &["export", "networks"]] {
+            let (ok, _, err) = run_in(
+                &folder.0,
+                Some(&db.url),
+                args,
+                &[("BIND_ADDRESS", "127.0.0.1:0"), ("DEMO_DATA", "off")],
+            );
+            assert!(!ok, "{backend:?} {args:?} accepted a newer schema");
+            assert!(
+                err.contains("20991231000099")
+                    && err.contains(themanet::db::version::program_schema()),
+                "{backend:?} {args:?} names both versions: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn production_never_loads_the_demo_data() {
+    // An empty SQLite database and DEMO_DATA left out (auto): a try-out
+    // gets the demo data, production never.
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let secret = "Zq3v9PfL0xRk2mWb8sTy4nHc6jUe1aDgHq7";
+    let production = [
+        ("THEMANET_ENV", "production"),
+        ("PUBLIC_URL", "https://themanet.example.nl"),
+        ("JWT_SECRET", secret),
+        ("DEMO_DATA", "auto"),
+    ];
+    let (_server, address, _) = start_with(&db.url, &production);
+    wait_for(&address, "/health/ready", 200);
+    let mut conn = db.conn();
+    let users: i64 = themanet::db::schema::users::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(users, 0, "production loaded demo accounts");
+    // Asking for it in production stops the program.
+    let folder = Folder::new("demo");
+    let mut asked = production.to_vec();
+    asked[3] = ("DEMO_DATA", "on");
+    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["serve"], &asked);
+    assert!(!ok && err.contains("DEMO_DATA"), "{err}");
+    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["demo"], &production);
+    assert!(!ok && err.contains("production"), "{err}");
+}
+
+#[test]
+fn a_missing_web_folder_is_named_at_start() {
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let missing = "/nonexistent/themanet-web";
+    let (_server, address, log) = start_with(&db.url, &[("WEB_DIR", missing)]);
+    wait_for(&address, "/health/live", 200);
+    let warned = log
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("WARN") && l.contains(missing));
+    let warned = warned.unwrap_or_else(|| panic!("no warning: {:?}", log.lines()));
+    assert!(warned.contains("WEB_DIR"), "{warned}");
+}
+
+#[test]
+fn health_and_metrics_tell_the_version() {
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let (_server, address) = start(&db.url);
+    wait_for(&address, "/health/live", 200);
+    let (_, live, _) = timed_get(&address, "/health/live").unwrap();
+    let body = live.split("\r\n\r\n").nth(1).unwrap_or("");
+    let body: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"), "{live}");
+    assert_eq!(
+        body["schema"],
+        themanet::db::version::program_schema(),
+        "{live}"
+    );
+    let (status, metrics, _) = timed_get(&address, "/metrics").unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        metrics.contains(&format!(
+            "themanet_build_info{{version=\"{}\",schema=\"{}\"}} 1",
+            env!("CARGO_PKG_VERSION"),
+            themanet::db::version::program_schema()
+        )),
+        "{metrics}"
+    );
+}
+
+#[test]
+fn restore_is_refused_while_the_server_runs_and_no_write_is_lost() {
+    let db = common::TestDb::new(themanet::db::Backend::Sqlite);
+    let folder = Folder::new("restore-running");
+    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["migrate"], &[]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["backup", "kopie.db"], &[]);
+    assert!(ok, "{err}");
+    let (_server, address) = start(&db.url);
+    wait_for(&address, "/health/ready", 200);
+
+    let register = r#"{"email": "nieuw@example.org", "password": "een lange zin om te onthouden", "displayName": "Nieuw"}"#;
+    let login = r#"{"email": "nieuw@example.org", "password": "een lange zin om te onthouden"}"#;
+    let post = |path: &str, body: &str| -> u16 {
+        let mut stream = TcpStream::connect(&address).unwrap();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response.split_whitespace().nth(1).unwrap().parse().unwrap()
+    };
+    assert_eq!(post("/api/v1/auth/register", register), 201);
+    let (ok, _, err) = run_in(&folder.0, Some(&db.url), &["restore", "kopie.db"], &[]);
+    assert!(!ok, "a restore under a running server was accepted");
+    assert!(err.contains("stop the server"), "{err}");
+    // The account made before (and writes after) are still there.
+    assert_eq!(post("/api/v1/auth/login", login), 200);
+    let mut conn = db.conn();
+    let users: i64 = themanet::db::schema::users::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(users, 1);
 }

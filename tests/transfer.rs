@@ -4,7 +4,21 @@
 mod common;
 
 use themanet::db::{self, Backend, DbConn};
-use themanet::transfer::{self, Kind, Outcome};
+use themanet::permissions::Viewer;
+use themanet::transfer::{self, Encoding, Kind, Outcome};
+
+/// Imports `file` (found-out encoding); the outcome.
+fn import(conn: &mut DbConn, viewer: &Viewer, kind: Kind, file: &[u8]) -> Outcome {
+    transfer::import(conn, viewer, kind, file, Encoding::Detect, |_, _| {}).unwrap()
+}
+
+/// The rows written by an import that must succeed.
+fn imported(outcome: Outcome) -> transfer::Report {
+    match outcome {
+        Outcome::Imported(report) => report,
+        Outcome::Refused(rows) => panic!("refused: {rows:?}"),
+    }
+}
 
 fn setup(backend: Backend) -> (common::TestDb, DbConn, themanet::permissions::Viewer) {
     let test_db = common::TestDb::new(backend);
@@ -35,15 +49,8 @@ Inclusief Drenthe,Drenthe,regional,,Drenthe,participation,netwerk-inclusieve-gem
 
 fn good_file_imports_every_row(backend: Backend) {
     let (_db, mut conn, viewer) = setup(backend);
-    let outcome = transfer::import(
-        &mut conn,
-        &viewer,
-        Kind::Networks,
-        NETWORKS.as_bytes(),
-        |_| {},
-    )
-    .unwrap();
-    assert!(matches!(outcome, Outcome::Imported(3)), "{outcome:?}");
+    let outcome = import(&mut conn, &viewer, Kind::Networks, NETWORKS.as_bytes());
+    assert_eq!(imported(outcome).written, 3);
     let csv = export(&mut conn, Kind::Networks);
     assert!(csv.contains("\"Emmen, toegankelijk\""));
     assert!(csv.contains("inclusief-drenthe"), "parents by slug: {csv}");
@@ -54,9 +61,8 @@ fn good_file_imports_every_row(backend: Backend) {
 
     // Round trip: what export writes, import reads, and exports the same.
     let (_db2, mut conn2, viewer2) = setup(backend);
-    let outcome =
-        transfer::import(&mut conn2, &viewer2, Kind::Networks, csv.as_bytes(), |_| {}).unwrap();
-    assert!(matches!(outcome, Outcome::Imported(3)), "{outcome:?}");
+    let outcome = import(&mut conn2, &viewer2, Kind::Networks, csv.as_bytes());
+    assert_eq!(imported(outcome).written, 3);
     assert_eq!(export(&mut conn2, Kind::Networks), csv);
 }
 
@@ -69,14 +75,7 @@ company,,,,
 company,Drukkerij,post@example.org,nee,nl;xx
 company,Goed bedrijf,info@example.org,ja,en
 ";
-    let outcome = transfer::import(
-        &mut conn,
-        &viewer,
-        Kind::Stakeholders,
-        file.as_bytes(),
-        |_| {},
-    )
-    .unwrap();
+    let outcome = import(&mut conn, &viewer, Kind::Stakeholders, file.as_bytes());
     let Outcome::Refused(rows) = outcome else {
         panic!("should be refused")
     };
@@ -99,7 +98,8 @@ company,Goed bedrijf,info@example.org,ja,en
         &viewer,
         Kind::Stakeholders,
         "naam,soort\nx,y\n".as_bytes(),
-        |_| {}
+        Encoding::Detect,
+        |_, _| {}
     )
     .unwrap_err()
     .contains("unknown columns"));
@@ -115,12 +115,17 @@ fn a_huge_file_with_one_bad_row_writes_nothing(backend: Backend) {
     }
     file.push_str("javascript:alert(1),Kwaad,everyone,\n");
     let mut calls = 0;
+    let mut last = (0, 0);
     let outcome = transfer::import(
         &mut conn,
         &viewer,
         Kind::KnowledgeLinks,
         file.as_bytes(),
-        |_| calls += 1,
+        Encoding::Detect,
+        |done, total| {
+            calls += 1;
+            last = (done, total);
+        },
     )
     .unwrap();
     let Outcome::Refused(rows) = outcome else {
@@ -130,20 +135,18 @@ fn a_huge_file_with_one_bad_row_writes_nothing(backend: Backend) {
     assert_eq!(rows[0].line, 3002);
     assert!(calls >= 3000, "progress is reported");
     assert_eq!(
+        last,
+        (file.len() as u64, file.len() as u64),
+        "and ends at 100 %"
+    );
+    assert_eq!(
         export(&mut conn, Kind::KnowledgeLinks).lines().count(),
         1,
         "nothing written"
     );
     file.truncate(file.rfind("javascript").unwrap());
-    let outcome = transfer::import(
-        &mut conn,
-        &viewer,
-        Kind::KnowledgeLinks,
-        file.as_bytes(),
-        |_| {},
-    )
-    .unwrap();
-    assert!(matches!(outcome, Outcome::Imported(3000)), "{outcome:?}");
+    let outcome = import(&mut conn, &viewer, Kind::KnowledgeLinks, file.as_bytes());
+    assert_eq!(imported(outcome).written, 3000);
     let mut json = Vec::new();
     assert_eq!(
         transfer::export(&mut conn, Kind::KnowledgeLinks, true, &mut json).unwrap(),
@@ -153,6 +156,145 @@ fn a_huge_file_with_one_bad_row_writes_nothing(backend: Backend) {
     assert_eq!(
         parsed[0]["audiences"],
         serde_json::json!(["everyone", "municipalities"])
+    );
+}
+
+/// A file as Excel in a Dutch setting saves it: `;` between columns,
+/// Windows-1252, CRLF line ends; a list cell quoted because it holds `;`.
+fn dutch_excel_file_imports(backend: Backend) {
+    let (_db, mut conn, viewer) = setup(backend);
+    let text = "kind;name;organisation;talents\r\ncompany;Café De Brûg;Stichting Œuvre;\"schrijven;ontwerp\"\r\nprofessional;Ëlla Müller;;\r\n";
+    // Windows-1252: one byte per character; é, û, Œ, Ë, ü as that code page has them.
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            'Œ' => 0x8c,
+            c => u8::try_from(u32::from(c)).expect("Latin-1"),
+        })
+        .collect();
+    assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+    let report = imported(import(&mut conn, &viewer, Kind::Stakeholders, &bytes));
+    assert_eq!(report.written, 2);
+    assert_eq!(report.encoding, "Windows-1252");
+    assert_eq!(report.delimiter, b';');
+    let csv = export(&mut conn, Kind::Stakeholders);
+    assert!(
+        csv.contains("company,Café De Brûg,Stichting Œuvre,,ontwerp;schrijven,"),
+        "{csv}"
+    );
+    assert!(csv.contains("Ëlla Müller"), "{csv}");
+    // The same file in UTF-8 with a byte order mark (Excel's "CSV UTF-8"),
+    // and --encoding, which says what the file is.
+    let (_db, mut conn, viewer) = setup(backend);
+    let mut utf8 = b"\xef\xbb\xbf".to_vec();
+    utf8.extend_from_slice(text.as_bytes());
+    let report = imported(import(&mut conn, &viewer, Kind::Stakeholders, &utf8));
+    assert_eq!((report.written, report.encoding), (2, "UTF-8"));
+    let error = transfer::import(
+        &mut conn,
+        &viewer,
+        Kind::Stakeholders,
+        &bytes,
+        Encoding::Utf8,
+        |_, _| {},
+    )
+    .unwrap_err();
+    assert!(
+        error.contains("line 2") && error.contains("windows-1252"),
+        "{error}"
+    );
+}
+
+/// NUL and other control characters are refused with their line, before
+/// any database sees them: the same answer on both backends.
+fn control_characters_are_refused_with_their_line(backend: Backend) {
+    let (_db, mut conn, viewer) = setup(backend);
+    let file = "kind,name,organisation\ncompany,Goed,\ncompany,Met\0nul,\nprofessional,Bel\u{7}letje,\"Twee\tregels\nmag\"\ncompany,C1\u{85}teken,\n";
+    let Outcome::Refused(rows) = import(&mut conn, &viewer, Kind::Stakeholders, file.as_bytes())
+    else {
+        panic!("should be refused")
+    };
+    let lines: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    assert_eq!(
+        lines,
+        [
+            (3, "name holds the control character U+0000; remove it"),
+            (4, "name holds the control character U+0007; remove it"),
+            (6, "name holds the control character U+0085; remove it"),
+        ]
+    );
+    assert_eq!(export(&mut conn, Kind::Stakeholders).lines().count(), 2);
+}
+
+/// Importing the same stakeholders twice adds them once; a row that repeats
+/// one in the same file too. Key: kind, name and organisation, regardless
+/// of case and spaces.
+fn the_same_stakeholders_twice_are_added_once(backend: Backend) {
+    let (_db, mut conn, viewer) = setup(backend);
+    let file = "kind,name,organisation,email,shareContact\ncompany,Bakkerij De Korrel,,info@korrel.example,ja\nprofessional,Jan Jansen,Gemeente Emmen,,\nprofessional,Jan Jansen,,,\nprofessional,  jan   JANSEN ,gemeente emmen,,\n";
+    let mut run = || {
+        imported(import(
+            &mut conn,
+            &viewer,
+            Kind::Stakeholders,
+            file.as_bytes(),
+        ))
+    };
+    let first = run();
+    assert_eq!(first.written, 3);
+    assert_eq!(
+        first.skipped.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [5]
+    );
+    let second = run();
+    assert_eq!(second.written, 0);
+    assert_eq!(second.skipped.len(), 4);
+    // The admin's own profile and three imported ones.
+    assert_eq!(export(&mut conn, Kind::Stakeholders).lines().count(), 1 + 4);
+}
+
+/// An export of stakeholders imported again adds nobody: the profiles of
+/// people with accounts are marked, and every other one matches its key.
+/// Imported elsewhere, the marked ones are left out too.
+fn exported_profiles_do_not_come_back_as_extra_profiles(backend: Backend) {
+    let (_db, mut conn, viewer) = setup(backend);
+    themanet::routes::auth::make_admin(
+        &mut conn,
+        "tweede@example.org",
+        "Tweede",
+        "nog een lange zin",
+    )
+    .unwrap();
+    let file = "kind,name\ncompany,Drukkerij\n";
+    imported(import(
+        &mut conn,
+        &viewer,
+        Kind::Stakeholders,
+        file.as_bytes(),
+    ));
+    let csv = export(&mut conn, Kind::Stakeholders);
+    assert_eq!(csv.lines().count(), 1 + 3, "{csv}");
+    assert!(csv.lines().next().unwrap().ends_with(",account"), "{csv}");
+    let again = imported(import(
+        &mut conn,
+        &viewer,
+        Kind::Stakeholders,
+        csv.as_bytes(),
+    ));
+    assert_eq!(again.written, 0, "{again:?}");
+    assert_eq!(export(&mut conn, Kind::Stakeholders), csv);
+
+    let (_db2, mut conn2, viewer2) = setup(backend);
+    let elsewhere = imported(import(
+        &mut conn2,
+        &viewer2,
+        Kind::Stakeholders,
+        csv.as_bytes(),
+    ));
+    assert_eq!(elsewhere.written, 1, "only the organisation: {elsewhere:?}");
+    assert_eq!(
+        export(&mut conn2, Kind::Stakeholders).lines().count(),
+        1 + 2
     );
 }
 
@@ -174,3 +316,7 @@ macro_rules! on_both {
 on_both!(good_file_imports_every_row);
 on_both!(bad_rows_are_all_reported_and_nothing_is_written);
 on_both!(a_huge_file_with_one_bad_row_writes_nothing);
+on_both!(dutch_excel_file_imports);
+on_both!(control_characters_are_refused_with_their_line);
+on_both!(the_same_stakeholders_twice_are_added_once);
+on_both!(exported_profiles_do_not_come_back_as_extra_profiles);

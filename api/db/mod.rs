@@ -7,16 +7,19 @@ pub mod pages;
 pub mod queries;
 pub mod schema;
 pub mod stamp;
+pub mod version;
 pub mod versioned;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{CustomizeConnection, ManageConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+pub use version::migrate;
 
 use crate::error::ApiError;
 
@@ -29,8 +32,8 @@ pub enum DbConn {
     Sqlite(SqliteConnection),
 }
 
-pub type DbPool = Pool<ConnectionManager<DbConn>>;
-pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
+pub type DbPool = Pool<Manager>;
+pub type PooledConn = PooledConnection<Manager>;
 
 /// Runs `$body` on the backend's own connection, bound to `$c`: a
 /// statement that names its types is then found in the connection's cache
@@ -54,11 +57,26 @@ pub enum Backend {
 }
 
 impl Backend {
+    /// The backend of a URL whose scheme `Backend::parse` accepted; any
+    /// other text is taken for an SQLite path (tests use `:memory:`).
     pub fn of_url(url: &str) -> Backend {
+        Backend::parse(url).unwrap_or(Backend::Sqlite)
+    }
+
+    /// The backend a `DATABASE_URL` names: `postgres://` (or
+    /// `postgresql://`) and `sqlite://` (or `sqlite:`); anything else is
+    /// refused, naming what is supported.
+    pub fn parse(url: &str) -> Result<Backend, String> {
+        let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
+            Ok(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
         } else {
-            Backend::Sqlite
+            let scheme = url.split_once("://").map_or(url, |(scheme, _)| scheme);
+            Err(format!(
+                "DATABASE_URL must start with postgres:// or sqlite:// (it starts with {scheme:?}): only PostgreSQL and SQLite are supported"
+            ))
         }
     }
 }
@@ -132,17 +150,38 @@ pub fn establish(url: &str) -> ConnectionResult<DbConn> {
     }
 }
 
-/// Applies every pending migration.
-pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
-    let result = match conn {
-        DbConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
-        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
-    };
-    result.map_err(|e| format!("migration failed: {e}"))?;
-    // Migration 8's second half: the old single postings become blocks.
-    crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))?;
-    // Migration 14's: indexes rebuilt in Rust.
-    crate::routes::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))
+/// Refuses an SQLite database file that does not exist, naming its path.
+pub fn ensure_exists(url: &str) -> Result<(), String> {
+    if Backend::of_url(url) == Backend::Sqlite {
+        let path = std::path::Path::new(sqlite_path(url));
+        if !path.is_file() {
+            let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            return Err(format!(
+                "there is no database at {} (DATABASE_URL={url}): run the command where the server runs, with its DATABASE_URL",
+                shown.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Opens a database that must exist already, for the commands that only
+/// read it or add to it (`backup`, `export`, `purge`, `import`): SQLite
+/// would otherwise create an empty file wherever the command runs. The
+/// database must be a themanet database that this program knows; with
+/// `current`, all of this version's migrations must have run too.
+pub fn open_existing(url: &str, current: bool) -> Result<DbConn, String> {
+    ensure_exists(url)?;
+    let mut conn = establish(url).map_err(|e| format!("cannot open the database: {e}"))?;
+    match version::ensure_not_newer(&mut conn)? {
+        version::SchemaState::Missing => Err(
+            "DATABASE_URL names a database that is not a themanet database (it has no migrations table)".into(),
+        ),
+        version::SchemaState::Known { pending, .. } if current && pending > 0 => Err(format!(
+            "the database lacks {pending} migration(s) of this version: run themanet migrate first"
+        )),
+        _ => Ok(conn),
+    }
 }
 
 /// Whether this version's migrations are not all applied (readiness).
@@ -154,14 +193,51 @@ pub fn pending_migrations(conn: &mut DbConn) -> Result<bool, ApiError> {
     pending.map_err(|e| ApiError::Unavailable(format!("cannot read the migrations: {e}")))
 }
 
+/// Opens the pool's connections on the backend's own connection type, so
+/// that a failure carries the database's own message. diesel's manager for
+/// `DbConn` tries PostgreSQL and then SQLite, and while PostgreSQL is down
+/// reports only "Invalid connection url for multiconnection".
+#[derive(Debug)]
+pub struct Manager {
+    url: String,
+    backend: Backend,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, diesel::r2d2::Error> {
+        let conn = match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.url).map(DbConn::Pg),
+            Backend::Sqlite => SqliteConnection::establish(&self.url).map(DbConn::Sqlite),
+        }
+        .map_err(diesel::r2d2::Error::ConnectionError)?;
+        if DATABASE_AWAY.swap(false, Ordering::Relaxed) {
+            tracing::info!("the database can be reached again");
+        }
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
+    }
+}
+
 /// Builds the pool. Checkouts fail fast so a database outage becomes a quick
 /// 503 instead of a long wait.
 pub fn pool(url: &str, size: u32) -> DbPool {
-    let url = match Backend::of_url(url) {
+    let backend = Backend::of_url(url);
+    let url = match backend {
         Backend::Postgres => url.to_string(),
         Backend::Sqlite => sqlite_path(url).to_string(),
     };
-    let manager = ConnectionManager::<DbConn>::new(url);
+    let manager = Manager { url, backend };
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
@@ -242,14 +318,24 @@ fn now_millis() -> u64 {
         .unwrap_or(0)
 }
 
-/// Records failed connection attempts (and logs them, as r2d2 does).
+/// Whether the last attempt to open a connection failed: the outage is
+/// logged when it starts and when it ends, not at every attempt.
+static DATABASE_AWAY: AtomicBool = AtomicBool::new(false);
+
+/// Records failed connection attempts, and logs the database's own message
+/// once when connecting starts to fail (`Manager::connect` logs the end).
 #[derive(Debug)]
 struct OutageWatch;
 
 impl diesel::r2d2::HandleError<diesel::r2d2::Error> for OutageWatch {
     fn handle_error(&self, error: diesel::r2d2::Error) {
         LAST_CONNECT_FAILURE.store(now_millis(), Ordering::Relaxed);
-        tracing::warn!("database connection failed: {error}");
+        if !DATABASE_AWAY.swap(true, Ordering::Relaxed) {
+            tracing::warn!(
+                "the database cannot be reached: {}",
+                error.to_string().trim_end()
+            );
+        }
     }
 }
 
@@ -284,7 +370,13 @@ fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
                     && pool.state().connections < pool.max_size();
                 let waited = started.elapsed();
                 if waited >= CHECKOUT_WAIT || (outage && waited >= CHECKOUT_WAIT_IN_OUTAGE) {
-                    return Err(ApiError::Unavailable(e.to_string()));
+                    // The database's own message is logged once per outage
+                    // (`OutageWatch`), not with every request.
+                    return Err(ApiError::Unavailable(if outage {
+                        "no database connection: the database is away".into()
+                    } else {
+                        e.to_string()
+                    }));
                 }
             }
         }

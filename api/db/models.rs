@@ -110,7 +110,7 @@ pub struct Network {
     /// Its topics' slugs, comma-separated, in no order: kept by triggers on
     /// `network_topics` (migration 9), read with `db::split_list`.
     pub topic_list: String,
-    /// The province of a network without a municipality (migration 15).
+    /// The province of a network without a municipality (migration 16).
     pub province_code: Option<String>,
 }
 

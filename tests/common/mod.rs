@@ -101,7 +101,7 @@ impl Drop for TestDb {
             }
         }
         if let Some(file) = &self.file {
-            for suffix in ["", "-wal", "-shm"] {
+            for suffix in ["", "-wal", "-shm", ".lock"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
             }
         }
