@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::audit_events;
 use crate::db::{self, DbConn};
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// Records one event, in the caller's transaction.
 pub fn record(

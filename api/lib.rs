@@ -1,63 +1,59 @@
 //! themanet: a platform for inclusion theme networks. See `docs/code-map.md`
 //! for a tour of this crate.
 
+// The rooms of the crate, from the request inwards:
+// - `web`: the HTTP layer (server, router, extractors, paging, errors, CORS,
+//   the answer cache, metrics, logging, the OpenAPI document);
+// - `routes`: one folder per resource, one file per action;
+// - `permissions`: who may see and do what;
+// - `accounts`: passwords, tokens, sessions, throttling;
+// - `search`: the Dutch analyser, the index and ranking;
+// - `db`: connections, transactions, the write kernel, rows, shared queries;
+// - `domain`, `reference`, `audit`: the words of the domain, the reference
+//   lists, the audit log;
+// - `operations`: configuration, backup and restore, CSV import and export;
+// - `demo`: the demo data and the load generator, outside the product's core.
+pub mod accounts;
 pub mod audit;
-pub mod auth;
-pub mod backup;
-pub mod cache;
-pub mod config;
-pub mod cors;
 pub mod db;
 pub mod demo;
 pub mod domain;
-pub mod error;
-pub mod extract;
-pub mod generate;
-pub mod http;
-pub mod logging;
-pub mod metrics;
-pub mod openapi;
-pub mod pagination;
-pub mod passwords;
+pub mod operations;
 pub mod permissions;
 pub mod reference;
-pub mod router;
 pub mod routes;
 pub mod search;
-pub mod server;
-pub mod sessions;
-pub mod throttle;
-pub mod transfer;
+pub mod web;
 
 /// What every handler can reach: the pool, the configuration, the keys.
 pub struct AppState {
     pub pool: db::DbPool,
-    pub config: config::Config,
-    pub keys: auth::Keys,
-    pub throttle: throttle::Throttle,
-    pub metrics: metrics::Metrics,
-    pub rate_limiter: throttle::RateLimiter,
+    pub config: operations::config::Config,
+    pub keys: accounts::auth::Keys,
+    pub throttle: accounts::throttle::Throttle,
+    pub metrics: web::metrics::Metrics,
+    pub rate_limiter: accounts::throttle::RateLimiter,
     pub search_stats: std::sync::Arc<search::Stats>,
     /// Where SQLite keeps table rows, to read a search's rows together.
     pub row_pages: std::sync::Arc<db::pages::Prefetch>,
     /// Answers to anonymous readers of public pages (`cache`).
-    pub answers: cache::Answers,
+    pub answers: web::cache::Answers,
     /// False while `serve` waits for a PostgreSQL that was down at start-up
     /// to come and be migrated: the API answers 503 until then.
     pub schema_ready: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
-    pub fn new(pool: db::DbPool, config: config::Config) -> AppState {
-        let keys = auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
+    pub fn new(pool: db::DbPool, config: operations::config::Config) -> AppState {
+        let keys = accounts::auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
         let row_pages = std::sync::Arc::new(db::pages::Prefetch::new(&config.database_url));
         AppState {
             pool,
             config,
             keys,
-            throttle: throttle::Throttle::default(),
-            metrics: metrics::Metrics::default(),
-            rate_limiter: throttle::RateLimiter::default(),
+            throttle: accounts::throttle::Throttle::default(),
+            metrics: web::metrics::Metrics::default(),
+            rate_limiter: accounts::throttle::RateLimiter::default(),
             search_stats: Default::default(),
             row_pages,
             answers: Default::default(),

@@ -4,9 +4,10 @@ use std::io::BufRead;
 use std::sync::atomic::Ordering;
 
 use actix_web::web;
-use themanet::config::Config;
-use themanet::error::ApiError;
-use themanet::{db, demo, router, AppState};
+use themanet::operations::config::Config;
+use themanet::web::error::ApiError;
+use themanet::web::router;
+use themanet::{db, demo, AppState};
 
 const HELP: &str = "themanet: platform for inclusion theme networks
 
@@ -59,7 +60,7 @@ fn main() {
     unsafe { themanet::db::sqlite_memory_unlocked() };
     // Logs go to standard error: one plain line per event, or one JSON
     // object per line with `LOG_FORMAT=json`. `RUST_LOG` sets the level.
-    if let Err(message) = themanet::logging::init() {
+    if let Err(message) = themanet::web::logging::init() {
         eprintln!("error: {message}");
         std::process::exit(1);
     }
@@ -82,13 +83,13 @@ fn main() {
         "migrate" => migrate(),
         "create-admin" => create_admin(&args[1..]),
         "demo" => demo(),
-        "generate" => with_db(|conn| themanet::generate::run_cli(conn, &args[1..])),
+        "generate" => with_db(|conn| themanet::demo::generate::run_cli(conn, &args[1..])),
         "purge" => purge(),
         "import" => import(&args[1..]),
         "export" => export(&args[1..]),
         "backup" => match args.get(1) {
             Some(file) => existing_db(false, |conn| {
-                themanet::backup::backup(conn, std::path::Path::new(file))?;
+                themanet::operations::backup::backup(conn, std::path::Path::new(file))?;
                 println!("Backup written to {file} (readable by its owner only).");
                 Ok(())
             }),
@@ -96,8 +97,10 @@ fn main() {
         },
         "restore" => match args.get(1) {
             Some(file) => Config::from_env().and_then(|config| {
-                let kept =
-                    themanet::backup::restore(&config.database_url, std::path::Path::new(file))?;
+                let kept = themanet::operations::backup::restore(
+                    &config.database_url,
+                    std::path::Path::new(file),
+                )?;
                 println!("Restored {file}; migrations run when the server starts.");
                 if let Some(kept) = kept {
                     println!("The replaced database is kept as {}.", kept.display());
@@ -161,7 +164,7 @@ fn command_help(command: &str) -> String {
 /// `create-admin`, `demo`, `generate`).
 fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), String> {
     let config = Config::from_env()?;
-    let _lock = themanet::backup::DatabaseLock::shared(&config.database_url)?;
+    let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let mut conn = db::establish(&config.database_url)
         .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
@@ -177,14 +180,14 @@ fn existing_db(
 ) -> Result<(), String> {
     let config = Config::from_env()?;
     db::ensure_exists(&config.database_url)?;
-    let _lock = themanet::backup::DatabaseLock::shared(&config.database_url)?;
+    let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let mut conn = db::open_existing(&config.database_url, current)?;
     f(&mut conn)
 }
 
 fn migrate() -> Result<(), String> {
     let config = Config::from_env()?;
-    let _lock = themanet::backup::DatabaseLock::shared(&config.database_url)?;
+    let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let mut conn = db::establish(&config.database_url)
         .map_err(|e| format!("cannot open the database: {e}"))?;
     let applied = db::migrate(&mut conn)?;
@@ -264,12 +267,14 @@ fn create_admin(args: &[String]) -> Result<(), String> {
 /// request type's checks of the e-mail address, password and name, and the
 /// password rules (`passwords::check`), every invalid field at once.
 fn check_account(email: &str, password: &str, name: &str) -> Result<(), ApiError> {
-    use themanet::extract::parse_body;
     use themanet::routes::auth::RegisterInput;
+    use themanet::web::extract::parse_body;
     let body = serde_json::json!({"email": email, "password": password, "displayName": name});
     let (_, mut errors) = parse_body::<RegisterInput>(body.to_string().as_bytes(), true)?;
-    if let Err((code, reason)) = themanet::passwords::check(password) {
-        errors.push(themanet::error::InvalidParam::new("password", code, reason));
+    if let Err((code, reason)) = themanet::accounts::passwords::check(password) {
+        errors.push(themanet::web::error::InvalidParam::new(
+            "password", code, reason,
+        ));
     }
     themanet::routes::ensure_valid(errors)
 }
@@ -296,7 +301,7 @@ fn account_errors(error: &ApiError) -> String {
 
 fn import(args: &[String]) -> Result<(), String> {
     use std::io::IsTerminal;
-    use themanet::transfer::{self, Encoding, Kind, Outcome};
+    use themanet::operations::transfer::{self, Encoding, Kind, Outcome};
     let usage = "usage: themanet import networks|stakeholders|knowledge-links FILE --as EMAIL [--encoding utf-8|windows-1252] [--progress]";
     let kind = Kind::parse(args.first().ok_or(usage)?)?;
     let file = args.get(1).filter(|f| !f.starts_with("--")).ok_or(usage)?;
@@ -346,7 +351,7 @@ fn import(args: &[String]) -> Result<(), String> {
 }
 
 fn export(args: &[String]) -> Result<(), String> {
-    use themanet::transfer::{self, Kind};
+    use themanet::operations::transfer::{self, Kind};
     let kind =
         Kind::parse(args.first().ok_or(
             "usage: themanet export networks|stakeholders|knowledge-links [--json] [FILE]",
@@ -373,7 +378,7 @@ fn purge() -> Result<(), String> {
         let (events, tokens) = db::write_tx(conn, |conn| {
             Ok((
                 themanet::audit::purge(conn, days)?,
-                themanet::sessions::purge(conn)?,
+                themanet::accounts::sessions::purge(conn)?,
             ))
         })
         .map_err(|e| e.to_string())?;
@@ -422,7 +427,7 @@ fn serve() -> Result<(), String> {
         );
     }
     // Held while the server runs: `themanet restore` refuses meanwhile.
-    let _lock = themanet::backup::DatabaseLock::shared(&config.database_url)?;
+    let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let waiting = match prepare(&config) {
         Ok(()) => None,
         // PostgreSQL may be down while the API starts (a host reboot, a
@@ -470,7 +475,7 @@ fn serve() -> Result<(), String> {
     }
     let _ = router::openapi();
     actix_web::rt::System::new().block_on(async move {
-        let server = themanet::server::bind(state, &bind, blocking_threads)?;
+        let server = themanet::web::server::bind(state, &bind, blocking_threads)?;
         for addr in server.addrs {
             tracing::info!("themanet listens on http://{addr}");
         }

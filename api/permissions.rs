@@ -7,12 +7,12 @@
 
 use diesel::prelude::*;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Network, Stakeholder};
 use crate::db::schema::{invitations, memberships, networks, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// The person behind a request, as the database knows them.
 #[derive(Debug, Clone, Copy)]

@@ -777,12 +777,12 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
             None => break,
         }
     }
-    let searches: Vec<String> = themanet::generate::search_queries()
+    let searches: Vec<String> = themanet::demo::generate::search_queries()
         .iter()
         .map(|q| format!("/api/v1/networks?q={}", encode(q)))
         .collect();
     let mut page_search: Option<(String, usize)> = None;
-    for word in themanet::generate::search_words() {
+    for word in themanet::demo::generate::search_words() {
         let path = format!("/api/v1/networks?q={}", encode(word));
         let page = expect(http(port, "GET", &path, None, None)?, 200, "search")?;
         let found = page["items"].as_array().map_or(0, Vec::len);

@@ -63,9 +63,9 @@ fn sqlite_backup_and_restore_give_identical_data() {
 
     let file = std::env::temp_dir().join(format!("themanet-backup-{}.db", std::process::id()));
     let _ = std::fs::remove_file(&file);
-    themanet::backup::backup(&mut conn, &file).unwrap();
+    themanet::operations::backup::backup(&mut conn, &file).unwrap();
     assert!(
-        themanet::backup::backup(&mut conn, &file)
+        themanet::operations::backup::backup(&mut conn, &file)
             .unwrap_err()
             .contains("exists"),
         "never overwrites"
@@ -87,7 +87,7 @@ fn sqlite_backup_and_restore_give_identical_data() {
         let mut conn = test_db.conn();
         snapshot(&mut conn)
     };
-    let kept = themanet::backup::restore(&test_db.url, &file)
+    let kept = themanet::operations::backup::restore(&test_db.url, &file)
         .unwrap()
         .expect("the replaced database is kept");
     let mut conn = test_db.conn();
@@ -107,7 +107,7 @@ fn sqlite_backup_and_restore_give_identical_data() {
     // A damaged backup is refused and changes nothing.
     let broken = std::env::temp_dir().join(format!("themanet-broken-{}.db", std::process::id()));
     std::fs::write(&broken, b"dit is geen database").unwrap();
-    assert!(themanet::backup::restore(&test_db.url, &broken).is_err());
+    assert!(themanet::operations::backup::restore(&test_db.url, &broken).is_err());
     assert_eq!(snapshot(&mut conn), before);
     let _ = std::fs::remove_file(&broken);
 }
@@ -137,7 +137,8 @@ fn rows_of(test_db: &common::TestDb) -> Vec<String> {
 #[test]
 fn restoring_a_missing_file_changes_nothing() {
     let (test_db, before) = live_database();
-    let error = themanet::backup::restore(&test_db.url, &temporary("typo")).unwrap_err();
+    let error =
+        themanet::operations::backup::restore(&test_db.url, &temporary("typo")).unwrap_err();
     assert!(error.contains("does not exist"), "{error}");
     assert_eq!(rows_of(&test_db), before, "the live database is untouched");
 }
@@ -152,7 +153,7 @@ fn only_a_themanet_database_of_a_known_schema_is_restored() {
         .execute(&mut conn)
         .unwrap();
     drop(conn);
-    let error = themanet::backup::restore(&test_db.url, &other).unwrap_err();
+    let error = themanet::operations::backup::restore(&test_db.url, &other).unwrap_err();
     assert!(error.contains("not a themanet database"), "{error}");
     // A themanet database that a newer version migrated.
     let newer = temporary("newer");
@@ -162,7 +163,7 @@ fn only_a_themanet_database_of_a_known_schema_is_restored() {
         .execute(&mut conn)
         .unwrap();
     drop(conn);
-    let error = themanet::backup::restore(&test_db.url, &newer).unwrap_err();
+    let error = themanet::operations::backup::restore(&test_db.url, &newer).unwrap_err();
     assert!(
         error.contains("20991231000099") && error.contains(themanet::db::version::program_schema()),
         "{error}"
@@ -179,14 +180,14 @@ fn only_a_themanet_database_of_a_known_schema_is_restored() {
 fn restore_refuses_a_database_in_use() {
     let (test_db, before) = live_database();
     let file = temporary("in-use");
-    themanet::backup::backup(&mut test_db.conn(), &file).unwrap();
+    themanet::operations::backup::backup(&mut test_db.conn(), &file).unwrap();
     // What a server and every command hold while they run.
-    let held = themanet::backup::DatabaseLock::shared(&test_db.url).unwrap();
-    let error = themanet::backup::restore(&test_db.url, &file).unwrap_err();
+    let held = themanet::operations::backup::DatabaseLock::shared(&test_db.url).unwrap();
+    let error = themanet::operations::backup::restore(&test_db.url, &file).unwrap_err();
     assert!(error.contains("stop the server"), "{error}");
     assert_eq!(rows_of(&test_db), before);
     drop(held);
-    assert!(themanet::backup::restore(&test_db.url, &file).is_ok());
+    assert!(themanet::operations::backup::restore(&test_db.url, &file).is_ok());
     let _ = std::fs::remove_file(&file);
 }
 
@@ -195,13 +196,15 @@ fn backups_are_private_and_never_overwrite() {
     use std::os::unix::fs::PermissionsExt;
     let (test_db, _) = live_database();
     let file = temporary("private");
-    themanet::backup::backup(&mut test_db.conn(), &file).unwrap();
+    themanet::operations::backup::backup(&mut test_db.conn(), &file).unwrap();
     let mode = std::fs::metadata(&file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
     std::fs::write(&file, b"iets anders").unwrap();
-    assert!(themanet::backup::backup(&mut test_db.conn(), &file)
-        .unwrap_err()
-        .contains("exists"));
+    assert!(
+        themanet::operations::backup::backup(&mut test_db.conn(), &file)
+            .unwrap_err()
+            .contains("exists")
+    );
     assert_eq!(std::fs::read(&file).unwrap(), b"iets anders");
     let _ = std::fs::remove_file(&file);
 }
@@ -211,10 +214,10 @@ fn postgres_uses_its_own_tools() {
     let test_db = common::TestDb::new(Backend::Postgres);
     let mut conn = test_db.conn();
     let file = std::env::temp_dir().join("themanet-never-written.db");
-    assert!(themanet::backup::backup(&mut conn, &file)
+    assert!(themanet::operations::backup::backup(&mut conn, &file)
         .unwrap_err()
         .contains("pg_dump"));
-    assert!(themanet::backup::restore(&test_db.url, &file)
+    assert!(themanet::operations::backup::restore(&test_db.url, &file)
         .unwrap_err()
         .contains("pg_restore"));
     assert!(!file.exists());

@@ -188,7 +188,7 @@ mod kill_9_during_a_csv_import_leaves_all_or_nothing {
 #[test]
 fn a_deadlock_on_postgres_is_a_503_to_retry() {
     use std::sync::{Arc, Barrier};
-    use themanet::error::ApiError;
+    use themanet::web::error::ApiError;
     let db = common::TestDb::new(Backend::Postgres);
     let mut setup = db.conn();
     diesel::sql_query("CREATE TABLE pair (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")

@@ -15,7 +15,7 @@ use themanet::db::schema::{
     search_docs, stakeholder_tags, stakeholders,
 };
 use themanet::db::{Backend, DbConn};
-use themanet::generate::{generate, Sizes};
+use themanet::demo::generate::{generate, Sizes};
 
 const SIZES: Sizes = Sizes {
     networks: 120,

@@ -21,17 +21,17 @@ fn check(file: &str, doc: &serde_json::Value) {
 
 #[test]
 fn committed_spec_matches_the_code() {
-    check("openapi.json", themanet::router::openapi());
+    check("openapi.json", themanet::web::router::openapi());
 }
 
 #[test]
 fn committed_3_0_spec_matches_the_code() {
-    check("openapi-3.0.json", themanet::router::openapi_3_0());
+    check("openapi-3.0.json", themanet::web::router::openapi_3_0());
 }
 
 #[test]
 fn every_operation_documents_its_errors() {
-    let doc = themanet::router::openapi();
+    let doc = themanet::web::router::openapi();
     let paths = doc["paths"].as_object().expect("paths");
     assert!(paths.len() >= 15, "all endpoints are documented");
     for (path, item) in paths {
@@ -63,7 +63,7 @@ fn every_operation_documents_its_errors() {
 
 #[test]
 fn enums_are_documented_as_sent() {
-    let doc = themanet::router::openapi();
+    let doc = themanet::web::router::openapi();
     let enums = |name: &str| doc["components"]["schemas"][name]["enum"].clone();
     assert_eq!(
         enums("GoalStatus"),

@@ -4,8 +4,8 @@
 mod common;
 
 use themanet::db::{self, Backend, DbConn};
+use themanet::operations::transfer::{self, Encoding, Kind, Outcome};
 use themanet::permissions::Viewer;
-use themanet::transfer::{self, Encoding, Kind, Outcome};
 
 /// Imports `file` (found-out encoding); the outcome.
 fn import(conn: &mut DbConn, viewer: &Viewer, kind: Kind, file: &[u8]) -> Outcome {

@@ -19,7 +19,7 @@
 use actix_web::http::header;
 use actix_web::HttpRequest;
 
-use crate::error::{ApiError, InvalidParam};
+use crate::web::error::{ApiError, InvalidParam};
 
 /// Locks the rows a query selects until the transaction ends (PostgreSQL);
 /// on SQLite the write transaction already holds the lock. The query is a

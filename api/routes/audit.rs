@@ -6,14 +6,14 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db;
 use crate::db::schema::audit_events;
-use crate::error::ApiError;
-use crate::extract::Query;
-use crate::http::utc;
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
+use crate::web::error::ApiError;
+use crate::web::extract::Query;
+use crate::web::http::utc;
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// One thing that happened. Ids and names of actions only: no personal values.
@@ -21,7 +21,7 @@ use crate::{page_type, AppState};
 #[serde(rename_all = "camelCase")]
 pub struct AuditEventOut {
     pub id: i64,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub at: DateTime<Utc>,
     /// The account that acted (none: anonymous, or a failed sign-in).
     pub actor_id: Option<i64>,

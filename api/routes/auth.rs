@@ -7,18 +7,18 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::auth::{hash_password, verify_password};
+use crate::accounts::auth::{hash_password, verify_password};
+use crate::accounts::sessions::{Issued, Rotation};
+use crate::accounts::throttle;
 use crate::db::models::{NewUser, User};
 use crate::db::schema::{stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, StakeholderKind};
-use crate::error::ApiError;
-use crate::error::{Code, InvalidParam};
-use crate::extract::{present, Body, JsonBody};
-use crate::http::client_address;
 use crate::routes::me::MeOut;
-use crate::sessions::{Issued, Rotation};
-use crate::throttle;
+use crate::web::error::ApiError;
+use crate::web::error::{Code, InvalidParam};
+use crate::web::extract::{present, Body, JsonBody};
+use crate::web::http::client_address;
 use crate::AppState;
 
 /// A new account.
@@ -214,19 +214,19 @@ impl TokenOut {
             token_type: "Bearer".into(),
             expires_in: state.keys.ttl(),
             refresh_token: session.token,
-            refresh_expires_at: crate::http::utc(session.expires_at),
+            refresh_expires_at: crate::web::http::utc(session.expires_at),
             user: MeOut::new(user, stakeholder_id),
         })
     }
 }
 
 fn secure(req: &HttpRequest) -> bool {
-    crate::pagination::base_url(req).starts_with("https://")
+    crate::web::pagination::base_url(req).starts_with("https://")
 }
 
 /// The session cookie: HttpOnly, SameSite=Strict, only sent to /api/v1/auth.
 fn session_cookie(req: &HttpRequest, value: &str, max_age_seconds: i64) -> Cookie<'static> {
-    Cookie::build(crate::sessions::COOKIE, value.to_string())
+    Cookie::build(crate::accounts::sessions::COOKIE, value.to_string())
         .path("/api/v1/auth")
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -265,7 +265,7 @@ pub fn sign_in(
         .select(stakeholders::id)
         .first::<i64>(conn)
         .optional()?;
-    let session = crate::sessions::start(conn, user_id, days)?;
+    let session = crate::accounts::sessions::start(conn, user_id, days)?;
     Ok((user, stakeholder, session))
 }
 
@@ -296,7 +296,7 @@ pub async fn register(
     }
     let (input, mut errors) = body.with_errors();
     if let Some(password) = &input.password {
-        if let Err((code, reason)) = crate::passwords::check(password) {
+        if let Err((code, reason)) = crate::accounts::passwords::check(password) {
             errors.push(InvalidParam::new("password", code, reason));
         }
     }
@@ -314,7 +314,7 @@ pub async fn register(
         ));
     }
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
-    let hash = crate::auth::password_work(move || hash_password(&password)).await??;
+    let hash = crate::accounts::auth::password_work(move || hash_password(&password)).await??;
     let days = state.config.refresh_token_days;
     let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         let id = insert_account(conn, &email, &hash, &name, kind, false)?;
@@ -322,7 +322,7 @@ pub async fn register(
     })
     .await?;
     let out = TokenOut::new(&state, user, stakeholder, session)?;
-    let location = format!("{}/api/v1/me", crate::pagination::base_url(&req));
+    let location = format!("{}/api/v1/me", crate::web::pagination::base_url(&req));
     let mut response = HttpResponse::Created();
     response.insert_header((actix_web::http::header::LOCATION, location));
     Ok(token_response(&req, response, &out))
@@ -369,7 +369,8 @@ pub async fn login(
     .await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok =
-        crate::auth::password_work(move || verify_password(&password, hash.as_deref())).await?;
+        crate::accounts::auth::password_work(move || verify_password(&password, hash.as_deref()))
+            .await?;
     let user_id = match user {
         Some(user) if ok && !user.disabled => user.id,
         other => {
@@ -409,7 +410,7 @@ fn presented_token(req: &HttpRequest, input: RefreshInput) -> Option<String> {
         .refresh_token
         .filter(|t| !t.is_empty())
         .or_else(|| {
-            req.cookie(crate::sessions::COOKIE)
+            req.cookie(crate::accounts::sessions::COOKIE)
                 .map(|c| c.value().to_string())
         })
         .filter(|t| !t.is_empty())
@@ -435,9 +436,10 @@ pub async fn refresh(
     body: JsonBody<RefreshInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner()?;
-    let token = presented_token(&req, input).ok_or_else(crate::sessions::ended)?;
-    let rotated = db::write(&state.pool, move |conn| {
-        match crate::sessions::rotate(conn, &token)? {
+    let token = presented_token(&req, input).ok_or_else(crate::accounts::sessions::ended)?;
+    let rotated = db::write(
+        &state.pool,
+        move |conn| match crate::accounts::sessions::rotate(conn, &token)? {
             Rotation::Replayed => Ok(None),
             Rotation::Next(user_id, next) => {
                 let user = users::table
@@ -451,12 +453,12 @@ pub async fn refresh(
                     .optional()?;
                 Ok(Some((user, stakeholder, next)))
             }
-        }
-    })
+        },
+    )
     .await?;
     let Some((user, stakeholder, session)) = rotated else {
         tracing::warn!("a used refresh token came back; its session was ended");
-        return Err(crate::sessions::ended());
+        return Err(crate::accounts::sessions::ended());
     };
     let out = TokenOut::new(&state, user, stakeholder, session)?;
     Ok(token_response(&req, HttpResponse::Ok(), &out))
@@ -481,7 +483,7 @@ pub async fn logout(
     let input = body.into_inner()?;
     if let Some(token) = presented_token(&req, input) {
         db::write(&state.pool, move |conn| {
-            crate::sessions::revoke_family_of(conn, &token)
+            crate::accounts::sessions::revoke_family_of(conn, &token)
         })
         .await?;
     }

@@ -10,17 +10,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Endorsement, Stakeholder};
 use crate::db::schema::{endorsements, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Stance};
-use crate::error::ApiError;
-use crate::extract::{present, Body, JsonBody, Query};
-use crate::http::utc;
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
 use crate::routes::goals::goal_access;
+use crate::web::error::ApiError;
+use crate::web::extract::{present, Body, JsonBody, Query};
+use crate::web::http::utc;
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// A member's view of a goal.
@@ -35,9 +35,9 @@ pub struct EndorsementOut {
     pub comment: String,
     /// Who sees this reaction: the network's `members`, or everyone.
     pub visibility: ReactionVisibility,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -250,7 +250,7 @@ pub async fn endorse_goal(
     })
     .await?;
     if is_new {
-        Ok(crate::http::created(
+        Ok(crate::web::http::created(
             &req,
             &format!("/goals/{goal_id}/endorsements"),
             &out,

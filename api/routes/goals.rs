@@ -11,19 +11,19 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Goal, GoalValues};
 use crate::db::schema::{endorsements, goals, memberships};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, Stance};
-use crate::error::{ApiError, Code, InvalidParam};
-use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{created, etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, NetworkAccess, Viewer};
 use crate::routes::ensure_valid;
 use crate::routes::networks::{merge, merge_opt};
+use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{nullable, Body, JsonBody, Query};
+use crate::web::http::{created, etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// A goal or a step towards one.
@@ -48,9 +48,9 @@ pub struct GoalOut {
     pub support_count: i64,
     /// Endorsements that raise a concern.
     pub concern_count: i64,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 

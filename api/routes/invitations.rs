@@ -12,18 +12,18 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Invitation, Network, Stakeholder};
 use crate::db::queries::memberships;
 use crate::db::schema::{invitations, networks, stakeholders, users};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{InvitationStatus, NetworkStatus, Role};
-use crate::error::{ApiError, Code};
-use crate::extract::{present, Body, JsonBody, Query};
-use crate::http::{etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{self, network_access, Viewer};
+use crate::web::error::{ApiError, Code};
+use crate::web::extract::{present, Body, JsonBody, Query};
+use crate::web::http::{etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// An invitation to join a network.
@@ -44,9 +44,9 @@ pub struct InvitationOut {
     /// Who invited them (their display name), while that account exists.
     pub invited_by: Option<String>,
     pub status: InvitationStatus,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -458,7 +458,7 @@ pub async fn answer_invitation(
     let precondition = Precondition::from_request(&req);
     let (input, mut errors) = body.with_errors();
     if input.status == Some(Answer::Declined) && input.commitment.is_some() {
-        errors.push(crate::error::InvalidParam::new(
+        errors.push(crate::web::error::InvalidParam::new(
             "commitment",
             Code::Rule,
             "goes with accepting only",

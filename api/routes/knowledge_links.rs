@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
     knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks, topics,
@@ -22,13 +22,13 @@ use crate::db::schema::{
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
-use crate::error::{ApiError, Code, InvalidParam};
-use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{created, etag, ok_with_etag, utc};
-use crate::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
 use crate::routes::networks::{merge, merge_opt};
 use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
+use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{nullable, Body, JsonBody, Query};
+use crate::web::http::{created, etag, ok_with_etag, utc};
+use crate::web::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::{page_type, search, AppState};
 
 /// A link on the knowledge platform.
@@ -56,9 +56,9 @@ pub struct KnowledgeLinkOut {
     pub clicks: i64,
     /// Whether you may change this link.
     pub can_edit: bool,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -946,7 +946,7 @@ pub async fn visit_knowledge_link(
         .unwrap_or_default();
     let day = Utc::now().date_naive();
     let who = (!is_crawler(agent)).then(|| {
-        let address = crate::http::client_address(&req);
+        let address = crate::web::http::client_address(&req);
         visitor(&state.config.jwt_secret, &address, agent, id, day)
     });
     let url = db::write(&state.pool, move |conn| {

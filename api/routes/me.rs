@@ -8,15 +8,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::User;
 use crate::db::schema::{memberships, stakeholders, users};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::Role;
-use crate::error::{ApiError, Code};
-use crate::extract::{Body, JsonBody};
-use crate::http::{etag, ok_with_etag, utc};
+use crate::web::error::{ApiError, Code};
+use crate::web::extract::{Body, JsonBody};
+use crate::web::http::{etag, ok_with_etag, utc};
 use crate::AppState;
 
 /// Your account.
@@ -31,9 +31,9 @@ pub struct MeOut {
     pub is_admin: bool,
     /// Your own stakeholder profile (see `/stakeholders/{stakeholderId}`).
     pub stakeholder_id: Option<i64>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -57,7 +57,7 @@ impl MeOut {
 pub struct MeInput {
     #[validate(length(min = 1, max = 100, message = "must have 1 to 100 characters"))]
     #[schema(min_length = 1, max_length = 100, nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub display_name: Option<String>,
 }
 
@@ -247,14 +247,14 @@ pub async fn change_password(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let input = body.into_inner()?;
-    let current = crate::extract::present(input.current_password, "currentPassword")?;
-    let new = crate::extract::present(input.new_password, "newPassword")?;
+    let current = crate::web::extract::present(input.current_password, "currentPassword")?;
+    let new = crate::web::extract::present(input.new_password, "newPassword")?;
     let (user, _) = db::read(&state.pool, move |conn| load_me(conn, auth)).await?;
     let stored = user.password_hash.clone();
-    let (ok, hash) = crate::auth::password_work(move || {
+    let (ok, hash) = crate::accounts::auth::password_work(move || {
         (
-            crate::auth::verify_password(&current, Some(&stored)),
-            crate::auth::hash_password(&new),
+            crate::accounts::auth::verify_password(&current, Some(&stored)),
+            crate::accounts::auth::hash_password(&new),
         )
     })
     .await?;
@@ -273,7 +273,7 @@ pub async fn change_password(
                 users::version.eq(users::version + 1),
             ))
             .execute(conn)?;
-        crate::sessions::end_all(conn, user_id)?;
+        crate::accounts::sessions::end_all(conn, user_id)?;
         crate::routes::auth::sign_in(conn, user_id, days)
     })
     .await?;
@@ -293,7 +293,7 @@ pub struct ExportMembership {
     pub network_name: String,
     pub role: Role,
     pub commitment: String,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub joined_at: DateTime<Utc>,
 }
 
@@ -307,9 +307,9 @@ pub struct ExportEndorsement {
     pub comment: String,
     /// Who sees it: the network's `members`, or everyone.
     pub visibility: crate::domain::ReactionVisibility,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -322,7 +322,7 @@ pub struct ExportItem {
     /// The web address, for knowledge links.
     pub url: Option<String>,
     pub network_id: Option<i64>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -330,7 +330,7 @@ pub struct ExportItem {
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportOut {
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub exported_at: DateTime<Utc>,
     pub account: MeOut,
     /// Your own stakeholder profile, with contact details and access needs.

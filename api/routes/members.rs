@@ -8,20 +8,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Membership, Stakeholder};
 use crate::db::queries;
 use crate::db::schema::{memberships, networks, stakeholders};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role, StakeholderKind};
-use crate::error::{ApiError, Code, InvalidParam};
-use crate::extract::{Body, JsonBody, Query};
-use crate::http::{created, etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{self, network_access, NetworkAccess, Viewer};
 use crate::routes::invitations::{self, InvitationOut};
 use crate::routes::stakeholders::{contact_for, ContactOut};
+use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{Body, JsonBody, Query};
+use crate::web::http::{created, etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// A member of a network.
@@ -38,9 +38,9 @@ pub struct MemberOut {
     pub commitment: String,
     /// Only for co-members when the person agreed to share it.
     pub contact: Option<ContactOut>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub joined_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -79,12 +79,12 @@ impl Body for MemberInput {}
 pub struct MemberPatch {
     /// Only coordinators change roles; the last coordinator keeps theirs.
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub role: Option<Role>,
     /// The member themselves or a coordinator may change it.
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub commitment: Option<String>,
 }
 
@@ -431,7 +431,7 @@ pub async fn add_member(
         Added::Invited(out) => {
             let location = format!(
                 "{}/api/v1/invitations/{}",
-                crate::pagination::base_url(&req),
+                crate::web::pagination::base_url(&req),
                 out.id
             );
             Ok(HttpResponse::Accepted()

@@ -19,7 +19,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::topics;
 use crate::db::DbConn;
-use crate::error::{ApiError, Code, InvalidParam};
+use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// Rebuilds the search index of the kinds of documents that a migration
 /// listed in `search_reindex` (what is indexed changed; the analyser lives
@@ -141,11 +141,11 @@ pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationErr
 /// page that starts after the cursor.
 pub fn rank_page<T>(
     ranked: &[(i64, f64)],
-    page: &crate::pagination::PageRequest,
+    page: &crate::web::pagination::PageRequest,
     id_of: impl Fn(&T) -> i64,
-    mut load: impl FnMut(Vec<i64>) -> Result<Vec<T>, crate::error::ApiError>,
-) -> Result<(Vec<T>, Option<crate::pagination::Cursor>), crate::error::ApiError> {
-    use crate::pagination::Cursor;
+    mut load: impl FnMut(Vec<i64>) -> Result<Vec<T>, crate::web::error::ApiError>,
+) -> Result<(Vec<T>, Option<crate::web::pagination::Cursor>), crate::web::error::ApiError> {
+    use crate::web::pagination::Cursor;
     // Everything up to and including the cursor position is skipped: the
     // answer is in that order (score descending, then id), so the page
     // starts where it stops being at or before the cursor.
@@ -198,7 +198,7 @@ pub fn rank_page<T>(
 #[cfg(test)]
 mod tests {
     use super::rank_page;
-    use crate::pagination::{Cursor, PageRequest};
+    use crate::web::pagination::{Cursor, PageRequest};
 
     /// Pages of a ranked answer with tied scores, and rows the viewer may
     /// not see: each page starts right after the previous page's cursor.

@@ -10,21 +10,21 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::{memberships, network_counts, network_topics, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
-use crate::error::{ApiError, Code, InvalidParam};
-use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{created, etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{network_access, Viewer};
 use crate::reference::{municipalities_of, municipality, province};
 use crate::routes::{
     check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
 };
+use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{nullable, Body, JsonBody, Query};
+use crate::web::http::{created, etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, search, AppState};
 
 /// A network named by id and name (parent and children).
@@ -85,9 +85,9 @@ pub struct NetworkOut {
     pub contact: Option<String>,
     /// How members are kept informed (newsletter, meetings, calls).
     pub communication: String,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
     /// Only on a single network: the wider network.
     pub parent: Option<NetworkRef>,

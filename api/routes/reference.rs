@@ -7,10 +7,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::db;
 use crate::db::schema::topics;
-use crate::error::ApiError;
-use crate::extract::Query;
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::reference::{municipalities, Municipality};
+use crate::web::error::ApiError;
+use crate::web::extract::Query;
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// A topic that networks and links are tagged with.

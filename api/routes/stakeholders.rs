@@ -9,20 +9,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::{Stakeholder, StakeholderValues};
 use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, StakeholderKind, LANGUAGES};
-use crate::error::{ApiError, Code, InvalidParam};
-use crate::extract::{nullable, Body, JsonBody, Query};
-use crate::http::{created, etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::{self, Viewer};
 use crate::reference::municipality;
 use crate::routes::networks::{merge, merge_opt};
 use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{nullable, Body, JsonBody, Query};
+use crate::web::http::{created, etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, search, AppState};
 
 /// Contact details: personal data, shown only to those allowed.
@@ -53,19 +53,19 @@ pub struct FieldVisibilityOut {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FieldVisibilityChoice {
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub organisation: Option<FieldVisibility>,
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub expertise: Option<FieldVisibility>,
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub talents: Option<FieldVisibility>,
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub languages: Option<FieldVisibility>,
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub municipality_code: Option<FieldVisibility>,
 }
 
@@ -121,9 +121,9 @@ pub struct StakeholderOut {
     pub access_needs: Option<String>,
     /// Whether you may change this profile.
     pub can_edit: bool,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -195,7 +195,7 @@ pub struct StakeholderInput {
     pub access_needs_consent: Option<Option<bool>>,
     /// Who may see which fields.
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub visibility: Option<FieldVisibilityChoice>,
 }
 

@@ -8,16 +8,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::Auth;
+use crate::accounts::auth::Auth;
 use crate::db::models::User;
 use crate::db::schema::users;
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
-use crate::error::ApiError;
-use crate::extract::{Body, JsonBody, Query};
-use crate::http::{etag, ok_with_etag, utc};
-use crate::pagination::{Cursor, PageLinks, PageRequest};
 use crate::permissions::Viewer;
+use crate::web::error::ApiError;
+use crate::web::extract::{Body, JsonBody, Query};
+use crate::web::http::{etag, ok_with_etag, utc};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, AppState};
 
 /// An account, as platform admins see it.
@@ -31,9 +31,9 @@ pub struct UserOut {
     pub is_admin: bool,
     /// A disabled account cannot sign in; its sessions have ended.
     pub disabled: bool,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::http::time")]
+    #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -59,7 +59,7 @@ page_type!(UserPage, UserOut, "A page of accounts.");
 pub struct UserInput {
     /// `true` disables the account and ends all its sessions.
     #[schema(nullable = false)]
-    #[serde(default, deserialize_with = "crate::extract::not_null")]
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub disabled: Option<bool>,
 }
 
@@ -208,7 +208,7 @@ pub async fn update_user(
                     .execute(conn)?,
                 )?;
                 if disabled {
-                    crate::sessions::end_all(conn, id)?;
+                    crate::accounts::sessions::end_all(conn, id)?;
                 }
                 let action = if disabled {
                     "account.disabled"

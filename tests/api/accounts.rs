@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::test::TestRequest;
 use serde_json::json;
-use themanet::auth::{Claims, AUDIENCE, ISSUER};
+use themanet::accounts::auth::{Claims, AUDIENCE, ISSUER};
 
 use crate::both;
 use crate::common;

@@ -1,4 +1,4 @@
-//! Answers kept for anonymous readers (`themanet::cache`): shared by every
+//! Answers kept for anonymous readers (`themanet::web::cache`): shared by every
 //! visitor, never by a signed-in user, and dropped by any write.
 
 use crate::both;

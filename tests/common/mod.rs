@@ -13,9 +13,10 @@ use actix_web::{test, web};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use serde_json::{json, Value};
-use themanet::config::Config;
 use themanet::db::{self, Backend};
-use themanet::{router, AppState};
+use themanet::operations::config::Config;
+use themanet::web::router;
+use themanet::AppState;
 
 /// Runs one test body on SQLite and on PostgreSQL, as two tests named
 /// `<name>::sqlite` and `<name>::postgres` (the test command counts them).

@@ -7,7 +7,7 @@ use crate::db::models::Membership;
 use crate::db::schema::memberships;
 use crate::db::{self, DbConn};
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// The membership of a stakeholder in a network, if any.
 pub fn find(

@@ -21,7 +21,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::db::schema::{search_blocks, search_docs};
 use crate::db::{Backend, DbConn};
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// Bump when the analyser changes; documents are then reindexed.
 pub const ANALYSER_VERSION: i32 = 1;

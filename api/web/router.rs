@@ -16,9 +16,9 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::AppExt;
 
-use crate::error::{rewrite_foreign_errors, ApiError};
-use crate::extract::{Body, MAX_BODY};
 use crate::routes::*;
+use crate::web::error::{rewrite_foreign_errors, ApiError};
+use crate::web::extract::{Body, MAX_BODY};
 use crate::AppState;
 
 /// Registers every API handler (under `/api/v1`).
@@ -103,12 +103,12 @@ pub fn openapi() -> &'static Value {
     DOC.get_or_init(|| {
         let (_, doc) = App::new()
             .into_utoipa_app()
-            .openapi(crate::openapi::ApiDoc::openapi())
+            .openapi(crate::web::openapi::ApiDoc::openapi())
             .service(utoipa_actix_web::scope("/api/v1").configure(api))
             .split_for_parts();
         let mut value = serde_json::to_value(&doc).unwrap_or_default();
-        crate::openapi::finish(&mut value, &required_fields());
-        crate::openapi::refine(&mut value, &post_only_required_fields());
+        crate::web::openapi::finish(&mut value, &required_fields());
+        crate::web::openapi::refine(&mut value, &post_only_required_fields());
         value
     })
 }
@@ -116,7 +116,7 @@ pub fn openapi() -> &'static Value {
 /// The same document as OpenAPI 3.0.3.
 pub fn openapi_3_0() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
-    DOC.get_or_init(|| crate::openapi::to_3_0(openapi()))
+    DOC.get_or_init(|| crate::web::openapi::to_3_0(openapi()))
 }
 
 fn spec_response(doc: &Value) -> HttpResponse {
@@ -304,7 +304,7 @@ pub fn app(
         )
         .service(
             web::scope("/api/v1")
-                .wrap_fn(crate::cache::public_reads)
+                .wrap_fn(crate::web::cache::public_reads)
                 .configure(|c| api(&mut ServiceConfig::new(c)))
                 .default_service(web::to(api_fallback)),
         )
@@ -326,7 +326,7 @@ pub fn app(
                 Some(state) if path.starts_with("/api/") => {
                     let write = matches!(*req.method(), Method::POST | Method::PATCH | Method::PUT | Method::DELETE);
                     let search = read && req.query_string().split('&').any(|p| p.starts_with("q=") && p.len() > 2);
-                    let address = crate::http::client_address(req.request());
+                    let address = crate::web::http::client_address(req.request());
                     if write {
                         state.rate_limiter.take(&format!("write:{address}"), state.config.rate_limit_writes)
                     } else if search {
@@ -342,9 +342,9 @@ pub fn app(
             let allowed = state.map(|s| s.config.allowed_origins.as_slice()).unwrap_or_default();
             let any_listed = !allowed.is_empty();
             let cors = if path.starts_with("/api/") {
-                crate::cors::Access::of(req.headers(), allowed)
+                crate::web::cors::Access::of(req.headers(), allowed)
             } else {
-                crate::cors::Access::None
+                crate::web::cors::Access::None
             };
             let public = read && !req.headers().contains_key(header::AUTHORIZATION);
             // A database that was down at start-up is not migrated yet: only
@@ -358,7 +358,7 @@ pub fn app(
                 Err(wait) => Some(ApiError::TooManyRequests(wait)),
                 Ok(()) => None,
             };
-            let (fut, refused) = match (crate::cors::preflight(req.method(), req.headers(), &cors), refusal) {
+            let (fut, refused) = match (crate::web::cors::preflight(req.method(), req.headers(), &cors), refusal) {
                 (Some(answer), _) => (None, Some(req.into_response(answer))),
                 (None, None) => (Some(srv.call(req)), None),
                 (None, Some(error)) => {
@@ -390,7 +390,7 @@ pub fn app(
                 }
                 if path.starts_with("/api/") {
                     if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
-                        crate::cors::decorate(headers, &cors, public, any_listed);
+                        crate::web::cors::decorate(headers, &cors, public, any_listed);
                     }
                 } else if !path.starts_with("/health/") {
                     let frames = if path.starts_with("/embed") { "*" } else { "'none'" };
@@ -415,5 +415,5 @@ pub fn app(
                     HeaderValue::from_static("nosniff"),
                 )),
         )
-        .wrap_fn(crate::logging::access_log)
+        .wrap_fn(crate::web::logging::access_log)
 }

@@ -34,9 +34,9 @@ use crate::db::{self, DbConn};
 use crate::domain::{
     slugify, Audience, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility,
 };
-use crate::error::ApiError;
 use crate::reference::{municipalities, Municipality};
 use crate::search;
+use crate::web::error::ApiError;
 
 /// How many rows of each kind to add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,13 +10,14 @@
 //! `demo-coordinator@themanet.example`, `demo-lid@themanet.example` and
 //! `demo-admin@themanet.example` (platform admin).
 
+pub mod generate;
+
 use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::config::{Config, DemoData};
 use crate::db::models::{
     GoalValues, KnowledgeLinkValues, NetworkValues, NewUser, StakeholderValues,
 };
@@ -29,7 +30,8 @@ use crate::domain::{
     Audience, FieldVisibility, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Stance,
     Visibility,
 };
-use crate::error::ApiError;
+use crate::operations::config::{Config, DemoData};
+use crate::web::error::ApiError;
 
 /// The password of every demo account.
 const PASSWORD: &str = "demo-wachtwoord";
@@ -54,7 +56,7 @@ pub fn load(conn: &mut DbConn) -> Result<bool, ApiError> {
         return Ok(false);
     }
     // Hashing is slow on purpose: once, before the write lock, for all accounts.
-    let hash = crate::auth::hash_password(PASSWORD)?;
+    let hash = crate::accounts::auth::hash_password(PASSWORD)?;
     db::write_tx(conn, |conn| {
         if !is_empty(conn)? {
             return Ok(false);

@@ -66,7 +66,7 @@ pub fn bind(
         builder = builder
             .listen(format!("themanet-{local}"), listener, move || {
                 let shutdown = shutdown.clone();
-                let app = crate::router::app(state.clone())
+                let app = crate::web::router::app(state.clone())
                     .into_factory()
                     .map_err(|e: actix_web::Error| e.error_response());
                 let http = HttpService::build()
@@ -109,7 +109,7 @@ fn listener(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
 
 /// The whole `414` answer, sent as is before the connection is closed.
 fn refusal() -> Vec<u8> {
-    let body = crate::error::problem_json(
+    let body = crate::web::error::problem_json(
         StatusCode::URI_TOO_LONG,
         "uri-too-long",
         format!(
@@ -120,7 +120,7 @@ fn refusal() -> Vec<u8> {
     format!(
         "HTTP/1.1 414 URI Too Long\r\ncontent-type: {}\r\ncontent-length: {}\r\n\
          api-version: {}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n{body}",
-        crate::error::PROBLEM_JSON,
+        crate::web::error::PROBLEM_JSON,
         body.len(),
         crate::API_VERSION,
     )

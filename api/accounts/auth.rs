@@ -12,7 +12,7 @@ use argon2::Argon2;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 pub const ISSUER: &str = "themanet";
 pub const AUDIENCE: &str = "themanet-api";

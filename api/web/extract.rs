@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use validator::Validate;
 
-use crate::error::{ApiError, Code, InvalidParam};
+use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// Largest accepted request body.
 pub const MAX_BODY: usize = 64 * 1024;

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::schema::{refresh_tokens, users};
 use crate::db::{self, DbConn};
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// The cookie that carries the refresh token for the web frontend.
 pub const COOKIE: &str = "themanet_refresh";

@@ -133,7 +133,7 @@ fn is_public_read(path: &str, query: &str) -> bool {
     let segments: Vec<&str> = rest.split('/').collect();
     let listed = PUBLIC_READS
         .iter()
-        .any(|template| crate::router::fits_template(template, &segments, true));
+        .any(|template| crate::web::router::fits_template(template, &segments, true));
     let search = query
         .split('&')
         .any(|pair| pair.starts_with("q=") && pair.len() > 2);
@@ -150,7 +150,7 @@ fn key_of(req: &ServiceRequest) -> Option<String> {
     }
     Some(format!(
         "{}{}",
-        crate::pagination::base_url(req.request()),
+        crate::web::pagination::base_url(req.request()),
         req.uri()
     ))
 }

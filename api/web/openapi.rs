@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::{Code, InvalidParam, Problem};
+use crate::web::error::{Code, InvalidParam, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -117,7 +117,7 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                 let Some(responses) = responses.as_object_mut() else {
                     continue;
                 };
-                // Any address can be too long (api/server.rs).
+                // Any address can be too long (api/web/server.rs).
                 let mut add = vec!["414"];
                 if has_params || has_body {
                     add.push("400");

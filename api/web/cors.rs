@@ -14,7 +14,7 @@ use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::Method;
 use actix_web::HttpResponse;
 
-use crate::error::ApiError;
+use crate::web::error::ApiError;
 
 /// Methods and headers a listed origin may use.
 const PRIVATE_METHODS: &str = "GET, HEAD, POST, PUT, PATCH, DELETE";

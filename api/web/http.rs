@@ -23,7 +23,7 @@ pub fn created<T: Serialize>(
     body: &T,
     etag: Option<&str>,
 ) -> HttpResponse {
-    let location = format!("{}/api/v1{}", crate::pagination::base_url(req), path);
+    let location = format!("{}/api/v1{}", crate::web::pagination::base_url(req), path);
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, location));
     if let Some(tag) = etag {
@@ -41,7 +41,7 @@ pub fn utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
 /// 3, 6 or 9 digits of fraction when it has one), without going through
 /// `fmt` one character at a time: two times per network made that 6 % of
 /// the instructions of an uncached page of 20 networks. Response fields
-/// name it with `#[serde(serialize_with = "crate::http::time")]`.
+/// name it with `#[serde(serialize_with = "crate::web::http::time")]`.
 pub fn time<S: serde::Serializer>(
     t: &chrono::DateTime<chrono::Utc>,
     serializer: S,

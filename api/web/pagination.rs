@@ -7,8 +7,8 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::Code;
-use crate::extract::Query;
+use crate::web::error::Code;
+use crate::web::extract::Query;
 
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
 pub const MAX_PAGE_SIZE: i64 = 100;
@@ -194,7 +194,7 @@ macro_rules! page_type {
         pub struct $name {
             pub items: Vec<$item>,
             #[serde(rename = "_links")]
-            pub links: $crate::pagination::PageLinks,
+            pub links: $crate::web::pagination::PageLinks,
         }
     };
 }

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::error::Code;
+use crate::web::error::Code;
 
-const COMMON: &[u8] = include_bytes!("../data/common-passwords.txt.gz");
+const COMMON: &[u8] = include_bytes!("../../data/common-passwords.txt.gz");
 
 fn common() -> &'static HashSet<String> {
     static LIST: OnceLock<HashSet<String>> = OnceLock::new();

@@ -28,12 +28,12 @@ use serde_json::{Map, Value};
 
 use crate::db::schema::{knowledge_links, networks, stakeholders, users};
 use crate::db::{self, DbConn};
-use crate::error::{ApiError, Code};
-use crate::extract::{is_control_character, parse_body};
 use crate::permissions::Viewer;
 use crate::routes::{
     knowledge_links as links_routes, networks as network_routes, stakeholders as stakeholder_routes,
 };
+use crate::web::error::{ApiError, Code};
+use crate::web::extract::{is_control_character, parse_body};
 
 /// What can be moved in and out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,7 +337,7 @@ pub fn viewer_for(conn: &mut DbConn, email: &str) -> Result<Viewer, String> {
         .optional()
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no account with e-mail address {email}"))?;
-    Viewer::load(conn, crate::auth::Auth::User { id, epoch }).map_err(|e| e.to_string())
+    Viewer::load(conn, crate::accounts::auth::Auth::User { id, epoch }).map_err(|e| e.to_string())
 }
 
 /// Imports CSV rows in one transaction: all of them, or none. `progress`

@@ -41,7 +41,7 @@ impl Metrics {
     }
 
     /// The Prometheus text format.
-    pub fn render(&self, pool: &crate::db::DbPool, answers: &crate::cache::Answers) -> String {
+    pub fn render(&self, pool: &crate::db::DbPool, answers: &crate::web::cache::Answers) -> String {
         let series = self
             .series
             .lock()

@@ -1,0 +1,8 @@
+//! Accounts: argon2id passwords and the list of the most used ones, JWT
+//! access tokens and the `Auth` extractor, sessions (refresh tokens), and the
+//! throttles on sign-in, registration and writes.
+
+pub mod auth;
+pub mod passwords;
+pub mod sessions;
+pub mod throttle;
