@@ -444,7 +444,9 @@ fn settle_province(
         v.province_code = None;
     } else if let Some(m) = v.municipality_code.as_deref().and_then(municipality) {
         if given.as_ref().is_some_and(|p| *p != m.province_code) {
-            errors.push(wrong(
+            // At odds with the reference list, whatever the request.
+            errors.push(InvalidParam::conflict(
+                "provinceCode",
                 Code::Rule,
                 format!(
                     "must be the province of municipalityCode ({}), or left out",
@@ -666,19 +668,6 @@ fn my_roles(
 }
 
 /// Reads a code of a reference list from the query; names it when unknown.
-fn reference_code(
-    query: &mut Query,
-    name: &str,
-    known: impl Fn(&str) -> bool,
-    reason: &str,
-) -> Option<String> {
-    let code = query.typed(name);
-    if code.as_deref().is_some_and(|c| !known(c)) {
-        query.fail(name, Code::Reference, reason);
-    }
-    code
-}
-
 /// Filters for the network list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
@@ -736,18 +725,8 @@ pub async fn list_networks(
     let mut query = Query::new(&req);
     let q = query.text("q");
     let scope = query.parse::<Scope>("scope", Scope::NAMES);
-    let municipality_code = reference_code(
-        &mut query,
-        "municipality",
-        |c| municipality(c).is_some(),
-        "is not a CBS municipality code, such as GM0344",
-    );
-    let province_code = reference_code(
-        &mut query,
-        "province",
-        |c| province(c).is_some(),
-        "is not a CBS province code, such as PV23",
-    );
+    let municipality_code = query.municipality("municipality");
+    let province_code = query.province("province");
     // The province's local networks are found by their municipality.
     let province_places: Vec<String> = province_code
         .as_deref()

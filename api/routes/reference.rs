@@ -92,7 +92,7 @@ fn fold(text: &str) -> String {
 pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
     let q = query.text("q").map(|q| fold(&q));
-    let province = query.text("province");
+    let province = query.province("province");
     let page = PageRequest::read(&mut query);
     query.finish()?;
     let start = page.after_id() as usize;

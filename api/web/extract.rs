@@ -407,6 +407,20 @@ impl Query {
         Some(code)
     }
 
+    /// A CBS province code from the reference list.
+    pub fn province(&mut self, name: &str) -> Option<String> {
+        let code = self.typed(name)?;
+        if crate::reference::province(&code).is_none() {
+            self.fail(
+                name,
+                Code::Reference,
+                "is not a CBS province code, such as PV23",
+            );
+            return None;
+        }
+        Some(code)
+    }
+
     pub fn id(&mut self, name: &str) -> Option<i64> {
         let raw = self.typed(name)?;
         match raw.parse::<i64>() {

@@ -354,6 +354,7 @@ fn plain_text(schema: &mut serde_json::Map<String, Value>) {
 /// bodies, and the consent rules of a stakeholder profile.
 pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
     let municipality = json!({"$ref": "#/components/schemas/MunicipalityCode"});
+    let province = json!({"$ref": "#/components/schemas/ProvinceCode"});
     if let Some(schemas) = doc
         .pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
@@ -366,6 +367,17 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
             "MunicipalityCode".into(),
             json!({"type": "string", "enum": codes, "example": "GM0344",
                    "description": "A CBS municipality code (see /municipalities)."}),
+        );
+        let mut provinces: Vec<&str> = crate::reference::municipalities()
+            .iter()
+            .map(|m| m.province_code.as_str())
+            .collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        schemas.insert(
+            "ProvinceCode".into(),
+            json!({"type": "string", "enum": provinces, "example": "PV23",
+                   "description": "A CBS province code (see /municipalities)."}),
         );
         schemas.insert(
             "Topic".into(),
@@ -426,11 +438,11 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                     "password" | "currentPassword" => {
                         obj.entry("minLength").or_insert(json!(1));
                     }
-                    "language" | "municipalityCode" => {
-                        let target = if prop == "language" {
-                            json!({"$ref": "#/components/schemas/Language"})
-                        } else {
-                            municipality.clone()
+                    "language" | "municipalityCode" | "provinceCode" => {
+                        let target = match prop.as_str() {
+                            "language" => json!({"$ref": "#/components/schemas/Language"}),
+                            "provinceCode" => province.clone(),
+                            _ => municipality.clone(),
                         };
                         let nullable = obj
                             .get("type")
@@ -490,6 +502,10 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                         {"required": ["municipalityCode"], "properties": {"municipalityCode": {"type": "string"}}},
                         {"required": ["region"], "properties": {"region": {"type": "string", "pattern": "\\S"}}}
                     ]}
+                }, {
+                    // A national network reaches every province.
+                    "if": {"required": ["scope"], "properties": {"scope": {"const": "national"}}},
+                    "then": {"properties": {"provinceCode": {"type": "null"}}}
                 }]),
             );
         }
@@ -541,6 +557,7 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                     }
                     match p["name"].as_str() {
                         Some("municipality") => p["schema"] = municipality.clone(),
+                        Some("province") => p["schema"] = province.clone(),
                         Some("cursor") => {
                             // Opaque; `format: cursor` lets the fuzzer make real ones.
                             p["schema"] = json!({"type": "string", "format": "cursor",

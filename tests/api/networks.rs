@@ -511,24 +511,29 @@ both!(networks_of_a_province, |app: common::TestApp| async move {
         .await
         .expect(400);
     assert_eq!(r.invalid_codes(), vec!["province reference"]);
-    for (body, code) in [
+    // A province that is not the municipality's is at odds with the
+    // reference list (409); the others are wrong in themselves (400).
+    for (body, code, status) in [
         (
             json!({"name": "Nergens", "theme": "Nergens", "scope": "regional", "provinceCode": "PV99"}),
             "provinceCode reference",
+            400,
         ),
         (
             json!({"name": "Enschede", "theme": "Enschede", "scope": "local", "municipalityCode": "GM0153", "provinceCode": "PV22"}),
             "provinceCode rule",
+            409,
         ),
         (
             json!({"name": "Landelijk", "theme": "Overal", "scope": "national", "provinceCode": "PV23"}),
             "provinceCode rule",
+            400,
         ),
     ] {
         let r = app
             .post("/api/v1/networks", Some(&anna.token), body)
             .await
-            .expect(400);
+            .expect(status);
         assert_eq!(r.invalid_codes(), vec![code]);
     }
     // Given its own municipality's province, a local network is fine.
