@@ -276,7 +276,7 @@ fn check_account(email: &str, password: &str, name: &str) -> Result<(), ApiError
             "password", code, reason,
         ));
     }
-    themanet::routes::ensure_valid(errors)
+    themanet::web::error::ensure_valid(errors)
 }
 
 /// Every invalid field, named as on the command line.

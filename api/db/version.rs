@@ -169,7 +169,7 @@ pub fn migrate(conn: &mut DbConn) -> Result<Vec<String>, String> {
     // Migration 8's second half: the old single postings become blocks.
     crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))?;
     // Migration 15's: indexes rebuilt in Rust.
-    crate::routes::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))?;
+    crate::db::queries::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))?;
     Ok(applied
         .into_iter()
         .map(|version| {

@@ -70,9 +70,9 @@ impl Precondition {
     /// fields invalid in themselves (400), then a stale `If-Match` (412),
     /// then fields that only conflict with what is stored (409).
     pub fn check(&self, errors: Vec<InvalidParam>, current: &str) -> Result<(), ApiError> {
-        crate::routes::ensure_well_formed(&errors)?;
+        crate::web::error::ensure_well_formed(&errors)?;
         self.matches(current)?;
-        crate::routes::ensure_valid(errors)
+        crate::web::error::ensure_valid(errors)
     }
 }
 

@@ -36,6 +36,9 @@ use crate::domain::{
 };
 use crate::reference::{municipalities, Municipality};
 use crate::search;
+use crate::search::documents::{
+    KnowledgeLinkText, NetworkText, StakeholderText, KNOWLEDGE_LINK, NETWORK, STAKEHOLDER,
+};
 use crate::web::error::ApiError;
 
 /// How many rows of each kind to add.
@@ -994,20 +997,16 @@ impl Producer {
                         value: l.to_string(),
                     });
                 }
-                // The weights of routes::stakeholders::reindex.
+                // Generated people show their profile to everyone (below),
+                // so all of it is indexed.
                 let talents_text = talents.join(" ");
-                index_rows(
-                    "stakeholder",
-                    id,
-                    &[
-                        (&name, 3),
-                        (organisation.as_deref().unwrap_or_default(), 2),
-                        (expertise.as_deref().unwrap_or_default(), 1),
-                        (&talents_text, 1),
-                    ],
-                    &mut docs,
-                    &mut self.blocks,
-                );
+                let text = StakeholderText {
+                    name: &name,
+                    organisation: organisation.as_deref().unwrap_or_default(),
+                    expertise: expertise.as_deref().unwrap_or_default(),
+                    talents: &talents_text,
+                };
+                index_rows(STAKEHOLDER, id, &text.fields(), &mut docs, &mut self.blocks);
                 rows.push(StakeholderRow {
                     id,
                     kind: kind.as_str(),
@@ -1202,26 +1201,18 @@ impl Producer {
                 }
                 let municipality_code =
                     municipality.map(|i| municipalities()[i as usize].code.clone());
-                // The weights of routes::networks::reindex: the place is the
-                // municipality's name, and the region.
-                let index_place = municipality
-                    .map(|i| municipalities()[i as usize].name.as_str())
-                    .unwrap_or_default();
-                index_rows(
-                    "network",
-                    id,
-                    &[
-                        (&name, 3),
-                        (&theme, 2),
-                        (index_place, 2),
-                        (region.as_deref().unwrap_or_default(), 2),
-                        (&description, 1),
-                        (&ambition, 1),
-                        (&needs, 1),
-                    ],
-                    &mut docs,
-                    &mut self.blocks,
-                );
+                let text = NetworkText {
+                    name: &name,
+                    theme: &theme,
+                    place: municipality
+                        .map(|i| municipalities()[i as usize].name.as_str())
+                        .unwrap_or_default(),
+                    region: region.as_deref().unwrap_or_default(),
+                    description: &description,
+                    ambition: &ambition,
+                    needs: &needs,
+                };
+                index_rows(NETWORK, id, &text.fields(), &mut docs, &mut self.blocks);
                 self.networks.push(NetworkInfo {
                     id,
                     scope,
@@ -1545,7 +1536,6 @@ impl Producer {
                         topic: self.topics[*t as usize].0.clone(),
                     });
                 }
-                // The fields and weights of routes::knowledge_links::reindex.
                 let topic_names = my_topics
                     .iter()
                     .map(|t| {
@@ -1554,10 +1544,15 @@ impl Producer {
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
+                let text = KnowledgeLinkText {
+                    title: &title,
+                    topic_names: &topic_names,
+                    summary: &summary,
+                };
                 index_rows(
-                    "knowledge_link",
+                    KNOWLEDGE_LINK,
                     id,
-                    &[(&title, 3), (&topic_names, 2), (&summary, 1)],
+                    &text.fields(),
                     &mut docs,
                     &mut self.blocks,
                 );

@@ -1514,7 +1514,7 @@ impl<'a> Loader<'a> {
                 }
             }
             let talents: Vec<String> = p.talents.iter().map(|t| t.to_string()).collect();
-            crate::routes::stakeholders::reindex(self.conn, id, &v, &talents)?;
+            crate::db::queries::stakeholders::index(self.conn, id, &v, &talents)?;
             self.people.insert(p.key, id);
         }
         Ok(())
@@ -1561,7 +1561,7 @@ impl<'a> Loader<'a> {
                     ))
                     .execute(self.conn)?;
             }
-            crate::routes::networks::reindex(self.conn, &v, id)?;
+            crate::db::queries::networks::index(self.conn, id, &v)?;
             self.networks.insert(n.key, id);
         }
         Ok(())
@@ -1693,7 +1693,9 @@ impl<'a> Loader<'a> {
                     .execute(self.conn)?;
             }
             let topics: Vec<String> = l.topics.iter().map(|t| t.to_string()).collect();
-            crate::routes::knowledge_links::reindex(self.conn, id, &v.title, &v.summary, &topics)?;
+            crate::db::queries::knowledge_links::index(
+                self.conn, id, &v.title, &v.summary, &topics,
+            )?;
         }
         Ok(())
     }

@@ -159,7 +159,18 @@ fn insert_account(
         ))
         .returning(stakeholders::id)
         .get_result(conn)?;
-    crate::search::index(conn, "stakeholder", stakeholder, &[(name, 3)])?;
+    let text = crate::search::documents::StakeholderText {
+        name,
+        organisation: "",
+        expertise: "",
+        talents: "",
+    };
+    crate::search::index(
+        conn,
+        crate::search::documents::STAKEHOLDER,
+        stakeholder,
+        &text.fields(),
+    )?;
     Ok(id)
 }
 
@@ -300,7 +311,7 @@ pub async fn register(
             errors.push(InvalidParam::new("password", code, reason));
         }
     }
-    crate::routes::ensure_valid(errors)?;
+    crate::web::error::ensure_valid(errors)?;
     let email = normalise_email(&present(input.email, "email")?);
     let password = present(input.password, "password")?;
     let name = present(input.display_name, "displayName")?

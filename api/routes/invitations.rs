@@ -464,7 +464,7 @@ pub async fn answer_invitation(
             "goes with accepting only",
         ));
     }
-    crate::routes::ensure_valid(errors)?;
+    crate::web::error::ensure_valid(errors)?;
     let answer = present(input.status, "status")?.status();
     let commitment = input.commitment.unwrap_or_default();
     let (out, tag) = db::write(&state.pool, move |conn| {

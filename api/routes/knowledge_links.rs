@@ -17,15 +17,16 @@ use validator::Validate;
 use crate::accounts::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
 use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks, topics,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
 };
 use crate::db::versioned::{self, Precondition};
-use crate::db::{self, DbConn};
+use crate::db::{self, queries, DbConn};
 use crate::domain::{Audience, Role, Visibility, LANGUAGES};
 use crate::permissions::{network_access, Viewer};
-use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{check_topics, clean_tags, ensure_valid, rank_page, validate_tag_list};
+use crate::routes::{check_topics, clean_tags, rank_page, validate_tag_list};
+use crate::web::error::ensure_valid;
 use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{merge, merge_opt};
 use crate::web::extract::{nullable, Body, JsonBody, Query};
 use crate::web::http::{created, etag, ok_with_etag, utc};
 use crate::web::pagination::{base_url, Cursor, PageLinks, PageRequest};
@@ -344,62 +345,6 @@ fn save_lists(
     Ok(())
 }
 
-/// Indexes a link for search: its title, the Dutch and English names of
-/// its topics, and its summary, weighted 3, 2 and 1 (`generate` writes the
-/// same for its links).
-pub fn reindex(
-    conn: &mut DbConn,
-    id: i64,
-    title: &str,
-    summary: &str,
-    slugs: &[String],
-) -> Result<(), ApiError> {
-    let names = if slugs.is_empty() {
-        String::new()
-    } else {
-        topics::table
-            .filter(topics::slug.eq_any(slugs))
-            .select((topics::name_nl, topics::name_en))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .map(|(nl, en)| format!("{nl} {en}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    search::index(
-        conn,
-        "knowledge_link",
-        id,
-        &[(title, 3), (&names, 2), (summary, 1)],
-    )
-}
-
-/// Indexes every link again (`routes::reindex_marked`), a slice of ids at
-/// a time.
-pub fn reindex_all(conn: &mut DbConn) -> Result<(), ApiError> {
-    let mut after = 0;
-    loop {
-        let rows: Vec<(i64, String, String, String)> = knowledge_links::table
-            .filter(knowledge_links::id.gt(after))
-            .order(knowledge_links::id)
-            .limit(500)
-            .select((
-                knowledge_links::id,
-                knowledge_links::title,
-                knowledge_links::summary,
-                knowledge_links::topic_list,
-            ))
-            .load(conn)?;
-        let Some(last) = rows.last().map(|r| r.0) else {
-            return Ok(());
-        };
-        for (id, title, summary, topic_list) in rows {
-            reindex(conn, id, &title, &summary, &db::split_list(&topic_list))?;
-        }
-        after = last;
-    }
-}
-
 /// Loads a link the viewer may see: platform-wide, or in a visible network.
 fn visible(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<KnowledgeLink, ApiError> {
     let link: KnowledgeLink = knowledge_links::table
@@ -605,7 +550,8 @@ pub async fn list_knowledge_links(
                 (rows, next)
             }
             Some(text) => {
-                let ranked = search::search(conn, &stats, "knowledge_link", &text)?;
+                let ranked =
+                    search::search(conn, &stats, search::documents::KNOWLEDGE_LINK, &text)?;
                 rank_page(
                     &ranked,
                     &page,
@@ -663,7 +609,7 @@ pub fn create(
         .returning(knowledge_links::id)
         .get_result(conn)?;
     save_lists(conn, id, &audiences, &topics)?;
-    reindex(conn, id, &v.title, &v.summary, &topics)?;
+    queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
     crate::audit::record(
         conn,
         viewer.user_id,
@@ -805,7 +751,7 @@ pub async fn update_knowledge_link(
             .execute(conn)?;
         versioned::one_row(changed)?;
         save_lists(conn, id, &audiences, &topics)?;
-        reindex(conn, id, &v.title, &v.summary, &topics)?;
+        queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
         crate::audit::record(conn, viewer.user_id, "knowledge_link.updated", "knowledge_link", Some(id), v.network_id)?;
         one(conn, &base, &viewer, id)
     })
@@ -857,7 +803,7 @@ pub async fn delete_knowledge_link(
             .execute(conn)?,
         )?;
         crate::audit::record(conn, viewer.user_id, "knowledge_link.deleted", "knowledge_link", Some(id), current.network_id)?;
-        search::remove(conn, "knowledge_link", id)?;
+        search::remove(conn, search::documents::KNOWLEDGE_LINK, id)?;
         Ok(())
     })
     .await?;

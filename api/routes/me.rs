@@ -193,7 +193,7 @@ pub async fn delete_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
                 }
             }
             diesel::delete(stakeholders::table.find(me)).execute(conn)?;
-            crate::search::remove(conn, "stakeholder", me)?;
+            crate::search::remove(conn, crate::search::documents::STAKEHOLDER, me)?;
         }
         diesel::delete(users::table.find(user_id)).execute(conn)?;
         crate::audit::record(conn, Some(user_id), "account.erased", "user", Some(user_id), None)?;

@@ -21,34 +21,6 @@ use crate::db::schema::topics;
 use crate::db::DbConn;
 use crate::web::error::{ApiError, Code, InvalidParam};
 
-/// Rebuilds the search index of the kinds of documents that a migration
-/// listed in `search_reindex` (what is indexed changed; the analyser lives
-/// here, not in SQL), each in one transaction, and strikes them off. Called
-/// by `db::migrate`; a rebuild that stops half way is done again at the next
-/// start.
-pub fn reindex_marked(conn: &mut DbConn) -> Result<(), ApiError> {
-    use crate::db::schema::search_reindex;
-    let marked: Vec<String> = search_reindex::table
-        .select(search_reindex::doc_type)
-        .order(search_reindex::doc_type)
-        .load(conn)?;
-    for doc_type in marked {
-        crate::db::write_tx(conn, |conn| {
-            match doc_type.as_str() {
-                "knowledge_link" => knowledge_links::reindex_all(conn)?,
-                other => {
-                    return Err(ApiError::Internal(format!(
-                        "search_reindex names an unknown kind of document: {other}"
-                    )))
-                }
-            }
-            diesel::delete(search_reindex::table.find(&doc_type)).execute(conn)?;
-            Ok(())
-        })?;
-    }
-    Ok(())
-}
-
 /// Tag for operations anyone may call; a token, when sent, must be valid.
 pub const OPTIONAL_AUTH: &str = "optional";
 
@@ -95,30 +67,6 @@ pub fn clean_tags(list: Vec<String>) -> Vec<String> {
 /// Empty or whitespace-only text becomes `None`.
 pub fn non_empty(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
-}
-
-/// Fails with 400 when a collected field is invalid in itself; fields that
-/// only conflict with what is stored wait (a stale `If-Match` comes first).
-pub fn ensure_well_formed(errors: &[InvalidParam]) -> Result<(), ApiError> {
-    if errors.iter().any(|e| !e.conflict) {
-        return ensure_valid(errors.to_vec());
-    }
-    Ok(())
-}
-
-/// Fails with 400 when any invalid field was collected (one entry per
-/// field: the first reason found), or with 409 when every field is
-/// well-formed and only conflicts with what is stored.
-pub fn ensure_valid(mut errors: Vec<InvalidParam>) -> Result<(), ApiError> {
-    if errors.is_empty() {
-        return Ok(());
-    }
-    errors.sort_by(|a, b| a.name.cmp(&b.name));
-    errors.dedup_by(|a, b| a.name == b.name);
-    if errors.iter().all(|e| e.conflict) {
-        return Err(ApiError::ConflictingFields(errors));
-    }
-    Err(ApiError::Invalid(errors))
 }
 
 /// A tag list: at most `max` tags, each a slug of at most 40 characters.

@@ -14,15 +14,14 @@ use crate::accounts::auth::Auth;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::{memberships, network_counts, network_topics, networks};
 use crate::db::versioned::{self, Precondition};
-use crate::db::{self, DbConn};
+use crate::db::{self, queries, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
 use crate::permissions::{network_access, Viewer};
 use crate::reference::{municipalities_of, municipality, province};
-use crate::routes::{
-    check_topics, clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list,
-};
+use crate::routes::{check_topics, clean_tags, non_empty, rank_page, validate_tag_list};
+use crate::web::error::ensure_valid;
 use crate::web::error::{ApiError, Code, InvalidParam};
-use crate::web::extract::{nullable, Body, JsonBody, Query};
+use crate::web::extract::{merge, merge_opt, nullable, Body, JsonBody, Query};
 use crate::web::http::{created, etag, ok_with_etag, utc};
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::{page_type, search, AppState};
@@ -225,28 +224,6 @@ fn validate_slug(slug: &str) -> Result<(), validator::ValidationError> {
     } else {
         Err(validator::ValidationError::new("format")
             .with_message("must be 3 to 60 lowercase letters, digits and single hyphens".into()))
-    }
-}
-
-/// Sets `target` from a merge-patch field: absent keeps, `null` clears (or
-/// is refused when the field may not be empty).
-pub fn merge<T>(
-    target: &mut T,
-    field: Option<Option<T>>,
-    name: &str,
-    errors: &mut Vec<InvalidParam>,
-) {
-    match field {
-        None => {}
-        Some(Some(v)) => *target = v,
-        Some(None) => errors.push(InvalidParam::new(name, Code::Required, "may not be empty")),
-    }
-}
-
-/// Sets an optional `target` from a merge-patch field.
-pub fn merge_opt<T>(target: &mut Option<T>, field: Option<Option<T>>) {
-    if let Some(v) = field {
-        *target = v;
     }
 }
 
@@ -470,30 +447,6 @@ fn save_topics(conn: &mut DbConn, network_id: i64, topics: &[String]) -> Result<
             .execute(conn)?;
     }
     Ok(())
-}
-
-pub fn reindex(conn: &mut DbConn, v: &NetworkValues, id: i64) -> Result<(), ApiError> {
-    let place = v
-        .municipality_code
-        .as_deref()
-        .and_then(municipality)
-        .map(|m| m.name.as_str())
-        .unwrap_or_default();
-    let region = v.region.as_deref().unwrap_or_default();
-    search::index(
-        conn,
-        "network",
-        id,
-        &[
-            (&v.name, 3),
-            (&v.theme, 2),
-            (place, 2),
-            (region, 2),
-            (&v.description, 1),
-            (&v.ambition, 1),
-            (&v.needs, 1),
-        ],
-    )
 }
 
 /// Unique slug: the wanted one, or with `-2`, `-3`, ... added.
@@ -762,7 +715,12 @@ pub async fn list_networks(
             viewer.user()?;
         }
         let ranked = match &q {
-            Some(text) => Some(search::search(conn, &stats, "network", text)?),
+            Some(text) => Some(search::search(
+                conn,
+                &stats,
+                search::documents::NETWORK,
+                text,
+            )?),
             None => None,
         };
         // The filtered query, built anew for each use (boxed queries are
@@ -924,8 +882,8 @@ pub fn create(
         .returning(networks::id)
         .get_result(conn)?;
     save_topics(conn, id, &topics)?;
-    crate::db::queries::memberships::insert(conn, id, me, Role::Coordinator, "", true)?;
-    reindex(conn, &v, id)?;
+    queries::memberships::insert(conn, id, me, Role::Coordinator, "", true)?;
+    queries::networks::index(conn, id, &v)?;
     crate::audit::record(
         conn,
         viewer.user_id,
@@ -1092,7 +1050,7 @@ pub async fn update_network(
         .execute(conn)?;
         versioned::one_row(changed)?;
         save_topics(conn, id, &topics)?;
-        reindex(conn, &v, id)?;
+        queries::networks::index(conn, id, &v)?;
         crate::audit::record(
             conn,
             viewer.user_id,
@@ -1152,7 +1110,7 @@ pub async fn delete_network(
             .select(crate::db::schema::knowledge_links::id)
             .load(conn)?;
         for link in link_ids {
-            search::remove(conn, "knowledge_link", link)?;
+            search::remove(conn, search::documents::KNOWLEDGE_LINK, link)?;
         }
         versioned::one_row(
             diesel::delete(
@@ -1170,7 +1128,7 @@ pub async fn delete_network(
             Some(id),
             Some(id),
         )?;
-        search::remove(conn, "network", id)?;
+        search::remove(conn, search::documents::NETWORK, id)?;
         Ok(())
     })
     .await?;

@@ -13,13 +13,14 @@ use crate::accounts::auth::Auth;
 use crate::db::models::{Stakeholder, StakeholderValues};
 use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::db::versioned::{self, Precondition};
-use crate::db::{self, DbConn};
+use crate::db::{self, queries, DbConn};
 use crate::domain::{FieldVisibility, StakeholderKind, LANGUAGES};
 use crate::permissions::{self, Viewer};
 use crate::reference::municipality;
-use crate::routes::networks::{merge, merge_opt};
-use crate::routes::{clean_tags, ensure_valid, non_empty, rank_page, validate_tag_list};
+use crate::routes::{clean_tags, non_empty, rank_page, validate_tag_list};
+use crate::web::error::ensure_valid;
 use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::{merge, merge_opt};
 use crate::web::extract::{nullable, Body, JsonBody, Query};
 use crate::web::http::{created, etag, ok_with_etag, utc};
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
@@ -504,40 +505,6 @@ fn save_tags(conn: &mut DbConn, id: i64, kind: &str, values: &[String]) -> Resul
     Ok(())
 }
 
-/// Keeps the search index in step: the name, and the organisation,
-/// expertise and talents as far as the person shows them to everyone, so a
-/// search never finds anyone by what they keep to themselves.
-pub fn reindex(
-    conn: &mut DbConn,
-    id: i64,
-    v: &StakeholderValues,
-    talents: &[String],
-) -> Result<(), ApiError> {
-    let public = |visibility: &str| FieldVisibility::from_db(visibility) == FieldVisibility::Public;
-    let talents = if public(&v.talents_visibility) {
-        talents.join(" ")
-    } else {
-        String::new()
-    };
-    fn shown<'a>(text: &'a Option<String>, visibility: &str) -> &'a str {
-        match FieldVisibility::from_db(visibility) {
-            FieldVisibility::Public => text.as_deref().unwrap_or_default(),
-            _ => "",
-        }
-    }
-    search::index(
-        conn,
-        "stakeholder",
-        id,
-        &[
-            (&v.name, 3),
-            (shown(&v.organisation, &v.organisation_visibility), 2),
-            (shown(&v.expertise, &v.expertise_visibility), 1),
-            (&talents, 1),
-        ],
-    )
-}
-
 /// Filters for the stakeholder list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
@@ -667,7 +634,7 @@ pub async fn list_stakeholders(
                 (rows, next)
             }
             Some(text) => {
-                let ranked = search::search(conn, &stats, "stakeholder", &text)?;
+                let ranked = search::search(conn, &stats, search::documents::STAKEHOLDER, &text)?;
                 rank_page(
                     &ranked,
                     &page,
@@ -754,7 +721,7 @@ pub fn create(
         .get_result(conn)?;
     save_tags(conn, id, "talent", &talents)?;
     save_tags(conn, id, "language", &languages)?;
-    reindex(conn, id, &v, &talents)?;
+    queries::stakeholders::index(conn, id, &v, &talents)?;
     crate::audit::record(
         conn,
         viewer.user_id,
@@ -900,7 +867,7 @@ pub async fn update_stakeholder(
         versioned::one_row(changed)?;
         save_tags(conn, id, "talent", &talents)?;
         save_tags(conn, id, "language", &languages)?;
-        reindex(conn, id, &v, &talents)?;
+        queries::stakeholders::index(conn, id, &v, &talents)?;
         crate::audit::record(
             conn,
             viewer.user_id,
@@ -992,7 +959,7 @@ pub async fn delete_stakeholder(
             Some(id),
             None,
         )?;
-        search::remove(conn, "stakeholder", id)?;
+        search::remove(conn, search::documents::STAKEHOLDER, id)?;
         Ok(())
     })
     .await?;

@@ -9,6 +9,8 @@
 //! weighted) happen here, ties by id. So PostgreSQL and SQLite return the
 //! same documents in the same order.
 
+pub mod documents;
+
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;

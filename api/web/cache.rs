@@ -133,7 +133,7 @@ fn is_public_read(path: &str, query: &str) -> bool {
     let segments: Vec<&str> = rest.split('/').collect();
     let listed = PUBLIC_READS
         .iter()
-        .any(|template| crate::web::router::fits_template(template, &segments, true));
+        .any(|template| crate::web::http::fits_template(template, &segments, true));
     let search = query
         .split('&')
         .any(|pair| pair.starts_with("q=") && pair.len() > 2);

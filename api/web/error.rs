@@ -365,3 +365,27 @@ pub fn rewrite_foreign_errors<B: MessageBody + 'static>(
     let res = ServiceResponse::new(req, new.map_into_boxed_body()).map_into_right_body();
     Ok(ErrorHandlerResponse::Response(res))
 }
+
+/// Fails with 400 when a collected field is invalid in itself; fields that
+/// only conflict with what is stored wait (a stale `If-Match` comes first).
+pub fn ensure_well_formed(errors: &[InvalidParam]) -> Result<(), ApiError> {
+    if errors.iter().any(|e| !e.conflict) {
+        return ensure_valid(errors.to_vec());
+    }
+    Ok(())
+}
+
+/// Fails with 400 when any invalid field was collected (one entry per
+/// field: the first reason found), or with 409 when every field is
+/// well-formed and only conflicts with what is stored.
+pub fn ensure_valid(mut errors: Vec<InvalidParam>) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.dedup_by(|a, b| a.name == b.name);
+    if errors.iter().all(|e| e.conflict) {
+        return Err(ApiError::ConflictingFields(errors));
+    }
+    Err(ApiError::Invalid(errors))
+}

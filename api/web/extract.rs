@@ -35,11 +35,11 @@ pub struct JsonBody<T> {
 impl<T> JsonBody<T> {
     /// The body, or 400 when any field was invalid.
     pub fn into_inner(self) -> Result<T, ApiError> {
-        crate::routes::ensure_valid(self.errors).map(|()| self.value)
+        crate::web::error::ensure_valid(self.errors).map(|()| self.value)
     }
 
     /// The readable part of the body and the problems found so far; the
-    /// caller must end with [`crate::routes::ensure_valid`].
+    /// caller must end with [`crate::web::error::ensure_valid`].
     pub fn with_errors(self) -> (T, Vec<InvalidParam>) {
         (self.value, self.errors)
     }
@@ -318,6 +318,28 @@ where
     T: serde::Deserialize<'de>,
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+/// Sets `target` from a merge-patch field: absent keeps, `null` clears (or
+/// is refused when the field may not be empty).
+pub fn merge<T>(
+    target: &mut T,
+    field: Option<Option<T>>,
+    name: &str,
+    errors: &mut Vec<InvalidParam>,
+) {
+    match field {
+        None => {}
+        Some(Some(v)) => *target = v,
+        Some(None) => errors.push(InvalidParam::new(name, Code::Required, "may not be empty")),
+    }
+}
+
+/// Sets an optional `target` from a merge-patch field.
+pub fn merge_opt<T>(target: &mut Option<T>, field: Option<Option<T>>) {
+    if let Some(v) = field {
+        *target = v;
+    }
 }
 
 /// Deserialises a field that may be left out but not sent as `null`.

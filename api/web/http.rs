@@ -109,6 +109,21 @@ pub fn client_address(req: &HttpRequest) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Whether a path's segments (after `/api/v1/`) fit a path template's: the
+/// same text, or any value for a `{parameter}`; with `ids_only`, a
+/// parameter only fits a whole number.
+pub fn fits_template<T: AsRef<str>>(template: &[T], segments: &[&str], ids_only: bool) -> bool {
+    template.len() == segments.len()
+        && template.iter().zip(segments).all(|(t, s)| {
+            let t = t.as_ref();
+            if t.starts_with('{') {
+                !ids_only || (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            } else {
+                t == *s
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{DateTime, NaiveDate, Utc};

@@ -181,21 +181,6 @@ fn route_table() -> &'static Vec<(Vec<String>, String)> {
     })
 }
 
-/// Whether a path's segments (after `/api/v1/`) fit a path template's: the
-/// same text, or any value for a `{parameter}`; with `ids_only`, a
-/// parameter only fits a whole number.
-pub fn fits_template<T: AsRef<str>>(template: &[T], segments: &[&str], ids_only: bool) -> bool {
-    template.len() == segments.len()
-        && template.iter().zip(segments).all(|(t, s)| {
-            let t = t.as_ref();
-            if t.starts_with('{') {
-                !ids_only || (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            } else {
-                t == *s
-            }
-        })
-}
-
 async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let rest = req
         .path()
@@ -204,7 +189,7 @@ async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let segments: Vec<&str> = rest.split('/').collect();
     let allowed = route_table()
         .iter()
-        .find(|(template, _)| fits_template(template, &segments, false));
+        .find(|(template, _)| crate::web::http::fits_template(template, &segments, false));
     match allowed {
         Some((_, methods)) => Err(ApiError::MethodNotAllowed(methods.clone())),
         None => Err(ApiError::NotFound(
