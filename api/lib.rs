@@ -34,8 +34,6 @@ pub struct AppState {
     pub metrics: web::metrics::Metrics,
     pub rate_limiter: accounts::throttle::RateLimiter,
     pub search_stats: std::sync::Arc<search::Stats>,
-    /// Where SQLite keeps table rows, to read a search's rows together.
-    pub row_pages: std::sync::Arc<db::pages::Prefetch>,
     /// Answers to anonymous readers of public pages (`cache`).
     pub answers: web::cache::Answers,
     /// False while `serve` waits for a PostgreSQL that was down at start-up
@@ -46,7 +44,6 @@ pub struct AppState {
 impl AppState {
     pub fn new(pool: db::DbPool, config: operations::config::Config) -> AppState {
         let keys = accounts::auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
-        let row_pages = std::sync::Arc::new(db::pages::Prefetch::new(&config.database_url));
         AppState {
             pool,
             config,
@@ -55,7 +52,6 @@ impl AppState {
             metrics: web::metrics::Metrics::default(),
             rate_limiter: accounts::throttle::RateLimiter::default(),
             search_stats: Default::default(),
-            row_pages,
             answers: Default::default(),
             schema_ready: std::sync::atomic::AtomicBool::new(true),
         }

@@ -3,7 +3,6 @@
 //! workers and inside one transaction.
 
 pub mod models;
-pub mod pages;
 pub mod queries;
 pub mod schema;
 pub mod stamp;

@@ -439,7 +439,6 @@ pub async fn list_knowledge_links(
     query.finish()?;
     let base = base_url(&req);
     let stats = state.search_stats.clone();
-    let pages = state.row_pages.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         // Applies the filters to a boxed query over the links (alone, or
@@ -557,7 +556,6 @@ pub async fn list_knowledge_links(
                     &page,
                     |l: &KnowledgeLink| l.id,
                     |ids| {
-                        pages.rows(conn, "knowledge_links", &ids);
                         Ok(db::on_each!(conn, c => filters!(
                             knowledge_links::table
                                 .select(KnowledgeLink::as_select())

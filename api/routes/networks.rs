@@ -708,7 +708,6 @@ pub async fn list_networks(
     query.finish()?;
 
     let stats = state.search_stats.clone();
-    let pages = state.row_pages.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         if only_mine {
@@ -797,7 +796,6 @@ pub async fn list_networks(
                 &page,
                 |n: &Network| n.id,
                 |ids| {
-                    pages.rows(conn, "networks", &ids);
                     Ok(db::on_each!(conn, c => filtered!()
                         .filter(db::in_ids(networks::id, &ids))
                         .load(c))?)

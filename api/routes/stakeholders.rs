@@ -556,7 +556,6 @@ pub async fn list_stakeholders(
     let page = PageRequest::read(&mut query);
     query.finish()?;
     let stats = state.search_stats.clone();
-    let pages = state.row_pages.clone();
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         // The filtered query, built anew for each use (boxed queries are
@@ -640,7 +639,6 @@ pub async fn list_stakeholders(
                     &page,
                     |s: &Stakeholder| s.id,
                     |ids| {
-                        pages.rows(conn, "stakeholders", &ids);
                         Ok(db::on_each!(conn, c => filtered!()
                             .filter(db::in_ids(stakeholders::id, &ids))
                             .load(c))?)
