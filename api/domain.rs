@@ -1,6 +1,11 @@
 //! The words of the domain: the fixed value lists of DESIGN.md. On the wire
 //! they are lowercase with underscores; in the database plain text.
 
+/// A fixed list of values: its names, separated (and ended) by a space.
+pub trait Choice {
+    const NAMES: &'static str;
+}
+
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -26,6 +31,10 @@ macro_rules! text_enum {
             pub fn from_db(text: &str) -> $name {
                 text.parse().unwrap_or(Self::ALL[0])
             }
+        }
+
+        impl Choice for $name {
+            const NAMES: &'static str = concat!($($text, " "),+);
         }
 
         impl std::str::FromStr for $name {

@@ -24,6 +24,7 @@ use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::{merge, merge_opt, nullable, Body, JsonBody, Query};
 use crate::web::http::{created, etag, ok_with_etag, utc};
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::params;
 use crate::{page_type, search, AppState};
 
 /// A network named by id and name (parent and children).
@@ -620,43 +621,55 @@ fn my_roles(
         .collect())
 }
 
-/// Reads a code of a reference list from the query; names it when unknown.
 /// Filters for the network list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct NetworkFilters {
     /// Search text (Dutch-aware: `gemeenten` finds `gemeente`, `cafe` finds `café`); results are then sorted by relevance.
     #[param(max_length = 200)]
-    q: Option<String>,
-    scope: Option<Scope>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub q: Option<String>,
+    #[serde(default, deserialize_with = "params::choice")]
+    pub scope: Option<Scope>,
     /// CBS municipality code.
     #[param(example = "GM0344")]
-    municipality: Option<String>,
+    #[serde(default, deserialize_with = "params::municipality")]
+    pub municipality: Option<String>,
     /// CBS province code: the networks in it (local networks in its
     /// municipalities, and networks given this province, such as regional
     /// ones). With `scope=regional`: the regional networks of a province.
     #[param(example = "PV23", pattern = "^PV[0-9]{2}$")]
-    province: Option<String>,
+    #[serde(default, deserialize_with = "params::province")]
+    pub province: Option<String>,
     /// Topic slug.
-    topic: Option<String>,
-    status: Option<NetworkStatus>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub topic: Option<String>,
+    #[serde(default, deserialize_with = "params::choice")]
+    pub status: Option<NetworkStatus>,
     /// Only the narrower networks of this network.
     #[param(minimum = 1)]
-    parent: Option<i64>,
+    #[serde(default, deserialize_with = "params::id")]
+    pub parent: Option<i64>,
     /// `me`: only the networks you are a member of (sign in first).
     #[param(pattern = "^me$")]
-    member: Option<String>,
+    #[serde(default, deserialize_with = "only_me")]
+    pub member: Option<String>,
     /// Only networks changed at or after this time (incremental sync).
-    updated_since: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "params::date_time")]
+    pub updated_since: Option<DateTime<Utc>>,
     /// Results per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
     /// Where the page starts; take it from `_links.next`.
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
+}
+
+/// `member=me`, the one value `member` takes.
+fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    params::exactly(d, "me")
 }
 
 /// List and search networks
@@ -676,28 +689,26 @@ pub async fn list_networks(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
-    let q = query.text("q");
-    let scope = query.parse::<Scope>("scope", Scope::NAMES);
-    let municipality_code = query.municipality("municipality");
-    let province_code = query.province("province");
+    let NetworkFilters {
+        q,
+        scope,
+        municipality: municipality_code,
+        province: province_code,
+        topic,
+        status,
+        parent,
+        member,
+        updated_since,
+        page_size,
+        cursor,
+    } = query.read();
     // The province's local networks are found by their municipality.
     let province_places: Vec<String> = province_code
         .as_deref()
         .map(municipalities_of)
         .unwrap_or_default();
-    let topic = query.text("topic");
-    let status = query.parse::<NetworkStatus>("status", NetworkStatus::NAMES);
-    let parent = query.id("parent");
-    let updated_since = query.datetime("updatedSince");
-    let only_mine = match query.typed("member").as_deref() {
-        None => false,
-        Some("me") => true,
-        Some(_) => {
-            query.fail("member", Code::Enum, "must be me");
-            false
-        }
-    };
-    let page = PageRequest::read(&mut query);
+    let only_mine = member.is_some();
+    let page = PageRequest::new(page_size, cursor.as_deref());
     if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
         query.fail(
             "cursor",

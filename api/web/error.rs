@@ -51,6 +51,47 @@ pub enum Code {
     WeakPassword,
 }
 
+impl Code {
+    /// The code as the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::Unknown => "unknown",
+            Code::Duplicate => "duplicate",
+            Code::Type => "type",
+            Code::Length => "length",
+            Code::Range => "range",
+            Code::Format => "format",
+            Code::Enum => "enum",
+            Code::Reference => "reference",
+            Code::Consent => "consent",
+            Code::Rule => "rule",
+            Code::WeakPassword => "weakPassword",
+        }
+    }
+
+    /// The code [`Code::as_str`] writes as `name`; `format` for any other.
+    pub fn from_name(name: &str) -> Code {
+        [
+            Code::Required,
+            Code::Unknown,
+            Code::Duplicate,
+            Code::Type,
+            Code::Length,
+            Code::Range,
+            Code::Format,
+            Code::Enum,
+            Code::Reference,
+            Code::Consent,
+            Code::Rule,
+            Code::WeakPassword,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == name)
+        .unwrap_or(Code::Format)
+    }
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct InvalidParam {

@@ -284,7 +284,7 @@ pub fn parse_body<T: Body>(
     }
 }
 
-const CONTROL_CHARACTER: &str =
+pub const CONTROL_CHARACTER: &str =
     "contains a control character; only tab, newline and carriage return are allowed in text";
 
 /// Whether a character may not appear in text: the C0 and C1 control
@@ -302,6 +302,16 @@ fn has_control_character(value: &Value) -> bool {
             .iter()
             .any(|(k, v)| k.chars().any(is_control_character) || has_control_character(v)),
         _ => false,
+    }
+}
+
+/// Why a query's date-time is refused. A `+` sent as is in a query string
+/// means a space: `+01:00` arrives as ` 01:00`.
+pub fn date_time_reason(raw: &str) -> &'static str {
+    if DateTime::parse_from_rfc3339(&raw.replace(' ', "+")).is_ok() {
+        "has a space where its offset's + should be: a + in a query string means a space, so send it encoded as %2B (or give the time in UTC with Z)"
+    } else {
+        "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z"
     }
 }
 
@@ -469,23 +479,49 @@ impl Query {
         let raw = self.typed(name)?;
         match DateTime::parse_from_rfc3339(&raw) {
             Ok(v) => Some(v.with_timezone(&Utc)),
-            // A `+` sent as is in a query string means a space: `+01:00`
-            // arrives as ` 01:00`.
-            Err(_) if DateTime::parse_from_rfc3339(&raw.replace(' ', "+")).is_ok() => {
-                self.fail(
-                    name,
-                    Code::Format,
-                    "has a space where its offset's + should be: a + in a query string means a space, so send it encoded as %2B (or give the time in UTC with Z)",
-                );
+            Err(_) => {
+                self.fail(name, Code::Format, date_time_reason(&raw));
                 None
             }
-            Err(_) => {
-                self.fail(
-                    name,
-                    Code::Format,
-                    "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z",
-                );
-                None
+        }
+    }
+
+    /// Reads every parameter into `T`, the filters struct that the spec
+    /// documents (its `IntoParams`): each field by the rule its
+    /// `deserialize_with` names (`web::params`). Every bad parameter is
+    /// kept for [`Query::finish`], and so is a key `T` does not name (its
+    /// `deny_unknown_fields`): a misspelt filter is an error, never a filter
+    /// silently not applied.
+    pub fn read<T: DeserializeOwned + Default>(&mut self) -> T {
+        // The last value of a key counts, as with `text`.
+        let mut map = serde_json::Map::new();
+        for (key, value) in &self.pairs {
+            map.insert(key.clone(), Value::String(value.clone()));
+        }
+        loop {
+            match serde_path_to_error::deserialize::<_, T>(Value::Object(map.clone())) {
+                Ok(value) => return value,
+                Err(e) => {
+                    let message = e.inner().to_string();
+                    let key = match e.path().iter().next() {
+                        Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+                        _ => backticked(&message).unwrap_or_default(),
+                    };
+                    let (code, reason) = if message.starts_with("unknown field") {
+                        (
+                            Code::Unknown,
+                            "is not a parameter of this request".to_string(),
+                        )
+                    } else {
+                        crate::web::params::decode(&message)
+                    };
+                    if !self.errors.iter().any(|p| p.name == key) {
+                        self.fail(&key, code, reason);
+                    }
+                    if map.remove(&key).is_none() {
+                        return T::default();
+                    }
+                }
             }
         }
     }

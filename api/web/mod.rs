@@ -12,5 +12,6 @@ pub mod logging;
 pub mod metrics;
 pub mod openapi;
 pub mod pagination;
+pub mod params;
 pub mod router;
 pub mod server;

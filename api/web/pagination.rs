@@ -93,6 +93,14 @@ impl PageRequest {
         PageRequest { size, after }
     }
 
+    /// A page as `web::params` read it: its size, and a cursor it checked.
+    pub fn new(size: Option<i64>, cursor: Option<&str>) -> PageRequest {
+        PageRequest {
+            size: size.unwrap_or(DEFAULT_PAGE_SIZE),
+            after: cursor.and_then(Cursor::decode),
+        }
+    }
+
     /// Id-sorted pages: the smallest id this page may hold is above this.
     pub fn after_id(&self) -> i64 {
         self.after.map(Cursor::after_id).unwrap_or(0)

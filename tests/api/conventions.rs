@@ -865,3 +865,37 @@ both!(
         assert!(!reason.contains("%2B"), "{reason}");
     }
 );
+
+both!(
+    query_parameters_are_read_into_the_documented_filters,
+    |app: common::TestApp| async move {
+        // Every bad parameter at once, each with its code; a key that is no
+        // parameter of the request is refused rather than ignored, so a
+        // misspelt filter never silently lists everything.
+        let r = app
+            .get(
+                "/api/v1/networks?scope=wereld&municipalty=GM0344&parent=0&pageSize=500&updatedSince=gisteren&q=%20",
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_codes(),
+            vec![
+                "municipalty unknown",
+                "pageSize range",
+                "parent format",
+                "scope enum",
+                "updatedSince format"
+            ]
+        );
+        let r = app
+            .get("/api/v1/networks?member=jij", None)
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec!["member enum"]);
+        app.get("/api/v1/networks?scope=local&q=%20&pageSize=5", None)
+            .await
+            .expect(200);
+    }
+);
