@@ -32,7 +32,7 @@ use crate::permissions::Viewer;
 use crate::routes::{
     knowledge_links as links_routes, networks as network_routes, stakeholders as stakeholder_routes,
 };
-use crate::web::error::{ApiError, Code};
+use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::{is_control_character, parse_body};
 
 /// What can be moved in and out.
@@ -289,11 +289,12 @@ fn create_row(
                     object.insert(field.into(), Value::from(id));
                 }
                 None => {
-                    return Err(ApiError::invalid(
+                    return Err(ApiError::Invalid(vec![InvalidParam::new(
                         column,
                         Code::Reference,
                         "is not the slug of an existing network",
-                    ))
+                    )
+                    .expected("network")]))
                 }
             }
         }

@@ -183,11 +183,12 @@ pub fn make_admin(
 ) -> Result<bool, ApiError> {
     let email = normalise_email(email);
     if password.chars().count() < 8 {
-        return Err(ApiError::invalid(
+        return Err(ApiError::Invalid(vec![InvalidParam::new(
             "password",
             Code::Length,
             "must have at least 8 characters",
-        ));
+        )
+        .bounds(Some(8), None)]));
     }
     let hash = hash_password(password)?;
     db::write_tx(conn, |conn| {
@@ -308,7 +309,12 @@ pub async fn register(
     let (input, mut errors) = body.with_errors();
     if let Some(password) = &input.password {
         if let Err((code, reason)) = crate::accounts::passwords::check(password) {
-            errors.push(InvalidParam::new("password", code, reason));
+            let problem = InvalidParam::new("password", code, reason);
+            errors.push(if code == Code::Length {
+                problem.bounds(Some(8), None)
+            } else {
+                problem
+            });
         }
     }
     crate::web::error::ensure_valid(errors)?;
@@ -318,11 +324,12 @@ pub async fn register(
         .trim()
         .to_string();
     if name.is_empty() {
-        return Err(ApiError::invalid(
+        return Err(ApiError::Invalid(vec![InvalidParam::new(
             "displayName",
             Code::Length,
             "must have 1 to 100 characters",
-        ));
+        )
+        .bounds(Some(1), Some(100))]));
     }
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
     let hash = crate::accounts::auth::password_work(move || hash_password(&password)).await??;

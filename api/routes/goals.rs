@@ -150,11 +150,14 @@ fn check_values(
         let mut steps = 0;
         while let Some(current) = cursor {
             if Some(current) == id {
-                errors.push(InvalidParam::conflict(
-                    "parentId",
-                    Code::Rule,
-                    "would make the goal a step of itself",
-                ));
+                errors.push(
+                    InvalidParam::conflict(
+                        "parentId",
+                        Code::Rule,
+                        "would make the goal a step of itself",
+                    )
+                    .expected("goalCycle"),
+                );
                 break;
             }
             let row: Option<(i64, Option<i64>)> = goals::table
@@ -165,21 +168,23 @@ fn check_values(
             match row {
                 Some((net, up)) if net == network_id => cursor = up,
                 _ => {
-                    errors.push(InvalidParam::conflict(
-                        "parentId",
-                        Code::Reference,
-                        "is not a goal of this network",
-                    ));
+                    errors.push(
+                        InvalidParam::conflict(
+                            "parentId",
+                            Code::Reference,
+                            "is not a goal of this network",
+                        )
+                        .expected("goal"),
+                    );
                     break;
                 }
             }
             steps += 1;
             if steps > 100 {
-                errors.push(InvalidParam::conflict(
-                    "parentId",
-                    Code::Rule,
-                    "makes the tree too deep",
-                ));
+                errors.push(
+                    InvalidParam::conflict("parentId", Code::Rule, "makes the tree too deep")
+                        .expected("goalDepth"),
+                );
                 break;
             }
         }
@@ -192,11 +197,14 @@ fn check_values(
             .first::<i64>(conn)?
             > 0;
         if !member {
-            errors.push(InvalidParam::conflict(
-                "ownerId",
-                Code::Reference,
-                "is not a member of this network",
-            ));
+            errors.push(
+                InvalidParam::conflict(
+                    "ownerId",
+                    Code::Reference,
+                    "is not a member of this network",
+                )
+                .expected("member"),
+            );
         }
     }
     Ok(())

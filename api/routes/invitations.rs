@@ -458,11 +458,14 @@ pub async fn answer_invitation(
     let precondition = Precondition::from_request(&req);
     let (input, mut errors) = body.with_errors();
     if input.status == Some(Answer::Declined) && input.commitment.is_some() {
-        errors.push(crate::web::error::InvalidParam::new(
-            "commitment",
-            Code::Rule,
-            "goes with accepting only",
-        ));
+        errors.push(
+            crate::web::error::InvalidParam::new(
+                "commitment",
+                Code::Rule,
+                "goes with accepting only",
+            )
+            .expected("accepting"),
+        );
     }
     crate::web::error::ensure_valid(errors)?;
     let answer = present(input.status, "status")?.status();

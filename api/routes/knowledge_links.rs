@@ -112,6 +112,9 @@ impl Body for KnowledgeLinkInput {
 }
 
 /// Accepts only http(s) addresses of public hosts.
+/// Why an address that does not lead to a public site is refused.
+const NOT_PUBLIC: &str = "must point to a public site";
+
 pub fn check_url(raw: &str) -> Result<String, &'static str> {
     let url = url::Url::parse(raw.trim())
         .map_err(|_| "must be a full web address, such as https://example.org/page")?;
@@ -131,7 +134,7 @@ pub fn check_url(raw: &str) -> Result<String, &'static str> {
                 || d.ends_with(".internal")
                 || !d.contains('.')
             {
-                return Err("must point to a public site");
+                return Err(NOT_PUBLIC);
             }
             None
         }
@@ -156,7 +159,7 @@ pub fn check_url(raw: &str) -> Result<String, &'static str> {
             }
         };
         if private {
-            return Err("must point to a public site");
+            return Err(NOT_PUBLIC);
         }
     }
     Ok(url.to_string())
@@ -175,7 +178,15 @@ impl KnowledgeLinkInput {
         if let Some(raw) = url {
             match check_url(&raw) {
                 Ok(u) => v.url = u,
-                Err(reason) => errors.push(InvalidParam::new("url", Code::Format, reason)),
+                Err(reason) => {
+                    errors.push(InvalidParam::new("url", Code::Format, reason).expected(
+                        if reason == NOT_PUBLIC {
+                            "publicUrl"
+                        } else {
+                            "url"
+                        },
+                    ))
+                }
             }
         }
         merge(
@@ -194,22 +205,24 @@ impl KnowledgeLinkInput {
             errors,
         );
         if !LANGUAGES.contains(&v.language.as_str()) {
-            errors.push(InvalidParam::new(
-                "language",
-                Code::Enum,
-                format!("must be one of {}", LANGUAGES.join(", ")),
-            ));
+            errors.push(
+                InvalidParam::new(
+                    "language",
+                    Code::Enum,
+                    format!("must be one of {}", LANGUAGES.join(", ")),
+                )
+                .allowed(LANGUAGES.iter()),
+            );
         }
         if let Some(a) = self.audiences {
             let mut list = a.unwrap_or_default();
             list.sort();
             list.dedup();
             if list.is_empty() {
-                errors.push(InvalidParam::new(
-                    "audiences",
-                    Code::Required,
-                    "needs at least one audience",
-                ));
+                errors.push(
+                    InvalidParam::new("audiences", Code::Required, "needs at least one audience")
+                        .expected("audience"),
+                );
             }
             *audiences = list;
         }
@@ -251,7 +264,7 @@ fn may_add(conn: &mut DbConn, viewer: &Viewer, network_id: Option<i64>) -> Resul
                 "networkId",
                 Code::Reference,
                 "is not a network you can see",
-            )])),
+            ).expected("network")])),
         },
     }
 }
@@ -428,7 +441,10 @@ pub async fn list_knowledge_links(
         Some(n) => match n.parse::<i64>() {
             Ok(id) if id > 0 => Some(Some(id)),
             _ => {
-                query.fail("network", Code::Format, "must be a network id or none");
+                query.push(
+                    InvalidParam::new("network", Code::Format, "must be a network id or none")
+                        .expected("wholeNumber"),
+                );
                 None
             }
         },

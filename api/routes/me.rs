@@ -14,7 +14,7 @@ use crate::db::schema::{memberships, stakeholders, users};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, DbConn};
 use crate::domain::Role;
-use crate::web::error::{ApiError, Code};
+use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::{Body, JsonBody};
 use crate::web::http::{etag, ok_with_etag, utc};
 use crate::AppState;
@@ -123,11 +123,12 @@ pub async fn update_me(
     // Invalid input is a 400 whatever the If-Match.
     let display_name = input.display_name.map(|n| n.trim().to_string());
     if display_name.as_ref().is_some_and(String::is_empty) {
-        return Err(ApiError::invalid(
+        return Err(ApiError::Invalid(vec![InvalidParam::new(
             "displayName",
             Code::Length,
             "must have 1 to 100 characters",
-        ));
+        )
+        .bounds(Some(1), Some(100))]));
     }
     let (user, stakeholder) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, users::table.find(user_id).select(users::id));

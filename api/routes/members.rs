@@ -393,7 +393,7 @@ pub async fn add_member(
                         "commitment",
                         Code::Rule,
                         "is written by the person themselves when they accept: this person has an account and is invited",
-                    )]));
+                    ).expected("ownWords")]));
                 }
                 let message = input.message.unwrap_or_default();
                 let invitation = invitations::invite(conn, &viewer, network_id, &person, role, &message)?;
@@ -453,7 +453,8 @@ fn visible_stakeholder(
             "stakeholderId",
             Code::Reference,
             "is not an existing stakeholder",
-        )])
+        )
+        .expected("stakeholder")])
     };
     let s: Stakeholder = stakeholders::table
         .find(id)

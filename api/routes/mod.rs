@@ -43,11 +43,14 @@ pub fn check_topics(
         .map(String::as_str)
         .collect();
     if !unknown.is_empty() {
-        errors.push(InvalidParam::new(
-            "topics",
-            Code::Reference,
-            format!("unknown topic: {} (see GET /topics)", unknown.join(", ")),
-        ));
+        errors.push(
+            InvalidParam::new(
+                "topics",
+                Code::Reference,
+                format!("unknown topic: {} (see GET /topics)", unknown.join(", ")),
+            )
+            .expected("topic"),
+        );
     }
     Ok(())
 }
@@ -72,14 +75,19 @@ pub fn non_empty(text: Option<String>) -> Option<String> {
 /// A tag list: at most `max` tags, each a slug of at most 40 characters.
 pub fn validate_tag_list(list: &[String]) -> Result<(), validator::ValidationError> {
     if list.len() > 20 {
-        return Err(validator::ValidationError::new("length")
-            .with_message("has more than 20 entries".into()));
+        let mut too_many = validator::ValidationError::new("length")
+            .with_message("has more than 20 entries".into());
+        too_many.add_param("max".into(), &20);
+        return Err(too_many);
     }
     for tag in list {
         let t = tag.trim();
         if t.is_empty() || t.chars().count() > 40 {
-            return Err(validator::ValidationError::new("length")
-                .with_message("every entry must have 1 to 40 characters".into()));
+            let mut wrong = validator::ValidationError::new("length")
+                .with_message("every entry must have 1 to 40 characters".into());
+            wrong.add_param("min".into(), &1);
+            wrong.add_param("max".into(), &40);
+            return Err(wrong);
         }
     }
     Ok(())

@@ -223,7 +223,7 @@ fn validate_slug(slug: &str) -> Result<(), validator::ValidationError> {
     if (3..=60).contains(&slug.len()) && crate::domain::is_slug(slug) {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("format")
+        Err(validator::ValidationError::new("slug")
             .with_message("must be 3 to 60 lowercase letters, digits and single hyphens".into()))
     }
 }
@@ -321,11 +321,14 @@ fn check_values(
     settle_province(id, v, scope, province_given, errors);
     if let Some(code) = &v.municipality_code {
         if municipality(code).is_none() {
-            errors.push(InvalidParam::new(
-                "municipalityCode",
-                Code::Reference,
-                "is not a CBS municipality code (see GET /municipalities)",
-            ));
+            errors.push(
+                InvalidParam::new(
+                    "municipalityCode",
+                    Code::Reference,
+                    "is not a CBS municipality code (see GET /municipalities)",
+                )
+                .expected("municipality"),
+            );
         }
     }
     let scope_unknown = errors.iter().any(|e| e.name == "scope");
@@ -337,10 +340,13 @@ fn check_values(
         let reason = "is required for a local network (or give a region, for places outside the Netherlands)";
         // A new network: the body alone is wrong. A change: at odds with the
         // stored network.
-        errors.push(match id {
-            None => InvalidParam::new("municipalityCode", Code::Required, reason),
-            Some(_) => InvalidParam::conflict("municipalityCode", Code::Required, reason),
-        });
+        errors.push(
+            match id {
+                None => InvalidParam::new("municipalityCode", Code::Required, reason),
+                Some(_) => InvalidParam::conflict("municipalityCode", Code::Required, reason),
+            }
+            .expected("localPlace"),
+        );
     }
     check_topics(conn, topics, errors)?;
     if let Some(parent_id) = v.parent_id {
@@ -352,18 +358,18 @@ fn check_values(
                 .map(|a| a.network)
         };
         match parent {
-            None => errors.push(InvalidParam::conflict(
-                "parentId",
-                Code::Reference,
-                "is not a network you can see",
-            )),
-            Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => {
-                errors.push(InvalidParam::conflict(
+            None => errors.push(
+                InvalidParam::conflict("parentId", Code::Reference, "is not a network you can see")
+                    .expected("network"),
+            ),
+            Some(p) if Scope::from_db(&p.scope).rank() <= scope.rank() => errors.push(
+                InvalidParam::conflict(
                     "parentId",
                     Code::Rule,
                     "must reach further than this network (local -> regional -> national)",
-                ))
-            }
+                )
+                .expected("parentScope"),
+            ),
             Some(_) => {}
         }
     }
@@ -376,11 +382,14 @@ fn check_values(
             .iter()
             .any(|s| Scope::from_db(s).rank() >= scope.rank())
         {
-            errors.push(InvalidParam::conflict(
-                "scope",
-                Code::Rule,
-                "must reach further than every narrower network below it",
-            ));
+            errors.push(
+                InvalidParam::conflict(
+                    "scope",
+                    Code::Rule,
+                    "must reach further than every narrower network below it",
+                )
+                .expected("childScope"),
+            );
         }
     }
     Ok(())
@@ -404,11 +413,14 @@ fn settle_province(
     };
     if let Some(p) = &given {
         if province(p).is_none() {
-            errors.push(InvalidParam::new(
-                "provinceCode",
-                Code::Reference,
-                "is not a CBS province code, such as PV23 (see GET /municipalities)",
-            ));
+            errors.push(
+                InvalidParam::new(
+                    "provinceCode",
+                    Code::Reference,
+                    "is not a CBS province code, such as PV23 (see GET /municipalities)",
+                )
+                .expected("province"),
+            );
             return;
         }
     }
@@ -423,14 +435,17 @@ fn settle_province(
     } else if let Some(m) = v.municipality_code.as_deref().and_then(municipality) {
         if given.as_ref().is_some_and(|p| *p != m.province_code) {
             // At odds with the reference list, whatever the request.
-            errors.push(InvalidParam::conflict(
-                "provinceCode",
-                Code::Rule,
-                format!(
-                    "must be the province of municipalityCode ({}), or left out",
-                    m.province_code
-                ),
-            ));
+            errors.push(
+                InvalidParam::conflict(
+                    "provinceCode",
+                    Code::Rule,
+                    format!(
+                        "must be the province of municipalityCode ({}), or left out",
+                        m.province_code
+                    ),
+                )
+                .expected("province"),
+            );
         }
         v.province_code = None;
     }
@@ -710,10 +725,13 @@ pub async fn list_networks(
     let only_mine = member.is_some();
     let page = PageRequest::new(page_size, cursor.as_deref());
     if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
-        query.fail(
-            "cursor",
-            Code::Format,
-            "belongs to another listing; follow _links.next",
+        query.push(
+            InvalidParam::new(
+                "cursor",
+                Code::Format,
+                "belongs to another listing; follow _links.next",
+            )
+            .expected("cursor"),
         );
     }
     query.finish()?;

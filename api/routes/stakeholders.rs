@@ -213,7 +213,7 @@ fn validate_phone(phone: &str) -> Result<(), validator::ValidationError> {
     if ok {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("format")
+        Err(validator::ValidationError::new("phone")
             .with_message("must be a phone number, such as +31 30 123 45 67".into()))
     }
 }
@@ -231,10 +231,15 @@ impl StakeholderInput {
         // itself decides the consent (a new profile, or the consent sent
         // along); at odds with the stored consent otherwise (409).
         let refused = |name: &str, reason: &str, consent_sent: bool| {
-            if creating || consent_sent {
-                InvalidParam::new(name, Code::Consent, reason)
+            let consent = if name == "accessNeeds" {
+                "accessNeedsConsent"
             } else {
-                InvalidParam::conflict(name, Code::Consent, reason)
+                "shareContact"
+            };
+            if creating || consent_sent {
+                InvalidParam::new(name, Code::Consent, reason).expected(consent)
+            } else {
+                InvalidParam::conflict(name, Code::Consent, reason).expected(consent)
             }
         };
         let contact_consent_sent = self.share_contact.is_some();
@@ -263,25 +268,31 @@ impl StakeholderInput {
                 .map(String::as_str)
                 .collect();
             if !unknown.is_empty() {
-                errors.push(InvalidParam::new(
-                    "languages",
-                    Code::Enum,
-                    format!(
-                        "unknown language: {} (use one of {})",
-                        unknown.join(", "),
-                        LANGUAGES.join(", ")
-                    ),
-                ));
+                errors.push(
+                    InvalidParam::new(
+                        "languages",
+                        Code::Enum,
+                        format!(
+                            "unknown language: {} (use one of {})",
+                            unknown.join(", "),
+                            LANGUAGES.join(", ")
+                        ),
+                    )
+                    .allowed(LANGUAGES.iter()),
+                );
             }
         }
         merge_opt(&mut v.municipality_code, self.municipality_code);
         if let Some(code) = &v.municipality_code {
             if municipality(code).is_none() {
-                errors.push(InvalidParam::new(
-                    "municipalityCode",
-                    Code::Reference,
-                    "is not a CBS municipality code (see GET /municipalities)",
-                ));
+                errors.push(
+                    InvalidParam::new(
+                        "municipalityCode",
+                        Code::Reference,
+                        "is not a CBS municipality code (see GET /municipalities)",
+                    )
+                    .expected("municipality"),
+                );
             }
         }
         let sent_email = matches!(self.email, Some(Some(_)));

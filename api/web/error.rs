@@ -92,14 +92,42 @@ impl Code {
     }
 }
 
-/// One invalid field of a request.
+/// One invalid field of a request: what a program needs to explain it in
+/// its own words, without reading `reason`.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct InvalidParam {
     /// The field or query parameter, as named in the request (lowerCamelCase).
     pub name: String,
     pub code: Code,
-    /// What is wrong with it, in plain language.
+    /// What is wrong with it, in plain language (English; may be reworded).
     pub reason: String,
+    /// With `length` and `range`: the least allowed (characters, entries of
+    /// a list, or the number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub minimum: Option<i64>,
+    /// With `length` and `range`: the most allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub maximum: Option<i64>,
+    /// With `enum`: the allowed values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(nullable = false)]
+    pub allowed: Vec<String>,
+    /// What exactly the code is about. With `format`, the expected form:
+    /// `email`, `url`, `publicUrl`, `slug`, `phone`, `dateTime`, `date`,
+    /// `text` (it held a control character), `wholeNumber`, `cursor`,
+    /// `value` (sent empty). With `reference`, what it names: `network`,
+    /// `stakeholder`, `goal`, `member`, `topic`, `municipality`, `province`.
+    /// With `consent`, the consent it needs: `shareContact`,
+    /// `accessNeedsConsent`. With `rule`: `parentScope`, `childScope`,
+    /// `goalCycle`, `goalDepth`, `province`, `ownWords`, `accepting`,
+    /// `nationalProvince`. With `required`: `localPlace` (a municipality or
+    /// a region), `audience`. More may be added: treat one you do not know
+    /// as absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub expected: Option<&'static str>,
     /// Well-formed, but at odds with what is stored (a reference to
     /// something that is not there, a detail kept only with consent): such
     /// fields alone make a 409, not a 400.
@@ -113,6 +141,10 @@ impl InvalidParam {
             name: name.into(),
             code,
             reason: reason.into(),
+            minimum: None,
+            maximum: None,
+            allowed: Vec::new(),
+            expected: None,
             conflict: false,
         }
     }
@@ -123,6 +155,25 @@ impl InvalidParam {
             conflict: true,
             ..InvalidParam::new(name, code, reason)
         }
+    }
+
+    /// The bounds of a length or a range.
+    pub fn bounds(mut self, minimum: Option<i64>, maximum: Option<i64>) -> Self {
+        self.minimum = minimum;
+        self.maximum = maximum;
+        self
+    }
+
+    /// The allowed values of an `enum`.
+    pub fn allowed<S: ToString>(mut self, values: impl IntoIterator<Item = S>) -> Self {
+        self.allowed = values.into_iter().map(|v| v.to_string()).collect();
+        self
+    }
+
+    /// What exactly the code is about (see [`InvalidParam::expected`]).
+    pub fn expected(mut self, what: &'static str) -> Self {
+        self.expected = Some(what);
+        self
     }
 }
 

@@ -138,8 +138,28 @@ fn serde_code(message: &str) -> Code {
     }
 }
 
+/// The values serde lists in "unknown variant `x`, expected one of `a`, `b`".
+fn expected_variants(message: &str) -> Vec<String> {
+    let Some((_, list)) = message.split_once("expected") else {
+        return Vec::new();
+    };
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The forms a `validator` rule checks, by the rule's code (`email`, and
+/// the custom rules of the routes, which name theirs after the form).
+fn known_form(code: &str) -> Option<&'static str> {
+    ["email", "url", "publicUrl", "slug", "phone"]
+        .into_iter()
+        .find(|form| *form == code)
+}
+
 /// The code of a failed `validator` rule (the custom rules of the routes
-/// name theirs after a `Code`).
+/// name theirs after a `Code`, or after the form they check).
 fn validator_code(code: &str) -> Code {
     match code {
         "length" => Code::Length,
@@ -210,7 +230,7 @@ pub fn parse_body<T: Body>(
         .collect();
     for key in tainted {
         object.remove(&key);
-        errors.push(InvalidParam::new(key, Code::Format, CONTROL_CHARACTER));
+        errors.push(InvalidParam::new(key, Code::Format, CONTROL_CHARACTER).expected("text"));
     }
     // A JSON object may name a field twice; a parser silently keeps one of
     // them. Refuse it instead of guessing which the client meant.
@@ -240,13 +260,19 @@ pub fn parse_body<T: Body>(
                     Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
                     _ => backticked(&message).unwrap_or_default(),
                 };
-                let (code, reason) = if message.starts_with("unknown field") {
-                    (Code::Unknown, "is not a field of this request".to_string())
+                let problem = if message.starts_with("unknown field") {
+                    InvalidParam::new(key.clone(), Code::Unknown, "is not a field of this request")
                 } else {
-                    (serde_code(&message), tidy(&message))
+                    let code = serde_code(&message);
+                    let problem = InvalidParam::new(key.clone(), code, tidy(&message));
+                    if code == Code::Enum {
+                        problem.allowed(expected_variants(&message))
+                    } else {
+                        problem
+                    }
                 };
                 if !errors.iter().any(|p| p.name == key) {
-                    errors.push(InvalidParam::new(key.clone(), code, reason));
+                    errors.push(problem);
                 }
                 if object.remove(&key).is_none() {
                     break None;
@@ -261,9 +287,13 @@ pub fn parse_body<T: Body>(
                 if errors.iter().any(|p| p.name == name) {
                     continue;
                 }
-                let code = list
-                    .first()
-                    .map_or(Code::Format, |e| validator_code(&e.code));
+                let first = list.first();
+                let code = first.map_or(Code::Format, |e| validator_code(&e.code));
+                let bound = |which: &str| {
+                    first
+                        .and_then(|e| e.params.get(which))
+                        .and_then(serde_json::Value::as_i64)
+                };
                 let reason = list
                     .iter()
                     .map(|e| {
@@ -274,7 +304,19 @@ pub fn parse_body<T: Body>(
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                errors.push(InvalidParam::new(name, code, reason));
+                let mut problem = InvalidParam::new(name, code, reason);
+                match code {
+                    Code::Length | Code::Range => {
+                        problem = problem.bounds(bound("min"), bound("max"));
+                    }
+                    Code::Format => {
+                        if let Some(form) = first.and_then(|e| known_form(&e.code)) {
+                            problem = problem.expected(form);
+                        }
+                    }
+                    _ => {}
+                }
+                errors.push(problem);
             }
         }
     }
@@ -384,6 +426,11 @@ impl Query {
         }
     }
 
+    /// Keeps an invalid parameter for [`Query::finish`].
+    pub fn push(&mut self, problem: InvalidParam) {
+        self.errors.push(problem);
+    }
+
     pub fn fail(&mut self, name: &str, code: Code, reason: impl Into<String>) {
         self.errors.push(InvalidParam::new(name, code, reason));
     }
@@ -399,10 +446,14 @@ impl Query {
         if value.is_empty() {
             None
         } else if value.chars().any(is_control_character) {
-            self.fail(name, Code::Format, CONTROL_CHARACTER);
+            self.errors
+                .push(InvalidParam::new(name, Code::Format, CONTROL_CHARACTER).expected("text"));
             None
         } else if value.chars().count() > 200 {
-            self.fail(name, Code::Length, "is longer than 200 characters");
+            self.errors.push(
+                InvalidParam::new(name, Code::Length, "is longer than 200 characters")
+                    .bounds(None, Some(200)),
+            );
             None
         } else {
             Some(value)
@@ -419,7 +470,10 @@ impl Query {
             .find(|(k, _)| k == name)
             .is_some_and(|(_, v)| v.trim().is_empty());
         if sent_empty {
-            self.fail(name, Code::Format, "is empty; leave it out or give a value");
+            self.errors.push(
+                InvalidParam::new(name, Code::Format, "is empty; leave it out or give a value")
+                    .expected("value"),
+            );
             return None;
         }
         self.text(name)
@@ -429,10 +483,13 @@ impl Query {
     pub fn municipality(&mut self, name: &str) -> Option<String> {
         let code = self.typed(name)?;
         if crate::reference::municipality(&code).is_none() {
-            self.fail(
-                name,
-                Code::Reference,
-                "is not a CBS municipality code, such as GM0344",
+            self.errors.push(
+                InvalidParam::new(
+                    name,
+                    Code::Reference,
+                    "is not a CBS municipality code, such as GM0344",
+                )
+                .expected("municipality"),
             );
             return None;
         }
@@ -443,10 +500,13 @@ impl Query {
     pub fn province(&mut self, name: &str) -> Option<String> {
         let code = self.typed(name)?;
         if crate::reference::province(&code).is_none() {
-            self.fail(
-                name,
-                Code::Reference,
-                "is not a CBS province code, such as PV23",
+            self.errors.push(
+                InvalidParam::new(
+                    name,
+                    Code::Reference,
+                    "is not a CBS province code, such as PV23",
+                )
+                .expected("province"),
             );
             return None;
         }
@@ -458,7 +518,10 @@ impl Query {
         match raw.parse::<i64>() {
             Ok(v) if v > 0 => Some(v),
             _ => {
-                self.fail(name, Code::Format, "must be a positive whole number");
+                self.errors.push(
+                    InvalidParam::new(name, Code::Format, "must be a positive whole number")
+                        .expected("wholeNumber"),
+                );
                 None
             }
         }
@@ -469,7 +532,14 @@ impl Query {
         match raw.parse::<E>() {
             Ok(v) => Some(v),
             Err(_) => {
-                self.fail(name, Code::Enum, format!("must be one of: {allowed}"));
+                self.errors.push(
+                    InvalidParam::new(
+                        name,
+                        Code::Enum,
+                        format!("must be one of: {}", allowed.trim_end()),
+                    )
+                    .allowed(allowed.split_whitespace()),
+                );
                 None
             }
         }
@@ -480,7 +550,10 @@ impl Query {
         match DateTime::parse_from_rfc3339(&raw) {
             Ok(v) => Some(v.with_timezone(&Utc)),
             Err(_) => {
-                self.fail(name, Code::Format, date_time_reason(&raw));
+                self.errors.push(
+                    InvalidParam::new(name, Code::Format, date_time_reason(&raw))
+                        .expected("dateTime"),
+                );
                 None
             }
         }
@@ -507,16 +580,13 @@ impl Query {
                         Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
                         _ => backticked(&message).unwrap_or_default(),
                     };
-                    let (code, reason) = if message.starts_with("unknown field") {
-                        (
-                            Code::Unknown,
-                            "is not a parameter of this request".to_string(),
-                        )
+                    let problem = if message.starts_with("unknown field") {
+                        InvalidParam::new(&key, Code::Unknown, "is not a parameter of this request")
                     } else {
-                        crate::web::params::decode(&message)
+                        crate::web::params::decode(&key, &message)
                     };
                     if !self.errors.iter().any(|p| p.name == key) {
-                        self.fail(&key, code, reason);
+                        self.errors.push(problem);
                     }
                     if map.remove(&key).is_none() {
                         return T::default();

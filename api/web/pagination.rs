@@ -7,7 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::web::error::Code;
+use crate::web::error::{Code, InvalidParam};
 use crate::web::extract::Query;
 
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
@@ -67,10 +67,13 @@ impl PageRequest {
             Some(raw) => match raw.parse::<i64>() {
                 Ok(v) if (1..=MAX_PAGE_SIZE).contains(&v) => v,
                 _ => {
-                    query.fail(
-                        "pageSize",
-                        Code::Range,
-                        "must be a whole number from 1 to 100",
+                    query.push(
+                        InvalidParam::new(
+                            "pageSize",
+                            Code::Range,
+                            "must be a whole number from 1 to 100",
+                        )
+                        .bounds(Some(1), Some(MAX_PAGE_SIZE)),
                     );
                     DEFAULT_PAGE_SIZE
                 }
@@ -81,10 +84,13 @@ impl PageRequest {
             Some(raw) => {
                 let cursor = Cursor::decode(&raw);
                 if cursor.is_none() {
-                    query.fail(
-                        "cursor",
-                        Code::Format,
-                        "is not a cursor this API gave out; follow _links.next",
+                    query.push(
+                        InvalidParam::new(
+                            "cursor",
+                            Code::Format,
+                            "is not a cursor this API gave out; follow _links.next",
+                        )
+                        .expected("cursor"),
                     );
                 }
                 cursor

@@ -8,31 +8,94 @@
 //! - A typed value (a number, a choice, a code, a time, a cursor) sent empty
 //!   is invalid rather than absent.
 //!
-//! A rule fails with `fail(code, reason)`: `Query::read` takes the code and
-//! the reason apart again for `invalidParams`.
+//! A rule fails with a `Problem`, which travels through serde as its error
+//! message: `Query::read` takes it apart again for `invalidParams`.
 
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
-use crate::web::error::Code;
+use crate::web::error::{Code, InvalidParam};
 
-/// Separates the code from the reason in a rule's error message.
+/// Separates the parts of a rule's error message.
 const SEPARATOR: char = '\u{1f}';
 
-fn fail<E: serde::de::Error>(code: Code, reason: impl std::fmt::Display) -> E {
-    E::custom(format!("{}{SEPARATOR}{reason}", code.as_str()))
+/// What a rule found wrong: the parts of an `invalidParams` entry.
+struct Problem {
+    code: Code,
+    reason: String,
+    expected: &'static str,
+    bounds: (Option<i64>, Option<i64>),
+    allowed: &'static str,
 }
 
-/// The code and reason of a failed rule, from its error message; other
-/// messages (serde's own) are `format`, said as they are.
-pub fn decode(message: &str) -> (Code, String) {
-    match message.split_once(SEPARATOR) {
-        Some((code, reason)) => (Code::from_name(code), reason.to_string()),
-        None => (Code::Format, message.to_string()),
+impl Problem {
+    fn new(code: Code, reason: impl std::fmt::Display) -> Problem {
+        Problem {
+            code,
+            reason: reason.to_string(),
+            expected: "",
+            bounds: (None, None),
+            allowed: "",
+        }
+    }
+
+    fn expected(self, expected: &'static str) -> Problem {
+        Problem { expected, ..self }
+    }
+
+    fn bounds(self, minimum: Option<i64>, maximum: Option<i64>) -> Problem {
+        Problem {
+            bounds: (minimum, maximum),
+            ..self
+        }
+    }
+
+    fn allowed(self, allowed: &'static str) -> Problem {
+        Problem { allowed, ..self }
+    }
+
+    fn fail<E: serde::de::Error>(self) -> E {
+        let bound = |b: Option<i64>| b.map(|v| v.to_string()).unwrap_or_default();
+        E::custom(
+            [
+                self.code.as_str().to_string(),
+                self.reason,
+                self.expected.to_string(),
+                bound(self.bounds.0),
+                bound(self.bounds.1),
+                self.allowed.to_string(),
+            ]
+            .join(&SEPARATOR.to_string()),
+        )
     }
 }
+
+/// The `invalidParams` entry of a failed rule, from its error message;
+/// other messages (serde's own) are `format`, said as they are.
+pub fn decode(name: &str, message: &str) -> InvalidParam {
+    let parts: Vec<&str> = message.split(SEPARATOR).collect();
+    let [code, reason, expected, minimum, maximum, allowed] = parts[..] else {
+        return InvalidParam::new(name, Code::Format, message);
+    };
+    let mut problem = InvalidParam::new(name, Code::from_name(code), reason)
+        .bounds(minimum.parse().ok(), maximum.parse().ok())
+        .allowed(allowed.split_whitespace());
+    problem.expected = EXPECTED.iter().copied().find(|e| *e == expected);
+    problem
+}
+
+/// The `expected` values the rules here give.
+const EXPECTED: &[&str] = &[
+    "value",
+    "text",
+    "wholeNumber",
+    "municipality",
+    "province",
+    "dateTime",
+    "cursor",
+];
 
 /// The value as sent: empty means "not sent" for text, "invalid" for the rest.
 fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -42,7 +105,11 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 fn typed<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let value = raw(d)?;
     if value.is_empty() {
-        return Err(fail(Code::Format, "is empty; leave it out or give a value"));
+        return Err(
+            Problem::new(Code::Format, "is empty; leave it out or give a value")
+                .expected("value")
+                .fail(),
+        );
     }
     Ok(value)
 }
@@ -53,9 +120,15 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error>
     if value.is_empty() {
         Ok(None)
     } else if value.chars().any(crate::web::extract::is_control_character) {
-        Err(fail(Code::Format, crate::web::extract::CONTROL_CHARACTER))
+        Err(
+            Problem::new(Code::Format, crate::web::extract::CONTROL_CHARACTER)
+                .expected("text")
+                .fail(),
+        )
     } else if value.chars().count() > 200 {
-        Err(fail(Code::Length, "is longer than 200 characters"))
+        Err(Problem::new(Code::Length, "is longer than 200 characters")
+            .bounds(None, Some(200))
+            .fail())
     } else {
         Ok(Some(value))
     }
@@ -65,7 +138,11 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error>
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     match typed(d)?.parse::<i64>() {
         Ok(v) if v > 0 => Ok(Some(v)),
-        _ => Err(fail(Code::Format, "must be a positive whole number")),
+        _ => Err(
+            Problem::new(Code::Format, "must be a positive whole number")
+                .expected("wholeNumber")
+                .fail(),
+        ),
     }
 }
 
@@ -74,7 +151,9 @@ pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     match typed(d)?.as_str() {
         "true" => Ok(Some(true)),
         "false" => Ok(Some(false)),
-        _ => Err(fail(Code::Enum, "must be one of: true false")),
+        _ => Err(Problem::new(Code::Enum, "must be one of: true false")
+            .allowed("true false")
+            .fail()),
     }
 }
 
@@ -84,7 +163,7 @@ pub fn exactly<'de, D: Deserializer<'de>>(d: D, value: &str) -> Result<Option<St
     if sent == value {
         Ok(Some(sent))
     } else {
-        Err(fail(Code::Enum, format!("must be {value}")))
+        Err(Problem::new(Code::Enum, format!("must be {value}")).fail())
     }
 }
 
@@ -95,10 +174,12 @@ where
     E: FromStr + crate::domain::Choice,
 {
     typed(d)?.parse::<E>().map(Some).map_err(|_| {
-        fail(
+        Problem::new(
             Code::Enum,
             format!("must be one of: {}", E::NAMES.trim_end()),
         )
+        .allowed(E::NAMES)
+        .fail()
     })
 }
 
@@ -107,10 +188,12 @@ pub fn municipality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
     let code = typed(d)?;
     match crate::reference::municipality(&code) {
         Some(_) => Ok(Some(code)),
-        None => Err(fail(
+        None => Err(Problem::new(
             Code::Reference,
             "is not a CBS municipality code, such as GM0344",
-        )),
+        )
+        .expected("municipality")
+        .fail()),
     }
 }
 
@@ -119,10 +202,11 @@ pub fn province<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
     let code = typed(d)?;
     match crate::reference::province(&code) {
         Some(_) => Ok(Some(code)),
-        None => Err(fail(
-            Code::Reference,
-            "is not a CBS province code, such as PV23",
-        )),
+        None => Err(
+            Problem::new(Code::Reference, "is not a CBS province code, such as PV23")
+                .expected("province")
+                .fail(),
+        ),
     }
 }
 
@@ -131,14 +215,22 @@ pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>
     let value = typed(d)?;
     DateTime::parse_from_rfc3339(&value)
         .map(|v| Some(v.with_timezone(&Utc)))
-        .map_err(|_| fail(Code::Format, crate::web::extract::date_time_reason(&value)))
+        .map_err(|_| {
+            Problem::new(Code::Format, crate::web::extract::date_time_reason(&value))
+                .expected("dateTime")
+                .fail()
+        })
 }
 
 /// `pageSize`: 1 to 100.
 pub fn page_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     match typed(d)?.parse::<i64>() {
         Ok(v) if (1..=crate::web::pagination::MAX_PAGE_SIZE).contains(&v) => Ok(Some(v)),
-        _ => Err(fail(Code::Range, "must be a whole number from 1 to 100")),
+        _ => Err(
+            Problem::new(Code::Range, "must be a whole number from 1 to 100")
+                .bounds(Some(1), Some(crate::web::pagination::MAX_PAGE_SIZE))
+                .fail(),
+        ),
     }
 }
 
@@ -147,9 +239,11 @@ pub fn cursor<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Erro
     let value = typed(d)?;
     match crate::web::pagination::Cursor::decode(&value) {
         Some(_) => Ok(Some(value)),
-        None => Err(fail(
+        None => Err(Problem::new(
             Code::Format,
             "is not a cursor this API gave out; follow _links.next",
-        )),
+        )
+        .expected("cursor")
+        .fail()),
     }
 }

@@ -899,3 +899,87 @@ both!(
             .expect(200);
     }
 );
+
+both!(
+    invalid_fields_carry_what_a_program_needs_to_explain_them,
+    |app: common::TestApp| async move {
+        let c = app.user("Carla").await;
+        // Bounds, allowed values and the expected form or reference, as
+        // data: no client has to read the English reason.
+        let r = app
+            .post(
+                "/api/v1/networks",
+                Some(&c.token),
+                json!({"name": "Ab", "theme": "Thema", "scope": "wereld", "slug": "Geen Slug", "municipalityCode": "GM9999"}),
+            )
+            .await
+            .expect(400);
+        let by_name = |name: &str| {
+            r.body["invalidParams"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["name"] == name)
+                .cloned()
+                .unwrap_or_else(|| panic!("{name} in {}", r.text))
+        };
+        let name = by_name("name");
+        assert_eq!(
+            (
+                name["code"].clone(),
+                name["minimum"].clone(),
+                name["maximum"].clone()
+            ),
+            (json!("length"), json!(3), json!(120))
+        );
+        let scope = by_name("scope");
+        assert_eq!(scope["code"], "enum");
+        assert_eq!(scope["allowed"], json!(["local", "regional", "national"]));
+        assert_eq!(by_name("slug")["expected"], "slug");
+        let place = by_name("municipalityCode");
+        assert_eq!(
+            (place["code"].clone(), place["expected"].clone()),
+            (json!("reference"), json!("municipality"))
+        );
+        // The consent a detail needs is named.
+        let r = app
+            .patch(
+                &format!("/api/v1/stakeholders/{}", c.stakeholder_id),
+                Some(&c.token),
+                json!({"email": "c@example.org", "accessNeeds": "Een tolk"}),
+            )
+            .await
+            .expect(409);
+        let expected: Vec<String> = r.body["invalidParams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p["name"].as_str().unwrap(),
+                    p["expected"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            expected,
+            vec!["accessNeeds accessNeedsConsent", "email shareContact"]
+        );
+        // Query parameters too.
+        let r = app
+            .get("/api/v1/networks?pageSize=0&status=", None)
+            .await
+            .expect(400);
+        let page = &r.body["invalidParams"][0];
+        assert_eq!(
+            (
+                page["name"].clone(),
+                page["minimum"].clone(),
+                page["maximum"].clone()
+            ),
+            (json!("pageSize"), json!(1), json!(100))
+        );
+        assert_eq!(r.body["invalidParams"][1]["expected"], "value");
+    }
+);
