@@ -9,7 +9,7 @@ import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, requireSignIn, alertBox, flashNext, announce } from "../layout.js";
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
-import { networkCard, badge } from "../views.js";
+import { networkCard, badge, municipalityGroups } from "../views.js";
 
 /** The networks I take part in, by name. */
 async function myNetworks() {
@@ -25,17 +25,6 @@ function keptOnlyWith(consent, value, stored) {
   const text = orNull(value);
   if (consent || text === null) return text;
   return text === (stored ?? null) ? null : text;
-}
-
-function municipalityGroups(list) {
-  const byProvince = new Map();
-  for (const m of list) {
-    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
-    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
-  }
-  return [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "nl"))
-    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
 }
 
 boot("mine", async (main) => {
