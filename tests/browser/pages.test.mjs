@@ -5,12 +5,7 @@
 
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, ready, BASE, DEMO, expectNoAxeViolations, expectClean, signInViaPage, uniqueEmail, apiCall, apiToken } from "./helpers.mjs";
-
-async function check(page, label) {
-  await expectNoAxeViolations(page, label);
-  expectClean(page, label);
-}
+import { launch, openPage, visit, ready, BASE, DEMO, check, signInViaPage, uniqueEmail, apiCall, apiToken } from "./helpers.mjs";
 
 describe("visitor pages", () => {
   let browser;

@@ -19,6 +19,22 @@ function descriptionNode(id, text) {
   return text ? h("div", { class: ["utrecht-form-field__description", "utrecht-form-field-description"], id }, text) : null;
 }
 
+/** "(optional)" after a label, unless the field is required or says not to. */
+function optionalMark(o) {
+  return o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`);
+}
+
+/** A labelled control with its description: a text field or a select. */
+function labelledField(o, id, descId, control) {
+  return wrapper(
+    o.name,
+    o.wide ? "tm-field-wide" : null,
+    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, optionalMark(o))),
+    descriptionNode(descId, o.description),
+    h("div", { class: "utrecht-form-field__input" }, control),
+  );
+}
+
 /**
  * A text field. options: name, label, value, type, required, description,
  * autocomplete, multiline, rows, inputmode, spellcheck.
@@ -45,13 +61,7 @@ export function textField(o) {
         class: ["utrecht-textbox", "utrecht-textbox--html-input"],
       });
   if (o.value !== undefined && o.value !== null) input.value = o.value;
-  return wrapper(
-    o.name,
-    o.wide ? "tm-field-wide" : null,
-    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`))),
-    descriptionNode(descId, o.description),
-    h("div", { class: "utrecht-form-field__input" }, input),
-  );
+  return labelledField(o, id, descId, input);
 }
 
 /**
@@ -96,13 +106,7 @@ export function selectField(o) {
     (o.choices || []).map(option),
     (o.groups || []).map((g) => h("optgroup", { label: g.label }, g.choices.map(option))),
   );
-  return wrapper(
-    o.name,
-    o.wide ? "tm-field-wide" : null,
-    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`))),
-    descriptionNode(descId, o.description),
-    h("div", { class: "utrecht-form-field__input" }, select),
-  );
+  return labelledField(o, id, descId, select);
 }
 
 /** One checkbox. options: name, label, checked, description, value. */
@@ -156,7 +160,7 @@ function choiceGroup(type, o) {
     h(
       "fieldset",
       { class: "utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset", "aria-describedby": describedBy(descId) },
-      h("legend", { class: ["utrecht-form-fieldset__legend", "utrecht-form-fieldset__legend--html-legend", "utrecht-form-label"] }, o.legend, o.required ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`)),
+      h("legend", { class: ["utrecht-form-fieldset__legend", "utrecht-form-fieldset__legend--html-legend", "utrecht-form-label"] }, o.legend, optionalMark(o)),
       o.description ? h("div", { class: "utrecht-form-field-description", id: descId }, o.description) : null,
       h("div", { class: o.columns === false ? null : "tm-checkbox-list" }, items),
     ),

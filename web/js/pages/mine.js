@@ -6,10 +6,10 @@ import { boot } from "../app.js";
 import { h, fill, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
-import { heading, paragraph, link, setTitle, requireSignIn, alertBox, flashNext, announce } from "../layout.js";
+import { heading, paragraph, link, setTitle, requireSignIn, flashNext, announce, visuallyHidden, showError } from "../layout.js";
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
-import { networkCard, badge, municipalityGroups } from "../views.js";
+import { networkCard, badge, municipalityGroups, CORE_ROLES } from "../views.js";
 
 /** The networks I take part in, by name. */
 async function myNetworks() {
@@ -78,8 +78,8 @@ boot("mine", async (main) => {
     };
     form.append(
       buttonRow(
-        button([t("mine.accept"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("accepted") } }, "primary-action"),
-        button([t("mine.decline"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("declined") } }),
+        button([t("mine.accept"), visuallyHidden(`: ${invitation.networkName}`)], { on: { click: () => answer("accepted") } }, "primary-action"),
+        button([t("mine.decline"), visuallyHidden(`: ${invitation.networkName}`)], { on: { click: () => answer("declined") } }),
       ),
     );
     return h(
@@ -108,7 +108,7 @@ boot("mine", async (main) => {
           list.map((n) => {
             const card = networkCard(n, { names });
             card.append(h("p", null, badge(t("mine.yourRole", { role: label("role", n.myRole) }), "active")));
-            if (["coordinator", "core_group"].includes(n.myRole)) card.append(h("p", null, link(`/netwerk-beheren.html?id=${n.id}`, t("network.manage"))));
+            if (CORE_ROLES.includes(n.myRole)) card.append(h("p", null, link(`/netwerk-beheren.html?id=${n.id}`, t("network.manage"))));
             return card;
           }),
         ),
@@ -267,10 +267,7 @@ boot("mine", async (main) => {
             flashNext("mine.deleted");
             location.assign("/");
           } catch (error) {
-            const box = alertBox("error", paragraph(error.status === 409 ? t("mine.deleteBlocked") : errorText(error)));
-            box.setAttribute("role", "alert");
-            remove.after(box);
-            focusOn(box);
+            showError(remove, error.status === 409 ? t("mine.deleteBlocked") : errorText(error), "after");
           }
         },
       },
