@@ -1,7 +1,6 @@
 // Start page: find a network (search and filters), and the networks in my
 // municipality.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, params, paramValues, pushParams } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
@@ -29,7 +28,7 @@ function storePlace(code) {
   }
 }
 
-boot("find", async (main) => {
+export async function boot(main) {
   setTitle(t("find.title"));
   const [municipalities, topicList] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => [])]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
@@ -168,4 +167,4 @@ boot("find", async (main) => {
     alertBox("info", heading(2, t("find.startTitle")), paragraph(t("find.startText")), paragraph(link("/netwerk-starten.html", t("find.startLink")))),
   );
   await Promise.all([search(false), myPlace().then((code) => renderMine(code, false))]);
-});
+}

@@ -2,7 +2,6 @@
 // municipalities and employers, by audience, topic and search words. Every
 // click goes through the visit endpoint, which counts it ("doorclicks").
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, paramValues, pushParams } from "../dom.js";
 import { t, label, values, lang } from "../i18n.js";
 import * as api from "../api.js";
@@ -15,7 +14,7 @@ import { linkForm, linkBody } from "../link-form.js";
 const FILTERS = ["q", "audience", "topic", "language", "source"];
 const SHORTCUTS = ["experience_experts", "municipalities", "employers", "professionals"];
 
-boot("knowledge", async (main) => {
+export async function boot(main) {
   setTitle(t("knowledge.title"));
   const topicList = await api.topics().catch(() => []);
   const topics = new Map(topicList.map((tp) => [tp.slug, lang === "en" ? tp.nameEn : tp.nameNl]));
@@ -162,4 +161,4 @@ boot("knowledge", async (main) => {
     me && !me.isAdmin ? alertBox("info", paragraph(t("knowledge.membersAdd"))) : null,
   );
   await search(false);
-});
+}

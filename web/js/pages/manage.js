@@ -2,7 +2,6 @@
 // reorder and complete goals and their small steps. The API decides who may
 // do what; this page only hides what someone can't do anyway.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, idParam, params } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
@@ -13,7 +12,7 @@ import { goalTree, childrenOf, celebration, badge, EXPERT_KINDS, CORE_ROLES } fr
 import { endorsementControls } from "../endorse.js";
 import { networkFields } from "../network-form.js";
 
-boot("manage", async (main) => {
+export async function boot(main) {
   if (!api.isSignedIn()) {
     requireSignIn();
     return;
@@ -521,4 +520,4 @@ boot("manage", async (main) => {
   );
   await Promise.all([renderGoals(), renderMembers(), isCoordinator ? renderDetails(false) : null]);
   if (location.hash) focusOn(document.getElementById(location.hash.slice(1)));
-});
+}

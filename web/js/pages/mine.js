@@ -2,7 +2,6 @@
 // who sees what, contact consent), my account (name, password) and leaving
 // the platform.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
@@ -27,7 +26,7 @@ function keptOnlyWith(consent, value, stored) {
   return text === (stored ?? null) ? null : text;
 }
 
-boot("mine", async (main) => {
+export async function boot(main) {
   if (!api.isSignedIn()) {
     requireSignIn();
     return;
@@ -317,4 +316,4 @@ boot("mine", async (main) => {
     accountBox,
   );
   await Promise.all([renderProfile(false), renderAccount(), networksDone]);
-});
+}

@@ -3,7 +3,6 @@
 // missing from the core group), goals as a tree of small steps with
 // progress, the network's knowledge links; join and leave.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, idParam } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
@@ -98,7 +97,7 @@ function memberSection(network, members, { isMember }) {
   return section;
 }
 
-boot("network", async (main) => {
+export async function boot(main) {
   const id = idParam();
   if (!id) {
     const error = new Error("no id");
@@ -258,7 +257,7 @@ boot("network", async (main) => {
   }
 
   await render(null);
-});
+}
 
 /** Members add a knowledge link to their network. */
 function addLinkForm(network, onAdded) {
