@@ -131,7 +131,7 @@ export async function boot(main) {
       radioGroup({ name: "kind", legend: t("account.kind"), value: profile.kind, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
       textField({ name: "organisation", label: t("profile.organisation"), value: profile.organisation, autocomplete: "organization" }),
       textField({ name: "expertise", label: t("profile.expertise"), multiline: true, rows: 3, value: profile.expertise, description: t("profile.expertiseHelp") }),
-      textField({ name: "talents", label: t("profile.talents"), value: profile.talents.join(", "), description: t("profile.talentsHelp") }),
+      textField({ name: "talents", label: t("profile.talents"), value: profile.talents.join(", "), description: t("profile.talentsHelp"), list: true }),
       checkboxGroup({ name: "languages", legend: t("profile.languages"), value: profile.languages, choices: values("language").map((l) => ({ value: l, label: label("language", l) })) }),
       selectField({ name: "municipalityCode", label: t("profile.municipality"), value: profile.municipalityCode || "", description: t("profile.municipalityHelp"), choices: [{ value: "", label: t("profile.noMunicipality") }], groups: municipalityGroups(municipalities) }),
       h(
