@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, DEMO, signInViaPage, expectNoAxeViolations, expectClean, apiCall, uniqueEmail } from "./helpers.mjs";
+import { launch, openPage, visit, DEMO, signInViaPage, check, apiCall, uniqueEmail } from "./helpers.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let coordinator;
@@ -27,11 +27,6 @@ after(async () => {
   await coordinator.close();
   await person.close();
 });
-
-async function check(page, label) {
-  await expectNoAxeViolations(page, label);
-  expectClean(page, label);
-}
 
 test("a coordinator invites, and the person accepts", async () => {
   const page = await openPage(coordinator.context);

@@ -5,12 +5,7 @@
 
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, ready, BASE, DEMO, expectNoAxeViolations, expectClean, signInViaPage, uniqueEmail, apiCall, apiToken } from "./helpers.mjs";
-
-async function check(page, label) {
-  await expectNoAxeViolations(page, label);
-  expectClean(page, label);
-}
+import { launch, openPage, visit, ready, BASE, DEMO, check, signInViaPage, uniqueEmail, apiCall, apiToken } from "./helpers.mjs";
 
 describe("visitor pages", () => {
   let browser;
@@ -188,8 +183,9 @@ describe("a new volunteer joins a network", () => {
     await page.fill("textarea[name=accessNeeds]", "Een gebarentolk bij bijeenkomsten.");
     await page.click("text=Profiel opslaan");
     await page.waitForSelector(".tm-error-summary");
-    assert.match(await page.textContent("[data-field=email] .utrecht-form-field-error-message"), /alleen met je toestemming/);
-    assert.match(await page.textContent("[data-field=accessNeeds] .utrecht-form-field-error-message"), /alleen met je toestemming/);
+    // Which consent each needs comes from the API's `expected`.
+    assert.match(await page.textContent("[data-field=email] .utrecht-form-field-error-message"), /alleen met je toestemming\. Zet het vakje ‘Bewaar mijn contactgegevens’ aan/);
+    assert.match(await page.textContent("[data-field=accessNeeds] .utrecht-form-field-error-message"), /alleen met je toestemming\. Zet het vakje ‘Bewaar wat ik nodig heb’ aan/);
     await check(page, "profile without consent");
     await page.check("input[name=shareContact]");
     await page.check("input[name=accessNeedsConsent]");
@@ -255,6 +251,17 @@ describe("coordinator pages", () => {
     // A local network needs a municipality, or a region for a place abroad.
     assert.match(await page.textContent("[data-field=municipalityCode] .utrecht-form-field-error-message"), /Kies een gemeente\. Ligt de plek buiten Nederland\? Vul dan een regio in\./);
     await check(page, "start a network with errors");
+  });
+
+  test("start a network: a name that is too short says how long it must be, in Dutch", async () => {
+    await visit(page, "/netwerk-starten.html");
+    await page.fill("input[name=name]", "Ab");
+    await page.click("form button[type=submit]");
+    await page.waitForSelector(".tm-error-summary");
+    // From the API's minimum and maximum, not from its English reason.
+    assert.equal(await page.textContent("[data-field=name] .utrecht-form-field-error-message"), "Gebruik 3 tot 120 tekens.");
+    assert.match(await page.textContent(".tm-error-summary"), /Naam van het netwerk: Gebruik 3 tot 120 tekens\./);
+    await check(page, "start a network with a name that is too short");
   });
 
   test("manage: goals, forms and dialogs", async () => {

@@ -123,6 +123,12 @@
       });
       section.appendChild(list);
     }
+    finish(t);
+  }
+
+  // The link to all networks on themanet, under the list or in its place;
+  // then the list is ready.
+  function finish(t) {
     var more = el("p", "themanet-embed__more");
     var moreLink = el("a", null, t.all);
     moreLink.href = siteLink;
@@ -135,13 +141,7 @@
   function failed(dict) {
     var t = (dict && dict.embed) || { failed: "De netwerken konden niet worden geladen.", all: "Bekijk de themanetwerken op themanet" };
     status.textContent = t.failed;
-    var more = el("p", "themanet-embed__more");
-    var moreLink = el("a", null, t.all);
-    moreLink.href = siteLink;
-    if (inFrame) moreLink.target = "_top";
-    more.appendChild(moreLink);
-    section.appendChild(more);
-    section.setAttribute("data-ready", "true");
+    finish(t);
   }
 
   texts()

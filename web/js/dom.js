@@ -63,6 +63,25 @@ export function params() {
   return new URLSearchParams(location.search);
 }
 
+/** The values of these query parameters ("" where absent), by name. */
+export function paramValues(names) {
+  const current = params();
+  return Object.fromEntries(names.map((name) => [name, current.get(name) || ""]));
+}
+
+/**
+ * Puts these values into the address as a new history entry, so that Back
+ * returns to the previous ones; empty values leave the address.
+ */
+export function pushParams(values) {
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(values)) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  history.pushState(null, "", url.pathname + url.search);
+}
+
 /** A positive integer from the query string, or null. */
 export function idParam(name = "id") {
   const value = params().get(name);

@@ -19,9 +19,28 @@ function descriptionNode(id, text) {
   return text ? h("div", { class: ["utrecht-form-field__description", "utrecht-form-field-description"], id }, text) : null;
 }
 
+/** "(optional)" after a label, unless the field is required or says not to. */
+function optionalMark(o) {
+  return o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`);
+}
+
+/** A labelled control with its description: a text field or a select. */
+function labelledField(o, id, descId, control) {
+  const field = wrapper(
+    o.name,
+    o.wide ? "tm-field-wide" : null,
+    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, optionalMark(o))),
+    descriptionNode(descId, o.description),
+    h("div", { class: "utrecht-form-field__input" }, control),
+  );
+  if (o.list) field.dataset.list = "true";
+  return field;
+}
+
 /**
  * A text field. options: name, label, value, type, required, description,
- * autocomplete, multiline, rows, inputmode, spellcheck.
+ * autocomplete, multiline, rows, inputmode, spellcheck, list (the text is
+ * a list, such as "a, b, c").
  */
 export function textField(o) {
   const id = o.id || uid(`veld-${o.name}`);
@@ -45,13 +64,7 @@ export function textField(o) {
         class: ["utrecht-textbox", "utrecht-textbox--html-input"],
       });
   if (o.value !== undefined && o.value !== null) input.value = o.value;
-  return wrapper(
-    o.name,
-    o.wide ? "tm-field-wide" : null,
-    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`))),
-    descriptionNode(descId, o.description),
-    h("div", { class: "utrecht-form-field__input" }, input),
-  );
+  return labelledField(o, id, descId, input);
 }
 
 /**
@@ -96,13 +109,7 @@ export function selectField(o) {
     (o.choices || []).map(option),
     (o.groups || []).map((g) => h("optgroup", { label: g.label }, g.choices.map(option))),
   );
-  return wrapper(
-    o.name,
-    o.wide ? "tm-field-wide" : null,
-    h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id }, o.label, o.required || o.noOptionalMark ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`))),
-    descriptionNode(descId, o.description),
-    h("div", { class: "utrecht-form-field__input" }, select),
-  );
+  return labelledField(o, id, descId, select);
 }
 
 /** One checkbox. options: name, label, checked, description, value. */
@@ -156,7 +163,7 @@ function choiceGroup(type, o) {
     h(
       "fieldset",
       { class: "utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset", "aria-describedby": describedBy(descId) },
-      h("legend", { class: ["utrecht-form-fieldset__legend", "utrecht-form-fieldset__legend--html-legend", "utrecht-form-label"] }, o.legend, o.required ? null : h("span", { class: "tm-muted" }, ` ${t("form.optional")}`)),
+      h("legend", { class: ["utrecht-form-fieldset__legend", "utrecht-form-fieldset__legend--html-legend", "utrecht-form-label"] }, o.legend, optionalMark(o)),
       o.description ? h("div", { class: "utrecht-form-field-description", id: descId }, o.description) : null,
       h("div", { class: o.columns === false ? null : "tm-checkbox-list" }, items),
     ),
@@ -204,36 +211,52 @@ export const splitList = (text) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-// The API's reasons are English; in Dutch we show our own words for the ones
-// we know, and for the rest a sentence for their code (CODES).
-const REASONS = [
-  [/^is required for a local network/, "municipality"],
-  [/^is required/, "required"],
-  [/kept only with your consent: set shareContact/, "consentContact"],
-  [/kept only with your consent: set accessNeedsConsent/, "consentAccess"],
-  [/^must have (\d+) to (\d+) characters/, "lengthBetween", ["min", "max"]],
-  [/^must have at most (\d+) characters/, "lengthMax", ["max"]],
-  [/^must have at least (\d+) characters/, "lengthMin", ["min"]],
-  [/e-mail address/, "email"],
-  [/CBS municipality code/, "municipality"],
-  [/lowercase letters, digits and single hyphens/, "slug"],
-  [/full web address|must start with http|must name a host/, "url"],
-  [/public site/, "publicUrl"],
-  [/phone number/, "phone"],
-  [/^must be one of/, "oneOf"],
-  [/must reach further than this network/, "parentScope"],
-  [/must reach further than every narrower/, "childScope"],
-  [/is not a network you can see/, "network"],
-  [/is not an existing stakeholder/, "stakeholder"],
-  [/is not a goal of this network/, "goal"],
-  [/is not a member of this network/, "member"],
-  [/must be from (\d+) to (\d+)/, "numberBetween", ["min", "max"]],
-  [/unknown topic/, "topic"],
-  [/RFC 3339|date/, "date"],
-];
+// The API describes each invalid field with data: a `code`, and where it
+// helps, `expected` (what exactly the code is about) and `minimum` and
+// `maximum` (the bounds of a length or a range). Our words come from those
+// alone. Its `reason` is English prose for people: we show it only in
+// English, and only where we have nothing more specific to say.
 
-// Texts by the API's machine code (`invalidParams[].code`), for reasons that
-// REASONS does not know. Codes not listed here get the general text.
+// Texts by code and `expected`.
+const EXPECTED = {
+  required: { localPlace: "municipality", audience: "audience" },
+  format: {
+    email: "email",
+    url: "url",
+    publicUrl: "publicUrl",
+    slug: "slug",
+    phone: "phone",
+    dateTime: "date",
+    date: "date",
+    text: "controlCharacter",
+    wholeNumber: "wholeNumber",
+    cursor: "cursor",
+    value: "emptyValue",
+  },
+  reference: {
+    network: "network",
+    stakeholder: "stakeholder",
+    goal: "goal",
+    member: "member",
+    topic: "topic",
+    municipality: "municipality",
+    province: "province",
+  },
+  consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess" },
+  rule: {
+    parentScope: "parentScope",
+    childScope: "childScope",
+    goalCycle: "goalCycle",
+    goalDepth: "goalDepth",
+    province: "provinceOfMunicipality",
+    nationalProvince: "nationalProvince",
+    ownWords: "ownWords",
+    accepting: "accepting",
+  },
+};
+
+// The general text of each code, for an `expected` we do not know (or
+// none). Codes not listed here get the most general text.
 const CODES = {
   required: "required",
   enum: "oneOf",
@@ -241,25 +264,55 @@ const CODES = {
   length: "length",
   range: "range",
   reference: "reference",
+  consent: "consent",
+  rule: "rule",
   weakPassword: "weakPassword",
 };
 
+// Codes whose general text says all there is to say, in both languages.
+const COMPLETE = ["required", "enum", "weakPassword"];
+
+const bound = (value) => (Number.isInteger(value) ? value : null);
+
+/** The text for bounds: of a length (characters) or a range (a number). */
+function boundsKey(code, minimum, maximum) {
+  const [min, max] = [bound(minimum), bound(maximum)];
+  const keys = code === "length" ? ["lengthBetween", "lengthMin", "lengthMax"] : ["numberBetween", "numberMin", "numberMax"];
+  if (min !== null && max !== null) return { key: keys[0], vars: { min, max } };
+  if (min !== null) return { key: keys[1], vars: { min } };
+  if (max !== null) return { key: keys[2], vars: { max } };
+  return null;
+}
+
 /**
- * Plain-language text for one entry of invalidParams: by its reason when
- * that gives details (a length, a kind of address), else by its code. In
- * English an unknown reason is shown as the API words it.
+ * Our own words for one entry of invalidParams, as a key under `reasons`
+ * of the language files with its values, or null when we have nothing more
+ * specific than the code's general text. `list`: the field holds a list
+ * (tags, or choices), whose `length` may count entries rather than
+ * characters.
  */
-export function reasonText(reason, code) {
-  for (const [pattern, key, names] of REASONS) {
-    const match = pattern.exec(reason || "");
-    if (match) {
-      const vars = {};
-      (names || []).forEach((n, i) => (vars[n] = match[i + 1]));
-      return t(`reasons.${key}`, vars);
-    }
+export function reasonKey({ code, expected, minimum, maximum } = {}, { list = false } = {}) {
+  const specific = EXPECTED[code]?.[expected];
+  if (specific) return { key: specific, vars: {} };
+  if ((code === "length" && !list) || code === "range") {
+    const bounded = boundsKey(code, minimum, maximum);
+    if (bounded) return bounded;
   }
+  if (COMPLETE.includes(code)) return { key: CODES[code], vars: {} };
+  return null;
+}
+
+/**
+ * Plain-language text for one entry of invalidParams (see reasonKey). With
+ * nothing specific to say: in English the API's own reason, in Dutch the
+ * general text of its code.
+ */
+export function reasonText(param, context) {
+  const known = reasonKey(param, context);
+  if (known) return t(`reasons.${known.key}`, known.vars);
+  const reason = param?.reason;
   if (lang === "en" && reason) return reason.charAt(0).toUpperCase() + reason.slice(1) + ".";
-  return t(`reasons.${CODES[code] || "general"}`);
+  return t(`reasons.${CODES[param?.code] || "general"}`);
 }
 
 /** Removes every error shown in a form. */
@@ -295,18 +348,19 @@ export function showInvalid(form, invalidParams, fieldMap = {}) {
   if (!invalidParams.length) return false;
   const items = [];
   const seen = new Map();
-  for (const { name, code, reason } of invalidParams) {
-    const base = String(name).replace(/\[.*$/, "").replace(/\..*$/, "");
+  for (const param of invalidParams) {
+    const base = String(param.name).replace(/\[.*$/, "").replace(/\..*$/, "");
     const fieldName = fieldMap[base] || base;
     const field = form.querySelector(`[data-field="${CSS.escape(fieldName)}"]`);
     if (!field) {
-      items.push(h("li", null, reasonText(reason, code)));
+      items.push(h("li", null, reasonText(param)));
       continue;
     }
     const input = field.querySelector("input, select, textarea");
     // An empty field that is "too short" simply needs filling in.
     const empty = input && /^(INPUT|TEXTAREA)$/.test(input.tagName) && !["checkbox", "radio"].includes(input.type) && input.value.trim() === "";
-    const text = empty && code === "length" ? t("reasons.required") : reasonText(reason, code);
+    const list = field.dataset.list === "true" || (field.classList.contains("utrecht-form-fieldset") && Boolean(field.querySelector("input[type=checkbox]")));
+    const text = empty && param.code === "length" ? t("reasons.required") : reasonText(param, { list });
     let message = seen.get(field);
     if (!message) {
       const errorId = `${input?.id || uid("veld")}-fout`;

@@ -46,12 +46,18 @@ export function loadScript(src) {
 }
 
 export async function loadLanguage(wanted) {
-  lang = wanted || choose();
+  const chosen = wanted || choose();
   const all = (globalThis.themanetTexts ??= {});
-  if (!all[lang]) await loadScript(`/i18n/${lang}.js`);
-  texts = all[lang];
+  if (!all[chosen]) await loadScript(`/i18n/${chosen}.js`);
+  useTexts(chosen, all[chosen]);
   document.documentElement.lang = lang;
   return lang;
+}
+
+/** Speaks `language` with these texts (a language file's object). */
+export function useTexts(language, dict) {
+  lang = language;
+  texts = dict;
 }
 
 /** Switches language and shows the same page again. */

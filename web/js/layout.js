@@ -67,6 +67,23 @@ export function link(href, text, props = {}) {
   return h("a", { ...props, href, class: ["utrecht-link", "utrecht-link--html-a", props.class] }, text);
 }
 
+/** Text for screen readers only (a button's full name, say). */
+export function visuallyHidden(text) {
+  return h("span", { class: "tm-visually-hidden" }, text);
+}
+
+/**
+ * An error in plain words where something was tried: put into `node` (or
+ * after it, with position "after"), read out at once and focused.
+ */
+export function showError(node, text, position = "append") {
+  const box = alertBox("error", paragraph(text));
+  box.setAttribute("role", "alert");
+  node[position](box);
+  focusOn(box);
+  return box;
+}
+
 export function button(text, props = {}, appearance = "secondary-action") {
   return h(
     "button",

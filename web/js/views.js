@@ -1,9 +1,16 @@
-// Pieces that several pages show: a network card, badges, the goal tree
-// with progress, a knowledge link.
+// Pieces that several pages show: a network card, badges, a list of
+// results that grows a page at a time, the goal tree with progress, a
+// knowledge link.
 
-import { h, uid } from "./dom.js";
+import { h, uid, focusOn } from "./dom.js";
 import { t, label, formatDate, formatNumber, lang } from "./i18n.js";
 import * as api from "./api.js";
+import { button } from "./layout.js";
+
+/** Kinds of stakeholder who speak from experience. */
+export const EXPERT_KINDS = ["experience_expert", "un_ambassador"];
+/** Roles of the core group: they prepare content and process. */
+export const CORE_ROLES = ["coordinator", "core_group"];
 
 const STATUS_BADGE = { active: "success", forming: "neutral", paused: "warning", closed: "inactive" };
 
@@ -55,6 +62,40 @@ export function provinceChoices(list) {
 export function placeOf(network, names) {
   if (network.municipalityCode) return names.get(network.municipalityCode) || network.municipalityCode;
   return network.region || "";
+}
+
+/**
+ * Results that grow a page at a time: a status line (read out) that says
+ * how many are shown, the list, and a button that loads the next page by
+ * the API's own `next` link and moves focus to its first result.
+ * options: labelledBy (the heading's id), item(row) draws one result,
+ * counted(count, more) and failed(error) give the status line, moreLabel.
+ * Returns { nodes, list, show(path, query) }; show() starts a new list.
+ */
+export function resultList({ labelledBy, item, counted, failed, moreLabel }) {
+  const status = h("p", { class: "utrecht-paragraph", role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "tm-cards", "aria-labelledby": labelledBy });
+  const more = button(moreLabel, { hidden: true });
+  let next = null;
+
+  async function load(path, query, append) {
+    status.textContent = t("find.searching");
+    try {
+      const page = await api.getPage(path, query);
+      const before = list.children.length;
+      if (!append) list.replaceChildren();
+      page.items.forEach((row) => list.append(item(row)));
+      next = page._links.next ? page._links.next.href : null;
+      more.hidden = !next;
+      status.textContent = counted(list.children.length, Boolean(next));
+      if (append) focusOn(list.children[before]?.querySelector("a"));
+    } catch (error) {
+      status.textContent = failed(error);
+    }
+  }
+
+  more.addEventListener("click", () => next && load(next, undefined, true));
+  return { nodes: [status, list, more], list, show: (path, query) => load(path, query, false) };
 }
 
 /** A card in a list of networks. */

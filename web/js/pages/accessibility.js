@@ -1,7 +1,6 @@
 // The accessibility statement: what we aim for, what was tested and how,
 // what we know is not yet right, and how to tell us.
 
-import { boot } from "../app.js";
 import { h, fill } from "../dom.js";
 import { t } from "../i18n.js";
 import { heading, paragraph, setTitle, link } from "../layout.js";
@@ -10,7 +9,7 @@ function list(keys) {
   return h("ul", { class: "utrecht-unordered-list" }, keys.map((k) => h("li", { class: "utrecht-unordered-list__item" }, t(k))));
 }
 
-boot("accessibility", async (main) => {
+export async function boot(main) {
   setTitle(t("a11y.title"));
   fill(
     main,
@@ -33,4 +32,4 @@ boot("accessibility", async (main) => {
     paragraph(link("/embed/voorbeeld.html", t("a11y.embedLink"))),
     paragraph(t("a11y.updated"), "tm-small tm-muted"),
   );
-});
+}

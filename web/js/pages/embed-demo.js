@@ -1,12 +1,11 @@
 // How a partner site shows a live list of networks: one script tag (or an
 // iframe), with a live example of both.
 
-import { boot } from "../app.js";
 import { h, fill } from "../dom.js";
 import { t, lang } from "../i18n.js";
 import { heading, paragraph, setTitle } from "../layout.js";
 
-boot("embed", async (main) => {
+export async function boot(main) {
   setTitle(t("embedDemo.title"));
   const origin = location.origin;
   const scriptSnippet =
@@ -50,4 +49,4 @@ boot("embed", async (main) => {
     setTimeout(resolve, 5000);
     check();
   });
-});
+}

@@ -1,13 +1,12 @@
 // Start page: find a network (search and filters), and the networks in my
 // municipality.
 
-import { boot } from "../app.js";
-import { h, fill, focusOn, params } from "../dom.js";
+import { h, fill, focusOn, params, paramValues, pushParams } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce } from "../layout.js";
 import { textField, selectField, submitButton, readForm } from "../forms.js";
-import { networkCard, municipalityGroups } from "../views.js";
+import { networkCard, municipalityGroups, resultList } from "../views.js";
 
 const MY_PLACE_KEY = "themanet-gemeente";
 const FILTERS = ["q", "municipality", "topic", "scope", "status"];
@@ -29,7 +28,7 @@ function storePlace(code) {
   }
 }
 
-boot("find", async (main) => {
+export async function boot(main) {
   setTitle(t("find.title"));
   const [municipalities, topicList] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => [])]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
@@ -37,7 +36,7 @@ boot("find", async (main) => {
   const groups = municipalityGroups(municipalities);
   const topicChoices = topicList.map((tp) => ({ value: tp.slug, label: document.documentElement.lang === "en" ? tp.nameEn : tp.nameNl }));
 
-  const state = Object.fromEntries(FILTERS.map((k) => [k, params().get(k) || ""]));
+  const state = paramValues(FILTERS);
 
   // --- Search -------------------------------------------------------------
   const form = h(
@@ -55,38 +54,20 @@ boot("find", async (main) => {
     submitButton(t("find.submit")),
   );
 
-  const status = h("p", { class: "utrecht-paragraph", role: "status", "aria-live": "polite" });
-  const results = h("ul", { class: "tm-cards", "aria-labelledby": "resultaten-kop" });
-  const more = h("button", { type: "button", class: ["utrecht-button", "utrecht-button--secondary-action"], hidden: true }, t("find.more"));
-  let next = null;
-
-  async function load(url, query, appendResults) {
-    status.textContent = t("find.searching");
-    try {
-      const page = await api.getPage(url, query);
-      const before = results.children.length;
-      if (!appendResults) results.replaceChildren();
-      page.items.forEach((n) => results.append(networkCard(n, { names })));
-      next = page._links.next ? page._links.next.href : null;
-      more.hidden = !next;
-      const count = results.children.length;
-      status.textContent = count === 0 ? t("find.none") : t(next ? "find.countMore" : "find.count", { count });
-      if (appendResults) focusOn(results.children[before]?.querySelector("a"));
-    } catch (error) {
-      status.textContent = error.status === 400 ? t("find.badFilter") : t("find.failed");
-    }
-  }
+  const results = resultList({
+    labelledBy: "resultaten-kop",
+    item: (n) => networkCard(n, { names }),
+    counted: (count, more) => (count === 0 ? t("find.none") : t(more ? "find.countMore" : "find.count", { count })),
+    failed: (error) => (error.status === 400 ? t("find.badFilter") : t("find.failed")),
+    moreLabel: t("find.more"),
+  });
 
   function search(push) {
     const values_ = readForm(form);
     for (const k of FILTERS) state[k] = values_[k] || "";
     const query = Object.fromEntries(FILTERS.filter((k) => state[k]).map((k) => [k, state[k]]));
-    if (push) {
-      const url = new URL(location.href);
-      FILTERS.forEach((k) => (state[k] ? url.searchParams.set(k, state[k]) : url.searchParams.delete(k)));
-      history.pushState(null, "", url.pathname + url.search);
-    }
-    return load("/networks", { ...query, pageSize: 12 }, false);
+    if (push) pushParams(state);
+    return results.show("/networks", { ...query, pageSize: 12 });
   }
 
   form.noValidate = true;
@@ -94,7 +75,6 @@ boot("find", async (main) => {
     event.preventDefault();
     search(true);
   });
-  more.addEventListener("click", () => next && load(next, undefined, true));
   window.addEventListener("popstate", () => {
     for (const k of FILTERS) {
       const field = form.elements[k];
@@ -182,11 +162,9 @@ boot("find", async (main) => {
     paragraph(t("find.intro"), "tm-lead"),
     form,
     heading(2, t("find.results"), { id: "resultaten-kop" }),
-    status,
-    results,
-    more,
+    results.nodes,
     mine,
     alertBox("info", heading(2, t("find.startTitle")), paragraph(t("find.startText")), paragraph(link("/netwerk-starten.html", t("find.startLink")))),
   );
   await Promise.all([search(false), myPlace().then((code) => renderMine(code, false))]);
-});
+}

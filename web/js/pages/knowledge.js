@@ -2,25 +2,24 @@
 // municipalities and employers, by audience, topic and search words. Every
 // click goes through the visit endpoint, which counts it ("doorclicks").
 
-import { boot } from "../app.js";
-import { h, fill, focusOn, params } from "../dom.js";
+import { h, fill, focusOn, paramValues, pushParams } from "../dom.js";
 import { t, label, values, lang } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, setTitle, alertBox, announce, button } from "../layout.js";
 import { textField, selectField, submitButton, readForm, handleSubmit, buttonRow, showFormAlert } from "../forms.js";
 import { confirmDialog, conflictDialog } from "../dialog.js";
-import { knowledgeItem } from "../views.js";
+import { knowledgeItem, resultList } from "../views.js";
 import { linkForm, linkBody } from "../link-form.js";
 
 const FILTERS = ["q", "audience", "topic", "language", "source"];
 const SHORTCUTS = ["experience_experts", "municipalities", "employers", "professionals"];
 
-boot("knowledge", async (main) => {
+export async function boot(main) {
   setTitle(t("knowledge.title"));
   const topicList = await api.topics().catch(() => []);
   const topics = new Map(topicList.map((tp) => [tp.slug, lang === "en" ? tp.nameEn : tp.nameNl]));
   const topicChoices = topicList.map((tp) => ({ value: tp.slug, label: topics.get(tp.slug) }));
-  const state = Object.fromEntries(FILTERS.map((k) => [k, params().get(k) || ""]));
+  const state = paramValues(FILTERS);
   const me = api.user();
 
   const shortcuts = h(
@@ -50,11 +49,6 @@ boot("knowledge", async (main) => {
     submitButton(t("find.submit")),
   );
 
-  const status = h("p", { class: "utrecht-paragraph", role: "status", "aria-live": "polite" });
-  const results = h("ul", { class: "tm-cards", "aria-labelledby": "links-kop" });
-  const more = button(t("knowledge.more"), { hidden: true });
-  let next = null;
-
   function query() {
     const q = {};
     for (const k of ["q", "audience", "topic", "language"]) if (state[k]) q[k] = state[k];
@@ -70,32 +64,20 @@ boot("knowledge", async (main) => {
     );
   };
 
-  async function load(url, q, appendResults) {
-    status.textContent = t("find.searching");
-    try {
-      const page = await api.getPage(url, q);
-      const before = results.children.length;
-      if (!appendResults) results.replaceChildren();
-      page.items.forEach((item) => results.append(knowledgeItem(item, { level: 3, topics, actions })));
-      next = page._links.next ? page._links.next.href : null;
-      more.hidden = !next;
-      const count = results.children.length;
-      status.textContent = count ? t(next ? "knowledge.countMore" : "knowledge.count", { count }) : t("knowledge.none");
-      if (appendResults) focusOn(results.children[before]?.querySelector("a"));
-    } catch {
-      status.textContent = t("find.failed");
-    }
-  }
+  const shown = resultList({
+    labelledBy: "links-kop",
+    item: (item) => knowledgeItem(item, { level: 3, topics, actions }),
+    counted: (count, more) => (count ? t(more ? "knowledge.countMore" : "knowledge.count", { count }) : t("knowledge.none")),
+    failed: () => t("find.failed"),
+    moreLabel: t("knowledge.more"),
+  });
+  const results = shown.list;
 
   function search(push) {
     const v = readForm(form);
     for (const k of FILTERS) state[k] = v[k] || "";
-    if (push) {
-      const url = new URL(location.href);
-      FILTERS.forEach((k) => (state[k] ? url.searchParams.set(k, state[k]) : url.searchParams.delete(k)));
-      history.pushState(null, "", url.pathname + url.search);
-    }
-    return load("/knowledge-links", { ...query(), pageSize: 12 }, false);
+    if (push) pushParams(state);
+    return shown.show("/knowledge-links", { ...query(), pageSize: 12 });
   }
 
   async function editLink(item, card) {
@@ -151,7 +133,6 @@ boot("knowledge", async (main) => {
     event.preventDefault();
     search(true);
   });
-  more.addEventListener("click", () => next && load(next, undefined, true));
   window.addEventListener("popstate", () => location.reload());
 
   // Platform admins keep the start page itself.
@@ -175,11 +156,9 @@ boot("knowledge", async (main) => {
     shortcuts,
     form,
     heading(2, t("knowledge.results"), { id: "links-kop" }),
-    status,
-    results,
-    more,
+    shown.nodes,
     adminBox,
     me && !me.isAdmin ? alertBox("info", paragraph(t("knowledge.membersAdd"))) : null,
   );
   await search(false);
-});
+}

@@ -2,25 +2,17 @@
 // reorder and complete goals and their small steps. The API decides who may
 // do what; this page only hides what someone can't do anyway.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, idParam, params } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
-import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, flashNext } from "../layout.js";
+import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, flashNext, visuallyHidden, showError } from "../layout.js";
 import { textField, dateField, toIsoDate, selectField, checkboxField, radioGroup, submitButton, handleSubmit, buttonRow, errorText, orNull, showFormAlert } from "../forms.js";
 import { confirmDialog, conflictDialog } from "../dialog.js";
-import { goalTree, childrenOf, celebration, badge } from "../views.js";
+import { goalTree, childrenOf, celebration, badge, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { networkFields } from "../network-form.js";
 
-const EXPERTS = ["experience_expert", "un_ambassador"];
-const CORE = ["coordinator", "core_group"];
-
-function hidden(text) {
-  return h("span", { class: "tm-visually-hidden" }, text);
-}
-
-boot("manage", async (main) => {
+export async function boot(main) {
   if (!api.isSignedIn()) {
     requireSignIn();
     return;
@@ -35,7 +27,7 @@ boot("manage", async (main) => {
   let { data: network, etag: networkTag } = await api.getWithTag(`/networks/${id}`);
   const myRole = network.myRole || null;
   const isCoordinator = myRole === "coordinator" || Boolean(me?.isAdmin);
-  const isCore = CORE.includes(myRole) || Boolean(me?.isAdmin);
+  const isCore = CORE_ROLES.includes(myRole) || Boolean(me?.isAdmin);
   const isMember = Boolean(myRole);
   setTitle(t("manage.title", { name: network.name }));
 
@@ -118,7 +110,7 @@ boot("manage", async (main) => {
 
     if (goal.status !== "achieved") {
       buttons.push(
-        button([t("goals.markAchieved"), hidden(name)], {
+        button([t("goals.markAchieved"), visuallyHidden(name)], {
           dataset: { action: "achieve" },
           on: {
             click: async () => {
@@ -138,7 +130,7 @@ boot("manage", async (main) => {
       );
     }
     if (depth < 2) {
-      const addStep = button([t("goals.addStep"), hidden(name)], { "aria-expanded": "false", dataset: { action: "add-step" } });
+      const addStep = button([t("goals.addStep"), visuallyHidden(name)], { "aria-expanded": "false", dataset: { action: "add-step" } });
       addStep.addEventListener("click", () => {
         if (!slot.hidden) return slot.querySelector("input")?.focus();
         const form = goalForm({ submitLabel: t("goals.saveStep"), titleText: t("goals.newStepFor", { title: goal.title }) });
@@ -153,7 +145,7 @@ boot("manage", async (main) => {
       });
       buttons.push(addStep);
     }
-    const edit = button([t("goals.edit"), hidden(name)], { "aria-expanded": "false", dataset: { action: "edit" } });
+    const edit = button([t("goals.edit"), visuallyHidden(name)], { "aria-expanded": "false", dataset: { action: "edit" } });
     edit.addEventListener("click", async () => {
       if (!slot.hidden) return slot.querySelector("input")?.focus();
       let current;
@@ -199,10 +191,10 @@ boot("manage", async (main) => {
       await renderGoals({ focusGoal: goal.id, action });
       announce(t("goals.moved", { title: goal.title, position: target + 1, total: order.length }));
     };
-    if (index > 0) buttons.push(button([t("goals.up"), hidden(name)], { dataset: { action: "up" }, on: { click: () => move(-1) } }));
-    if (index < siblings.length - 1) buttons.push(button([t("goals.down"), hidden(name)], { dataset: { action: "down" }, on: { click: () => move(1) } }));
+    if (index > 0) buttons.push(button([t("goals.up"), visuallyHidden(name)], { dataset: { action: "up" }, on: { click: () => move(-1) } }));
+    if (index < siblings.length - 1) buttons.push(button([t("goals.down"), visuallyHidden(name)], { dataset: { action: "down" }, on: { click: () => move(1) } }));
     buttons.push(
-      button([t("goals.delete"), hidden(name)], {
+      button([t("goals.delete"), visuallyHidden(name)], {
         class: "utrecht-button--danger",
         dataset: { action: "delete" },
         on: {
@@ -278,7 +270,7 @@ boot("manage", async (main) => {
       "li",
       { class: "tm-member-admin", dataset: { stakeholderId: m.stakeholderId } },
       h("h3", { class: "tm-step__title", id: nameId, tabindex: "-1" }, m.name),
-      paragraph([label("kind", m.kind), m.organisation ? `, ${m.organisation}` : "", " ", badge(label("role", m.role), CORE.includes(m.role) ? "active" : "neutral")]),
+      paragraph([label("kind", m.kind), m.organisation ? `, ${m.organisation}` : "", " ", badge(label("role", m.role), CORE_ROLES.includes(m.role) ? "active" : "neutral")]),
       m.commitment ? h("p", { class: "tm-quote" }, m.commitment) : null,
     );
     if (!isCoordinator) return item;
@@ -286,7 +278,7 @@ boot("manage", async (main) => {
       "form",
       { class: "tm-inline-form", "aria-label": t("manage.roleOf", { name: m.name }) },
       selectField({ name: "role", label: t("manage.roleOf", { name: m.name }), value: m.role, noOptionalMark: true, choices: roleChoices() }),
-      h("button", { type: "submit", class: ["utrecht-button", "utrecht-button--secondary-action"] }, t("manage.saveRole"), hidden(`: ${m.name}`)),
+      h("button", { type: "submit", class: ["utrecht-button", "utrecht-button--secondary-action"] }, t("manage.saveRole"), visuallyHidden(`: ${m.name}`)),
     );
     handleSubmit(roleForm, async (v) => {
       try {
@@ -301,7 +293,7 @@ boot("manage", async (main) => {
       await renderMembers({ focusId: nameId });
       announce(t("manage.roleSaved", { name: m.name, role: label("role", v.role) }));
     });
-    const remove = button([t("manage.remove"), hidden(`: ${m.name}`)], {
+    const remove = button([t("manage.remove"), visuallyHidden(`: ${m.name}`)], {
       class: "utrecht-button--danger",
       on: {
         click: async () => {
@@ -312,10 +304,7 @@ boot("manage", async (main) => {
             await renderMembers({ focusId: "leden-beheer-kop" });
             announce(t("manage.removed", { name: m.name }));
           } catch (error) {
-            const box = alertBox("error", paragraph(error.status === 409 ? t("manage.lastCoordinator") : errorText(error)));
-            box.setAttribute("role", "alert");
-            item.append(box);
-            focusOn(box);
+            showError(item, error.status === 409 ? t("manage.lastCoordinator") : errorText(error));
           }
         },
       },
@@ -394,16 +383,13 @@ boot("manage", async (main) => {
     const status = badge(t(`manage.invitationStatus.${invitation.status}`), invitation.status === "declined" ? "neutral" : "active");
     const item = h("li", null, h("strong", null, invitation.name), " · ", label("role", invitation.role), " · ", status);
     if (invitation.status !== "pending") return item;
-    const withdraw = button([t("manage.withdraw"), hidden(`: ${invitation.name}`)], {
+    const withdraw = button([t("manage.withdraw"), visuallyHidden(`: ${invitation.name}`)], {
       on: {
         click: async () => {
           try {
             await api.request("DELETE", `/invitations/${invitation.id}`);
           } catch (error) {
-            const box = alertBox("error", paragraph(errorText(error)));
-            box.setAttribute("role", "alert");
-            item.append(box);
-            focusOn(box);
+            showError(item, errorText(error));
             return;
           }
           await renderMembers({ focusId: "uitnodigingen-beheer-kop" });
@@ -418,8 +404,8 @@ boot("manage", async (main) => {
   async function renderMembers({ focusId } = {}) {
     members = await api.getAll(`/networks/${id}/members`);
     const invitations = isCoordinator ? await api.getAll(`/networks/${id}/invitations`) : [];
-    const core = members.filter((m) => CORE.includes(m.role));
-    const expertsInCore = core.filter((m) => EXPERTS.includes(m.kind)).length;
+    const core = members.filter((m) => CORE_ROLES.includes(m.role));
+    const expertsInCore = core.filter((m) => EXPERT_KINDS.includes(m.kind)).length;
     const order = values("role");
     members.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, "nl"));
     const inviteUrl = `${location.origin}/netwerk.html?id=${id}`;
@@ -485,10 +471,7 @@ boot("manage", async (main) => {
               if (await conflictDialog()) location.reload();
               return;
             }
-            const box = alertBox("error", paragraph(errorText(error)));
-            box.setAttribute("role", "alert");
-            remove.after(box);
-            focusOn(box);
+            showError(remove, errorText(error), "after");
           }
         },
       },
@@ -537,4 +520,4 @@ boot("manage", async (main) => {
   );
   await Promise.all([renderGoals(), renderMembers(), isCoordinator ? renderDetails(false) : null]);
   if (location.hash) focusOn(document.getElementById(location.hash.slice(1)));
-});
+}

@@ -2,14 +2,13 @@
 // who sees what, contact consent), my account (name, password) and leaving
 // the platform.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
-import { heading, paragraph, link, setTitle, requireSignIn, alertBox, flashNext, announce } from "../layout.js";
+import { heading, paragraph, link, setTitle, requireSignIn, flashNext, announce, visuallyHidden, showError } from "../layout.js";
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
-import { networkCard, badge } from "../views.js";
+import { networkCard, badge, municipalityGroups, CORE_ROLES } from "../views.js";
 
 /** The networks I take part in, by name. */
 async function myNetworks() {
@@ -27,18 +26,7 @@ function keptOnlyWith(consent, value, stored) {
   return text === (stored ?? null) ? null : text;
 }
 
-function municipalityGroups(list) {
-  const byProvince = new Map();
-  for (const m of list) {
-    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
-    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
-  }
-  return [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "nl"))
-    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
-}
-
-boot("mine", async (main) => {
+export async function boot(main) {
   if (!api.isSignedIn()) {
     requireSignIn();
     return;
@@ -89,8 +77,8 @@ boot("mine", async (main) => {
     };
     form.append(
       buttonRow(
-        button([t("mine.accept"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("accepted") } }, "primary-action"),
-        button([t("mine.decline"), h("span", { class: "tm-visually-hidden" }, `: ${invitation.networkName}`)], { on: { click: () => answer("declined") } }),
+        button([t("mine.accept"), visuallyHidden(`: ${invitation.networkName}`)], { on: { click: () => answer("accepted") } }, "primary-action"),
+        button([t("mine.decline"), visuallyHidden(`: ${invitation.networkName}`)], { on: { click: () => answer("declined") } }),
       ),
     );
     return h(
@@ -119,7 +107,7 @@ boot("mine", async (main) => {
           list.map((n) => {
             const card = networkCard(n, { names });
             card.append(h("p", null, badge(t("mine.yourRole", { role: label("role", n.myRole) }), "active")));
-            if (["coordinator", "core_group"].includes(n.myRole)) card.append(h("p", null, link(`/netwerk-beheren.html?id=${n.id}`, t("network.manage"))));
+            if (CORE_ROLES.includes(n.myRole)) card.append(h("p", null, link(`/netwerk-beheren.html?id=${n.id}`, t("network.manage"))));
             return card;
           }),
         ),
@@ -143,7 +131,7 @@ boot("mine", async (main) => {
       radioGroup({ name: "kind", legend: t("account.kind"), value: profile.kind, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
       textField({ name: "organisation", label: t("profile.organisation"), value: profile.organisation, autocomplete: "organization" }),
       textField({ name: "expertise", label: t("profile.expertise"), multiline: true, rows: 3, value: profile.expertise, description: t("profile.expertiseHelp") }),
-      textField({ name: "talents", label: t("profile.talents"), value: profile.talents.join(", "), description: t("profile.talentsHelp") }),
+      textField({ name: "talents", label: t("profile.talents"), value: profile.talents.join(", "), description: t("profile.talentsHelp"), list: true }),
       checkboxGroup({ name: "languages", legend: t("profile.languages"), value: profile.languages, choices: values("language").map((l) => ({ value: l, label: label("language", l) })) }),
       selectField({ name: "municipalityCode", label: t("profile.municipality"), value: profile.municipalityCode || "", description: t("profile.municipalityHelp"), choices: [{ value: "", label: t("profile.noMunicipality") }], groups: municipalityGroups(municipalities) }),
       h(
@@ -278,10 +266,7 @@ boot("mine", async (main) => {
             flashNext("mine.deleted");
             location.assign("/");
           } catch (error) {
-            const box = alertBox("error", paragraph(error.status === 409 ? t("mine.deleteBlocked") : errorText(error)));
-            box.setAttribute("role", "alert");
-            remove.after(box);
-            focusOn(box);
+            showError(remove, error.status === 409 ? t("mine.deleteBlocked") : errorText(error), "after");
           }
         },
       },
@@ -331,4 +316,4 @@ boot("mine", async (main) => {
     accountBox,
   );
   await Promise.all([renderProfile(false), renderAccount(), networksDone]);
-});
+}

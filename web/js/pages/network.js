@@ -3,19 +3,15 @@
 // missing from the core group), goals as a tree of small steps with
 // progress, the network's knowledge links; join and leave.
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, idParam } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
-import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn } from "../layout.js";
+import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, showError } from "../layout.js";
 import { textField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
 import { linkForm, linkBody } from "../link-form.js";
 import { confirmDialog } from "../dialog.js";
-import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames } from "../views.js";
+import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
-
-const EXPERTS = ["experience_expert", "un_ambassador"];
-const CORE = ["coordinator", "core_group"];
 
 function facts(network, names, topics) {
   const rows = [
@@ -39,9 +35,9 @@ function memberSection(network, members, { isMember }) {
   const section = [];
   const counts = network.memberCounts || [];
   const total = counts.reduce((sum, c) => sum + c.count, 0);
-  const expertsTotal = counts.filter((c) => EXPERTS.includes(c.kind)).reduce((sum, c) => sum + c.count, 0);
-  const core = members.filter((m) => CORE.includes(m.role));
-  const expertsInCore = core.filter((m) => EXPERTS.includes(m.kind)).length;
+  const expertsTotal = counts.filter((c) => EXPERT_KINDS.includes(c.kind)).reduce((sum, c) => sum + c.count, 0);
+  const core = members.filter((m) => CORE_ROLES.includes(m.role));
+  const expertsInCore = core.filter((m) => EXPERT_KINDS.includes(m.kind)).length;
 
   if (total > 0 && expertsTotal === 0) {
     section.push(alertBox("warning", heading(3, t("members.noExpertsTitle")), paragraph(t("members.noExperts"))));
@@ -72,7 +68,7 @@ function memberSection(network, members, { isMember }) {
   for (const kind of values("kind")) {
     const ofKind = members.filter((m) => m.kind === kind);
     if (!ofKind.length) continue;
-    ofKind.sort((a, b) => CORE.indexOf(b.role) - CORE.indexOf(a.role) || a.name.localeCompare(b.name, "nl"));
+    ofKind.sort((a, b) => CORE_ROLES.indexOf(b.role) - CORE_ROLES.indexOf(a.role) || a.name.localeCompare(b.name, "nl"));
     section.push(
       heading(3, `${label("kindPlural", kind)} (${ofKind.length})`),
       h(
@@ -82,7 +78,7 @@ function memberSection(network, members, { isMember }) {
           h(
             "li",
             { class: "tm-member" },
-            h("span", null, h("span", { class: "tm-member__name" }, m.name), m.organisation ? `, ${m.organisation}` : "", " ", badge(label("role", m.role), CORE.includes(m.role) ? "active" : "neutral")),
+            h("span", null, h("span", { class: "tm-member__name" }, m.name), m.organisation ? `, ${m.organisation}` : "", " ", badge(label("role", m.role), CORE_ROLES.includes(m.role) ? "active" : "neutral")),
             m.commitment ? h("p", { class: "tm-quote" }, m.commitment) : null,
             m.contact && (m.contact.email || m.contact.phone)
               ? h(
@@ -101,7 +97,7 @@ function memberSection(network, members, { isMember }) {
   return section;
 }
 
-boot("network", async (main) => {
+export async function boot(main) {
   const id = idParam();
   if (!id) {
     const error = new Error("no id");
@@ -134,7 +130,7 @@ boot("network", async (main) => {
     const me = api.user();
     const myRole = network.myRole || null;
     const isMember = Boolean(myRole);
-    const isCore = CORE.includes(myRole) || Boolean(me?.isAdmin);
+    const isCore = CORE_ROLES.includes(myRole) || Boolean(me?.isAdmin);
     setTitle(network.name);
 
     // --- Taking part ------------------------------------------------------
@@ -153,10 +149,7 @@ boot("network", async (main) => {
               announce(t("network.left"));
               await render("meedoen-kop");
             } catch (error) {
-              const box = alertBox("error", paragraph(error.status === 409 ? t("network.lastCoordinator") : errorText(error)));
-              box.setAttribute("role", "alert");
-              takePart.append(box);
-              focusOn(box);
+              showError(takePart, error.status === 409 ? t("network.lastCoordinator") : errorText(error));
             }
           },
         },
@@ -264,7 +257,7 @@ boot("network", async (main) => {
   }
 
   await render(null);
-});
+}
 
 /** Members add a knowledge link to their network. */
 function addLinkForm(network, onAdded) {

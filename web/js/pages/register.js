@@ -1,14 +1,13 @@
 // Sign up: an account with a name, e-mail address and password, and what
 // kind of participant you are (an experience expert by default).
 
-import { boot } from "../app.js";
 import { h, fill, params, safeReturnPath, focusOn } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, flashNext } from "../layout.js";
 import { textField, radioGroup, submitButton, handleSubmit, showFormAlert, omitEmpty } from "../forms.js";
 
-boot("register", async (main) => {
+export async function boot(main) {
   setTitle(t("register.title"));
   const back = safeReturnPath(params().get("terug"), "/mijn.html");
   const form = h(
@@ -47,4 +46,4 @@ boot("register", async (main) => {
     paragraph(t("register.privacy"), "tm-small tm-muted"),
     paragraph(t("register.haveAccount"), " ", link(`/inloggen.html?terug=${encodeURIComponent(back)}`, t("layout.signIn"))),
   );
-});
+}

@@ -1,14 +1,13 @@
 // Sign in. The access token stays in memory; the server sets the HttpOnly
 // refresh cookie that keeps the session across pages (see js/api.js).
 
-import { boot } from "../app.js";
 import { h, fill, focusOn, params, safeReturnPath } from "../dom.js";
 import { t } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, flashNext } from "../layout.js";
 import { textField, submitButton, handleSubmit, showFormAlert, checkboxField } from "../forms.js";
 
-boot("signin", async (main) => {
+export async function boot(main) {
   setTitle(t("signin.title"));
   const back = safeReturnPath(params().get("terug"), "/mijn.html");
   if (api.isSignedIn()) {
@@ -48,4 +47,4 @@ boot("signin", async (main) => {
     form,
     paragraph(t("signin.noAccount"), " ", link(`/registreren.html?terug=${encodeURIComponent(back)}`, t("signin.registerLink"))),
   );
-});
+}

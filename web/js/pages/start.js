@@ -2,7 +2,6 @@
 // theme needs, an ambition with small steps; then invite members and form a
 // core group (on the manage page).
 
-import { boot } from "../app.js";
 import { h, fill, params } from "../dom.js";
 import { t } from "../i18n.js";
 import * as api from "../api.js";
@@ -10,7 +9,7 @@ import { heading, paragraph, link, setTitle, flashNext } from "../layout.js";
 import { submitButton, handleSubmit } from "../forms.js";
 import { networkFields } from "../network-form.js";
 
-boot("start", async (main) => {
+export async function boot(main) {
   setTitle(t("start.title"));
   const title = heading(1, t("start.title"), { id: "starten-kop" });
   const guide = h(
@@ -40,4 +39,4 @@ boot("start", async (main) => {
     location.assign(`/netwerk-beheren.html?id=${result.data.id}&start=1`);
   });
   fill(main, title, paragraph(t("start.intro"), "tm-lead"), guide, paragraph(t("start.formIntro")), form);
-});
+}
