@@ -42,6 +42,22 @@ pub fn check(password: &str) -> Result<(), (Code, &'static str)> {
     Ok(())
 }
 
+/// A new password's length: at least 8 characters, at most 1,024. The
+/// error names the bound that was crossed, for `invalidParams`.
+pub fn length(password: &str) -> Result<(), validator::ValidationError> {
+    let count = password.chars().count();
+    let (bound, value, message) = if count < 8 {
+        ("min", 8, "must have at least 8 characters")
+    } else if count > 1024 {
+        ("max", 1024, "must have at most 1024 characters")
+    } else {
+        return Ok(());
+    };
+    let mut error = validator::ValidationError::new("length").with_message(message.into());
+    error.add_param(bound.into(), &value);
+    Err(error)
+}
+
 /// How many passwords the list holds.
 pub fn list_size() -> usize {
     common().len()

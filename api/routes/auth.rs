@@ -32,7 +32,7 @@ pub struct RegisterInput {
     #[schema(format = "email", max_length = 254, nullable = false)]
     pub email: Option<String>,
     /// At least 8 characters; a long sentence is stronger than a short code.
-    #[validate(length(min = 8, max = 1024, message = "must have at least 8 characters"))]
+    #[validate(custom(function = "crate::accounts::passwords::length"))]
     #[schema(
         format = "password",
         min_length = 8,

@@ -212,7 +212,7 @@ pub struct PasswordInput {
     #[schema(format = "password", max_length = 1024, nullable = false)]
     pub current_password: Option<String>,
     /// At least 8 characters; a long sentence is stronger than a short code.
-    #[validate(length(min = 8, max = 1024, message = "must have at least 8 characters"))]
+    #[validate(custom(function = "crate::accounts::passwords::length"))]
     #[schema(
         format = "password",
         min_length = 8,
