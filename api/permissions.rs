@@ -5,11 +5,13 @@
 //! access needs reach a network, except by that person's own act: only
 //! memberships made `by_consent` make people co-members here.
 
+use diesel::dsl::{exists, AsExprOf};
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{Network, Stakeholder};
-use crate::db::schema::{invitations, memberships, networks, stakeholders, users};
+use crate::db::schema::{invitations, knowledge_links, memberships, networks, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
 use crate::web::error::ApiError;
@@ -128,8 +130,60 @@ impl NetworkAccess {
     }
 }
 
-/// Loads a network the viewer may see. A members-only network does not
-/// exist for outsiders: 404, not 403.
+/// The networks a viewer may see, as a query scope over `networks`: the
+/// public ones, the ones they are a member of, and every one for an admin.
+/// Every list and lookup of networks applies it (`network_access` widens
+/// it by invitations).
+///
+/// The viewer's membership is looked up per network (EXISTS on its primary
+/// key), not all their networks gathered first (IN): for a parent and a few
+/// children that saves SQLite a temporary table per request, and a list
+/// probes it only for the networks that are not public. The viewer's ids
+/// are bound values, so the statement stays prepared.
+#[diesel::dsl::auto_type]
+pub fn visible_networks(viewer: &Viewer) -> _ {
+    let public: &'static str = Visibility::Public.as_str();
+    let admin: AsExprOf<bool, Bool> = viewer.is_admin.into_sql::<Bool>();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    networks::visibility.eq(public).or(admin).or(exists(
+        memberships::table
+            .filter(memberships::network_id.eq(networks::id))
+            .filter(memberships::stakeholder_id.eq(me)),
+    ))
+}
+
+/// The networks the viewer has an open invitation to, as a query scope
+/// over `networks`: they may see a members-only network they are asked to
+/// join.
+#[diesel::dsl::auto_type]
+fn invited_networks(viewer: &Viewer) -> _ {
+    let pending: &'static str = InvitationStatus::Pending.as_str();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    exists(
+        invitations::table
+            .filter(invitations::network_id.eq(networks::id))
+            .filter(invitations::stakeholder_id.eq(me))
+            .filter(invitations::status.eq(pending)),
+    )
+}
+
+/// The knowledge links a viewer may see, as a query scope over
+/// `knowledge_links`: the platform-wide ones, and those of networks they
+/// may see ([`visible_networks`], probed per link on the network's
+/// primary key).
+#[diesel::dsl::auto_type]
+pub fn visible_links(viewer: &Viewer) -> _ {
+    let network: visible_networks = visible_networks(viewer);
+    knowledge_links::network_id.is_null().or(exists(
+        networks::table
+            .filter(networks::id.nullable().eq(knowledge_links::network_id))
+            .filter(network),
+    ))
+}
+
+/// Loads a network the viewer may see ([`visible_networks`], or one they
+/// are invited to). A members-only network does not exist for outsiders:
+/// 404, not 403.
 pub fn network_access(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -137,39 +191,17 @@ pub fn network_access(
 ) -> Result<NetworkAccess, ApiError> {
     let network: Network = db::on_each!(conn, c => networks::table
         .find(network_id)
+        .filter(visible_networks(viewer).or(invited_networks(viewer)))
         .select(Network::as_select())
         .first(c)
         .optional())?
     .ok_or_else(|| ApiError::not_found("This network"))?;
     let role = viewer.role_in(conn, network_id)?;
-    let visible = network.visibility == Visibility::Public.as_str()
-        || role.is_some()
-        || viewer.is_admin
-        || is_invited(conn, viewer, network_id)?;
-    if !visible {
-        return Err(ApiError::not_found("This network"));
-    }
     Ok(NetworkAccess {
         network,
         role,
         is_admin: viewer.is_admin,
     })
-}
-
-/// Whether the viewer has an open invitation to a network: they may see a
-/// members-only network they are asked to join.
-pub fn is_invited(conn: &mut DbConn, viewer: &Viewer, network_id: i64) -> Result<bool, ApiError> {
-    let Some(me) = viewer.stakeholder_id else {
-        return Ok(false);
-    };
-    Ok(invitations::table
-        .filter(invitations::network_id.eq(network_id))
-        .filter(invitations::stakeholder_id.eq(me))
-        .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
-        .select(invitations::id)
-        .first::<i64>(conn)
-        .optional()?
-        .is_some())
 }
 
 /// Whether the viewer manages a profile: their own, or one they added that

@@ -16,13 +16,11 @@ use validator::Validate;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{KnowledgeLink, KnowledgeLinkValues};
-use crate::db::schema::{
-    knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships, networks,
-};
+use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, queries, DbConn};
-use crate::domain::{Audience, Role, Visibility, LANGUAGES};
-use crate::permissions::{network_access, Viewer};
+use crate::domain::{Audience, Role, LANGUAGES};
+use crate::permissions::{network_access, visible_links, Viewer};
 use crate::routes::{check_topics, clean_tags, rank_page, validate_tag_list};
 use crate::web::error::ensure_valid;
 use crate::web::error::{ApiError, Code, InvalidParam};
@@ -460,35 +458,15 @@ pub async fn list_knowledge_links(
         // Applies the filters to a boxed query over the links (alone, or
         // joined to the tag table that drives the walk; `$driven` names the
         // tag filter that join already applies). Tags and the network's
-        // visibility are correlated EXISTS probes on primary keys, so the
-        // database walks the links (or one tag's index) in id order and stops
-        // when the page is full, instead of first collecting every public
-        // network and every link of the audience.
+        // visibility (`visible_links`) are correlated EXISTS probes on
+        // primary keys, so the database walks the links (or one tag's index)
+        // in id order and stops when the page is full, instead of first
+        // collecting every public network and every link of the audience.
         macro_rules! filters {
             ($links:expr, $driven:expr) => {{
                 let mut links = $links;
                 let driven: Option<&str> = $driven;
-                if !viewer.is_admin {
-                    let public_network = exists(
-                        networks::table
-                            .filter(networks::id.nullable().eq(knowledge_links::network_id))
-                            .filter(networks::visibility.eq(Visibility::Public.as_str())),
-                    );
-                    let open = knowledge_links::network_id.is_null().or(public_network);
-                    // The viewer's networks as a subquery, not a list of ids:
-                    // a list makes diesel re-prepare the statement on every
-                    // request on SQLite.
-                    links = match viewer.stakeholder_id {
-                        None => links.filter(open),
-                        Some(me) => links.filter(
-                            open.or(knowledge_links::network_id.eq_any(
-                                memberships::table
-                                    .filter(memberships::stakeholder_id.eq(me))
-                                    .select(memberships::network_id.nullable()),
-                            )),
-                        ),
-                    };
-                }
+                links = links.filter(visible_links(&viewer));
                 // A link for everyone is for every audience too.
                 if let Some(a) = audience {
                     let tag = diesel::alias!(knowledge_link_audiences as audience_tag);

@@ -16,7 +16,7 @@ use crate::db::schema::{memberships, network_counts, network_topics, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::db::{self, queries, DbConn};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::{network_access, visible_networks, Viewer};
 use crate::reference::{municipalities_of, municipality, province};
 use crate::routes::{check_topics, clean_tags, non_empty, rank_page, validate_tag_list};
 use crate::web::error::ensure_valid;
@@ -498,28 +498,14 @@ pub fn detail(
 ) -> Result<NetworkOut, ApiError> {
     let id = network.id;
     let parent_id = network.parent_id.unwrap_or(0);
-    let me = viewer.stakeholder_id.unwrap_or(0);
-    let is_admin = viewer.is_admin;
     // The same code on each concrete connection: diesel's UNION is not
     // available on the shared connection type.
     macro_rules! run {
         ($c:expr) => {{
-            use diesel::sql_types::{BigInt, Bool, Text};
+            use diesel::sql_types::{BigInt, Text};
             let zero = || 0_i64.into_sql::<BigInt>();
             let tag = |part: &'static str| part.into_sql::<Text>();
-            // The viewer's membership looked up per network (EXISTS), not
-            // all their networks gathered first (IN): for a parent and a
-            // few children that saves SQLite a temporary table per request.
-            let visible = || {
-                networks::visibility
-                    .eq(Visibility::Public.as_str())
-                    .or(is_admin.into_sql::<Bool>())
-                    .or(diesel::dsl::exists(
-                        memberships::table
-                            .filter(memberships::network_id.eq(networks::id))
-                            .filter(memberships::stakeholder_id.eq(me)),
-                    ))
-            };
+            let visible = || visible_networks(viewer);
             let parent = networks::table
                 .filter(networks::id.eq(parent_id))
                 .filter(visible())
@@ -765,14 +751,10 @@ pub async fn list_networks(
                         .filter(memberships::stakeholder_id.eq(viewer.stakeholder_id.unwrap_or(0)))
                         .select(memberships::network_id)
                 };
-                let mut sql = networks::table.select(Network::as_select()).into_boxed();
-                if !viewer.is_admin {
-                    let public = networks::visibility.eq(Visibility::Public.as_str());
-                    sql = match viewer.stakeholder_id {
-                        None => sql.filter(public),
-                        Some(_) => sql.filter(public.or(networks::id.eq_any(mine()))),
-                    };
-                }
+                let mut sql = networks::table
+                    .select(Network::as_select())
+                    .filter(visible_networks(&viewer))
+                    .into_boxed();
                 if only_mine {
                     sql = sql.filter(networks::id.eq_any(mine()));
                 }
