@@ -5,6 +5,8 @@
 //! access needs reach a network, except by that person's own act: only
 //! memberships made `by_consent` make people co-members here.
 
+use std::collections::HashMap;
+
 use diesel::dsl::{exists, AsExprOf};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
@@ -81,6 +83,30 @@ impl Viewer {
             .first::<String>(c)
             .optional())?;
         Ok(role.map(|r| Role::from_db(&r)))
+    }
+
+    /// The viewer's role in each of these networks they are a member of, in
+    /// one statement (none for anonymous viewers).
+    pub fn roles_in(
+        &self,
+        conn: &mut DbConn,
+        network_ids: &[i64],
+    ) -> Result<HashMap<i64, Role>, ApiError> {
+        let Some(me) = self.stakeholder_id else {
+            return Ok(HashMap::new());
+        };
+        if network_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let found: Vec<(i64, String)> = db::on_each!(conn, c => memberships::table
+            .filter(memberships::stakeholder_id.eq(me))
+            .filter(db::in_ids(memberships::network_id, network_ids))
+            .select((memberships::network_id, memberships::role))
+            .load(c))?;
+        Ok(found
+            .into_iter()
+            .map(|(id, role)| (id, Role::from_db(&role)))
+            .collect())
     }
 }
 
