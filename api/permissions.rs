@@ -165,13 +165,24 @@ impl NetworkAccess {
 /// key), not all their networks gathered first (IN): for a parent and a few
 /// children that saves SQLite a temporary table per request, and a list
 /// probes it only for the networks that are not public. The viewer's ids
-/// are bound values, so the statement stays prepared.
+/// are bound values, so the statement stays prepared; a viewer without a
+/// profile binds `false` before the probe, which PostgreSQL then plans
+/// away (a listing for anonymous readers costs what `visibility = 'public'`
+/// alone costs).
 #[diesel::dsl::auto_type]
 pub fn visible_networks(viewer: &Viewer) -> _ {
     let public: &'static str = Visibility::Public.as_str();
     let admin: AsExprOf<bool, Bool> = viewer.is_admin.into_sql::<Bool>();
+    let mine: my_networks = my_networks(viewer);
+    networks::visibility.eq(public).or(admin).or(mine)
+}
+
+/// The networks the viewer is a member of, as a query scope over `networks`.
+#[diesel::dsl::auto_type]
+fn my_networks(viewer: &Viewer) -> _ {
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
     let me: i64 = viewer.stakeholder_id.unwrap_or(0);
-    networks::visibility.eq(public).or(admin).or(exists(
+    has_profile.and(exists(
         memberships::table
             .filter(memberships::network_id.eq(networks::id))
             .filter(memberships::stakeholder_id.eq(me)),
@@ -183,14 +194,15 @@ pub fn visible_networks(viewer: &Viewer) -> _ {
 /// join.
 #[diesel::dsl::auto_type]
 fn invited_networks(viewer: &Viewer) -> _ {
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
     let pending: &'static str = InvitationStatus::Pending.as_str();
     let me: i64 = viewer.stakeholder_id.unwrap_or(0);
-    exists(
+    has_profile.and(exists(
         invitations::table
             .filter(invitations::network_id.eq(networks::id))
             .filter(invitations::stakeholder_id.eq(me))
             .filter(invitations::status.eq(pending)),
-    )
+    ))
 }
 
 /// The knowledge links a viewer may see, as a query scope over
