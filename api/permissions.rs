@@ -12,8 +12,10 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Network, Stakeholder};
-use crate::db::schema::{invitations, knowledge_links, memberships, networks, stakeholders, users};
+use crate::db::models::{Goal, Network, Stakeholder};
+use crate::db::schema::{
+    goals, invitations, knowledge_links, memberships, networks, stakeholders, users,
+};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
 use crate::web::error::ApiError;
@@ -122,9 +124,15 @@ impl NetworkAccess {
         self.role.is_some()
     }
 
-    /// Members (and admins) may see co-members, endorse and add links.
+    /// Members, and admins: they see what a network shares with its
+    /// members only (co-members, reactions meant for members).
+    pub fn is_insider(&self) -> bool {
+        self.is_member() || self.is_admin
+    }
+
+    /// Members (and admins) may see co-members and add links.
     pub fn ensure_member(&self) -> Result<(), ApiError> {
-        if self.is_member() || self.is_admin {
+        if self.is_insider() {
             Ok(())
         } else {
             Err(ApiError::Forbidden(
@@ -141,6 +149,23 @@ impl NetworkAccess {
             Err(ApiError::Forbidden(
                 "Only the core group and coordinators of this network may do this.".into(),
             ))
+        }
+    }
+
+    /// Who prepares a network's goals (adds, changes and deletes them): its
+    /// core group and coordinators, and admins.
+    pub fn ensure_goal_editor(&self) -> Result<(), ApiError> {
+        self.ensure_core()
+    }
+
+    /// Who endorses a network's goals: its members, by their own profile
+    /// (an admin who is not a member does not). Their stakeholder id.
+    pub fn endorser(&self, viewer: &Viewer) -> Result<i64, ApiError> {
+        match (self.role, viewer.stakeholder_id) {
+            (Some(_), Some(me)) => Ok(me),
+            _ => Err(ApiError::Forbidden(
+                "Only members of this network endorse its goals. Join the network first.".into(),
+            )),
         }
     }
 
@@ -240,6 +265,24 @@ pub fn network_access(
         role,
         is_admin: viewer.is_admin,
     })
+}
+
+/// Loads a goal whose network the viewer may see ([`network_access`]);
+/// other goals do not exist for them (404).
+pub fn goal_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Goal, NetworkAccess), ApiError> {
+    let goal: Goal = goals::table
+        .find(id)
+        .select(Goal::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This goal"))?;
+    let access = network_access(conn, viewer, goal.network_id)
+        .map_err(|_| ApiError::not_found("This goal"))?;
+    Ok((goal, access))
 }
 
 /// Whether the viewer manages a profile: their own, or one they added that

@@ -15,8 +15,8 @@ use crate::db::models::{Endorsement, Stakeholder};
 use crate::db::schema::{endorsements, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Stance};
-use crate::permissions::Viewer;
-use crate::routes::goals::goal_access;
+use crate::permissions::{goal_access, Viewer};
+
 use crate::web::error::ApiError;
 use crate::web::extract::{present, Body, JsonBody, Query};
 use crate::web::http::utc;
