@@ -369,6 +369,14 @@ pub fn may_see_contact(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> boo
     may_edit_profile(viewer, s) || (co_member && s.share_contact)
 }
 
+/// May the viewer see who wrote a reaction to a goal: insiders of the
+/// goal's network ([`NetworkAccess::is_insider`]) always, others when the
+/// writer agreed to be listed. Others see only the reactions their writers
+/// made public at all.
+pub fn may_see_reaction_writer(insider: bool, writer: &Stakeholder) -> bool {
+    insider || writer.listed
+}
+
 /// May the viewer see access needs: whoever may edit the profile, and the
 /// coordinators of networks the person is in by their own act.
 pub fn may_see_access_needs(viewer: &Viewer, s: &Stakeholder, coordinates_them: bool) -> bool {
