@@ -12,13 +12,13 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Goal, Network, Stakeholder};
+use crate::db::models::{Goal, KnowledgeLink, Network, Stakeholder};
 use crate::db::schema::{
     goals, invitations, knowledge_links, memberships, networks, stakeholders, users,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
-use crate::web::error::ApiError;
+use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// The person behind a request, as the database knows them.
 #[derive(Debug, Clone, Copy)]
@@ -283,6 +283,69 @@ pub fn goal_access(
     let access = network_access(conn, viewer, goal.network_id)
         .map_err(|_| ApiError::not_found("This goal"))?;
     Ok((goal, access))
+}
+
+/// Loads a knowledge link the viewer may see: a platform-wide one, or one
+/// of a network they may see ([`network_access`]); other links do not exist
+/// for them (404).
+pub fn link_access(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<KnowledgeLink, ApiError> {
+    let link: KnowledgeLink = knowledge_links::table
+        .find(id)
+        .select(KnowledgeLink::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This link"))?;
+    if let Some(network_id) = link.network_id {
+        network_access(conn, viewer, network_id).map_err(|_| ApiError::not_found("This link"))?;
+    }
+    Ok(link)
+}
+
+/// May the viewer change (or delete) this link? The network's core group
+/// and coordinators, whoever added it while still a member, and admins.
+pub fn may_edit_link(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    link: &KnowledgeLink,
+) -> Result<bool, ApiError> {
+    let role = match link.network_id {
+        Some(network_id) => viewer.role_in(conn, network_id)?,
+        None => None,
+    };
+    Ok(may_edit_link_as(viewer, link, role))
+}
+
+/// The rule of [`may_edit_link`], given the viewer's role in the link's
+/// network.
+pub fn may_edit_link_as(viewer: &Viewer, link: &KnowledgeLink, role: Option<Role>) -> bool {
+    viewer.is_admin
+        || role.is_some_and(Role::is_core)
+        || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id)
+}
+
+/// Who may add a link to this place: members to their network, admins to
+/// the platform-wide start page. A network the viewer may not see is a
+/// field at odds with what is stored (409).
+pub fn ensure_may_add_link(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: Option<i64>,
+) -> Result<(), ApiError> {
+    match network_id {
+        None if viewer.is_admin => Ok(()),
+        None => Err(ApiError::Forbidden(
+            "Only platform admins add links to the platform-wide start page; add it to one of your networks (networkId).".into(),
+        )),
+        Some(id) => match network_access(conn, viewer, id) {
+            Ok(access) => access.ensure_member(),
+            Err(_) => Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
+                "networkId",
+                Code::Reference,
+                "is not a network you can see",
+            )
+            .expected("network")])),
+        },
+    }
 }
 
 /// Whether the viewer manages a profile: their own, or one they added that
