@@ -9,7 +9,7 @@ use crate::accounts::auth::Auth;
 use crate::db;
 use crate::db::models::{Endorsement, Stakeholder};
 use crate::db::schema::{endorsements, stakeholders};
-use crate::domain::{ReactionVisibility, Stance};
+use crate::domain::ReactionVisibility;
 use crate::permissions::{goal_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
@@ -39,9 +39,13 @@ pub async fn list_endorsements(
 ) -> Result<HttpResponse, ApiError> {
     let goal_id = path.into_inner();
     let mut query = Query::new(&req);
-    let stance = query.parse::<Stance>("stance", Stance::NAMES);
-    let updated_since = query.datetime("updatedSince");
-    let page = PageRequest::read(&mut query);
+    let EndorsementFilters {
+        stance,
+        updated_since,
+        page_size,
+        cursor,
+    } = query.read();
+    let page = PageRequest::new(page_size, cursor.as_deref());
     query.finish()?;
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

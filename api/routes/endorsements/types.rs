@@ -11,6 +11,7 @@ use crate::page_type;
 use crate::permissions::may_see_reaction_writer;
 use crate::web::extract::Body;
 use crate::web::http::utc;
+use crate::web::params;
 
 /// A member's view of a goal.
 #[derive(Debug, Serialize, ToSchema)]
@@ -69,17 +70,18 @@ impl Body for EndorsementInput {
 }
 
 /// Filters for the endorsement list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct EndorsementFilters {
-    stance: Option<Stance>,
+    #[serde(default, deserialize_with = "params::choice")]
+    pub stance: Option<Stance>,
     /// Only endorsements changed at or after this time.
-    updated_since: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "params::date_time")]
+    pub updated_since: Option<DateTime<Utc>>,
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
 }

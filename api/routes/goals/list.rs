@@ -8,7 +8,6 @@ use crate::accounts::auth::Auth;
 use crate::db::models::Goal;
 use crate::db::schema::goals;
 use crate::db::{self, queries};
-use crate::domain::GoalStatus;
 use crate::permissions::{network_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
@@ -36,11 +35,15 @@ pub async fn list_goals(
 ) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
     let mut query = Query::new(&req);
-    let parent = query.id("parentId");
-    let top_level = query.parse::<bool>("topLevel", "true false");
-    let status = query.parse::<GoalStatus>("status", GoalStatus::NAMES);
-    let updated_since = query.datetime("updatedSince");
-    let page = PageRequest::read(&mut query);
+    let GoalFilters {
+        parent_id,
+        top_level,
+        status,
+        updated_since,
+        page_size,
+        cursor,
+    } = query.read();
+    let page = PageRequest::new(page_size, cursor.as_deref());
     query.finish()?;
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
@@ -50,7 +53,7 @@ pub async fn list_goals(
             .filter(goals::id.gt(page.after_id()))
             .select(Goal::as_select())
             .into_boxed();
-        if let Some(p) = parent {
+        if let Some(p) = parent_id {
             sql = sql.filter(goals::parent_id.eq(p));
         }
         if top_level == Some(true) {

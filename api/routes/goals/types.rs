@@ -11,6 +11,7 @@ use crate::domain::GoalStatus;
 use crate::web::error::InvalidParam;
 use crate::web::extract::{merge, merge_opt, nullable, Body};
 use crate::web::http::utc;
+use crate::web::params;
 use crate::{db, page_type};
 
 /// A goal or a step towards one.
@@ -153,22 +154,25 @@ impl GoalInput {
 }
 
 /// Filters for the goal list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct GoalFilters {
     /// Only the steps of this goal.
     #[param(minimum = 1)]
-    parent_id: Option<i64>,
+    #[serde(default, deserialize_with = "params::id")]
+    pub parent_id: Option<i64>,
     /// `true`: only top-level goals (ambitions).
-    top_level: Option<bool>,
-    status: Option<GoalStatus>,
+    #[serde(default, deserialize_with = "params::flag")]
+    pub top_level: Option<bool>,
+    #[serde(default, deserialize_with = "params::choice")]
+    pub status: Option<GoalStatus>,
     /// Only goals changed at or after this time.
-    updated_since: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "params::date_time")]
+    pub updated_since: Option<DateTime<Utc>>,
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
 }

@@ -5,14 +5,14 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::read::present;
-use super::types::{KnowledgeLinkFilters, KnowledgeLinkPage};
+use super::types::{KnowledgeLinkFilters, KnowledgeLinkPage, Place};
 use crate::accounts::auth::Auth;
 use crate::db::models::KnowledgeLink;
 use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
 use crate::domain::Audience;
 use crate::permissions::{visible_links, Viewer};
 use crate::routes::rank_page;
-use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::web::pagination::{base_url, Cursor, PageLinks, PageRequest};
 use crate::{db, search, AppState};
@@ -33,26 +33,18 @@ pub async fn list_knowledge_links(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
-    let q = query.text("q");
-    let audience = query.parse::<Audience>("audience", Audience::NAMES);
-    let topic = query.text("topic");
-    let network = match query.typed("network") {
-        None => None,
-        Some(n) if n == "none" => Some(None),
-        Some(n) => match n.parse::<i64>() {
-            Ok(id) if id > 0 => Some(Some(id)),
-            _ => {
-                query.push(
-                    InvalidParam::new("network", Code::Format, "must be a network id or none")
-                        .expected("wholeNumber"),
-                );
-                None
-            }
-        },
-    };
-    let language = query.text("language").map(|l| l.to_lowercase());
-    let updated_since = query.datetime("updatedSince");
-    let page = PageRequest::read(&mut query);
+    let KnowledgeLinkFilters {
+        q,
+        audience,
+        topic,
+        network,
+        language,
+        updated_since,
+        page_size,
+        cursor,
+    } = query.read();
+    let language = language.map(|l| l.to_lowercase());
+    let page = PageRequest::new(page_size, cursor.as_deref());
     query.finish()?;
     let base = base_url(&req);
     let stats = state.search_stats.clone();
@@ -97,8 +89,12 @@ pub async fn list_knowledge_links(
                     ));
                 }
                 match network {
-                    Some(None) => links = links.filter(knowledge_links::network_id.is_null()),
-                    Some(Some(id)) => links = links.filter(knowledge_links::network_id.eq(id)),
+                    Some(Place::StartPage) => {
+                        links = links.filter(knowledge_links::network_id.is_null())
+                    }
+                    Some(Place::Network(id)) => {
+                        links = links.filter(knowledge_links::network_id.eq(id))
+                    }
                     None => {}
                 }
                 if let Some(l) = &language {

@@ -6,7 +6,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::db::models::KnowledgeLink;
 use crate::domain::Audience;
+use crate::web::error::Code;
 use crate::web::http::utc;
+use crate::web::params;
 use crate::{db, page_type};
 
 /// A link on the knowledge platform.
@@ -77,28 +79,54 @@ pub fn audiences_of(link: &KnowledgeLink) -> Vec<Audience> {
 }
 
 /// Filters for the knowledge links.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct KnowledgeLinkFilters {
     /// Search text in title, summary and topics (Dutch-aware); sorts by relevance.
     #[param(max_length = 200)]
-    q: Option<String>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub q: Option<String>,
     /// Links for this audience, and links for `everyone`.
-    audience: Option<Audience>,
+    #[serde(default, deserialize_with = "params::choice")]
+    pub audience: Option<Audience>,
     /// Topic slug.
-    topic: Option<String>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub topic: Option<String>,
     /// A network id, or `none` for the platform-wide start page only.
-    #[param(example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
-    network: Option<String>,
+    #[param(value_type = Option<String>, example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
+    #[serde(default, deserialize_with = "network_or_none")]
+    pub network: Option<Place>,
     /// Language of the linked page (ISO 639-1).
-    language: Option<String>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub language: Option<String>,
     /// Only links changed at or after this time.
-    updated_since: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "params::date_time")]
+    pub updated_since: Option<DateTime<Utc>>,
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
+}
+
+/// Where links are: on the platform-wide start page, or a network's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    StartPage,
+    Network(i64),
+}
+
+/// `network`: a network id, or `none` for the platform-wide start page.
+fn network_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Place>, D::Error> {
+    let value = params::typed(d)?;
+    match value.parse::<i64>() {
+        _ if value == "none" => Ok(Some(Place::StartPage)),
+        Ok(id) if id > 0 => Ok(Some(Place::Network(id))),
+        _ => Err(
+            params::Problem::new(Code::Format, "must be a network id or none")
+                .expected("wholeNumber")
+                .fail(),
+        ),
+    }
 }
