@@ -16,8 +16,11 @@
 //! version (last writer wins) and never answers 412; a write with a stale
 //! `If-Match` answers 412, however many run at once.
 
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::HttpRequest;
+use actix_web::{FromRequest, HttpRequest};
 
 use crate::web::error::{ApiError, InvalidParam};
 
@@ -39,6 +42,16 @@ pub(crate) use lock;
 /// `If-Match` (`*` matches any version), or nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Precondition(Option<Vec<String>>);
+
+/// A handler takes it as an argument: `precondition: Precondition`.
+impl FromRequest for Precondition {
+    type Error = ApiError;
+    type Future = Ready<Result<Precondition, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Precondition::from_request(req)))
+    }
+}
 
 impl Precondition {
     pub fn from_request(req: &HttpRequest) -> Precondition {
@@ -85,4 +98,18 @@ pub fn one_row(changed: usize) -> Result<(), ApiError> {
     } else {
         Err(ApiError::PreconditionFailed)
     }
+}
+
+/// The `If-Match` header of a versioned write, as the spec documents it
+/// (`params(.., IfMatch)`); read with [`Precondition`].
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(
+    dead_code,
+    reason = "documents the header for OpenAPI; read by Precondition"
+)]
+pub struct IfMatch {
+    /// The ETag you read; a stale one gives 412
+    #[param(rename = "If-Match")]
+    if_match: Option<String>,
 }

@@ -7,6 +7,7 @@ use super::read::answer;
 use super::rules;
 use super::types::{GoalInput, GoalOut};
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db;
 use crate::db::models::GoalValues;
 use crate::db::schema::goals;
@@ -73,7 +74,7 @@ pub async fn create_goal(
             ))
             .returning(goals::id)
             .get_result(conn)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "goal.created",

@@ -1,12 +1,13 @@
 //! `DELETE /goals/{goalId}`: delete a goal with its steps and endorsements.
 
-use actix_web::{delete, web, HttpRequest, HttpResponse};
+use actix_web::{delete, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db;
 use crate::db::schema::goals;
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{goal_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::http::etag;
@@ -19,7 +20,7 @@ use crate::AppState;
     tag = "Goals",
     params(
         ("goalId" = i64, Path, description = "Goal id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "The goal was deleted."),
@@ -32,13 +33,12 @@ use crate::AppState;
 #[delete("/goals/{goalId}")]
 pub async fn delete_goal(
     state: web::Data<AppState>,
-    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, goals::table.find(id).select(goals::id));
         let viewer = Viewer::load(conn, auth)?;
@@ -52,7 +52,7 @@ pub async fn delete_goal(
         )
         .execute(conn)?;
         versioned::one_row(deleted)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "goal.deleted",

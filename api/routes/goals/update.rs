@@ -1,16 +1,17 @@
 //! `PATCH /goals/{goalId}`: change a goal (JSON merge patch).
 
-use actix_web::{patch, web, HttpRequest, HttpResponse};
+use actix_web::{patch, web, HttpResponse};
 use diesel::prelude::*;
 
 use super::read::answer;
 use super::rules;
 use super::types::{GoalInput, GoalOut};
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db;
 use crate::db::models::GoalValues;
 use crate::db::schema::goals;
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{goal_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
@@ -25,7 +26,7 @@ use crate::AppState;
     tag = "Goals",
     params(
         ("goalId" = i64, Path, description = "Goal id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     request_body(content = GoalInput, content_type = "application/merge-patch+json"),
     responses(
@@ -40,14 +41,13 @@ use crate::AppState;
 #[patch("/goals/{goalId}")]
 pub async fn update_goal(
     state: web::Data<AppState>,
-    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, goals::table.find(id).select(goals::id));
@@ -71,7 +71,7 @@ pub async fn update_goal(
         ))
         .execute(conn)?;
         versioned::one_row(changed)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "goal.updated",

@@ -8,6 +8,7 @@ use super::input::KnowledgeLinkInput;
 use super::read::answer;
 use super::types::KnowledgeLinkOut;
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::models::KnowledgeLinkValues;
 use crate::db::schema::knowledge_links;
 use crate::db::{self, queries, DbConn};
@@ -53,7 +54,7 @@ pub fn create(
         .get_result(conn)?;
     queries::knowledge_links::save_lists(conn, id, &audiences, &topics)?;
     queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
-    crate::audit::record(
+    audit::record(
         conn,
         viewer.user_id,
         "knowledge_link.created",

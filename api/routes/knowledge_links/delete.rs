@@ -1,11 +1,12 @@
 //! `DELETE /knowledge-links/{linkId}`: delete a link.
 
-use actix_web::{delete, web, HttpRequest, HttpResponse};
+use actix_web::{delete, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::schema::knowledge_links;
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{link_access, may_edit_link, Viewer};
 use crate::search::documents::KNOWLEDGE_LINK;
 use crate::web::error::ApiError;
@@ -19,7 +20,7 @@ use crate::{db, search, AppState};
     tag = "Knowledge links",
     params(
         ("linkId" = i64, Path, description = "Link id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "The link was deleted."),
@@ -32,13 +33,12 @@ use crate::{db, search, AppState};
 #[delete("/knowledge-links/{linkId}")]
 pub async fn delete_knowledge_link(
     state: web::Data<AppState>,
-    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, knowledge_links::table.find(id).select(knowledge_links::id));
         let viewer = Viewer::load(conn, auth)?;
@@ -57,7 +57,7 @@ pub async fn delete_knowledge_link(
         )
         .execute(conn)?;
         versioned::one_row(deleted)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "knowledge_link.deleted",

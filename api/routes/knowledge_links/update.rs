@@ -7,9 +7,10 @@ use super::input::KnowledgeLinkInput;
 use super::read::answer;
 use super::types::{audiences_of, KnowledgeLinkOut};
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::models::KnowledgeLinkValues;
 use crate::db::schema::knowledge_links;
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::db::{self, queries};
 use crate::permissions::{ensure_may_add_link, link_access, may_edit_link, Viewer};
 use crate::routes::check_topics;
@@ -27,7 +28,7 @@ use crate::AppState;
     tag = "Knowledge links",
     params(
         ("linkId" = i64, Path, description = "Link id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     request_body(content = KnowledgeLinkInput, content_type = "application/merge-patch+json"),
     responses(
@@ -45,11 +46,11 @@ pub async fn update_knowledge_link(
     req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -86,7 +87,7 @@ pub async fn update_knowledge_link(
         versioned::one_row(changed)?;
         queries::knowledge_links::save_lists(conn, id, &audiences, &topics)?;
         queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "knowledge_link.updated",

@@ -8,6 +8,7 @@ use super::read::detail;
 use super::rules;
 use super::types::NetworkOut;
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::networks;
 use crate::db::{self, queries, DbConn};
@@ -74,7 +75,7 @@ pub fn create(
     queries::networks::save_topics(conn, id, &topics)?;
     queries::memberships::insert(conn, id, me, Role::Coordinator, "", true)?;
     queries::networks::index(conn, id, &v)?;
-    crate::audit::record(
+    audit::record(
         conn,
         viewer.user_id,
         "network.created",

@@ -1,12 +1,13 @@
 //! `DELETE /networks/{networkId}`: delete a network with its memberships,
 //! goals and links.
 
-use actix_web::{delete, web, HttpRequest, HttpResponse};
+use actix_web::{delete, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::schema::{knowledge_links, networks};
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{network_access, Viewer};
 use crate::search::documents::{KNOWLEDGE_LINK, NETWORK};
 use crate::web::error::ApiError;
@@ -21,7 +22,7 @@ use crate::{db, search, AppState};
     tag = "Networks",
     params(
         ("networkId" = i64, Path, description = "Network id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "The network was deleted."),
@@ -34,13 +35,12 @@ use crate::{db, search, AppState};
 #[delete("/networks/{networkId}")]
 pub async fn delete_network(
     state: web::Data<AppState>,
-    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, networks::table.find(id).select(networks::id));
         let viewer = Viewer::load(conn, auth)?;
@@ -64,7 +64,7 @@ pub async fn delete_network(
         )
         .execute(conn)?;
         versioned::one_row(deleted)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "network.deleted",

@@ -1,6 +1,6 @@
 //! `PATCH /networks/{networkId}`: change a network (JSON merge patch).
 
-use actix_web::{patch, web, HttpRequest, HttpResponse};
+use actix_web::{patch, web, HttpResponse};
 use diesel::prelude::*;
 
 use super::input::NetworkInput;
@@ -8,9 +8,10 @@ use super::read::detail;
 use super::rules;
 use super::types::NetworkOut;
 use crate::accounts::auth::Auth;
+use crate::audit;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::networks;
-use crate::db::versioned::{self, Precondition};
+use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::db::{self, queries};
 use crate::permissions::{network_access, Viewer};
 use crate::web::error::ApiError;
@@ -26,7 +27,7 @@ use crate::AppState;
     tag = "Networks",
     params(
         ("networkId" = i64, Path, description = "Network id", minimum = 1),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; a stale one gives 412"),
+        IfMatch,
     ),
     request_body(content = NetworkInput, content_type = "application/merge-patch+json"),
     responses(
@@ -42,14 +43,13 @@ use crate::AppState;
 #[patch("/networks/{networkId}")]
 pub async fn update_network(
     state: web::Data<AppState>,
-    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
+    precondition: Precondition,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, networks::table.find(id).select(networks::id));
@@ -95,7 +95,7 @@ pub async fn update_network(
         versioned::one_row(changed)?;
         queries::networks::save_topics(conn, id, &topics)?;
         queries::networks::index(conn, id, &v)?;
-        crate::audit::record(
+        audit::record(
             conn,
             viewer.user_id,
             "network.updated",
