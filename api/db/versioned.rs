@@ -10,7 +10,9 @@
 //! 2. Read the row and apply the change to a copy of its values.
 //! 3. [`Precondition::check`]: invalid input (400), then a stale `If-Match`
 //!    (412), then fields at odds with what is stored (409).
-//! 4. Write `WHERE version = <read version>` and end with [`one_row`].
+//! 4. Write `WHERE version = <read version>` and end with [`one_row`]
+//!    ([`update!`] and [`delete!`] do both for a table with `id`,
+//!    `version` and `updated_at`).
 //!
 //! A write without `If-Match` therefore always applies to the latest
 //! version (last writer wins) and never answers 412; a write with a stale
@@ -27,8 +29,12 @@ use crate::web::error::{ApiError, InvalidParam};
 /// Locks the rows a query selects until the transaction ends (PostgreSQL);
 /// on SQLite the write transaction already holds the lock. The query is a
 /// `SELECT` of the row's id, for example
-/// `networks::table.find(id).select(networks::id)`.
+/// `networks::table.find(id).select(networks::id)`; `lock!(conn, networks,
+/// id)` says the same of one row of a table.
 macro_rules! lock {
+    ($conn:expr, $table:ident, $id:expr) => {
+        $crate::db::versioned::lock!($conn, $table::table.find($id).select($table::id))
+    };
     ($conn:expr, $query:expr) => {{
         if let $crate::db::DbConn::Pg(c) = &mut *$conn {
             use diesel::prelude::*;
@@ -37,6 +43,45 @@ macro_rules! lock {
     }};
 }
 pub(crate) use lock;
+
+/// Writes a row's new values at the version that was read, with the
+/// version one up and a new `updated_at`, and ends with [`one_row`]:
+/// `update!(conn, goals, id, current.version, &values)`.
+macro_rules! update {
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $values:expr) => {{
+        use diesel::prelude::*;
+        let version: i64 = $version;
+        let changed = diesel::update(
+            $table::table
+                .filter($table::id.eq($id))
+                .filter($table::version.eq(version)),
+        )
+        .set((
+            $values,
+            $table::updated_at.eq($crate::db::now()),
+            $table::version.eq(version + 1),
+        ))
+        .execute($conn)?;
+        $crate::db::versioned::one_row(changed)?
+    }};
+}
+pub(crate) use update;
+
+/// Deletes a row at the version that was read, and ends with [`one_row`]:
+/// `delete!(conn, goals, id, current.version)`.
+macro_rules! delete {
+    ($conn:expr, $table:ident, $id:expr, $version:expr) => {{
+        use diesel::prelude::*;
+        let deleted = diesel::delete(
+            $table::table
+                .filter($table::id.eq($id))
+                .filter($table::version.eq($version)),
+        )
+        .execute($conn)?;
+        $crate::db::versioned::one_row(deleted)?
+    }};
+}
+pub(crate) use delete;
 
 /// What a client demands of the version it changes: the tags it sent in
 /// `If-Match` (`*` matches any version), or nothing.

@@ -1,7 +1,6 @@
 //! `DELETE /goals/{goalId}`: delete a goal with its steps and endorsements.
 
 use actix_web::{delete, web, HttpResponse};
-use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::audit;
@@ -40,18 +39,12 @@ pub async fn delete_goal(
     auth.required()?;
     let id = path.into_inner();
     db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, goals::table.find(id).select(goals::id));
+        versioned::lock!(conn, goals, id);
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_goal_editor()?;
         precondition.matches(&etag("goal", id, current.version))?;
-        let deleted = diesel::delete(
-            goals::table
-                .filter(goals::id.eq(id))
-                .filter(goals::version.eq(current.version)),
-        )
-        .execute(conn)?;
-        versioned::one_row(deleted)?;
+        versioned::delete!(conn, goals, id, current.version);
         audit::record(
             conn,
             viewer.user_id,

@@ -1,7 +1,6 @@
 //! `PATCH /goals/{goalId}`: change a goal (JSON merge patch).
 
 use actix_web::{patch, web, HttpResponse};
-use diesel::prelude::*;
 
 use super::read::answer;
 use super::rules;
@@ -50,7 +49,7 @@ pub async fn update_goal(
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, goals::table.find(id).select(goals::id));
+        versioned::lock!(conn, goals, id);
         let viewer = Viewer::load(conn, auth)?;
         let (current, access) = goal_access(conn, &viewer, id)?;
         access.ensure_goal_editor()?;
@@ -59,18 +58,7 @@ pub async fn update_goal(
         input.apply(&mut v, &mut errors);
         rules::check(conn, current.network_id, Some(id), &v, &mut errors)?;
         precondition.check(errors, &etag("goal", id, current.version))?;
-        let changed = diesel::update(
-            goals::table
-                .filter(goals::id.eq(id))
-                .filter(goals::version.eq(current.version)),
-        )
-        .set((
-            &v,
-            goals::updated_at.eq(db::now()),
-            goals::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
-        versioned::one_row(changed)?;
+        versioned::update!(conn, goals, id, current.version, &v);
         audit::record(
             conn,
             viewer.user_id,

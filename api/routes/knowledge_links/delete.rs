@@ -1,7 +1,6 @@
 //! `DELETE /knowledge-links/{linkId}`: delete a link.
 
 use actix_web::{delete, web, HttpResponse};
-use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::audit;
@@ -40,7 +39,7 @@ pub async fn delete_knowledge_link(
     auth.required()?;
     let id = path.into_inner();
     db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, knowledge_links::table.find(id).select(knowledge_links::id));
+        versioned::lock!(conn, knowledge_links, id);
         let viewer = Viewer::load(conn, auth)?;
         let current = link_access(conn, &viewer, id)?;
         if !may_edit_link(conn, &viewer, &current)? {
@@ -50,13 +49,7 @@ pub async fn delete_knowledge_link(
             ));
         }
         precondition.matches(&etag("knowledge-link", id, current.version))?;
-        let deleted = diesel::delete(
-            knowledge_links::table
-                .filter(knowledge_links::id.eq(id))
-                .filter(knowledge_links::version.eq(current.version)),
-        )
-        .execute(conn)?;
-        versioned::one_row(deleted)?;
+        versioned::delete!(conn, knowledge_links, id, current.version);
         audit::record(
             conn,
             viewer.user_id,

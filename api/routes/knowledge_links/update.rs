@@ -1,7 +1,6 @@
 //! `PATCH /knowledge-links/{linkId}`: change a link (JSON merge patch).
 
 use actix_web::{patch, web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 
 use super::input::KnowledgeLinkInput;
 use super::read::answer;
@@ -54,7 +53,7 @@ pub async fn update_knowledge_link(
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, knowledge_links::table.find(id).select(knowledge_links::id));
+        versioned::lock!(conn, knowledge_links, id);
         let viewer = Viewer::load(conn, auth)?;
         let current = link_access(conn, &viewer, id)?;
         if !may_edit_link(conn, &viewer, &current)? {
@@ -73,18 +72,7 @@ pub async fn update_knowledge_link(
         if v.network_id != current.network_id {
             ensure_may_add_link(conn, &viewer, v.network_id)?;
         }
-        let changed = diesel::update(
-            knowledge_links::table
-                .filter(knowledge_links::id.eq(id))
-                .filter(knowledge_links::version.eq(current.version)),
-        )
-        .set((
-            &v,
-            knowledge_links::updated_at.eq(db::now()),
-            knowledge_links::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
-        versioned::one_row(changed)?;
+        versioned::update!(conn, knowledge_links, id, current.version, &v);
         queries::knowledge_links::save_lists(conn, id, &audiences, &topics)?;
         queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
         audit::record(

@@ -42,7 +42,7 @@ pub async fn delete_network(
     auth.required()?;
     let id = path.into_inner();
     db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, networks::table.find(id).select(networks::id));
+        versioned::lock!(conn, networks, id);
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
@@ -57,13 +57,7 @@ pub async fn delete_network(
         for link in links {
             search::remove(conn, KNOWLEDGE_LINK, link)?;
         }
-        let deleted = diesel::delete(
-            networks::table
-                .filter(networks::id.eq(id))
-                .filter(networks::version.eq(current.version)),
-        )
-        .execute(conn)?;
-        versioned::one_row(deleted)?;
+        versioned::delete!(conn, networks, id, current.version);
         audit::record(
             conn,
             viewer.user_id,

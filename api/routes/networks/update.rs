@@ -52,7 +52,7 @@ pub async fn update_network(
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, networks::table.find(id).select(networks::id));
+        versioned::lock!(conn, networks, id);
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, id)?;
         access.ensure_coordinator()?;
@@ -81,18 +81,7 @@ pub async fn update_network(
                 v.slug
             )));
         }
-        let changed = diesel::update(
-            networks::table
-                .filter(networks::id.eq(id))
-                .filter(networks::version.eq(current.version)),
-        )
-        .set((
-            &v,
-            networks::updated_at.eq(db::now()),
-            networks::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
-        versioned::one_row(changed)?;
+        versioned::update!(conn, networks, id, current.version, &v);
         queries::networks::save_topics(conn, id, &topics)?;
         queries::networks::index(conn, id, &v)?;
         audit::record(
