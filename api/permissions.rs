@@ -5,14 +5,20 @@
 //! access needs reach a network, except by that person's own act: only
 //! memberships made `by_consent` make people co-members here.
 
+use std::collections::HashMap;
+
+use diesel::dsl::{exists, AsExprOf};
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Network, Stakeholder};
-use crate::db::schema::{invitations, memberships, networks, stakeholders, users};
+use crate::db::models::{Goal, KnowledgeLink, Network, Stakeholder};
+use crate::db::schema::{
+    goals, invitations, knowledge_links, memberships, networks, stakeholders, users,
+};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
-use crate::web::error::ApiError;
+use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// The person behind a request, as the database knows them.
 #[derive(Debug, Clone, Copy)]
@@ -80,6 +86,30 @@ impl Viewer {
             .optional())?;
         Ok(role.map(|r| Role::from_db(&r)))
     }
+
+    /// The viewer's role in each of these networks they are a member of, in
+    /// one statement (none for anonymous viewers).
+    pub fn roles_in(
+        &self,
+        conn: &mut DbConn,
+        network_ids: &[i64],
+    ) -> Result<HashMap<i64, Role>, ApiError> {
+        let Some(me) = self.stakeholder_id else {
+            return Ok(HashMap::new());
+        };
+        if network_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let found: Vec<(i64, String)> = db::on_each!(conn, c => memberships::table
+            .filter(memberships::stakeholder_id.eq(me))
+            .filter(db::in_ids(memberships::network_id, network_ids))
+            .select((memberships::network_id, memberships::role))
+            .load(c))?;
+        Ok(found
+            .into_iter()
+            .map(|(id, role)| (id, Role::from_db(&role)))
+            .collect())
+    }
 }
 
 /// A network as one viewer sees it, with their role in it.
@@ -94,9 +124,15 @@ impl NetworkAccess {
         self.role.is_some()
     }
 
-    /// Members (and admins) may see co-members, endorse and add links.
+    /// Members, and admins: they see what a network shares with its
+    /// members only (co-members, reactions meant for members).
+    pub fn is_insider(&self) -> bool {
+        self.is_member() || self.is_admin
+    }
+
+    /// Members (and admins) may see co-members and add links.
     pub fn ensure_member(&self) -> Result<(), ApiError> {
-        if self.is_member() || self.is_admin {
+        if self.is_insider() {
             Ok(())
         } else {
             Err(ApiError::Forbidden(
@@ -116,6 +152,23 @@ impl NetworkAccess {
         }
     }
 
+    /// Who prepares a network's goals (adds, changes and deletes them): its
+    /// core group and coordinators, and admins.
+    pub fn ensure_goal_editor(&self) -> Result<(), ApiError> {
+        self.ensure_core()
+    }
+
+    /// Who endorses a network's goals: its members, by their own profile
+    /// (an admin who is not a member does not). Their stakeholder id.
+    pub fn endorser(&self, viewer: &Viewer) -> Result<i64, ApiError> {
+        match (self.role, viewer.stakeholder_id) {
+            (Some(_), Some(me)) => Ok(me),
+            _ => Err(ApiError::Forbidden(
+                "Only members of this network endorse its goals. Join the network first.".into(),
+            )),
+        }
+    }
+
     /// Coordinators edit the network and manage members.
     pub fn ensure_coordinator(&self) -> Result<(), ApiError> {
         if self.is_admin || self.role == Some(Role::Coordinator) {
@@ -128,8 +181,72 @@ impl NetworkAccess {
     }
 }
 
-/// Loads a network the viewer may see. A members-only network does not
-/// exist for outsiders: 404, not 403.
+/// The networks a viewer may see, as a query scope over `networks`: the
+/// public ones, the ones they are a member of, and every one for an admin.
+/// Every list and lookup of networks applies it (`network_access` widens
+/// it by invitations).
+///
+/// The viewer's membership is looked up per network (EXISTS on its primary
+/// key), not all their networks gathered first (IN): for a parent and a few
+/// children that saves SQLite a temporary table per request, and a list
+/// probes it only for the networks that are not public. The viewer's ids
+/// are bound values, so the statement stays prepared; a viewer without a
+/// profile binds `false` before the probe, which PostgreSQL then plans
+/// away (a listing for anonymous readers costs what `visibility = 'public'`
+/// alone costs).
+#[diesel::dsl::auto_type]
+pub fn visible_networks(viewer: &Viewer) -> _ {
+    let public: &'static str = Visibility::Public.as_str();
+    let admin: AsExprOf<bool, Bool> = viewer.is_admin.into_sql::<Bool>();
+    let mine: my_networks = my_networks(viewer);
+    networks::visibility.eq(public).or(admin).or(mine)
+}
+
+/// The networks the viewer is a member of, as a query scope over `networks`.
+#[diesel::dsl::auto_type]
+fn my_networks(viewer: &Viewer) -> _ {
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    has_profile.and(exists(
+        memberships::table
+            .filter(memberships::network_id.eq(networks::id))
+            .filter(memberships::stakeholder_id.eq(me)),
+    ))
+}
+
+/// The networks the viewer has an open invitation to, as a query scope
+/// over `networks`: they may see a members-only network they are asked to
+/// join.
+#[diesel::dsl::auto_type]
+fn invited_networks(viewer: &Viewer) -> _ {
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
+    let pending: &'static str = InvitationStatus::Pending.as_str();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    has_profile.and(exists(
+        invitations::table
+            .filter(invitations::network_id.eq(networks::id))
+            .filter(invitations::stakeholder_id.eq(me))
+            .filter(invitations::status.eq(pending)),
+    ))
+}
+
+/// The knowledge links a viewer may see, as a query scope over
+/// `knowledge_links`: the platform-wide ones, and those of networks they
+/// may see ([`visible_networks`], probed per link on the network's
+/// primary key).
+#[diesel::dsl::auto_type]
+pub fn visible_links(viewer: &Viewer) -> _ {
+    let network: visible_networks = visible_networks(viewer);
+    knowledge_links::network_id.is_null().or(exists(
+        networks::table
+            .filter(networks::id.nullable().eq(knowledge_links::network_id))
+            .filter(network),
+    ))
+}
+
+/// Loads a network the viewer may see ([`visible_networks`], or one they
+/// are invited to). A members-only network does not exist for outsiders:
+/// 404, not 403.
 pub fn network_access(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -137,18 +254,12 @@ pub fn network_access(
 ) -> Result<NetworkAccess, ApiError> {
     let network: Network = db::on_each!(conn, c => networks::table
         .find(network_id)
+        .filter(visible_networks(viewer).or(invited_networks(viewer)))
         .select(Network::as_select())
         .first(c)
         .optional())?
     .ok_or_else(|| ApiError::not_found("This network"))?;
     let role = viewer.role_in(conn, network_id)?;
-    let visible = network.visibility == Visibility::Public.as_str()
-        || role.is_some()
-        || viewer.is_admin
-        || is_invited(conn, viewer, network_id)?;
-    if !visible {
-        return Err(ApiError::not_found("This network"));
-    }
     Ok(NetworkAccess {
         network,
         role,
@@ -156,20 +267,85 @@ pub fn network_access(
     })
 }
 
-/// Whether the viewer has an open invitation to a network: they may see a
-/// members-only network they are asked to join.
-pub fn is_invited(conn: &mut DbConn, viewer: &Viewer, network_id: i64) -> Result<bool, ApiError> {
-    let Some(me) = viewer.stakeholder_id else {
-        return Ok(false);
-    };
-    Ok(invitations::table
-        .filter(invitations::network_id.eq(network_id))
-        .filter(invitations::stakeholder_id.eq(me))
-        .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
-        .select(invitations::id)
-        .first::<i64>(conn)
+/// Loads a goal whose network the viewer may see ([`network_access`]);
+/// other goals do not exist for them (404).
+pub fn goal_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Goal, NetworkAccess), ApiError> {
+    let goal: Goal = goals::table
+        .find(id)
+        .select(Goal::as_select())
+        .first(conn)
         .optional()?
-        .is_some())
+        .ok_or_else(|| ApiError::not_found("This goal"))?;
+    let access = network_access(conn, viewer, goal.network_id)
+        .map_err(|_| ApiError::not_found("This goal"))?;
+    Ok((goal, access))
+}
+
+/// Loads a knowledge link the viewer may see: a platform-wide one, or one
+/// of a network they may see ([`network_access`]); other links do not exist
+/// for them (404).
+pub fn link_access(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<KnowledgeLink, ApiError> {
+    let link: KnowledgeLink = knowledge_links::table
+        .find(id)
+        .select(KnowledgeLink::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This link"))?;
+    if let Some(network_id) = link.network_id {
+        network_access(conn, viewer, network_id).map_err(|_| ApiError::not_found("This link"))?;
+    }
+    Ok(link)
+}
+
+/// May the viewer change (or delete) this link? The network's core group
+/// and coordinators, whoever added it while still a member, and admins.
+pub fn may_edit_link(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    link: &KnowledgeLink,
+) -> Result<bool, ApiError> {
+    let role = match link.network_id {
+        Some(network_id) => viewer.role_in(conn, network_id)?,
+        None => None,
+    };
+    Ok(may_edit_link_as(viewer, link, role))
+}
+
+/// The rule of [`may_edit_link`], given the viewer's role in the link's
+/// network.
+pub fn may_edit_link_as(viewer: &Viewer, link: &KnowledgeLink, role: Option<Role>) -> bool {
+    viewer.is_admin
+        || role.is_some_and(Role::is_core)
+        || (role.is_some() && link.added_by.is_some() && link.added_by == viewer.user_id)
+}
+
+/// Who may add a link to this place: members to their network, admins to
+/// the platform-wide start page. A network the viewer may not see is a
+/// field at odds with what is stored (409).
+pub fn ensure_may_add_link(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: Option<i64>,
+) -> Result<(), ApiError> {
+    match network_id {
+        None if viewer.is_admin => Ok(()),
+        None => Err(ApiError::Forbidden(
+            "Only platform admins add links to the platform-wide start page; add it to one of your networks (networkId).".into(),
+        )),
+        Some(id) => match network_access(conn, viewer, id) {
+            Ok(access) => access.ensure_member(),
+            Err(_) => Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
+                "networkId",
+                Code::Reference,
+                "is not a network you can see",
+            )
+            .expected("network")])),
+        },
+    }
 }
 
 /// Whether the viewer manages a profile: their own, or one they added that
@@ -254,6 +430,14 @@ pub fn may_see_field(viewer: &Viewer, s: &Stakeholder, visibility: &str, co_memb
 /// co-members when the person agreed to share them (`share_contact`).
 pub fn may_see_contact(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> bool {
     may_edit_profile(viewer, s) || (co_member && s.share_contact)
+}
+
+/// May the viewer see who wrote a reaction to a goal: insiders of the
+/// goal's network ([`NetworkAccess::is_insider`]) always, others when the
+/// writer agreed to be listed. Others see only the reactions their writers
+/// made public at all.
+pub fn may_see_reaction_writer(insider: bool, writer: &Stakeholder) -> bool {
+    insider || writer.listed
 }
 
 /// May the viewer see access needs: whoever may edit the profile, and the

@@ -11,6 +11,7 @@ use crate::reference::{municipalities, Municipality};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::params;
 use crate::{page_type, AppState};
 
 /// A topic that networks and links are tagged with.
@@ -58,22 +59,23 @@ pub async fn list_topics(
 }
 
 /// Filters for the municipality list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct MunicipalityFilters {
     /// Part of the name; accents and capitals do not matter.
     #[param(max_length = 200)]
-    q: Option<String>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub q: Option<String>,
     /// CBS province code.
     #[param(example = "PV26")]
-    province: Option<String>,
+    #[serde(default, deserialize_with = "params::province")]
+    pub province: Option<String>,
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
 }
 
 fn fold(text: &str) -> String {
@@ -91,9 +93,14 @@ fn fold(text: &str) -> String {
 #[get("/municipalities")]
 pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let mut query = Query::new(&req);
-    let q = query.text("q").map(|q| fold(&q));
-    let province = query.province("province");
-    let page = PageRequest::read(&mut query);
+    let MunicipalityFilters {
+        q,
+        province,
+        page_size,
+        cursor,
+    } = query.read();
+    let q = q.map(|q| fold(&q));
+    let page = PageRequest::new(page_size, cursor.as_deref());
     query.finish()?;
     let start = page.after_id() as usize;
     let mut items: Vec<(usize, Municipality)> = municipalities()

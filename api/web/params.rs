@@ -21,8 +21,9 @@ use crate::web::error::{Code, InvalidParam};
 /// Separates the parts of a rule's error message.
 const SEPARATOR: char = '\u{1f}';
 
-/// What a rule found wrong: the parts of an `invalidParams` entry.
-struct Problem {
+/// What a rule found wrong: the parts of an `invalidParams` entry. A rule
+/// that only one filter has (in its route module) fails with one too.
+pub struct Problem {
     code: Code,
     reason: String,
     expected: &'static str,
@@ -31,7 +32,7 @@ struct Problem {
 }
 
 impl Problem {
-    fn new(code: Code, reason: impl std::fmt::Display) -> Problem {
+    pub fn new(code: Code, reason: impl std::fmt::Display) -> Problem {
         Problem {
             code,
             reason: reason.to_string(),
@@ -41,22 +42,23 @@ impl Problem {
         }
     }
 
-    fn expected(self, expected: &'static str) -> Problem {
+    pub fn expected(self, expected: &'static str) -> Problem {
         Problem { expected, ..self }
     }
 
-    fn bounds(self, minimum: Option<i64>, maximum: Option<i64>) -> Problem {
+    pub fn bounds(self, minimum: Option<i64>, maximum: Option<i64>) -> Problem {
         Problem {
             bounds: (minimum, maximum),
             ..self
         }
     }
 
-    fn allowed(self, allowed: &'static str) -> Problem {
+    pub fn allowed(self, allowed: &'static str) -> Problem {
         Problem { allowed, ..self }
     }
 
-    fn fail<E: serde::de::Error>(self) -> E {
+    /// The error a rule returns.
+    pub fn fail<E: serde::de::Error>(self) -> E {
         let bound = |b: Option<i64>| b.map(|v| v.to_string()).unwrap_or_default();
         E::custom(
             [
@@ -102,7 +104,8 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(String::deserialize(d)?.trim().to_string())
 }
 
-fn typed<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+/// A typed value as sent (trimmed): sent empty, it is invalid.
+pub fn typed<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let value = raw(d)?;
     if value.is_empty() {
         return Err(

@@ -234,3 +234,56 @@ both!(
         );
     }
 );
+
+both!(
+    goal_and_endorsement_queries_are_read_into_their_filters,
+    |app: common::TestApp| async move {
+        let coordinator = app.user("Carla").await;
+        let network = app.network(&coordinator, "Toegankelijke musea").await;
+        let goals = format!("/api/v1/networks/{network}/goals");
+        let goal = app
+            .post(
+                &goals,
+                Some(&coordinator.token),
+                json!({"title": "Alle musea toegankelijk"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        // Every bad parameter at once; a key that is no parameter is refused.
+        let r = app
+            .get(
+                &format!(
+                    "{goals}?parentId=0&topLevel=ja&status=klaar&pageSize=0&updatedSince=&parent=1"
+                ),
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_codes(),
+            vec![
+                "pageSize range",
+                "parent unknown",
+                "parentId format",
+                "status enum",
+                "topLevel enum",
+                "updatedSince format"
+            ]
+        );
+        let r = app
+            .get(&format!("{goals}?topLevel=true&status=proposed"), None)
+            .await
+            .expect(200);
+        assert_eq!(r.items().len(), 1);
+        let endorsements = format!("/api/v1/goals/{goal}/endorsements");
+        let r = app
+            .get(&format!("{endorsements}?stance=maybe&member=me"), None)
+            .await
+            .expect(400);
+        assert_eq!(r.invalid_codes(), vec!["member unknown", "stance enum"]);
+        app.get(&format!("{endorsements}?stance=support&pageSize=5"), None)
+            .await
+            .expect(200);
+    }
+);

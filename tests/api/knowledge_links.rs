@@ -452,3 +452,37 @@ both!(
         assert_eq!(days, vec![chrono::Utc::now().date_naive()]);
     }
 );
+
+both!(
+    link_queries_are_read_into_their_filters,
+    |app: common::TestApp| async move {
+        // `network` is a network id or `none`; other keys are refused.
+        let r = app
+            .get(
+                "/api/v1/knowledge-links?network=geen&audience=kinderen&networkId=3",
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_codes(),
+            vec!["audience enum", "network format", "networkId unknown"]
+        );
+        let network = &r.body["invalidParams"][1];
+        assert_eq!(network["reason"], "must be a network id or none");
+        assert_eq!(network["expected"], "wholeNumber");
+        for bad in ["0", "-3", ""] {
+            let r = app
+                .get(&format!("/api/v1/knowledge-links?network={bad}"), None)
+                .await
+                .expect(400);
+            assert_eq!(r.invalid_codes(), vec!["network format"], "network={bad}");
+        }
+        app.get(
+            "/api/v1/knowledge-links?network=none&language=EN&q=%20",
+            None,
+        )
+        .await
+        .expect(200);
+    }
+);

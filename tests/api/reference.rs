@@ -36,5 +36,17 @@ both!(
             .await
             .expect(200);
         assert_eq!(r.items().len(), 12, "Drenthe has twelve municipalities");
+        // The filters the spec lists, and no others.
+        let r = app
+            .get(
+                "/api/v1/municipalities?province=PV99&gemeente=utrecht",
+                None,
+            )
+            .await
+            .expect(400);
+        assert_eq!(
+            r.invalid_codes(),
+            vec!["gemeente unknown", "province reference"]
+        );
     }
 );

@@ -1,12 +1,45 @@
 //! Knowledge links as several handlers, the demo data and a migration
-//! write them.
+//! write them: their audiences and topics, and their search entries.
 
 use diesel::prelude::*;
 
-use crate::db::schema::{knowledge_links, topics};
+use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links, topics};
 use crate::db::{self, DbConn};
+use crate::domain::Audience;
 use crate::search::documents::{KnowledgeLinkText, KNOWLEDGE_LINK};
 use crate::web::error::ApiError;
+
+/// Replaces a link's audiences and topics.
+pub fn save_lists(
+    conn: &mut DbConn,
+    id: i64,
+    audiences: &[Audience],
+    topics: &[String],
+) -> Result<(), ApiError> {
+    diesel::delete(
+        knowledge_link_audiences::table.filter(knowledge_link_audiences::link_id.eq(id)),
+    )
+    .execute(conn)?;
+    for a in audiences {
+        diesel::insert_into(knowledge_link_audiences::table)
+            .values((
+                knowledge_link_audiences::link_id.eq(id),
+                knowledge_link_audiences::audience.eq(a.as_str()),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(knowledge_link_topics::table.filter(knowledge_link_topics::link_id.eq(id)))
+        .execute(conn)?;
+    for t in topics {
+        diesel::insert_into(knowledge_link_topics::table)
+            .values((
+                knowledge_link_topics::link_id.eq(id),
+                knowledge_link_topics::topic.eq(t),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
 
 /// Keeps a link's entry in the search index in step: its title, its
 /// topics' names in Dutch and English, and its summary.

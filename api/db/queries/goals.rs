@@ -1,0 +1,60 @@
+//! Goals as several handlers read them: with their endorsements counted.
+
+use std::collections::HashMap;
+
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::db::models::Goal;
+use crate::db::schema::{endorsements, goals};
+use crate::db::{self, DbConn};
+use crate::domain::Stance;
+use crate::web::error::ApiError;
+
+/// A goal with how many endorsements support it and raise a concern.
+pub struct CountedGoal {
+    pub goal: Goal,
+    pub support: i64,
+    pub concern: i64,
+}
+
+/// These goals with their endorsements counted, in one statement.
+pub fn counted(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<CountedGoal>, ApiError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|g| g.id).collect();
+    let counts: HashMap<(i64, String), i64> = endorsements::table
+        .filter(db::in_ids(endorsements::goal_id, &ids))
+        .group_by((endorsements::goal_id, endorsements::stance))
+        .select((endorsements::goal_id, endorsements::stance, count_star()))
+        .load::<(i64, String, i64)>(conn)?
+        .into_iter()
+        .map(|(g, s, n)| ((g, s), n))
+        .collect();
+    let count = |id: i64, stance: Stance| {
+        counts
+            .get(&(id, stance.as_str().into()))
+            .copied()
+            .unwrap_or(0)
+    };
+    Ok(rows
+        .into_iter()
+        .map(|goal| CountedGoal {
+            support: count(goal.id, Stance::Support),
+            concern: count(goal.id, Stance::Concern),
+            goal,
+        })
+        .collect())
+}
+
+/// One goal with its endorsements counted.
+pub fn one(conn: &mut DbConn, id: i64) -> Result<CountedGoal, ApiError> {
+    let goal = goals::table
+        .find(id)
+        .select(Goal::as_select())
+        .first(conn)?;
+    counted(conn, vec![goal])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("goal vanished".into()))
+}

@@ -1,0 +1,104 @@
+//! `PATCH /networks/{networkId}`: change a network (JSON merge patch).
+
+use actix_web::{patch, web, HttpResponse};
+use diesel::prelude::*;
+
+use super::input::NetworkInput;
+use super::read::detail;
+use super::rules;
+use super::types::NetworkOut;
+use crate::accounts::auth::Auth;
+use crate::audit;
+use crate::db::models::{Network, NetworkValues};
+use crate::db::schema::networks;
+use crate::db::versioned::{self, IfMatch, Precondition};
+use crate::db::{self, queries};
+use crate::permissions::{network_access, Viewer};
+use crate::web::error::ApiError;
+use crate::web::extract::JsonBody;
+use crate::web::http::{etag, ok_with_etag};
+use crate::AppState;
+
+/// Change a network
+///
+/// JSON merge patch. Coordinators only. Send `If-Match` with the ETag you
+/// read, so you never overwrite someone else's change.
+#[utoipa::path(
+    tag = "Networks",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        IfMatch,
+    ),
+    request_body(content = NetworkInput, content_type = "application/merge-patch+json"),
+    responses(
+        (status = 200, description = "The changed network.", body = NetworkOut,
+            headers(("ETag" = String, description = "New version tag"))),
+        (status = 403, description = "You are not a coordinator of this network."),
+        (status = 404, description = "No such network, or it is for members only."),
+        (status = 409, description = "The slug is taken, or a field is at odds with what is stored (invalidParams names it)."),
+        (status = 412, description = "The network changed since you read it."),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/networks/{networkId}")]
+pub async fn update_network(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+    precondition: Precondition,
+    body: JsonBody<NetworkInput>,
+) -> Result<HttpResponse, ApiError> {
+    auth.required()?;
+    let id = path.into_inner();
+    let (input, parse_errors) = body.with_errors();
+    let (out, version) = db::write(&state.pool, move |conn| {
+        versioned::lock!(conn, networks, id);
+        let viewer = Viewer::load(conn, auth)?;
+        let access = network_access(conn, &viewer, id)?;
+        access.ensure_coordinator()?;
+        let current = access.network;
+        let mut v = NetworkValues::from(&current);
+        let mut topics = db::split_list(&current.topic_list);
+        let mut errors = parse_errors;
+        let slug_changed = input
+            .slug
+            .as_ref()
+            .is_some_and(|s| s.as_deref() != Some(current.slug.as_str()));
+        let province = input.apply(&mut v, &mut topics, &mut errors);
+        rules::check(
+            conn,
+            &viewer,
+            Some(id),
+            &mut v,
+            &topics,
+            province,
+            &mut errors,
+        )?;
+        precondition.check(errors, &etag("network", id, current.version))?;
+        if slug_changed && queries::networks::slug_taken(conn, &v.slug, Some(id))? {
+            return Err(ApiError::Conflict(format!(
+                "The slug {} is taken; choose another.",
+                v.slug
+            )));
+        }
+        versioned::update!(conn, networks, id, current.version, &v);
+        queries::networks::save_topics(conn, id, &topics)?;
+        queries::networks::index(conn, id, &v)?;
+        audit::record(
+            conn,
+            viewer.user_id,
+            "network.updated",
+            "network",
+            Some(id),
+            Some(id),
+        )?;
+        let network = networks::table
+            .find(id)
+            .select(Network::as_select())
+            .first(conn)?;
+        let version = network.version;
+        Ok((detail(conn, &viewer, network, access.role)?, version))
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &etag("network", id, version)))
+}
