@@ -1,6 +1,7 @@
 //! Queries that several handlers share, as functions taking `&mut DbConn`,
 //! so the same function runs alone or inside the request's transaction.
 
+pub mod accounts;
 pub mod invitations;
 pub mod knowledge_links;
 pub mod memberships;
