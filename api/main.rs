@@ -253,7 +253,7 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     };
     check_account(&email, &password, &name).map_err(|e| account_errors(&e))?;
     with_db(|conn| {
-        let created = themanet::routes::auth::make_admin(conn, &email, &name, &password)
+        let created = themanet::db::queries::accounts::make_admin(conn, &email, &name, &password)
             .map_err(|e| account_errors(&e))?;
         println!(
             "{email} is now a platform admin{}.",

@@ -24,7 +24,7 @@ fn setup(backend: Backend) -> (common::TestDb, DbConn, themanet::permissions::Vi
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
     db::migrate(&mut conn).unwrap();
-    themanet::routes::auth::make_admin(
+    themanet::db::queries::accounts::make_admin(
         &mut conn,
         "beheer@example.org",
         "Beheer",
@@ -258,7 +258,7 @@ fn the_same_stakeholders_twice_are_added_once(backend: Backend) {
 /// Imported elsewhere, the marked ones are left out too.
 fn exported_profiles_do_not_come_back_as_extra_profiles(backend: Backend) {
     let (_db, mut conn, viewer) = setup(backend);
-    themanet::routes::auth::make_admin(
+    themanet::db::queries::accounts::make_admin(
         &mut conn,
         "tweede@example.org",
         "Tweede",

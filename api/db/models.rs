@@ -62,7 +62,7 @@ pub struct Stakeholder {
     pub municipality_visibility: String,
 }
 
-#[derive(Debug, Insertable, AsChangeset)]
+#[derive(Debug, Default, Insertable, AsChangeset)]
 #[diesel(table_name = stakeholders, treat_none_as_null = true)]
 pub struct StakeholderValues {
     pub kind: String,

@@ -21,9 +21,10 @@ use diesel::prelude::*;
 use crate::db::models::{
     GoalValues, KnowledgeLinkValues, NetworkValues, NewUser, StakeholderValues,
 };
+use crate::db::queries::stakeholders::Profile;
 use crate::db::schema::{
     endorsements, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
-    memberships, network_topics, networks, stakeholder_tags, stakeholders, users,
+    memberships, network_topics, networks, stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
@@ -1502,19 +1503,13 @@ impl<'a> Loader<'a> {
                 ))
                 .returning(stakeholders::id)
                 .get_result(self.conn)?;
-            for (kind, values) in [("talent", p.talents), ("language", p.languages)] {
-                for value in values {
-                    diesel::insert_into(stakeholder_tags::table)
-                        .values((
-                            stakeholder_tags::stakeholder_id.eq(id),
-                            stakeholder_tags::kind.eq(kind),
-                            stakeholder_tags::value.eq(value),
-                        ))
-                        .execute(self.conn)?;
-                }
-            }
-            let talents: Vec<String> = p.talents.iter().map(|t| t.to_string()).collect();
-            crate::db::queries::stakeholders::index(self.conn, id, &v, &talents)?;
+            let owned = |list: &[&str]| list.iter().map(|t| t.to_string()).collect();
+            let profile = Profile {
+                values: v,
+                talents: owned(p.talents),
+                languages: owned(p.languages),
+            };
+            crate::db::queries::stakeholders::save_extras(self.conn, id, &profile)?;
             self.people.insert(p.key, id);
         }
         Ok(())

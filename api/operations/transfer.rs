@@ -29,9 +29,8 @@ use serde_json::{Map, Value};
 use crate::db::schema::{knowledge_links, networks, stakeholders, users};
 use crate::db::{self, DbConn};
 use crate::permissions::Viewer;
-use crate::routes::{
-    knowledge_links as links_routes, networks as network_routes, stakeholders as stakeholder_routes,
-};
+use crate::routes::stakeholders::StakeholderInput;
+use crate::routes::{knowledge_links as links_routes, networks as network_routes};
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::{is_control_character, parse_body};
 
@@ -307,8 +306,9 @@ fn create_row(
             network_routes::create(conn, viewer, input, errors).map(|_| ())
         }
         Kind::Stakeholders => {
-            let (input, errors) = parse_body(&bytes, true)?;
-            stakeholder_routes::create(conn, viewer, input, errors).map(|_| ())
+            let (input, errors) = parse_body::<StakeholderInput>(&bytes, true)?;
+            let profile = input.into_profile(errors)?;
+            crate::db::queries::stakeholders::create(conn, viewer, &profile).map(|_| ())
         }
         Kind::KnowledgeLinks => {
             let (input, errors) = parse_body(&bytes, true)?;

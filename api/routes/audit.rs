@@ -14,6 +14,7 @@ use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::web::http::utc;
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::params;
 use crate::{page_type, AppState};
 
 /// One thing that happened. Ids and names of actions only: no personal values.
@@ -52,21 +53,22 @@ page_type!(
 );
 
 /// Filters for the audit log.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(
-    dead_code,
-    reason = "documents the query for OpenAPI; read by extract::Query"
-)]
 pub struct AuditFilters {
     /// Only this network's events; required unless you are a platform admin.
     #[param(minimum = 1)]
-    network: Option<i64>,
+    #[serde(default, deserialize_with = "params::id")]
+    pub network: Option<i64>,
     /// Only this action, such as `login.failed`.
-    action: Option<String>,
+    #[serde(default, deserialize_with = "params::text")]
+    pub action: Option<String>,
     #[param(minimum = 1, maximum = 100)]
-    page_size: Option<i64>,
-    cursor: Option<String>,
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
 }
 
 /// Read the audit log
@@ -91,9 +93,13 @@ pub async fn list_audit_events(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let mut query = Query::new(&req);
-    let network = query.id("network");
-    let action = query.text("action");
-    let page = PageRequest::read(&mut query);
+    let AuditFilters {
+        network,
+        action,
+        page_size,
+        cursor,
+    } = query.read();
+    let page = PageRequest::new(page_size, cursor.as_deref());
     query.finish()?;
     let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

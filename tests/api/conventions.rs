@@ -983,3 +983,52 @@ both!(
         assert_eq!(r.body["invalidParams"][1]["expected"], "value");
     }
 );
+
+both!(
+    the_people_lists_read_their_documented_filters,
+    |app: common::TestApp| async move {
+        // Each list of the people resources refuses a key it does not
+        // document, and reports every bad parameter with its code.
+        let admin = app.admin().await;
+        let network = app.network(&admin, "Toegankelijk werk").await;
+        let token = Some(admin.token.as_str());
+        for (path, bad, codes) in [
+            (
+                "/api/v1/stakeholders".to_string(),
+                "kind=robot&talnet=it&municipality=GM9999",
+                vec!["kind enum", "municipality reference", "talnet unknown"],
+            ),
+            (
+                format!("/api/v1/networks/{network}/members"),
+                "role=baas&pageSize=0&q=anna",
+                vec!["pageSize range", "q unknown", "role enum"],
+            ),
+            (
+                format!("/api/v1/networks/{network}/invitations"),
+                "status=misschien&cursor=",
+                vec!["cursor format", "status enum"],
+            ),
+            (
+                "/api/v1/me/invitations".to_string(),
+                "state=pending",
+                vec!["state unknown"],
+            ),
+            (
+                "/api/v1/users".to_string(),
+                "disabled=ja&email=x",
+                vec!["disabled enum", "email unknown"],
+            ),
+            (
+                "/api/v1/audit-events".to_string(),
+                "network=nul&actor=1",
+                vec!["actor unknown", "network format"],
+            ),
+        ] {
+            let r = app.get(&format!("{path}?{bad}"), token).await.expect(400);
+            assert_eq!(r.invalid_codes(), codes, "{path}?{bad}");
+            app.get(&format!("{path}?pageSize=5"), token)
+                .await
+                .expect(200);
+        }
+    }
+);

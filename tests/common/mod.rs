@@ -332,7 +332,7 @@ impl TestApp {
     pub async fn admin(&self) -> User {
         let user = self.user("Admin").await;
         let mut conn = self.db.conn();
-        themanet::routes::auth::make_admin(
+        themanet::db::queries::accounts::make_admin(
             &mut conn,
             &user.email,
             "Admin",

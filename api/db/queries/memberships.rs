@@ -1,12 +1,14 @@
 //! Memberships as several resources write them: joining, accepting an
 //! invitation, a coordinator adding an organisation, starting a network.
 
+use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::db::models::Membership;
+use crate::db::models::{Membership, Stakeholder};
 use crate::db::schema::memberships;
 use crate::db::{self, DbConn};
-use crate::domain::Role;
+use crate::domain::{Role, StakeholderKind};
+use crate::permissions::{self, Viewer};
 use crate::web::error::ApiError;
 
 /// The membership of a stakeholder in a network, if any.
@@ -21,6 +23,55 @@ pub fn find(
         .select(Membership::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// The membership of a stakeholder in a network; 404 when there is none.
+pub fn load(
+    conn: &mut DbConn,
+    network_id: i64,
+    stakeholder_id: i64,
+) -> Result<Membership, ApiError> {
+    find(conn, network_id, stakeholder_id)?.ok_or_else(|| ApiError::not_found("This member"))
+}
+
+/// How many coordinators a network has.
+pub fn coordinators(conn: &mut DbConn, network_id: i64) -> Result<i64, ApiError> {
+    Ok(memberships::table
+        .filter(memberships::network_id.eq(network_id))
+        .filter(memberships::role.eq(Role::Coordinator.as_str()))
+        .select(count_star())
+        .first(conn)?)
+}
+
+/// The first network whose only coordinator the stakeholder is, if any:
+/// they may not leave it, nor be erased, before someone else coordinates.
+pub fn sole_coordinator_of(
+    conn: &mut DbConn,
+    stakeholder_id: i64,
+) -> Result<Option<i64>, ApiError> {
+    let coordinated: Vec<i64> = memberships::table
+        .filter(memberships::stakeholder_id.eq(stakeholder_id))
+        .filter(memberships::role.eq(Role::Coordinator.as_str()))
+        .select(memberships::network_id)
+        .order(memberships::network_id)
+        .load(conn)?;
+    for network in coordinated {
+        if coordinators(conn, network)? <= 1 {
+            return Ok(Some(network));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the viewer may add a stakeholder to a network without asking
+/// them: an organisation, or a person without an account whose profile the
+/// viewer manages (any such person, for admins). People with an account are
+/// invited instead. (An access rule: its home is `permissions`.)
+pub fn may_add_directly(viewer: &Viewer, s: &Stakeholder) -> bool {
+    s.user_id.is_none()
+        && (viewer.is_admin
+            || permissions::manages(viewer, s)
+            || StakeholderKind::from_db(&s.kind).is_organisation())
 }
 
 /// Makes a stakeholder a member; 409 when they already are. `by_consent`:

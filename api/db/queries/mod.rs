@@ -1,7 +1,9 @@
 //! Queries that several handlers share, as functions taking `&mut DbConn`,
 //! so the same function runs alone or inside the request's transaction.
 
+pub mod accounts;
 pub mod goals;
+pub mod invitations;
 pub mod knowledge_links;
 pub mod memberships;
 pub mod networks;

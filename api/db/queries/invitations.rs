@@ -1,0 +1,180 @@
+//! Invitations as the members and invitations resources write them: a
+//! coordinator invites, joining accepts the open invitation, and who may
+//! see or answer one.
+
+use diesel::prelude::*;
+
+use crate::db::models::{Invitation, Stakeholder};
+use crate::db::schema::invitations;
+use crate::db::versioned;
+use crate::db::{self, DbConn};
+use crate::domain::{InvitationStatus, Role};
+use crate::permissions::{network_access, Viewer};
+use crate::web::error::ApiError;
+
+/// Invites a person with an account to a network, as `viewer` (a
+/// coordinator): a new invitation, or one the person accepted before and
+/// left since made open again. 409 when one is open or was declined.
+pub fn invite(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: i64,
+    person: &Stakeholder,
+    role: Role,
+    message: &str,
+) -> Result<Invitation, ApiError> {
+    let of_person = || {
+        invitations::table
+            .filter(invitations::network_id.eq(network_id))
+            .filter(invitations::stakeholder_id.eq(person.id))
+    };
+    versioned::lock!(conn, of_person().select(invitations::id));
+    let existing: Option<Invitation> = of_person()
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()?;
+    let now = db::now();
+    let id = match existing {
+        Some(old) => match InvitationStatus::from_db(&old.status) {
+            InvitationStatus::Pending => {
+                return Err(ApiError::Conflict(
+                    "This person has been invited already and has not answered yet.".into(),
+                ))
+            }
+            InvitationStatus::Declined => {
+                return Err(ApiError::Conflict(
+                    "This person declined an invitation to this network; they can still join themselves.".into(),
+                ))
+            }
+            InvitationStatus::Accepted => {
+                let changed = diesel::update(
+                    invitations::table
+                        .filter(invitations::id.eq(old.id))
+                        .filter(invitations::version.eq(old.version)),
+                )
+                .set((
+                        invitations::role.eq(role.as_str()),
+                        invitations::message.eq(message.trim()),
+                        invitations::invited_by.eq(viewer.user_id),
+                        invitations::status.eq(InvitationStatus::Pending.as_str()),
+                        invitations::updated_at.eq(now),
+                    invitations::version.eq(old.version + 1),
+                ))
+                .execute(conn)?;
+                versioned::one_row(changed)?;
+                old.id
+            }
+        },
+        None => diesel::insert_into(invitations::table)
+            .values((
+                invitations::network_id.eq(network_id),
+                invitations::stakeholder_id.eq(person.id),
+                invitations::role.eq(role.as_str()),
+                invitations::message.eq(message.trim()),
+                invitations::invited_by.eq(viewer.user_id),
+                invitations::status.eq(InvitationStatus::Pending.as_str()),
+                invitations::created_at.eq(now),
+                invitations::updated_at.eq(now),
+            ))
+            .returning(invitations::id)
+            .get_result(conn)?,
+    };
+    crate::audit::record(
+        conn,
+        viewer.user_id,
+        "invitation.sent",
+        "invitation",
+        Some(id),
+        Some(network_id),
+    )?;
+    load(conn, id)
+}
+
+/// Marks the viewer's open invitation to a network accepted, when there is
+/// one, and gives the role it offers: joining a network you were invited to
+/// is accepting the invitation.
+pub fn accept_open(
+    conn: &mut DbConn,
+    network_id: i64,
+    stakeholder_id: i64,
+) -> Result<Option<Role>, ApiError> {
+    let of_person = || {
+        invitations::table
+            .filter(invitations::network_id.eq(network_id))
+            .filter(invitations::stakeholder_id.eq(stakeholder_id))
+    };
+    versioned::lock!(conn, of_person().select(invitations::id));
+    let open: Option<Invitation> = of_person()
+        .filter(invitations::status.ne(InvitationStatus::Accepted.as_str()))
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()?;
+    let Some(open) = open else {
+        return Ok(None);
+    };
+    let changed = diesel::update(
+        invitations::table
+            .filter(invitations::id.eq(open.id))
+            .filter(invitations::version.eq(open.version)),
+    )
+    .set((
+        invitations::status.eq(InvitationStatus::Accepted.as_str()),
+        invitations::updated_at.eq(db::now()),
+        invitations::version.eq(open.version + 1),
+    ))
+    .execute(conn)?;
+    versioned::one_row(changed)?;
+    Ok(
+        (InvitationStatus::from_db(&open.status) == InvitationStatus::Pending)
+            .then(|| Role::from_db(&open.role)),
+    )
+}
+
+/// An invitation; 404 when there is none.
+pub fn load(conn: &mut DbConn, id: i64) -> Result<Invitation, ApiError> {
+    invitations::table
+        .find(id)
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This invitation"))
+}
+
+/// 409 when an invitation was answered already: only an open one is
+/// answered or withdrawn.
+pub fn ensure_open(i: &Invitation) -> Result<(), ApiError> {
+    if InvitationStatus::from_db(&i.status) == InvitationStatus::Pending {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict(format!(
+            "This invitation was {} already.",
+            i.status
+        )))
+    }
+}
+
+/// Who the viewer is to an invitation: the invited person, or someone who
+/// may manage it (the network's coordinators, admins). Anyone else: 404.
+/// (An access rule: its home is `permissions`.)
+pub enum Party {
+    Invitee,
+    Coordinator,
+}
+
+/// Who the viewer is to an invitation; 404 for anyone else, as if it did
+/// not exist.
+pub fn party(conn: &mut DbConn, viewer: &Viewer, i: &Invitation) -> Result<Party, ApiError> {
+    if viewer.stakeholder_id == Some(i.stakeholder_id) {
+        return Ok(Party::Invitee);
+    }
+    let coordinates = match network_access(conn, viewer, i.network_id) {
+        Ok(access) => access.ensure_coordinator().is_ok(),
+        Err(ApiError::NotFound(_)) => false,
+        Err(e) => return Err(e),
+    };
+    if coordinates {
+        Ok(Party::Coordinator)
+    } else {
+        Err(ApiError::not_found("This invitation"))
+    }
+}

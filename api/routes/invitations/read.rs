@@ -1,0 +1,43 @@
+use actix_web::{get, web, HttpResponse};
+
+use crate::accounts::auth::Auth;
+use crate::db;
+use crate::db::queries::invitations::{load, party};
+use crate::permissions::Viewer;
+use crate::web::error::ApiError;
+use crate::web::http::ok_with_etag;
+use crate::AppState;
+
+use super::present::one;
+use super::InvitationOut;
+
+/// Read an invitation
+///
+/// For the invited person, and the network's coordinators.
+#[utoipa::path(
+    tag = "Members",
+    params(("invitationId" = i64, Path, description = "Invitation id", minimum = 1)),
+    responses(
+        (status = 200, description = "The invitation.", body = InvitationOut,
+            headers(("ETag" = String, description = "Version tag"))),
+        (status = 404, description = "No such invitation, or it is not yours to see."),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/invitations/{invitationId}")]
+pub async fn get_invitation(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    auth.required()?;
+    let id = path.into_inner();
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let invitation = load(conn, id)?;
+        party(conn, &viewer, &invitation)?;
+        one(conn, invitation)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}

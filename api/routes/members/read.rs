@@ -1,0 +1,57 @@
+use actix_web::{get, web, HttpResponse};
+use diesel::prelude::*;
+
+use crate::accounts::auth::Auth;
+use crate::db;
+use crate::db::schema::stakeholders;
+use crate::permissions::{network_access, Viewer};
+use crate::web::error::ApiError;
+use crate::web::http::ok_with_etag;
+use crate::AppState;
+
+use super::present::one;
+use super::MemberOut;
+
+/// One member of a network
+///
+/// As in the list: members see everyone, others only members who agreed to
+/// be listed. The ETag is what `PATCH` wants in `If-Match`.
+#[utoipa::path(
+    tag = "Members",
+    params(
+        ("networkId" = i64, Path, description = "Network id", minimum = 1),
+        ("stakeholderId" = i64, Path, description = "Stakeholder id of the member", minimum = 1),
+    ),
+    responses(
+        (status = 200, description = "The membership.", body = MemberOut,
+            headers(("ETag" = String, description = "Version tag"))),
+        (status = 404, description = "No such network or member, or you may not see them."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks/{networkId}/members/{stakeholderId}")]
+pub async fn get_member(
+    state: web::Data<AppState>,
+    path: web::Path<(i64, i64)>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    let (network_id, stakeholder_id) = path.into_inner();
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let access = network_access(conn, &viewer, network_id)?;
+        if !(access.is_member() || viewer.is_admin) {
+            let listed: bool = stakeholders::table
+                .find(stakeholder_id)
+                .select(stakeholders::listed)
+                .first(conn)
+                .optional()?
+                .unwrap_or(false);
+            if !listed {
+                return Err(ApiError::not_found("This member"));
+            }
+        }
+        one(conn, &viewer, &access, network_id, stakeholder_id)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}

@@ -1,0 +1,39 @@
+use actix_web::{get, web, HttpResponse};
+
+use crate::accounts::auth::Auth;
+use crate::db;
+use crate::permissions::Viewer;
+use crate::web::error::ApiError;
+use crate::web::http::ok_with_etag;
+use crate::AppState;
+
+use super::present::{one, visible};
+use super::StakeholderOut;
+
+/// Read a stakeholder
+///
+/// Contact details only for those allowed.
+#[utoipa::path(
+    tag = "Stakeholders",
+    params(("stakeholderId" = i64, Path, description = "Stakeholder id", minimum = 1)),
+    responses(
+        (status = 200, description = "The stakeholder.", body = StakeholderOut, headers(("ETag" = String, description = "Version tag"))),
+        (status = 404, description = "No such stakeholder, or you may not see them."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/stakeholders/{stakeholderId}")]
+pub async fn get_stakeholder(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let s = visible(conn, &viewer, id)?;
+        one(conn, &viewer, s)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
