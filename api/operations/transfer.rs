@@ -32,7 +32,8 @@ use crate::permissions::Viewer;
 use crate::routes::stakeholders::StakeholderInput;
 use crate::routes::{knowledge_links as links_routes, networks as network_routes};
 use crate::web::error::{ApiError, Code, InvalidParam};
-use crate::web::extract::{is_control_character, parse_body};
+use crate::web::extract::parse_body;
+use crate::web::params::is_control_character;
 
 /// What can be moved in and out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -153,6 +153,6 @@ pub async fn list_audit_events(
         Ok((items, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(AuditEventPage { items, links }))
 }

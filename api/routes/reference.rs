@@ -54,7 +54,7 @@ pub async fn list_topics(
         size: 100,
         after: None,
     };
-    let links = PageLinks::new(&req, &query, &page, None);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, None);
     Ok(HttpResponse::Ok().json(TopicPage { items, links }))
 }
 
@@ -116,7 +116,7 @@ pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiEr
         .map(|(i, m)| (i + 1, m.clone()))
         .collect();
     let next = page.finish(&mut items, |(i, _)| Cursor::Id(*i as i64));
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(MunicipalityPage {
         items: items.into_iter().map(|(_, m)| m).collect(),
         links,

@@ -3,17 +3,16 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::str::FromStr;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
-use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use validator::Validate;
 
 use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::params;
 
 /// Largest accepted request body.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -230,7 +229,8 @@ pub fn parse_body<T: Body>(
         .collect();
     for key in tainted {
         object.remove(&key);
-        errors.push(InvalidParam::new(key, Code::Format, CONTROL_CHARACTER).expected("text"));
+        errors
+            .push(InvalidParam::new(key, Code::Format, params::CONTROL_CHARACTER).expected("text"));
     }
     // A JSON object may name a field twice; a parser silently keeps one of
     // them. Refuse it instead of guessing which the client meant.
@@ -326,34 +326,15 @@ pub fn parse_body<T: Body>(
     }
 }
 
-pub const CONTROL_CHARACTER: &str =
-    "contains a control character; only tab, newline and carriage return are allowed in text";
-
-/// Whether a character may not appear in text: the C0 and C1 control
-/// characters and DEL, except tab, newline and carriage return.
-pub fn is_control_character(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
 /// Whether a JSON value holds a control character in any string or key.
 fn has_control_character(value: &Value) -> bool {
     match value {
-        Value::String(s) => s.chars().any(is_control_character),
+        Value::String(s) => s.chars().any(params::is_control_character),
         Value::Array(items) => items.iter().any(has_control_character),
         Value::Object(map) => map
             .iter()
-            .any(|(k, v)| k.chars().any(is_control_character) || has_control_character(v)),
+            .any(|(k, v)| k.chars().any(params::is_control_character) || has_control_character(v)),
         _ => false,
-    }
-}
-
-/// Why a query's date-time is refused. A `+` sent as is in a query string
-/// means a space: `+01:00` arrives as ` 01:00`.
-pub fn date_time_reason(raw: &str) -> &'static str {
-    if DateTime::parse_from_rfc3339(&raw.replace(' ', "+")).is_ok() {
-        "has a space where its offset's + should be: a + in a query string means a space, so send it encoded as %2B (or give the time in UTC with Z)"
-    } else {
-        "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z"
     }
 }
 
@@ -435,130 +416,6 @@ impl Query {
         self.errors.push(InvalidParam::new(name, code, reason));
     }
 
-    /// The last value given for `name`, trimmed; empty means absent.
-    pub fn text(&mut self, name: &str) -> Option<String> {
-        let value = self
-            .pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_string())?;
-        if value.is_empty() {
-            None
-        } else if value.chars().any(is_control_character) {
-            self.errors
-                .push(InvalidParam::new(name, Code::Format, CONTROL_CHARACTER).expected("text"));
-            None
-        } else if value.chars().count() > 200 {
-            self.errors.push(
-                InvalidParam::new(name, Code::Length, "is longer than 200 characters")
-                    .bounds(None, Some(200)),
-            );
-            None
-        } else {
-            Some(value)
-        }
-    }
-
-    /// A parameter with a type (a number, a date, a choice, a cursor): sent
-    /// empty, it is invalid rather than absent.
-    pub fn typed(&mut self, name: &str) -> Option<String> {
-        let sent_empty = self
-            .pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .is_some_and(|(_, v)| v.trim().is_empty());
-        if sent_empty {
-            self.errors.push(
-                InvalidParam::new(name, Code::Format, "is empty; leave it out or give a value")
-                    .expected("value"),
-            );
-            return None;
-        }
-        self.text(name)
-    }
-
-    /// A CBS municipality code from the reference list.
-    pub fn municipality(&mut self, name: &str) -> Option<String> {
-        let code = self.typed(name)?;
-        if crate::reference::municipality(&code).is_none() {
-            self.errors.push(
-                InvalidParam::new(
-                    name,
-                    Code::Reference,
-                    "is not a CBS municipality code, such as GM0344",
-                )
-                .expected("municipality"),
-            );
-            return None;
-        }
-        Some(code)
-    }
-
-    /// A CBS province code from the reference list.
-    pub fn province(&mut self, name: &str) -> Option<String> {
-        let code = self.typed(name)?;
-        if crate::reference::province(&code).is_none() {
-            self.errors.push(
-                InvalidParam::new(
-                    name,
-                    Code::Reference,
-                    "is not a CBS province code, such as PV23",
-                )
-                .expected("province"),
-            );
-            return None;
-        }
-        Some(code)
-    }
-
-    pub fn id(&mut self, name: &str) -> Option<i64> {
-        let raw = self.typed(name)?;
-        match raw.parse::<i64>() {
-            Ok(v) if v > 0 => Some(v),
-            _ => {
-                self.errors.push(
-                    InvalidParam::new(name, Code::Format, "must be a positive whole number")
-                        .expected("wholeNumber"),
-                );
-                None
-            }
-        }
-    }
-
-    pub fn parse<E: FromStr>(&mut self, name: &str, allowed: &str) -> Option<E> {
-        let raw = self.typed(name)?;
-        match raw.parse::<E>() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                self.errors.push(
-                    InvalidParam::new(
-                        name,
-                        Code::Enum,
-                        format!("must be one of: {}", allowed.trim_end()),
-                    )
-                    .allowed(allowed.split_whitespace()),
-                );
-                None
-            }
-        }
-    }
-
-    pub fn datetime(&mut self, name: &str) -> Option<DateTime<Utc>> {
-        let raw = self.typed(name)?;
-        match DateTime::parse_from_rfc3339(&raw) {
-            Ok(v) => Some(v.with_timezone(&Utc)),
-            Err(_) => {
-                self.errors.push(
-                    InvalidParam::new(name, Code::Format, date_time_reason(&raw))
-                        .expected("dateTime"),
-                );
-                None
-            }
-        }
-    }
-
     /// Reads every parameter into `T`, the filters struct that the spec
     /// documents (its `IntoParams`): each field by the rule its
     /// `deserialize_with` names (`web::params`). Every bad parameter is
@@ -583,7 +440,7 @@ impl Query {
                     let problem = if message.starts_with("unknown field") {
                         InvalidParam::new(&key, Code::Unknown, "is not a parameter of this request")
                     } else {
-                        crate::web::params::decode(&key, &message)
+                        params::decode(&key, &message)
                     };
                     if !self.errors.iter().any(|p| p.name == key) {
                         self.errors.push(problem);

@@ -7,9 +7,6 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::web::error::{Code, InvalidParam};
-use crate::web::extract::Query;
-
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
 pub const MAX_PAGE_SIZE: i64 = 100;
 
@@ -60,45 +57,6 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    /// Reads `pageSize` and `cursor` from the query.
-    pub fn read(query: &mut Query) -> PageRequest {
-        let size = match query.typed("pageSize") {
-            None => DEFAULT_PAGE_SIZE,
-            Some(raw) => match raw.parse::<i64>() {
-                Ok(v) if (1..=MAX_PAGE_SIZE).contains(&v) => v,
-                _ => {
-                    query.push(
-                        InvalidParam::new(
-                            "pageSize",
-                            Code::Range,
-                            "must be a whole number from 1 to 100",
-                        )
-                        .bounds(Some(1), Some(MAX_PAGE_SIZE)),
-                    );
-                    DEFAULT_PAGE_SIZE
-                }
-            },
-        };
-        let after = match query.typed("cursor") {
-            None => None,
-            Some(raw) => {
-                let cursor = Cursor::decode(&raw);
-                if cursor.is_none() {
-                    query.push(
-                        InvalidParam::new(
-                            "cursor",
-                            Code::Format,
-                            "is not a cursor this API gave out; follow _links.next",
-                        )
-                        .expected("cursor"),
-                    );
-                }
-                cursor
-            }
-        };
-        PageRequest { size, after }
-    }
-
     /// A page as `web::params` read it: its size, and a cursor it checked.
     pub fn new(size: Option<i64>, cursor: Option<&str>) -> PageRequest {
         PageRequest {
@@ -173,13 +131,14 @@ fn href(req: &HttpRequest, pairs: &[(String, String)]) -> String {
 }
 
 impl PageLinks {
+    /// The links of a page: `pairs` are the query's parameters but the
+    /// cursor (`Query::pairs_without_cursor`).
     pub fn new(
         req: &HttpRequest,
-        query: &Query,
+        mut pairs: Vec<(String, String)>,
         page: &PageRequest,
         next: Option<Cursor>,
     ) -> PageLinks {
-        let mut pairs = query.pairs_without_cursor();
         let mut this_pairs = pairs.clone();
         if let Some(c) = page.after {
             this_pairs.push(("cursor".into(), c.encode()));

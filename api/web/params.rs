@@ -99,6 +99,25 @@ const EXPECTED: &[&str] = &[
     "cursor",
 ];
 
+pub const CONTROL_CHARACTER: &str =
+    "contains a control character; only tab, newline and carriage return are allowed in text";
+
+/// Whether a character may not appear in text: the C0 and C1 control
+/// characters and DEL, except tab, newline and carriage return.
+pub fn is_control_character(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Why a query's date-time is refused. A `+` sent as is in a query string
+/// means a space: `+01:00` arrives as ` 01:00`.
+pub fn date_time_reason(raw: &str) -> &'static str {
+    if DateTime::parse_from_rfc3339(&raw.replace(' ', "+")).is_ok() {
+        "has a space where its offset's + should be: a + in a query string means a space, so send it encoded as %2B (or give the time in UTC with Z)"
+    } else {
+        "must be an RFC 3339 date-time, such as 2026-01-31T12:00:00Z"
+    }
+}
+
 /// The value as sent: empty means "not sent" for text, "invalid" for the rest.
 fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(String::deserialize(d)?.trim().to_string())
@@ -122,12 +141,10 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error>
     let value = raw(d)?;
     if value.is_empty() {
         Ok(None)
-    } else if value.chars().any(crate::web::extract::is_control_character) {
-        Err(
-            Problem::new(Code::Format, crate::web::extract::CONTROL_CHARACTER)
-                .expected("text")
-                .fail(),
-        )
+    } else if value.chars().any(is_control_character) {
+        Err(Problem::new(Code::Format, CONTROL_CHARACTER)
+            .expected("text")
+            .fail())
     } else if value.chars().count() > 200 {
         Err(Problem::new(Code::Length, "is longer than 200 characters")
             .bounds(None, Some(200))
@@ -219,7 +236,7 @@ pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>
     DateTime::parse_from_rfc3339(&value)
         .map(|v| Some(v.with_timezone(&Utc)))
         .map_err(|_| {
-            Problem::new(Code::Format, crate::web::extract::date_time_reason(&value))
+            Problem::new(Code::Format, date_time_reason(&value))
                 .expected("dateTime")
                 .fail()
         })

@@ -76,6 +76,6 @@ pub async fn list_goals(
         Ok((items, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(GoalPage { items, links }))
 }

@@ -108,6 +108,6 @@ async fn list_page(
         Ok((present_all(conn, rows)?, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(InvitationPage { items, links }))
 }

@@ -164,6 +164,6 @@ pub async fn list_knowledge_links(
         Ok((present(conn, &base, &viewer, rows)?, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(KnowledgeLinkPage { items, links }))
 }

@@ -73,6 +73,6 @@ pub async fn list_members(
         Ok((present(conn, &viewer, &access, rows)?, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(MemberPage { items, links }))
 }

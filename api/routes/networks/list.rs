@@ -167,6 +167,6 @@ pub async fn list_networks(
         Ok((items, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(NetworkPage { items, links }))
 }

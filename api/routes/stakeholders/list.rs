@@ -125,6 +125,6 @@ pub async fn list_stakeholders(
         Ok((present_all(conn, &viewer, rows)?, next))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(StakeholderPage { items, links }))
 }

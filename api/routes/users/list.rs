@@ -66,6 +66,6 @@ pub async fn list_users(
         ))
     })
     .await?;
-    let links = PageLinks::new(&req, &query, &page, next);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(UserPage { items, links }))
 }
