@@ -112,19 +112,8 @@ pub struct Changes<'a> {
 /// Writes a change to an account read at `version`: the last step of the
 /// write kernel (`versioned`), under its lock and after its checks.
 pub fn update(conn: &mut DbConn, id: i64, version: i64, changes: &Changes) -> Result<(), ApiError> {
-    versioned::one_row(
-        diesel::update(
-            users::table
-                .filter(users::id.eq(id))
-                .filter(users::version.eq(version)),
-        )
-        .set((
-            changes,
-            users::updated_at.eq(db::now()),
-            users::version.eq(version + 1),
-        ))
-        .execute(conn)?,
-    )
+    versioned::update!(conn, users, id, version, changes);
+    Ok(())
 }
 
 /// An account and the id of its own stakeholder profile.

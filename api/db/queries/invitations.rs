@@ -47,21 +47,18 @@ pub fn invite(
                 ))
             }
             InvitationStatus::Accepted => {
-                let changed = diesel::update(
-                    invitations::table
-                        .filter(invitations::id.eq(old.id))
-                        .filter(invitations::version.eq(old.version)),
-                )
-                .set((
+                versioned::update!(
+                    conn,
+                    invitations,
+                    old.id,
+                    old.version,
+                    (
                         invitations::role.eq(role.as_str()),
                         invitations::message.eq(message.trim()),
                         invitations::invited_by.eq(viewer.user_id),
                         invitations::status.eq(InvitationStatus::Pending.as_str()),
-                        invitations::updated_at.eq(now),
-                    invitations::version.eq(old.version + 1),
-                ))
-                .execute(conn)?;
-                versioned::one_row(changed)?;
+                    )
+                );
                 old.id
             }
         },
@@ -112,18 +109,13 @@ pub fn accept_open(
     let Some(open) = open else {
         return Ok(None);
     };
-    let changed = diesel::update(
-        invitations::table
-            .filter(invitations::id.eq(open.id))
-            .filter(invitations::version.eq(open.version)),
-    )
-    .set((
-        invitations::status.eq(InvitationStatus::Accepted.as_str()),
-        invitations::updated_at.eq(db::now()),
-        invitations::version.eq(open.version + 1),
-    ))
-    .execute(conn)?;
-    versioned::one_row(changed)?;
+    versioned::update!(
+        conn,
+        invitations,
+        open.id,
+        open.version,
+        invitations::status.eq(InvitationStatus::Accepted.as_str())
+    );
     Ok(
         (InvitationStatus::from_db(&open.status) == InvitationStatus::Pending)
             .then(|| Role::from_db(&open.role)),

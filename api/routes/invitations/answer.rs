@@ -91,19 +91,13 @@ pub async fn answer_invitation(
                 true,
             )?;
         }
-        versioned::one_row(
-            diesel::update(
-                invitations::table
-                    .filter(invitations::id.eq(id))
-                    .filter(invitations::version.eq(current.version)),
-            )
-            .set((
-                invitations::status.eq(answer.as_str()),
-                invitations::updated_at.eq(db::now()),
-                invitations::version.eq(current.version + 1),
-            ))
-            .execute(conn)?,
-        )?;
+        versioned::update!(
+            conn,
+            invitations,
+            id,
+            current.version,
+            (invitations::status.eq(answer.as_str()))
+        );
         let action = match answer {
             InvitationStatus::Accepted => "invitation.accepted",
             _ => "invitation.declined",

@@ -1,5 +1,4 @@
 use actix_web::{delete, web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::db;
@@ -54,14 +53,7 @@ pub async fn withdraw_invitation(
         }
         precondition.matches(&tag(&current))?;
         ensure_open(&current)?;
-        versioned::one_row(
-            diesel::delete(
-                invitations::table
-                    .filter(invitations::id.eq(id))
-                    .filter(invitations::version.eq(current.version)),
-            )
-            .execute(conn)?,
-        )?;
+        versioned::delete!(conn, invitations, id, current.version);
         crate::audit::record(
             conn,
             viewer.user_id,

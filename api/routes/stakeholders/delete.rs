@@ -57,14 +57,7 @@ pub async fn delete_stakeholder(
                 "This is the last coordinator of network {network}. Make someone else coordinator first."
             )));
         }
-        versioned::one_row(
-            diesel::delete(
-                stakeholders::table
-                    .filter(stakeholders::id.eq(id))
-                    .filter(stakeholders::version.eq(current.version)),
-            )
-            .execute(conn)?,
-        )?;
+        versioned::delete!(conn, stakeholders, id, current.version);
         if let Some(account) = current.user_id {
             // An admin erasing a person erases their account with it.
             diesel::delete(users::table.find(account)).execute(conn)?;

@@ -1,5 +1,4 @@
 use actix_web::{patch, web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::db;
@@ -60,18 +59,7 @@ pub async fn update_stakeholder(
         let mut errors = parse_errors;
         input.apply(&mut profile, &mut errors, false);
         precondition.check(errors, &etag("stakeholder", id, current.version))?;
-        let changed = diesel::update(
-            stakeholders::table
-                .filter(stakeholders::id.eq(id))
-                .filter(stakeholders::version.eq(current.version)),
-        )
-        .set((
-            &profile.values,
-            stakeholders::updated_at.eq(db::now()),
-            stakeholders::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
-        versioned::one_row(changed)?;
+        versioned::update!(conn, stakeholders, id, current.version, (&profile.values));
         profiles::save_extras(conn, id, &profile)?;
         crate::audit::record(
             conn,
