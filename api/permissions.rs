@@ -12,12 +12,12 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Goal, KnowledgeLink, Network, Stakeholder};
+use crate::db::models::{Goal, Invitation, KnowledgeLink, Network, Stakeholder};
 use crate::db::schema::{
     goals, invitations, knowledge_links, memberships, networks, stakeholders, users,
 };
 use crate::db::{self, DbConn};
-use crate::domain::{FieldVisibility, InvitationStatus, Role, Visibility};
+use crate::domain::{FieldVisibility, InvitationStatus, Role, StakeholderKind, Visibility};
 use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// The person behind a request, as the database knows them.
@@ -450,4 +450,85 @@ pub fn may_see_access_needs(viewer: &Viewer, s: &Stakeholder, coordinates_them: 
 /// only whoever may edit the profile. They are never public.
 pub fn may_see_choices(viewer: &Viewer, s: &Stakeholder) -> bool {
     may_edit_profile(viewer, s)
+}
+
+/// The viewer, when they are a platform admin; 403 otherwise.
+pub fn ensure_admin(conn: &mut DbConn, auth: Auth) -> Result<Viewer, ApiError> {
+    let viewer = Viewer::load(conn, auth)?;
+    if viewer.is_admin {
+        Ok(viewer)
+    } else {
+        Err(ApiError::Forbidden(
+            "Only platform admins manage accounts.".into(),
+        ))
+    }
+}
+
+/// Who the viewer is to an invitation: the invited person, or someone who
+/// may manage it (the network's coordinators, admins). Anyone else: 404.
+pub enum InvitationParty {
+    Invitee,
+    Coordinator,
+}
+
+/// Who the viewer is to an invitation; 404 for anyone else, as if it did
+/// not exist.
+pub fn invitation_party(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    i: &Invitation,
+) -> Result<InvitationParty, ApiError> {
+    if viewer.stakeholder_id == Some(i.stakeholder_id) {
+        return Ok(InvitationParty::Invitee);
+    }
+    let coordinates = match network_access(conn, viewer, i.network_id) {
+        Ok(access) => access.ensure_coordinator().is_ok(),
+        Err(ApiError::NotFound(_)) => false,
+        Err(e) => return Err(e),
+    };
+    if coordinates {
+        Ok(InvitationParty::Coordinator)
+    } else {
+        Err(ApiError::not_found("This invitation"))
+    }
+}
+
+/// Whether the viewer may add a stakeholder to a network without asking
+/// them: an organisation, or a person without an account whose profile the
+/// viewer manages (any such person, for admins). People with an account are
+/// invited instead.
+pub fn may_add_directly(viewer: &Viewer, s: &Stakeholder) -> bool {
+    s.user_id.is_none()
+        && (viewer.is_admin
+            || manages(viewer, s)
+            || StakeholderKind::from_db(&s.kind).is_organisation())
+}
+
+/// A stakeholder the viewer may see ([`may_see_stakeholder`]);
+/// `None` for one that does not exist or that they may not see, so that
+/// both look the same.
+pub fn visible_stakeholder(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Option<Stakeholder>, ApiError> {
+    let Some(s) = stakeholders::table
+        .find(id)
+        .select(Stakeholder::as_select())
+        .first::<Stakeholder>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let co_member = !co_members(conn, viewer, &[id])?.is_empty();
+    Ok(may_see_stakeholder(viewer, &s, co_member).then_some(s))
+}
+
+/// The profiles the account `me` manages, as a query filter: its own, and
+/// those it added that have no account ([`manages`]).
+#[diesel::dsl::auto_type]
+pub fn managed_by(me: i64) -> _ {
+    stakeholders::user_id.eq(me).or(stakeholders::user_id
+        .is_null()
+        .and(stakeholders::created_by.eq(me)))
 }

@@ -154,16 +154,3 @@ pub fn current(conn: &mut DbConn, auth: Auth) -> Result<(User, Option<i64>), Api
         .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
     Ok((user, viewer.stakeholder_id))
 }
-
-/// The viewer, when they are a platform admin; 403 otherwise. (An access
-/// rule: its home is `permissions`.)
-pub fn ensure_admin(conn: &mut DbConn, auth: Auth) -> Result<Viewer, ApiError> {
-    let viewer = Viewer::load(conn, auth)?;
-    if viewer.is_admin {
-        Ok(viewer)
-    } else {
-        Err(ApiError::Forbidden(
-            "Only platform admins manage accounts.".into(),
-        ))
-    }
-}

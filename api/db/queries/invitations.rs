@@ -9,7 +9,7 @@ use crate::db::schema::invitations;
 use crate::db::versioned;
 use crate::db::{self, DbConn};
 use crate::domain::{InvitationStatus, Role};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::Viewer;
 use crate::web::error::ApiError;
 
 /// Invites a person with an account to a network, as `viewer` (a
@@ -142,31 +142,5 @@ pub fn ensure_open(i: &Invitation) -> Result<(), ApiError> {
             "This invitation was {} already.",
             i.status
         )))
-    }
-}
-
-/// Who the viewer is to an invitation: the invited person, or someone who
-/// may manage it (the network's coordinators, admins). Anyone else: 404.
-/// (An access rule: its home is `permissions`.)
-pub enum Party {
-    Invitee,
-    Coordinator,
-}
-
-/// Who the viewer is to an invitation; 404 for anyone else, as if it did
-/// not exist.
-pub fn party(conn: &mut DbConn, viewer: &Viewer, i: &Invitation) -> Result<Party, ApiError> {
-    if viewer.stakeholder_id == Some(i.stakeholder_id) {
-        return Ok(Party::Invitee);
-    }
-    let coordinates = match network_access(conn, viewer, i.network_id) {
-        Ok(access) => access.ensure_coordinator().is_ok(),
-        Err(ApiError::NotFound(_)) => false,
-        Err(e) => return Err(e),
-    };
-    if coordinates {
-        Ok(Party::Coordinator)
-    } else {
-        Err(ApiError::not_found("This invitation"))
     }
 }

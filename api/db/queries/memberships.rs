@@ -4,11 +4,10 @@
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::db::models::{Membership, Stakeholder};
+use crate::db::models::Membership;
 use crate::db::schema::memberships;
 use crate::db::{self, DbConn};
-use crate::domain::{Role, StakeholderKind};
-use crate::permissions::{self, Viewer};
+use crate::domain::Role;
 use crate::web::error::ApiError;
 
 /// The membership of a stakeholder in a network, if any.
@@ -61,17 +60,6 @@ pub fn sole_coordinator_of(
         }
     }
     Ok(None)
-}
-
-/// Whether the viewer may add a stakeholder to a network without asking
-/// them: an organisation, or a person without an account whose profile the
-/// viewer manages (any such person, for admins). People with an account are
-/// invited instead. (An access rule: its home is `permissions`.)
-pub fn may_add_directly(viewer: &Viewer, s: &Stakeholder) -> bool {
-    s.user_id.is_none()
-        && (viewer.is_admin
-            || permissions::manages(viewer, s)
-            || StakeholderKind::from_db(&s.kind).is_organisation())
 }
 
 /// Makes a stakeholder a member; 409 when they already are. `by_consent`:

@@ -10,7 +10,7 @@ use crate::db::models::{Stakeholder, StakeholderValues};
 use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldVisibility, StakeholderKind};
-use crate::permissions::{self, Viewer};
+use crate::permissions::Viewer;
 use crate::search::documents::{StakeholderText, STAKEHOLDER};
 use crate::web::error::ApiError;
 
@@ -162,36 +162,6 @@ pub fn tags_of(
         map.entry((id, kind)).or_default().push(value);
     }
     Ok(map)
-}
-
-/// A stakeholder the viewer may see ([`permissions::may_see_stakeholder`]);
-/// `None` for one that does not exist or that they may not see, so that
-/// both look the same.
-pub fn find_visible(
-    conn: &mut DbConn,
-    viewer: &Viewer,
-    id: i64,
-) -> Result<Option<Stakeholder>, ApiError> {
-    let Some(s) = stakeholders::table
-        .find(id)
-        .select(Stakeholder::as_select())
-        .first::<Stakeholder>(conn)
-        .optional()?
-    else {
-        return Ok(None);
-    };
-    let co_member = !permissions::co_members(conn, viewer, &[id])?.is_empty();
-    Ok(permissions::may_see_stakeholder(viewer, &s, co_member).then_some(s))
-}
-
-/// The profiles the account `me` manages, as a query filter: its own, and
-/// those it added that have no account ([`permissions::manages`]). (An
-/// access rule: its home is `permissions`.)
-#[diesel::dsl::auto_type]
-pub fn managed_by(me: i64) -> _ {
-    stakeholders::user_id.eq(me).or(stakeholders::user_id
-        .is_null()
-        .and(stakeholders::created_by.eq(me)))
 }
 
 /// Keeps a stakeholder's entry in the search index in step: the name, and

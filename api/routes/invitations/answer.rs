@@ -4,12 +4,13 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db;
 use crate::db::models::Network;
-use crate::db::queries::invitations::{ensure_open, load, party, Party};
+use crate::db::queries::invitations::{ensure_open, load};
 use crate::db::queries::memberships;
 use crate::db::schema::{invitations, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::domain::{InvitationStatus, NetworkStatus, Role};
 use crate::permissions::Viewer;
+use crate::permissions::{invitation_party, InvitationParty};
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{present, JsonBody};
 use crate::web::http::ok_with_etag;
@@ -65,7 +66,7 @@ pub async fn answer_invitation(
         versioned::lock!(conn, invitations::table.find(id).select(invitations::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = load(conn, id)?;
-        if let Party::Coordinator = party(conn, &viewer, &current)? {
+        if let InvitationParty::Coordinator = invitation_party(conn, &viewer, &current)? {
             return Err(ApiError::Forbidden(
                 "Only the invited person accepts or declines an invitation.".into(),
             ));

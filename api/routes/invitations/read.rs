@@ -2,7 +2,8 @@ use actix_web::{get, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::invitations::{load, party};
+use crate::db::queries::invitations::load;
+use crate::permissions::invitation_party;
 use crate::permissions::Viewer;
 use crate::web::error::ApiError;
 use crate::web::http::ok_with_etag;
@@ -35,7 +36,7 @@ pub async fn get_invitation(
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let invitation = load(conn, id)?;
-        party(conn, &viewer, &invitation)?;
+        invitation_party(conn, &viewer, &invitation)?;
         one(conn, invitation)
     })
     .await?;

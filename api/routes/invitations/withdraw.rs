@@ -2,10 +2,11 @@ use actix_web::{delete, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::invitations::{ensure_open, load, party, Party};
+use crate::db::queries::invitations::{ensure_open, load};
 use crate::db::schema::invitations;
 use crate::db::versioned::{self, Precondition};
 use crate::permissions::Viewer;
+use crate::permissions::{invitation_party, InvitationParty};
 use crate::web::error::ApiError;
 use crate::AppState;
 
@@ -44,7 +45,7 @@ pub async fn withdraw_invitation(
         versioned::lock!(conn, invitations::table.find(id).select(invitations::id));
         let viewer = Viewer::load(conn, auth)?;
         let current = load(conn, id)?;
-        if let Party::Invitee = party(conn, &viewer, &current)? {
+        if let InvitationParty::Invitee = invitation_party(conn, &viewer, &current)? {
             if !viewer.is_admin {
                 return Err(ApiError::Forbidden(
                     "Decline the invitation instead (PATCH with status declined).".into(),

@@ -2,7 +2,7 @@ use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db::queries::{invitations, memberships, stakeholders};
+use crate::db::queries::{invitations, memberships};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role};
 use crate::permissions::{self, network_access, NetworkAccess, Viewer};
@@ -135,14 +135,15 @@ fn add_other(
     let role = input.role.unwrap_or(Role::Member);
     let commitment = input.commitment.unwrap_or_default();
     // Others are "not an existing stakeholder", so ids cannot be walked.
-    let person = stakeholders::find_visible(conn, viewer, target)?.ok_or_else(|| {
-        ApiError::ConflictingFields(vec![InvalidParam::conflict(
-            "stakeholderId",
-            Code::Reference,
-            "is not an existing stakeholder",
-        )
-        .expected("stakeholder")])
-    })?;
+    let person =
+        crate::permissions::visible_stakeholder(conn, viewer, target)?.ok_or_else(|| {
+            ApiError::ConflictingFields(vec![InvalidParam::conflict(
+                "stakeholderId",
+                Code::Reference,
+                "is not an existing stakeholder",
+            )
+            .expected("stakeholder")])
+        })?;
     if memberships::find(conn, network_id, target)?.is_some() {
         return Err(ApiError::Conflict(
             "This stakeholder is already a member of this network.".into(),
@@ -164,7 +165,7 @@ fn add_other(
             .ok_or_else(|| ApiError::Internal("invitation vanished".into()))?;
         return Ok(Some(out));
     }
-    if !memberships::may_add_directly(viewer, &person) {
+    if !crate::permissions::may_add_directly(viewer, &person) {
         return Err(ApiError::Forbidden(
             "You may add organisations and people whose profile you manage. Ask whoever manages this profile to add them.".into(),
         ));

@@ -53,7 +53,7 @@ pub async fn list_members(
             .filter(memberships::stakeholder_id.gt(page.after_id()))
             .select((Membership::as_select(), Stakeholder::as_select()))
             .into_boxed();
-        if !(access.is_member() || viewer.is_admin) {
+        if !access.is_insider() {
             sql = sql.filter(stakeholders::listed.eq(true));
         }
         if let Some(r) = role {

@@ -39,7 +39,7 @@ pub async fn get_member(
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
-        if !(access.is_member() || viewer.is_admin) {
+        if !access.is_insider() {
             let listed: bool = stakeholders::table
                 .find(stakeholder_id)
                 .select(stakeholders::listed)

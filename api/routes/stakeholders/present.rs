@@ -115,7 +115,7 @@ pub(super) fn visible(
     viewer: &Viewer,
     id: i64,
 ) -> Result<Stakeholder, ApiError> {
-    crate::db::queries::stakeholders::find_visible(conn, viewer, id)?
+    crate::permissions::visible_stakeholder(conn, viewer, id)?
         .ok_or_else(|| ApiError::not_found("This stakeholder"))
 }
 
