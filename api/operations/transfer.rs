@@ -484,18 +484,24 @@ pub fn import(
     }
 }
 
+/// Each network's slug by its id: how an export names a network.
+fn network_slugs(
+    conn: &mut DbConn,
+) -> Result<std::collections::HashMap<i64, String>, diesel::result::Error> {
+    Ok(networks::table
+        .select((networks::id, networks::slug))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// Rows for export, as JSON objects with the import's columns (plus `id`).
 fn rows(conn: &mut DbConn, kind: Kind) -> Result<Vec<Map<String, Value>>, String> {
     let e = |e: diesel::result::Error| e.to_string();
     let mut out = Vec::new();
     match kind {
         Kind::Networks => {
-            let slugs: std::collections::HashMap<i64, String> = networks::table
-                .select((networks::id, networks::slug))
-                .load::<(i64, String)>(conn)
-                .map_err(e)?
-                .into_iter()
-                .collect();
+            let slugs = network_slugs(conn).map_err(e)?;
             let list: Vec<crate::db::models::Network> = networks::table
                 .order(networks::id)
                 .select(crate::db::models::Network::as_select())
@@ -578,12 +584,7 @@ fn rows(conn: &mut DbConn, kind: Kind) -> Result<Vec<Map<String, Value>>, String
             }
         }
         Kind::KnowledgeLinks => {
-            let slugs: std::collections::HashMap<i64, String> = networks::table
-                .select((networks::id, networks::slug))
-                .load::<(i64, String)>(conn)
-                .map_err(e)?
-                .into_iter()
-                .collect();
+            let slugs = network_slugs(conn).map_err(e)?;
             let list: Vec<crate::db::models::KnowledgeLink> = knowledge_links::table
                 .order(knowledge_links::id)
                 .select(crate::db::models::KnowledgeLink::as_select())
