@@ -168,6 +168,61 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// What kind of meeting it is.
+    MeetingKind {
+        KickOff = "kick_off",
+        NetworkMeeting = "network_meeting",
+        CoreGroupMeeting = "core_group_meeting",
+        InformalMeetUp = "informal_meet_up",
+        Workshop = "workshop",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// Where people meet: in one place, online, or both.
+    MeetingFormat { InPerson = "in_person", Online = "online", Hybrid = "hybrid" }
+}
+
+text_enum! {
+    /// Where a meeting stands. A cancelled meeting stays visible as such.
+    MeetingStatus { Planned = "planned", Cancelled = "cancelled", Held = "held" }
+}
+
+text_enum! {
+    /// What a venue offers so that everyone can take part, and what a
+    /// person can ask for when they register.
+    AccessFeature {
+        StepFree = "step_free",
+        AccessibleToilet = "accessible_toilet",
+        InductionLoop = "induction_loop",
+        SignLanguage = "sign_language",
+        Captions = "captions",
+        QuietRoom = "quiet_room",
+        EasyRead = "easy_read",
+        AssistanceDogs = "assistance_dogs",
+        ReservedParking = "reserved_parking",
+        PublicTransport = "public_transport",
+        Breaks = "breaks",
+    }
+}
+
+text_enum! {
+    /// A place at a meeting, or a place in the queue for one.
+    RegistrationStatus { Registered = "registered", Waiting = "waiting" }
+}
+
+text_enum! {
+    /// The time zone a meeting is shown in.
+    TimeZone {
+        #[serde(rename = "Europe/Amsterdam")]
+        Amsterdam = "Europe/Amsterdam",
+        #[serde(rename = "Europe/Brussels")]
+        Brussels = "Europe/Brussels",
+    }
+}
+
 /// Languages a knowledge link or a stakeholder can use (ISO 639-1, plus
 /// `ngt` and `vgt` for Dutch and Flemish sign language).
 pub const LANGUAGES: &[&str] = &[
@@ -234,5 +289,11 @@ mod tests {
         check(FieldVisibility::ALL, FieldVisibility::as_str);
         check(InvitationStatus::ALL, InvitationStatus::as_str);
         check(ReactionVisibility::ALL, ReactionVisibility::as_str);
+        check(MeetingKind::ALL, MeetingKind::as_str);
+        check(MeetingFormat::ALL, MeetingFormat::as_str);
+        check(MeetingStatus::ALL, MeetingStatus::as_str);
+        check(AccessFeature::ALL, AccessFeature::as_str);
+        check(RegistrationStatus::ALL, RegistrationStatus::as_str);
+        check(TimeZone::ALL, TimeZone::as_str);
     }
 }

@@ -12,12 +12,14 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Goal, Invitation, KnowledgeLink, Network, Stakeholder};
+use crate::db::models::{Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder};
 use crate::db::schema::{
-    goals, invitations, knowledge_links, memberships, networks, stakeholders, users,
+    goals, invitations, knowledge_links, meetings, memberships, networks, stakeholders, users,
 };
 use crate::db::{self, DbConn};
-use crate::domain::{FieldVisibility, InvitationStatus, Role, StakeholderKind, Visibility};
+use crate::domain::{
+    FieldVisibility, InvitationStatus, RegistrationStatus, Role, StakeholderKind, Visibility,
+};
 use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// The person behind a request, as the database knows them.
@@ -60,6 +62,30 @@ impl Viewer {
             .select(stakeholders::id)
             .first::<i64>(c)
             .optional())?;
+        Ok(Viewer {
+            user_id: Some(user_id),
+            is_admin,
+            stakeholder_id,
+        })
+    }
+
+    /// The viewer behind a secret address that stands for an account (a
+    /// calendar feed), without a token; a disabled account has none.
+    pub fn load_user(conn: &mut DbConn, user_id: i64) -> Result<Viewer, ApiError> {
+        let (is_admin, disabled): (bool, bool) = users::table
+            .find(user_id)
+            .select((users::is_admin, users::disabled))
+            .first(conn)
+            .optional()?
+            .ok_or_else(|| ApiError::not_found("This account"))?;
+        if disabled {
+            return Err(ApiError::not_found("This account"));
+        }
+        let stakeholder_id = stakeholders::table
+            .filter(stakeholders::user_id.eq(user_id))
+            .select(stakeholders::id)
+            .first::<i64>(conn)
+            .optional()?;
         Ok(Viewer {
             user_id: Some(user_id),
             is_admin,
@@ -169,6 +195,24 @@ impl NetworkAccess {
         }
     }
 
+    /// Who plans a network's meetings, makes their agenda and sees who
+    /// registered and what they need: the core group and coordinators, and
+    /// admins.
+    pub fn is_organiser(&self) -> bool {
+        organises(self.is_admin, self.role)
+    }
+
+    pub fn ensure_organiser(&self) -> Result<(), ApiError> {
+        if self.is_organiser() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only the core group and coordinators of this network organise its meetings."
+                    .into(),
+            ))
+        }
+    }
+
     /// Coordinators edit the network and manage members.
     pub fn ensure_coordinator(&self) -> Result<(), ApiError> {
         if self.is_admin || self.role == Some(Role::Coordinator) {
@@ -242,6 +286,95 @@ pub fn visible_links(viewer: &Viewer) -> _ {
             .filter(networks::id.nullable().eq(knowledge_links::network_id))
             .filter(network),
     ))
+}
+
+/// Who organises a network's meetings, by their role in it (or as admin):
+/// the core group and coordinators ([`NetworkAccess::is_organiser`]).
+pub fn organises(is_admin: bool, role: Option<Role>) -> bool {
+    is_admin || role.is_some_and(Role::is_core)
+}
+
+/// The meetings a viewer may see, as a query scope over `meetings`: those
+/// of networks they may see ([`visible_networks`]), public ones to all, and
+/// members-only ones to the network's members and admins.
+#[diesel::dsl::auto_type]
+pub fn visible_meetings(viewer: &Viewer) -> _ {
+    let public: &'static str = Visibility::Public.as_str();
+    let admin: AsExprOf<bool, Bool> = viewer.is_admin.into_sql::<Bool>();
+    let network: visible_networks = visible_networks(viewer);
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    exists(
+        networks::table
+            .filter(networks::id.eq(meetings::network_id))
+            .filter(network),
+    )
+    .and(
+        meetings::visibility
+            .eq(public)
+            .or(admin)
+            .or(has_profile.and(exists(
+                memberships::table
+                    .filter(memberships::network_id.eq(meetings::network_id))
+                    .filter(memberships::stakeholder_id.eq(me)),
+            ))),
+    )
+}
+
+/// Whether a viewer with this access to its network sees a meeting: a
+/// public one whoever may see the network, a members-only one its members
+/// and admins (the row form of [`visible_meetings`]).
+pub fn may_see_meeting(access: &NetworkAccess, meeting: &Meeting) -> bool {
+    meeting.visibility == Visibility::Public.as_str() || access.is_insider()
+}
+
+/// Loads a meeting the viewer may see ([`may_see_meeting`]); other meetings
+/// do not exist for them (404).
+pub fn meeting_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Meeting, NetworkAccess), ApiError> {
+    let gone = || ApiError::not_found("This meeting");
+    let meeting: Meeting = meetings::table
+        .find(id)
+        .select(Meeting::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    let access = network_access(conn, viewer, meeting.network_id).map_err(|_| gone())?;
+    if !may_see_meeting(&access, &meeting) {
+        return Err(gone());
+    }
+    Ok((meeting, access))
+}
+
+/// Who registers for a meeting they may see: a signed-in person, with
+/// their own profile (a members-only meeting is seen by members only).
+/// Their stakeholder id.
+pub fn registrant(viewer: &Viewer) -> Result<i64, ApiError> {
+    viewer.user()?;
+    viewer.stakeholder_id.ok_or_else(|| {
+        ApiError::Forbidden("Register with your own profile: this account has none.".into())
+    })
+}
+
+/// Who sees a meeting's online joining link: people with a place (not
+/// those waiting) and its organisers.
+pub fn may_see_online_link(access: &NetworkAccess, mine: Option<RegistrationStatus>) -> bool {
+    access.is_organiser() || mine == Some(RegistrationStatus::Registered)
+}
+
+/// Who sees one registration (its status, and the needs stated with it):
+/// the person, and the meeting's organisers.
+pub fn may_see_registration(access: &NetworkAccess, viewer: &Viewer, stakeholder_id: i64) -> bool {
+    viewer.stakeholder_id == Some(stakeholder_id) || access.is_organiser()
+}
+
+/// Whether organisers see who needs what, or only how many: only where the
+/// person agreed to share their name with the needs.
+pub fn may_see_need_name(access: &NetworkAccess, share_name: bool) -> bool {
+    access.is_organiser() && share_name
 }
 
 /// Loads a network the viewer may see ([`visible_networks`], or one they

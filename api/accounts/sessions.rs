@@ -16,13 +16,15 @@ use crate::web::error::ApiError;
 /// The cookie that carries the refresh token for the web frontend.
 pub const COOKIE: &str = "themanet_refresh";
 
-fn random_token() -> String {
+/// 32 random bytes, URL-safe: a secret that cannot be guessed.
+pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn hash(token: &str) -> String {
+/// How a secret is stored: its SHA-256, in hex.
+pub fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

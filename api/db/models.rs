@@ -250,3 +250,83 @@ pub struct KnowledgeLinkValues {
     pub language: String,
     pub network_id: Option<i64>,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = meetings)]
+pub struct Meeting {
+    pub id: i64,
+    pub network_id: i64,
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub starts_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub ends_at: NaiveDateTime,
+    pub time_zone: String,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub municipality_code: Option<String>,
+    pub online_url: Option<String>,
+    pub visibility: String,
+    pub capacity: Option<i32>,
+    pub status: String,
+    pub cancel_reason: String,
+    /// Wire names between commas (`,step_free,quiet_room,`), or empty.
+    pub access_features: String,
+    pub access_note: String,
+    pub organiser_id: Option<i64>,
+    pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = meetings, treat_none_as_null = true)]
+pub struct MeetingValues {
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub time_zone: String,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub municipality_code: Option<String>,
+    pub online_url: Option<String>,
+    pub visibility: String,
+    pub capacity: Option<i32>,
+    pub status: String,
+    pub cancel_reason: String,
+    pub access_features: String,
+    pub access_note: String,
+    pub organiser_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = meeting_registrations)]
+pub struct Registration {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub stakeholder_id: i64,
+    pub status: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = meeting_access_needs)]
+pub struct AccessNeeds {
+    pub registration_id: i64,
+    /// Wire names between commas, as `Meeting::access_features`.
+    pub needs: String,
+    pub note: String,
+    pub share_name: bool,
+}

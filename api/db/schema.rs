@@ -259,6 +259,64 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        kind -> Text,
+        format -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        time_zone -> Text,
+        venue_name -> Text,
+        venue_address -> Text,
+        municipality_code -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        visibility -> Text,
+        capacity -> Nullable<Integer>,
+        status -> Text,
+        cancel_reason -> Text,
+        access_features -> Text,
+        access_note -> Text,
+        organiser_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    meeting_registrations (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        stakeholder_id -> BigInt,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_access_needs (registration_id) {
+        registration_id -> BigInt,
+        needs -> Text,
+        note -> Text,
+        share_name -> Bool,
+    }
+}
+
+diesel::table! {
+    calendar_feeds (user_id) {
+        user_id -> BigInt,
+        secret_hash -> Text,
+        include_waiting -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
@@ -274,6 +332,10 @@ diesel::joinable!(knowledge_links -> networks (network_id));
 diesel::joinable!(knowledge_link_audiences -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_visits -> knowledge_links (link_id));
+diesel::joinable!(meetings -> networks (network_id));
+diesel::joinable!(meeting_registrations -> meetings (meeting_id));
+diesel::joinable!(meeting_registrations -> stakeholders (stakeholder_id));
+diesel::joinable!(meeting_access_needs -> meeting_registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -297,4 +359,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_docs,
     knowledge_link_visits,
     search_reindex,
+    meetings,
+    meeting_registrations,
+    meeting_access_needs,
+    calendar_feeds,
 );

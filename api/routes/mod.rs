@@ -9,9 +9,11 @@ pub mod goals;
 pub mod invitations;
 pub mod knowledge_links;
 pub mod me;
+pub mod meetings;
 pub mod members;
 pub mod networks;
 pub mod reference;
+pub mod registrations;
 pub mod stakeholders;
 pub mod users;
 

@@ -14,7 +14,7 @@ use crate::web::error::{Code, InvalidParam, Problem};
     info(
         title = "themanet API",
         version = "1.0.0",
-        description = "The API of themanet, the platform for inclusion theme networks (themanetwerken) in the Netherlands and Flanders: networks, their stakeholders and members, goals and endorsements, and the knowledge platform.\n\nResource names are English; the API follows the Dutch government's REST API Design Rules. Errors are application/problem+json (RFC 9457); invalid input lists every invalid field in `invalidParams`. Collections use keyset pagination: follow `_links.next`. Single resources carry an `ETag`; send it back in `If-Match` when you change them. Times are RFC 3339 in UTC.",
+        description = "The API of themanet, the platform for inclusion theme networks (themanetwerken) in the Netherlands and Flanders: networks, their stakeholders and members, goals and endorsements, meetings, and the knowledge platform.\n\nResource names are English; the API follows the Dutch government's REST API Design Rules. Errors are application/problem+json (RFC 9457); invalid input lists every invalid field in `invalidParams`. Collections use keyset pagination: follow `_links.next`. Single resources carry an `ETag`; send it back in `If-Match` when you change them. Times are RFC 3339 in UTC.",
         contact(name = "themanet developers", email = "dev@themanet.nl", url = "https://themanet.nl"),
         license(name = "EUPL-1.2", url = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
     ),
@@ -27,6 +27,7 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Members", description = "Who takes part in a network, and in which role."),
         (name = "Goals", description = "A network's ambition, broken into small steps, and members' endorsements."),
         (name = "Stakeholders", description = "People and organisations taking part."),
+        (name = "Meetings", description = "A network's meetings: when and where, what the venue offers so that everyone can take part, registrations with a waiting list, and calendars."),
         (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
         (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
     ),

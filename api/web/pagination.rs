@@ -17,6 +17,9 @@ pub enum Cursor {
     Id(i64),
     /// After this relevance score and id (search results).
     Rank(f64, i64),
+    /// After this time (microseconds since 1970) and id (lists sorted by a
+    /// time, such as meetings by their start).
+    At(i64, i64),
 }
 
 impl Cursor {
@@ -24,6 +27,7 @@ impl Cursor {
         let raw = match self {
             Cursor::Id(id) => format!("i{id}"),
             Cursor::Rank(score, id) => format!("r{:x}.{id}", score.to_bits()),
+            Cursor::At(micros, id) => format!("t{micros}.{id}"),
         };
         URL_SAFE_NO_PAD.encode(raw)
     }
@@ -39,13 +43,33 @@ impl Cursor {
                 let id = id.parse().ok()?;
                 score.is_finite().then_some(Cursor::Rank(score, id))
             }
+            "t" => {
+                let (micros, id) = rest.split_once('.')?;
+                let id: i64 = id.parse().ok()?;
+                (id >= 0).then_some(Cursor::At(micros.parse().ok()?, id))
+            }
+            _ => None,
+        }
+    }
+
+    /// A cursor after a time and an id.
+    pub fn at(time: chrono::NaiveDateTime, id: i64) -> Cursor {
+        Cursor::At(time.and_utc().timestamp_micros(), id)
+    }
+
+    /// The time of an [`Cursor::At`] cursor.
+    pub fn time(self) -> Option<chrono::NaiveDateTime> {
+        match self {
+            Cursor::At(micros, _) => {
+                chrono::DateTime::from_timestamp_micros(micros).map(|t| t.naive_utc())
+            }
             _ => None,
         }
     }
 
     pub fn after_id(self) -> i64 {
         match self {
-            Cursor::Id(id) | Cursor::Rank(_, id) => id,
+            Cursor::Id(id) | Cursor::Rank(_, id) | Cursor::At(_, id) => id,
         }
     }
 }

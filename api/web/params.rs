@@ -203,6 +203,33 @@ where
     })
 }
 
+/// Values of a fixed list, separated by commas (`step_free,quiet_room`):
+/// each must be one of the list. Sorted, without repeats.
+pub fn choices<'de, D, E>(d: D) -> Result<Option<Vec<E>>, D::Error>
+where
+    D: Deserializer<'de>,
+    E: FromStr + Ord + crate::domain::Choice,
+{
+    let mut values = Vec::new();
+    for part in typed(d)?.split(',') {
+        let value = part.trim().parse::<E>().map_err(|_| {
+            Problem::new(
+                Code::Enum,
+                format!(
+                    "must be one or more of, separated by commas: {}",
+                    E::NAMES.trim_end()
+                ),
+            )
+            .allowed(E::NAMES)
+            .fail()
+        })?;
+        values.push(value);
+    }
+    values.sort();
+    values.dedup();
+    Ok(Some(values))
+}
+
 /// A CBS (or NIS) municipality code from the reference list.
 pub fn municipality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let code = typed(d)?;

@@ -70,6 +70,21 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(knowledge_links::update_knowledge_link)
         .service(knowledge_links::delete_knowledge_link)
         .service(knowledge_links::visit_knowledge_link)
+        .service(meetings::list_meetings)
+        .service(meetings::list_network_meetings)
+        .service(meetings::create_meeting)
+        .service(meetings::get_meeting)
+        .service(meetings::update_meeting)
+        .service(meetings::meeting_calendar)
+        .service(meetings::network_calendar)
+        .service(meetings::personal_calendar)
+        .service(meetings::renew_calendar_feed)
+        .service(meetings::delete_calendar_feed)
+        .service(registrations::register_for_meeting)
+        .service(registrations::list_registrations)
+        .service(registrations::get_registration)
+        .service(registrations::cancel_registration)
+        .service(registrations::attendance_csv)
         .service(reference::list_topics)
         .service(reference::list_municipalities);
 }
@@ -84,6 +99,7 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
             "KnowledgeLinkInput",
             knowledge_links::KnowledgeLinkInput::REQUIRED,
         ),
+        ("MeetingInput", meetings::MeetingInput::REQUIRED),
     ]
 }
 

@@ -11,6 +11,7 @@ mod conventions;
 mod disk;
 mod goals;
 mod knowledge_links;
+mod meetings;
 mod members;
 mod networks;
 mod permissions;

@@ -392,6 +392,22 @@ impl TestApp {
         .expect(200);
     }
 
+    /// How many rows a table holds, read from the database itself.
+    pub fn db_count(&self, table: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.db.conn();
+        diesel::RunQueryDsl::get_result::<Count>(
+            diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")),
+            &mut conn,
+        )
+        .expect("a count")
+        .n
+    }
+
     /// Follows `_links.next` to the end; returns every item.
     pub async fn collect_all(&self, first: &str, token: Option<&str>) -> Vec<Value> {
         let mut items = Vec::new();

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod goals;
 pub mod invitations;
 pub mod knowledge_links;
+pub mod meetings;
 pub mod memberships;
 pub mod networks;
 pub mod stakeholders;

@@ -13,7 +13,9 @@ use crate::db::schema::{
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Role, Stance};
 use crate::permissions::Viewer;
-use crate::routes::{invitations::present_all as invitations_out, stakeholders::present_all};
+use crate::routes::{
+    invitations::present_all as invitations_out, registrations, stakeholders::present_all,
+};
 use crate::web::error::ApiError;
 use crate::web::http::utc;
 use crate::AppState;
@@ -67,6 +69,7 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             memberships: memberships_of(conn, me)?,
             invitations,
             endorsements: endorsements_of(conn, me)?,
+            meeting_registrations: registrations::all_of(conn, me)?,
             networks_started: networks_started(conn, user_id)?,
             goals_added: goals_added(conn, user_id)?,
             knowledge_links_added: links_added(conn, user_id)?,

@@ -1,6 +1,7 @@
 //! The wire types of your own account: what changes it, a new password,
 //! and the export of all your data.
 
+use crate::routes::registrations::RegistrationOut;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -102,6 +103,8 @@ pub struct ExportOut {
     /// Invitations to join networks, and how you answered them.
     pub invitations: Vec<InvitationOut>,
     pub endorsements: Vec<ExportEndorsement>,
+    /// Your registrations for meetings, with the needs you stated.
+    pub meeting_registrations: Vec<RegistrationOut>,
     pub networks_started: Vec<ExportItem>,
     pub goals_added: Vec<ExportItem>,
     pub knowledge_links_added: Vec<ExportItem>,

@@ -1,0 +1,189 @@
+//! `GET /meetings` and `GET /networks/{networkId}/meetings`: meetings,
+//! upcoming (soonest first) or past (latest first).
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+
+use super::types::{MeetingFilters, MeetingOut, MeetingPage, When};
+use crate::accounts::auth::Auth;
+use crate::db::models::Meeting;
+use crate::db::schema::{meetings, network_topics, networks};
+use crate::db::{self, queries, DbConn};
+use crate::permissions::{network_access, organises, visible_meetings, Viewer};
+use crate::web::error::ApiError;
+use crate::web::extract::Query;
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::AppState;
+
+/// Meetings of all networks
+///
+/// The meetings you may see: public ones of public networks, and those of
+/// your own networks. Filter by municipality, network, topic, time,
+/// format and what the venue offers.
+#[utoipa::path(
+    tag = "Meetings",
+    params(MeetingFilters),
+    responses((status = 200, description = "A page of meetings.", body = MeetingPage)),
+    security((), ("bearer" = [])),
+)]
+#[get("/meetings")]
+pub async fn list_meetings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    list(state, req, auth, None).await
+}
+
+/// A network's meetings
+///
+/// Its meetings that you may see: upcoming ones soonest first, or past
+/// ones (`when=past`) latest first, with the same filters as `/meetings`.
+#[utoipa::path(
+    tag = "Meetings",
+    params(("networkId" = i64, Path, description = "Network id", minimum = 1), MeetingFilters),
+    responses(
+        (status = 200, description = "A page of meetings.", body = MeetingPage),
+        (status = 404, description = "No such network, or it is for members only."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks/{networkId}/meetings")]
+pub async fn list_network_meetings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
+    list(state, req, auth, Some(path.into_inner())).await
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    auth: Auth,
+    network: Option<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let filters: MeetingFilters = query.read();
+    let page = PageRequest::new(filters.page_size, filters.cursor.as_deref());
+    query.finish()?;
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        if let Some(id) = network {
+            network_access(conn, &viewer, id)?;
+        }
+        let mut rows = select(conn, &viewer, network, &filters, &page)?;
+        let next = page.finish(&mut rows, |m| Cursor::at(m.starts_at, m.id));
+        let items = present(conn, &viewer, rows)?;
+        Ok((items, next))
+    })
+    .await?;
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
+    Ok(HttpResponse::Ok().json(MeetingPage { items, links }))
+}
+
+/// The rows of one page: visible to the viewer, filtered, in the order
+/// `when` asks for, after the cursor.
+fn select(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network: Option<i64>,
+    f: &MeetingFilters,
+    page: &PageRequest,
+) -> Result<Vec<Meeting>, ApiError> {
+    let now = db::now();
+    let mut sql = meetings::table
+        .filter(visible_meetings(viewer))
+        .select(Meeting::as_select())
+        .into_boxed();
+    if let Some(id) = network.or(f.network_id) {
+        sql = sql.filter(meetings::network_id.eq(id));
+    }
+    if let Some(code) = &f.municipality_code {
+        sql = sql.filter(
+            meetings::municipality_code
+                .eq(code.clone())
+                .or(meetings::network_id.eq_any(
+                    networks::table
+                        .filter(networks::municipality_code.eq(code.clone()))
+                        .select(networks::id),
+                )),
+        );
+    }
+    if let Some(topic) = &f.topic {
+        sql = sql.filter(
+            meetings::network_id.eq_any(
+                network_topics::table
+                    .filter(network_topics::topic.eq(topic.clone()))
+                    .select(network_topics::network_id),
+            ),
+        );
+    }
+    if let Some(t) = f.from {
+        sql = sql.filter(meetings::starts_at.ge(t.naive_utc()));
+    }
+    if let Some(t) = f.to {
+        sql = sql.filter(meetings::starts_at.lt(t.naive_utc()));
+    }
+    if let Some(format) = f.format {
+        sql = sql.filter(meetings::format.eq(format.as_str()));
+    }
+    if let Some(status) = f.status {
+        sql = sql.filter(meetings::status.eq(status.as_str()));
+    }
+    for feature in f.access_features.iter().flatten() {
+        sql = sql.filter(meetings::access_features.like(format!("%,{},%", feature.as_str())));
+    }
+    if let Some(t) = f.updated_since {
+        sql = sql.filter(meetings::updated_at.ge(t.naive_utc()));
+    }
+    let after = page.after.and_then(|c| c.time().map(|t| (t, c.after_id())));
+    let sql = match f.when.unwrap_or(When::Upcoming) {
+        When::Past => {
+            let mut sql = sql.filter(meetings::ends_at.lt(now));
+            if let Some((t, id)) = after {
+                sql = sql.filter(
+                    meetings::starts_at
+                        .lt(t)
+                        .or(meetings::starts_at.eq(t).and(meetings::id.lt(id))),
+                );
+            }
+            sql.order((meetings::starts_at.desc(), meetings::id.desc()))
+        }
+        when => {
+            let mut sql = sql;
+            if when == When::Upcoming {
+                sql = sql.filter(meetings::ends_at.ge(now));
+            }
+            if let Some((t, id)) = after {
+                sql = sql.filter(
+                    meetings::starts_at
+                        .gt(t)
+                        .or(meetings::starts_at.eq(t).and(meetings::id.gt(id))),
+                );
+            }
+            sql.order((meetings::starts_at.asc(), meetings::id.asc()))
+        }
+    };
+    Ok(sql.limit(page.fetch_limit()).load(conn)?)
+}
+
+/// Meetings as the viewer sees them.
+pub fn present(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    rows: Vec<Meeting>,
+) -> Result<Vec<MeetingOut>, ApiError> {
+    let mut network_ids: Vec<i64> = rows.iter().map(|m| m.network_id).collect();
+    network_ids.sort_unstable();
+    network_ids.dedup();
+    let roles = viewer.roles_in(conn, &network_ids)?;
+    let organiser = |n: i64| organises(viewer.is_admin, roles.get(&n).copied());
+    let views = queries::meetings::views(conn, viewer, &rows, organiser)?;
+    Ok(rows
+        .into_iter()
+        .zip(views)
+        .map(|(m, v)| MeetingOut::new(m, v))
+        .collect())
+}
