@@ -19,17 +19,20 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::db::models::{
-    GoalValues, KnowledgeLinkValues, NetworkValues, NewUser, StakeholderValues,
+    AccessNeeds, GoalValues, KnowledgeLinkValues, MeetingValues, NetworkValues, NewUser,
+    StakeholderValues,
 };
 use crate::db::queries::stakeholders::Profile;
 use crate::db::schema::{
     endorsements, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
-    memberships, network_topics, networks, stakeholders, users,
+    meeting_access_needs, meeting_registrations, meetings, memberships, network_topics, networks,
+    stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
-    Audience, FieldVisibility, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Stance,
-    Visibility,
+    AccessFeature, Audience, FieldVisibility, GoalStatus, MeetingFormat, MeetingKind,
+    MeetingStatus, NetworkStatus, RegistrationStatus, Role, Scope, StakeholderKind, Stance,
+    TimeZone, Visibility,
 };
 use crate::operations::config::{Config, DemoData};
 use crate::web::error::ApiError;
@@ -1149,6 +1152,198 @@ const GOALS: &[GoalSeed] = &[
 ];
 
 /// (goal, member, stance, comment).
+/// A demo meeting: `days` from today (negative: in the past), starting at
+/// `hour` UTC, for `hours`.
+struct MeetingSeed {
+    key: &'static str,
+    network: &'static str,
+    title: &'static str,
+    description: &'static str,
+    kind: MeetingKind,
+    format: MeetingFormat,
+    days: i64,
+    hour: u32,
+    hours: i64,
+    venue: (&'static str, &'static str, Option<&'static str>),
+    online_url: Option<&'static str>,
+    features: &'static [AccessFeature],
+    access_note: &'static str,
+    capacity: Option<i32>,
+    status: MeetingStatus,
+    cancel_reason: &'static str,
+    organiser: &'static str,
+}
+
+const MEETINGS: &[MeetingSeed] = &[
+    MeetingSeed {
+        key: "drenthe-start",
+        network: "drenthe",
+        title: "Warm startmoment Inclusief Drenthe",
+        description: "We beginnen met koffie en kennismaken. Daarna vertelt iedereen wat inclusie \
+            voor hem of haar betekent. Samen kiezen we de eerste stappen voor de regio.",
+        kind: MeetingKind::KickOff,
+        format: MeetingFormat::InPerson,
+        days: 21,
+        hour: 18,
+        hours: 3,
+        venue: ("Bibliotheek Assen", "Collegeplein 1, Assen", Some("GM0106")),
+        online_url: None,
+        features: &[
+            AccessFeature::StepFree,
+            AccessFeature::AccessibleToilet,
+            AccessFeature::InductionLoop,
+            AccessFeature::SignLanguage,
+            AccessFeature::PublicTransport,
+            AccessFeature::Breaks,
+        ],
+        access_note: "Er is de hele avond een NGT-tolk. De ingang aan het Collegeplein heeft \
+            een automatische deur. Het station is op vijf minuten lopen.",
+        capacity: Some(40),
+        status: MeetingStatus::Planned,
+        cancel_reason: "",
+        organiser: "joost",
+    },
+    MeetingSeed {
+        key: "drenthe-emmen",
+        network: "drenthe",
+        title: "Netwerkavond in Emmen",
+        description: "Henk en Daan vertelden hoe Emmen inwoners betrekt bij de Wmo. Daarna \
+            spraken we in kleine groepen.",
+        kind: MeetingKind::NetworkMeeting,
+        format: MeetingFormat::Hybrid,
+        days: -40,
+        hour: 18,
+        hours: 2,
+        venue: (
+            "Gemeentehuis Emmen",
+            "Raadhuisplein 1, Emmen",
+            Some("GM0114"),
+        ),
+        online_url: Some("https://meet.example.org/drenthe-emmen"),
+        features: &[
+            AccessFeature::StepFree,
+            AccessFeature::AccessibleToilet,
+            AccessFeature::Captions,
+        ],
+        access_note: "",
+        capacity: None,
+        status: MeetingStatus::Held,
+        cancel_reason: "",
+        organiser: "joost",
+    },
+    MeetingSeed {
+        key: "drenthe-vervoer",
+        network: "drenthe",
+        title: "Werkplaats vervoer naar bijeenkomsten",
+        description: "Hoe komen we allemaal op dezelfde plek, als we ver uit elkaar wonen?",
+        kind: MeetingKind::Workshop,
+        format: MeetingFormat::InPerson,
+        days: 10,
+        hour: 13,
+        hours: 2,
+        venue: (
+            "Dorpshuis Westerbork",
+            "Hoofdstraat 10, Westerbork",
+            Some("GM1731"),
+        ),
+        online_url: None,
+        features: &[AccessFeature::StepFree],
+        access_note: "",
+        capacity: Some(20),
+        status: MeetingStatus::Cancelled,
+        cancel_reason: "De zaal is niet beschikbaar. We plannen snel een nieuwe datum.",
+        organiser: "daan",
+    },
+    MeetingSeed {
+        key: "musea-schouw",
+        network: "musea",
+        title: "Samen op schouw in het Centraal Museum",
+        description: "We lopen samen door het museum en schrijven op wat goed gaat en wat \
+            beter kan. Daarna praten we met de directie.",
+        kind: MeetingKind::Workshop,
+        format: MeetingFormat::InPerson,
+        days: 14,
+        hour: 9,
+        hours: 3,
+        venue: (
+            "Centraal Museum",
+            "Agnietenstraat 1, Utrecht",
+            Some("GM0344"),
+        ),
+        online_url: None,
+        features: &[
+            AccessFeature::StepFree,
+            AccessFeature::AccessibleToilet,
+            AccessFeature::QuietRoom,
+            AccessFeature::AssistanceDogs,
+            AccessFeature::EasyRead,
+        ],
+        access_note: "De stukken sturen we een week van tevoren, ook in makkelijke taal.",
+        capacity: Some(12),
+        status: MeetingStatus::Planned,
+        cancel_reason: "",
+        organiser: "sanne",
+    },
+    MeetingSeed {
+        key: "nig-online",
+        network: "nig",
+        title: "Online netwerkbijeenkomst: de lokale inclusieagenda",
+        description: "Gemeenten vertellen hoe ze hun inclusieagenda samen met inwoners maakten.",
+        kind: MeetingKind::NetworkMeeting,
+        format: MeetingFormat::Online,
+        days: 30,
+        hour: 14,
+        hours: 1,
+        venue: ("", "", None),
+        online_url: Some("https://meet.example.org/inclusieagenda"),
+        features: &[
+            AccessFeature::Captions,
+            AccessFeature::SignLanguage,
+            AccessFeature::EasyRead,
+        ],
+        access_note: "",
+        capacity: None,
+        status: MeetingStatus::Planned,
+        cancel_reason: "",
+        organiser: "sanne",
+    },
+];
+
+/// Who registered for the demo meetings, with what they need (stated with
+/// consent; `true`: their name may be shown with it).
+const REGISTRATIONS: &[(&str, &str, &[AccessFeature], &str, bool)] = &[
+    (
+        "drenthe-start",
+        "daan",
+        &[AccessFeature::StepFree],
+        "",
+        true,
+    ),
+    (
+        "drenthe-start",
+        "henk",
+        &[AccessFeature::SignLanguage],
+        "",
+        false,
+    ),
+    (
+        "drenthe-start",
+        "els",
+        &[AccessFeature::QuietRoom, AccessFeature::Breaks],
+        "Graag een plek bij de deur.",
+        false,
+    ),
+    ("drenthe-emmen", "daan", &[], "", false),
+    ("drenthe-emmen", "henk", &[], "", false),
+    (
+        "musea-schouw",
+        "daan",
+        &[AccessFeature::QuietRoom],
+        "",
+        true,
+    ),
+];
+
 const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
     ("nig-route", "joost", Stance::Support, "Heel goed. In Drenthe kunnen we deze route meteen gebruiken."),
     ("nig-route", "daan", Stance::Support, "Graag met plaatjes bij elke stap."),
@@ -1438,7 +1633,80 @@ impl<'a> Loader<'a> {
         self.memberships()?;
         self.goals()?;
         self.endorsements()?;
+        self.meetings()?;
         self.links()
+    }
+
+    fn meetings(&mut self) -> Result<(), ApiError> {
+        let mut ids = HashMap::new();
+        for m in MEETINGS {
+            let network_id = id_of(&self.networks, "network", m.network)?;
+            let day = self.today + chrono::Duration::days(m.days);
+            let starts_at = day
+                .and_hms_opt(m.hour, 0, 0)
+                .ok_or_else(|| ApiError::Internal("demo data: meeting hour".into()))?;
+            let names: Vec<&str> = m.features.iter().map(|f| f.as_str()).collect();
+            let v = MeetingValues {
+                title: m.title.into(),
+                description: m.description.into(),
+                kind: m.kind.as_str().into(),
+                format: m.format.as_str().into(),
+                starts_at,
+                ends_at: starts_at + chrono::Duration::hours(m.hours),
+                time_zone: TimeZone::Amsterdam.as_str().into(),
+                venue_name: m.venue.0.into(),
+                venue_address: m.venue.1.into(),
+                municipality_code: m.venue.2.map(Into::into),
+                online_url: m.online_url.map(Into::into),
+                visibility: Visibility::Public.as_str().into(),
+                capacity: m.capacity,
+                status: m.status.as_str().into(),
+                cancel_reason: m.cancel_reason.into(),
+                access_features: if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(",{},", names.join(","))
+                },
+                access_note: m.access_note.into(),
+                organiser_id: Some(id_of(&self.people, "stakeholder", m.organiser)?),
+            };
+            let id: i64 = diesel::insert_into(meetings::table)
+                .values((
+                    &v,
+                    meetings::network_id.eq(network_id),
+                    meetings::created_at.eq(self.now),
+                    meetings::updated_at.eq(self.now),
+                ))
+                .returning(meetings::id)
+                .get_result(self.conn)?;
+            ids.insert(m.key, id);
+        }
+        for (meeting, person, needs, note, share) in REGISTRATIONS {
+            let meeting_id = id_of(&ids, "meeting", meeting)?;
+            let stakeholder_id = id_of(&self.people, "stakeholder", person)?;
+            let id: i64 = diesel::insert_into(meeting_registrations::table)
+                .values((
+                    meeting_registrations::meeting_id.eq(meeting_id),
+                    meeting_registrations::stakeholder_id.eq(stakeholder_id),
+                    meeting_registrations::status.eq(RegistrationStatus::Registered.as_str()),
+                    meeting_registrations::created_at.eq(self.now),
+                    meeting_registrations::updated_at.eq(self.now),
+                ))
+                .returning(meeting_registrations::id)
+                .get_result(self.conn)?;
+            if !needs.is_empty() || !note.is_empty() {
+                let names: Vec<&str> = needs.iter().map(|f| f.as_str()).collect();
+                diesel::insert_into(meeting_access_needs::table)
+                    .values(AccessNeeds {
+                        registration_id: id,
+                        needs: format!(",{},", names.join(",")),
+                        note: (*note).into(),
+                        share_name: *share,
+                    })
+                    .execute(self.conn)?;
+            }
+        }
+        Ok(())
     }
 
     fn accounts(&mut self) -> Result<(), ApiError> {

@@ -584,8 +584,20 @@ both!(
         positions.sort_unstable();
         assert_eq!(positions, (1..=20).collect::<Vec<_>>());
 
+        // The queue, a page at a time, in the order people came.
+        let queue = app
+            .collect_all(
+                &format!("{register}?status=waiting&pageSize=7"),
+                Some(&carla.token),
+            )
+            .await;
+        let queued: Vec<i64> = queue
+            .iter()
+            .map(|r| r["waitingPosition"].as_i64().unwrap())
+            .collect();
+        assert_eq!(queued, (1..=20).collect::<Vec<_>>());
         let list = app
-            .get(&register, Some(&carla.token))
+            .get(&format!("{register}?pageSize=100"), Some(&carla.token))
             .await
             .expect(200)
             .items();
@@ -603,7 +615,7 @@ both!(
                 .expect(204);
         }
         let list = app
-            .get(&register, Some(&carla.token))
+            .get(&format!("{register}?pageSize=100"), Some(&carla.token))
             .await
             .expect(200)
             .items();

@@ -32,6 +32,7 @@ describe("visitor pages", () => {
     ["/?lang=en", "start page in English"],
     ["/netwerk.html?id=3&lang=en", "network page in English"],
     ["/kennis.html?lang=en", "knowledge platform in English"],
+    ["/agenda.html?format=online", "agenda of online meetings"],
     ["/toegankelijkheid?lang=en", "accessibility statement in English"],
     ["/?lang=nl", "back to Dutch"],
   ];

@@ -140,8 +140,8 @@ function localUrl(path) {
  * options: body (sent as JSON), query, ifMatch, retry (default true).
  */
 export async function request(method, path, options = {}) {
-  const { body, query, ifMatch, retry = true } = options;
-  const headers = { Accept: "application/json, application/problem+json" };
+  const { body, query, ifMatch, retry = true, as } = options;
+  const headers = { Accept: as === "text" ? "*/*" : "application/json, application/problem+json" };
   const sentToken = accessToken;
   if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
   if (body !== undefined) headers["Content-Type"] = method === "PATCH" ? "application/merge-patch+json" : "application/json";
@@ -164,7 +164,9 @@ export async function request(method, path, options = {}) {
   let data = null;
   if (response.status !== 204) {
     const text = await response.text();
-    if (text) {
+    if (as === "text" && response.ok) {
+      data = text;
+    } else if (text) {
       try {
         data = JSON.parse(text);
       } catch {

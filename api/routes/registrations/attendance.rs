@@ -4,7 +4,7 @@
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
 
-use super::list::everyone;
+use super::list::registrations;
 use crate::accounts::auth::Auth;
 use crate::db;
 use crate::permissions::{co_members, may_see_contact, meeting_access, Viewer};
@@ -16,7 +16,8 @@ use crate::AppState;
 ///
 /// The organisers. CSV (separated by `;`, UTF-8 with a byte order mark, as
 /// spreadsheets in the Netherlands open it): name, place or waiting, needs
-/// where the person shared them with their name, and contact details only
+/// where the person shared them with their name, in the order people
+/// registered, and contact details only
 /// where the person shares them with co-members.
 #[utoipa::path(
     tag = "Meetings",
@@ -40,7 +41,7 @@ pub async fn attendance_csv(
         let viewer = Viewer::load(conn, auth)?;
         let (meeting, access) = meeting_access(conn, &viewer, meeting_id)?;
         access.ensure_organiser()?;
-        let rows = everyone(conn, meeting_id)?;
+        let rows = registrations(conn, meeting_id, None, 0, 10_000)?;
         let ids: Vec<i64> = rows.iter().map(|r| r.person.id).collect();
         let co = co_members(conn, &viewer, &ids)?;
         let mut out = csv::WriterBuilder::new()

@@ -1,12 +1,12 @@
 //! `GET /meetings/{meetingId}/registrations`: who comes, for the
-//! organisers: people with a place, then the waiting list in its order.
+//! organisers, in the order they registered.
 
 use std::collections::HashMap;
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
-use super::types::{RegistrationOut, RegistrationPage};
+use super::types::{RegistrationFilters, RegistrationOut, RegistrationPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::{AccessNeeds, Registration, Stakeholder};
 use crate::db::schema::{meeting_access_needs, meeting_registrations, stakeholders};
@@ -15,18 +15,20 @@ use crate::domain::RegistrationStatus;
 use crate::permissions::{may_see_need_name, meeting_access, NetworkAccess, Viewer};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
-use crate::web::pagination::{PageLinks, PageRequest};
+use crate::web::pagination::{Cursor, PageLinks, PageRequest};
 use crate::AppState;
 
 /// Who registered
 ///
-/// The organisers (core group, coordinators). Needs appear beside a name
-/// only where the person agreed; the meeting's `needCounts` counts them all.
+/// The organisers (core group, coordinators), in the order people
+/// registered; `waitingPosition` gives the queue. Needs appear beside a
+/// name only where the person agreed; the meeting's `needCounts` counts
+/// them all.
 #[utoipa::path(
     tag = "Meetings",
-    params(("meetingId" = i64, Path, description = "Meeting id", minimum = 1)),
+    params(("meetingId" = i64, Path, description = "Meeting id", minimum = 1), RegistrationFilters),
     responses(
-        (status = 200, description = "Everyone registered, with a place first, then the waiting list.", body = RegistrationPage),
+        (status = 200, description = "A page of registrations.", body = RegistrationPage),
         (status = 403, description = "Only the organisers see who registered."),
         (status = 404, description = "No such meeting, or it is for members only."),
     ),
@@ -42,31 +44,30 @@ pub async fn list_registrations(
     auth.required()?;
     let meeting_id = path.into_inner();
     let mut query = Query::new(&req);
-    let () = query.read::<NoFilters>().into();
+    let filters: RegistrationFilters = query.read();
+    let page = PageRequest::new(filters.page_size, filters.cursor.as_deref());
     query.finish()?;
-    let items = db::read(&state.pool, move |conn| {
+    let (items, next) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let (_, access) = meeting_access(conn, &viewer, meeting_id)?;
         access.ensure_organiser()?;
-        let rows = everyone(conn, meeting_id)?;
-        Ok(rows
+        let mut rows = registrations(
+            conn,
+            meeting_id,
+            filters.status,
+            page.after_id(),
+            page.fetch_limit(),
+        )?;
+        let next = page.finish(&mut rows, |r| Cursor::Id(r.registration.id));
+        let items: Vec<RegistrationOut> = rows
             .into_iter()
             .map(|row| row.out(&access, &viewer))
-            .collect::<Vec<_>>())
+            .collect();
+        Ok((items, next))
     })
     .await?;
-    let page = PageRequest::new(Some(items.len().max(1) as i64), None);
-    let links = PageLinks::new(&req, Vec::new(), &page, None);
+    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
     Ok(HttpResponse::Ok().json(RegistrationPage { items, links }))
-}
-
-/// This list takes no parameters.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoFilters {}
-
-impl From<NoFilters> for () {
-    fn from(_: NoFilters) {}
 }
 
 /// A registration with the person and their needs.
@@ -95,16 +96,35 @@ impl Row {
     }
 }
 
-/// Everyone registered for a meeting: with a place (in the order they
-/// came), then waiting (in queue order).
-pub fn everyone(conn: &mut DbConn, meeting_id: i64) -> Result<Vec<Row>, ApiError> {
-    let rows: Vec<(Registration, Stakeholder)> = meeting_registrations::table
+/// A meeting's registrations after registration `after` (in the order
+/// people registered), at most `limit`, with their place in the queue.
+pub fn registrations(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    status: Option<RegistrationStatus>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Row>, ApiError> {
+    let waiting = RegistrationStatus::Waiting.as_str();
+    let mut sql = meeting_registrations::table
         .inner_join(stakeholders::table)
         .filter(meeting_registrations::meeting_id.eq(meeting_id))
-        .order(meeting_registrations::id)
-        .limit(10_000)
+        .filter(meeting_registrations::id.gt(after))
         .select((Registration::as_select(), Stakeholder::as_select()))
+        .into_boxed();
+    if let Some(s) = status {
+        sql = sql.filter(meeting_registrations::status.eq(s.as_str()));
+    }
+    let rows: Vec<(Registration, Stakeholder)> = sql
+        .order(meeting_registrations::id)
+        .limit(limit)
         .load(conn)?;
+    let mut ahead: i64 = meeting_registrations::table
+        .filter(meeting_registrations::meeting_id.eq(meeting_id))
+        .filter(meeting_registrations::status.eq(waiting))
+        .filter(meeting_registrations::id.le(after))
+        .count()
+        .get_result(conn)?;
     let ids: Vec<i64> = rows.iter().map(|(r, _)| r.id).collect();
     let mut needs: HashMap<i64, AccessNeeds> = meeting_access_needs::table
         .filter(db::in_ids(meeting_access_needs::registration_id, &ids))
@@ -113,21 +133,19 @@ pub fn everyone(conn: &mut DbConn, meeting_id: i64) -> Result<Vec<Row>, ApiError
         .into_iter()
         .map(|n| (n.registration_id, n))
         .collect();
-    let (placed, waiting): (Vec<_>, Vec<_>) = rows
+    Ok(rows
         .into_iter()
-        .partition(|(r, _)| r.status == RegistrationStatus::Registered.as_str());
-    let placed = placed.into_iter().map(|(r, s)| (r, s, None));
-    let waiting = waiting
-        .into_iter()
-        .enumerate()
-        .map(|(i, (r, s))| (r, s, Some(i as i64 + 1)));
-    Ok(placed
-        .chain(waiting)
-        .map(|(registration, person, waiting_position)| Row {
-            needs: needs.remove(&registration.id),
-            registration,
-            person,
-            waiting_position,
+        .map(|(registration, person)| {
+            let waiting_position = (registration.status == waiting).then(|| {
+                ahead += 1;
+                ahead
+            });
+            Row {
+                needs: needs.remove(&registration.id),
+                registration,
+                person,
+                waiting_position,
+            }
         })
         .collect())
 }

@@ -19,4 +19,4 @@ pub use create::register_for_meeting;
 pub use delete::cancel_registration;
 pub use list::list_registrations;
 pub use read::{all_of, get_registration};
-pub use types::{RegistrationInput, RegistrationOut, RegistrationPage};
+pub use types::{RegistrationFilters, RegistrationInput, RegistrationOut, RegistrationPage};

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::models::{AccessNeeds, Registration};
@@ -11,6 +11,7 @@ use crate::page_type;
 use crate::routes::meetings::features;
 use crate::web::extract::{not_null, Body};
 use crate::web::http::utc;
+use crate::web::params;
 
 /// A registration: yours, or (for organisers) one of a meeting's.
 #[derive(Debug, Serialize, ToSchema)]
@@ -98,4 +99,19 @@ pub struct RegistrationInput {
 
 impl Body for RegistrationInput {
     const REQUIRED: &'static [&'static str] = &[];
+}
+
+/// Filters for the list of registrations.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct RegistrationFilters {
+    /// Only people with a place, or only the waiting list.
+    #[serde(default, deserialize_with = "params::choice")]
+    pub status: Option<RegistrationStatus>,
+    #[param(minimum = 1, maximum = 100)]
+    #[serde(default, deserialize_with = "params::page_size")]
+    pub page_size: Option<i64>,
+    #[serde(default, deserialize_with = "params::cursor")]
+    pub cursor: Option<String>,
 }

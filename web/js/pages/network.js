@@ -12,6 +12,7 @@ import { linkForm, linkBody } from "../link-form.js";
 import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
+import { meetingCard } from "../meetings.js";
 
 function facts(network, names, topics) {
   const rows = [
@@ -122,10 +123,12 @@ export async function boot(main) {
       }
       throw error;
     }
-    const [members, goals, links] = await Promise.all([
+    const [members, goals, links, upcoming, past] = await Promise.all([
       api.getAll(`/networks/${id}/members`),
       api.getAll(`/networks/${id}/goals`),
       api.getAll("/knowledge-links", { network: id }),
+      api.get(`/networks/${id}/meetings`, { pageSize: 10 }),
+      api.get(`/networks/${id}/meetings`, { when: "past", pageSize: 5 }),
     ]);
     const me = api.user();
     const myRole = network.myRole || null;
@@ -216,6 +219,22 @@ export async function boot(main) {
     }
     if (isCore) goalsSection.push(paragraph(link(`/netwerk-beheren.html?id=${id}#doelen-kop`, t("goals.manageLink"))));
 
+    // --- Meetings -----------------------------------------------------------
+    const meetingSection = [heading(2, t("meetings.title"), { id: "bijeenkomsten-kop" })];
+    meetingSection.push(
+      upcoming.items.length
+        ? h("ul", { class: "tm-cards", "aria-labelledby": "bijeenkomsten-kop" }, upcoming.items.map((m) => meetingCard(m)))
+        : paragraph(t("meetings.noneUpcoming")),
+    );
+    if (isCore) meetingSection.push(paragraph(link(`/bijeenkomst-plannen.html?netwerk=${id}`, t("meetings.plan"))));
+    meetingSection.push(paragraph(link(`/api/v1/networks/${id}/calendar.ics`, t("meetings.subscribe")), " ", t("meetings.subscribeHelp"), "tm-small"));
+    if (past.items.length) {
+      meetingSection.push(
+        heading(3, t("meetings.pastTitle"), { id: "eerder-kop" }),
+        h("ul", { class: "tm-cards", "aria-labelledby": "eerder-kop" }, past.items.map((m) => meetingCard(m, { level: 4 }))),
+      );
+    }
+
     // --- Knowledge links --------------------------------------------------
     const linkSection = [heading(2, t("network.linksTitle"), { id: "kennis-kop" })];
     linkSection.push(links.length ? h("ul", { class: "tm-cards" }, links.map((l) => knowledgeItem(l, { level: 3, topics }))) : paragraph(t("network.noLinks")));
@@ -249,6 +268,7 @@ export async function boot(main) {
       facts(network, names, topics),
       family,
       goalsSection,
+      meetingSection,
       heading(2, t("members.title"), { id: "leden-kop" }),
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
       linkSection,
