@@ -21,7 +21,6 @@ use diesel::prelude::*;
 use crate::db::models::{
     GoalValues, KnowledgeLinkValues, NetworkValues, NewUser, StakeholderValues,
 };
-use crate::db::queries::stakeholders::Profile;
 use crate::db::schema::{
     endorsements, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
     memberships, network_topics, networks, stakeholders, users,
@@ -32,6 +31,7 @@ use crate::domain::{
     Visibility,
 };
 use crate::operations::config::{Config, DemoData};
+use crate::queries::stakeholders::Profile;
 use crate::web::error::ApiError;
 
 /// The password of every demo account.
@@ -1509,7 +1509,7 @@ impl<'a> Loader<'a> {
                 talents: owned(p.talents),
                 languages: owned(p.languages),
             };
-            crate::db::queries::stakeholders::save_extras(self.conn, id, &profile)?;
+            crate::queries::stakeholders::save_extras(self.conn, id, &profile)?;
             self.people.insert(p.key, id);
         }
         Ok(())
@@ -1556,7 +1556,7 @@ impl<'a> Loader<'a> {
                     ))
                     .execute(self.conn)?;
             }
-            crate::db::queries::networks::index(self.conn, id, &v)?;
+            crate::queries::networks::index(self.conn, id, &v)?;
             self.networks.insert(n.key, id);
         }
         Ok(())
@@ -1688,9 +1688,7 @@ impl<'a> Loader<'a> {
                     .execute(self.conn)?;
             }
             let topics: Vec<String> = l.topics.iter().map(|t| t.to_string()).collect();
-            crate::db::queries::knowledge_links::index(
-                self.conn, id, &v.title, &v.summary, &topics,
-            )?;
+            crate::queries::knowledge_links::index(self.conn, id, &v.title, &v.summary, &topics)?;
         }
         Ok(())
     }

@@ -224,7 +224,7 @@ impl TestApp {
     pub async fn start_with(backend: Backend, change: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new(backend);
         let mut conn = db.conn();
-        db::migrate(&mut conn).expect("migrations");
+        themanet::migrate(&mut conn).expect("migrations");
         drop(conn);
         let mut config = Config::for_database(&db.url);
         change(&mut config);
@@ -332,7 +332,7 @@ impl TestApp {
     pub async fn admin(&self) -> User {
         let user = self.user("Admin").await;
         let mut conn = self.db.conn();
-        themanet::db::queries::accounts::make_admin(
+        themanet::queries::accounts::make_admin(
             &mut conn,
             &user.email,
             "Admin",

@@ -5,10 +5,11 @@ use diesel::prelude::*;
 
 use super::types::{GoalFilters, GoalOut, GoalPage};
 use crate::accounts::auth::Auth;
+use crate::db;
 use crate::db::models::Goal;
 use crate::db::schema::goals;
-use crate::db::{self, queries};
 use crate::permissions::{network_access, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};

@@ -6,8 +6,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::models::{Goal, GoalValues};
-use crate::db::queries::goals::CountedGoal;
 use crate::domain::GoalStatus;
+use crate::queries::goals::CountedGoal;
 use crate::web::error::InvalidParam;
 use crate::web::extract::{merge, merge_opt, nullable, Body};
 use crate::web::http::utc;

@@ -2,11 +2,11 @@ use actix_web::{delete, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::invitations::{ensure_open, load};
 use crate::db::schema::invitations;
 use crate::db::versioned::{self, Precondition};
 use crate::permissions::Viewer;
 use crate::permissions::{invitation_party, InvitationParty};
+use crate::queries::invitations::{ensure_open, load};
 use crate::web::error::ApiError;
 use crate::AppState;
 

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::models::Network;
-use crate::db::queries::networks::{Relative, Surroundings};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
+use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
 use crate::web::http::utc;
 use crate::web::params;

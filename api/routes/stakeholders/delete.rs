@@ -3,10 +3,10 @@ use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::memberships::sole_coordinator_of;
 use crate::db::schema::{stakeholders, users};
 use crate::db::versioned::{self, Precondition};
 use crate::permissions::Viewer;
+use crate::queries::memberships::sole_coordinator_of;
 use crate::web::error::ApiError;
 use crate::web::http::etag;
 use crate::{search, AppState};

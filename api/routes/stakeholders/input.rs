@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::StakeholderValues;
-use crate::db::queries::stakeholders::{show_as_suits_kind, Profile};
 use crate::domain::{StakeholderKind, LANGUAGES};
+use crate::queries::stakeholders::{show_as_suits_kind, Profile};
 use crate::reference::municipality;
 use crate::routes::{clean_tags, non_empty, validate_tag_list};
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
