@@ -85,6 +85,46 @@ pub fn answer_page<P: Page>(
     HttpResponse::Ok().json(P::new(items, links))
 }
 
+/// What a deletion leaves in the audit log: the action, and the object and
+/// network it concerns.
+pub struct Deleted {
+    pub action: &'static str,
+    pub object: (&'static str, i64),
+    pub network_id: Option<i64>,
+}
+
+/// A `DELETE`, to its 204: in one write transaction the row is locked
+/// first (`lock`, with `versioned::lock!`), the viewer loaded, and `delete`
+/// run with them (the viewer's right, `If-Match`, `versioned::delete!`,
+/// what goes with the row); the event it names goes to the audit log.
+pub async fn delete_row(
+    state: &AppState,
+    auth: Auth,
+    lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
+    delete: impl FnOnce(&mut DbConn, &Viewer) -> Result<Deleted, ApiError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
+    auth.required()?;
+    db::write(&state.pool, move |conn| {
+        lock(conn)?;
+        let viewer = Viewer::load(conn, auth)?;
+        let Deleted {
+            action,
+            object: (object_type, object_id),
+            network_id,
+        } = delete(conn, &viewer)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            action,
+            object_type,
+            Some(object_id),
+            network_id,
+        )
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// Checks a list of topic slugs against the topic table.
 pub fn check_topics(
     conn: &mut DbConn,
