@@ -29,27 +29,15 @@ both!(register_login_and_me, |app: common::TestApp| async move {
         "not listed until the person says so"
     );
 
-    app.post(
-        "/api/v1/auth/login",
-        None,
-        json!({"email": "fatima@example.org", "password": "een lange zin"}),
-    )
-    .await
-    .expect(200);
+    app.login("fatima@example.org", "een lange zin")
+        .await
+        .expect(200);
     let wrong = app
-        .post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "fatima@example.org", "password": "verkeerd!!"}),
-        )
+        .login("fatima@example.org", "verkeerd!!")
         .await
         .expect(401);
     let unknown = app
-        .post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "niemand@example.org", "password": "verkeerd!!"}),
-        )
+        .login("niemand@example.org", "verkeerd!!")
         .await
         .expect(401);
     assert_eq!(
@@ -177,13 +165,7 @@ both!(
         let anna = app.user("Anna").await;
         let bert = app.user("Bert").await;
         let network = app.network(&anna, "Inclusief onderwijs Utrecht").await;
-        app.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&bert.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+        app.join(network, &bert).await;
         // The last coordinator has to hand over first.
         app.delete("/api/v1/me", Some(&anna.token))
             .await
@@ -341,19 +323,11 @@ both!(
         .await
         .expect(401);
         app.get("/api/v1/me", Some(&fresh)).await.expect(200);
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "sara@example.org", "password": "een nieuwe lange zin"}),
-        )
-        .await
-        .expect(200);
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "sara@example.org", "password": "een lange zin"}),
-        )
-        .await
-        .expect(401);
+        app.login("sara@example.org", "een nieuwe lange zin")
+            .await
+            .expect(200);
+        app.login("sara@example.org", "een lange zin")
+            .await
+            .expect(401);
     }
 );
