@@ -156,6 +156,20 @@ pub fn check_topics(
     Ok(())
 }
 
+/// Checks a municipality code against the CBS list.
+pub fn check_municipality(code: Option<&str>, errors: &mut Vec<InvalidParam>) {
+    if code.is_some_and(|code| crate::reference::municipality(code).is_none()) {
+        errors.push(
+            InvalidParam::new(
+                "municipalityCode",
+                Code::Reference,
+                "is not a CBS municipality code (see GET /municipalities)",
+            )
+            .expected("municipality"),
+        );
+    }
+}
+
 /// Trims, drops empties and duplicates, keeps order.
 pub fn clean_tags(list: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
