@@ -1,8 +1,6 @@
 //! Accounts you can trust: throttling, password rules, consent and
 //! minimisation, export, erasure, audit log.
 
-use actix_web::http::header;
-use actix_web::test::TestRequest;
 use serde_json::json;
 
 use crate::both;
@@ -338,11 +336,7 @@ both!(
 
 both!(exports_are_private, |app: common::TestApp| async move {
     let r = app
-        .send(
-            TestRequest::get()
-                .uri("/api/v1/me/export")
-                .insert_header((header::AUTHORIZATION, "Bearer kapot")),
-        )
+        .get_with_authorization("/api/v1/me/export", "Bearer kapot")
         .await
         .expect(401);
     assert_eq!(r.body["status"], 401);
@@ -400,13 +394,7 @@ both!(
         assert_eq!(r.body["disabled"], true);
         // Every session ends at once.
         app.get("/api/v1/me", Some(&user.token)).await.expect(401);
-        app.post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": refresh}),
-        )
-        .await
-        .expect(401);
+        app.refresh(&refresh).await.expect(401);
         app.post("/api/v1/auth/login", None, login.clone())
             .await
             .expect(401);

@@ -294,6 +294,20 @@ impl TestApp {
         self.request(Method::DELETE, path, token, None).await
     }
 
+    /// A `GET` with this `Authorization` header, as a client may send it.
+    pub async fn get_with_authorization(&self, path: &str, authorization: &str) -> Resp {
+        let req = test::TestRequest::get()
+            .uri(path)
+            .insert_header((header::AUTHORIZATION, authorization));
+        self.send(req).await
+    }
+
+    /// Trades a refresh token for new tokens.
+    pub async fn refresh(&self, token: &str) -> Resp {
+        let body = json!({ "refreshToken": token });
+        self.post("/api/v1/auth/refresh", None, body).await
+    }
+
     /// Registers a new user.
     pub async fn user(&self, name: &str) -> User {
         let email = format!(
