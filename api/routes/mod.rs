@@ -67,7 +67,9 @@ pub fn read_list<F: Paged + DeserializeOwned + Default>(
     let mut query = Query::new(req);
     let filters: F = query.read();
     let page = filters.page();
-    filters.check(&page, &mut query);
+    if let Some(problem) = filters.check(&page) {
+        query.push(problem);
+    }
     query.finish()?;
     Ok((filters, page, query))
 }

@@ -7,7 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::web::extract::Query;
+use crate::web::error::InvalidParam;
 
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
 pub const MAX_PAGE_SIZE: i64 = 100;
@@ -94,9 +94,11 @@ impl PageRequest {
 pub trait Paged {
     fn page(&self) -> PageRequest;
 
-    /// Keeps in `query` what is wrong with the filters together, beyond
-    /// each parameter alone; [`Query::finish`] reports it with the rest.
-    fn check(&self, _page: &PageRequest, _query: &mut Query) {}
+    /// What is wrong with the filters together, beyond each parameter
+    /// alone; reported with the other invalid parameters.
+    fn check(&self, _page: &PageRequest) -> Option<InvalidParam> {
+        None
+    }
 }
 
 /// A page of a list (declared with [`page_type!`]): its items and links.

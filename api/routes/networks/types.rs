@@ -9,7 +9,6 @@ use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Vis
 use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
 use crate::web::error::{Code, InvalidParam};
-use crate::web::extract::Query;
 use crate::web::http::utc;
 use crate::web::pagination::{Cursor, PageRequest, Paged};
 use crate::web::params;
@@ -218,17 +217,16 @@ impl Paged for NetworkFilters {
 
     /// A search's pages run by relevance: a cursor of the list by id
     /// belongs to another listing.
-    fn check(&self, page: &PageRequest, query: &mut Query) {
-        if self.q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
-            query.push(
-                InvalidParam::new(
-                    "cursor",
-                    Code::Format,
-                    "belongs to another listing; follow _links.next",
-                )
-                .expected("cursor"),
-            );
-        }
+    fn check(&self, page: &PageRequest) -> Option<InvalidParam> {
+        let by_id = matches!(page.after, Some(Cursor::Id(_)));
+        (self.q.is_some() && by_id).then(|| {
+            InvalidParam::new(
+                "cursor",
+                Code::Format,
+                "belongs to another listing; follow _links.next",
+            )
+            .expected("cursor")
+        })
     }
 }
 
