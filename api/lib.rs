@@ -7,8 +7,10 @@
 // - `routes`: one folder per resource, one file per action;
 // - `permissions`: who may see and do what;
 // - `accounts`: passwords, tokens, sessions, throttling;
+// - `queries`: the queries several handlers share, which keep the search
+//   index in step;
 // - `search`: the Dutch analyser, the index and ranking;
-// - `db`: connections, transactions, the write kernel, rows, shared queries;
+// - `db`: connections, transactions, the write kernel, rows, the schema;
 // - `domain`, `reference`, `audit`: the words of the domain, the reference
 //   lists, the audit log;
 // - `operations`: configuration, backup and restore, CSV import and export;
@@ -20,6 +22,7 @@ pub mod demo;
 pub mod domain;
 pub mod operations;
 pub mod permissions;
+pub mod queries;
 pub mod reference;
 pub mod routes;
 pub mod search;
@@ -56,6 +59,18 @@ impl AppState {
             schema_ready: std::sync::atomic::AtomicBool::new(true),
         }
     }
+}
+
+/// Migrates a database: the schema (`db::migrate_schema`), then what its
+/// migrations leave to Rust. Returns the names of the migrations applied; a
+/// database that a newer version migrated is refused, and nothing changes.
+pub fn migrate(conn: &mut db::DbConn) -> Result<Vec<String>, String> {
+    let applied = db::migrate_schema(conn)?;
+    // Migration 8's second half: the old single postings become blocks.
+    search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))?;
+    // Migration 15's: indexes rebuilt in Rust.
+    queries::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))?;
+    Ok(applied)
 }
 
 /// The version of this API, sent in the `API-Version` header.

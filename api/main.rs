@@ -167,7 +167,7 @@ fn with_db(f: impl FnOnce(&mut db::DbConn) -> Result<(), String>) -> Result<(), 
     let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let mut conn = db::establish(&config.database_url)
         .map_err(|e| format!("cannot open the database: {e}"))?;
-    db::migrate(&mut conn)?;
+    themanet::migrate(&mut conn)?;
     f(&mut conn)
 }
 
@@ -190,7 +190,7 @@ fn migrate() -> Result<(), String> {
     let _lock = themanet::operations::backup::DatabaseLock::shared(&config.database_url)?;
     let mut conn = db::establish(&config.database_url)
         .map_err(|e| format!("cannot open the database: {e}"))?;
-    let applied = db::migrate(&mut conn)?;
+    let applied = themanet::migrate(&mut conn)?;
     if applied.is_empty() {
         println!(
             "The database was up to date: nothing to do ({}).",
@@ -253,7 +253,7 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     };
     check_account(&email, &password, &name).map_err(|e| account_errors(&e))?;
     with_db(|conn| {
-        let created = themanet::db::queries::accounts::make_admin(conn, &email, &name, &password)
+        let created = themanet::queries::accounts::make_admin(conn, &email, &name, &password)
             .map_err(|e| account_errors(&e))?;
         println!(
             "{email} is now a platform admin{}.",
@@ -399,7 +399,7 @@ enum Unprepared {
 fn prepare(config: &Config) -> Result<(), Unprepared> {
     let mut conn = db::establish(&config.database_url)
         .map_err(|e| Unprepared::Unreachable(format!("cannot open the database: {e}")))?;
-    let applied = db::migrate(&mut conn).map_err(Unprepared::Refused)?;
+    let applied = themanet::migrate(&mut conn).map_err(Unprepared::Refused)?;
     if !applied.is_empty() {
         tracing::info!("applied migrations: {}", applied.join(", "));
     }

@@ -32,6 +32,17 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// 403 unless the viewer is a platform admin (who manages accounts).
+    pub fn ensure_admin(&self) -> Result<(), ApiError> {
+        if self.is_admin {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only platform admins manage accounts.".into(),
+            ))
+        }
+    }
+
     pub const ANONYMOUS: Viewer = Viewer {
         user_id: None,
         is_admin: false,
@@ -588,13 +599,8 @@ pub fn may_see_choices(viewer: &Viewer, s: &Stakeholder) -> bool {
 /// The viewer, when they are a platform admin; 403 otherwise.
 pub fn ensure_admin(conn: &mut DbConn, auth: Auth) -> Result<Viewer, ApiError> {
     let viewer = Viewer::load(conn, auth)?;
-    if viewer.is_admin {
-        Ok(viewer)
-    } else {
-        Err(ApiError::Forbidden(
-            "Only platform admins manage accounts.".into(),
-        ))
-    }
+    viewer.ensure_admin()?;
+    Ok(viewer)
 }
 
 /// Who the viewer is to an invitation: the invited person, or someone who

@@ -56,7 +56,7 @@ fn snapshot(conn: &mut DbConn) -> Vec<String> {
 fn sqlite_backup_and_restore_give_identical_data() {
     let test_db = common::TestDb::new(Backend::Sqlite);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).unwrap();
+    themanet::migrate(&mut conn).unwrap();
     assert!(themanet::demo::load(&mut conn).unwrap());
     let before = snapshot(&mut conn);
     assert!(before.len() > 100, "the demo data is there");
@@ -116,7 +116,7 @@ fn sqlite_backup_and_restore_give_identical_data() {
 fn live_database() -> (common::TestDb, Vec<String>) {
     let test_db = common::TestDb::new(Backend::Sqlite);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).unwrap();
+    themanet::migrate(&mut conn).unwrap();
     assert!(themanet::demo::load(&mut conn).unwrap());
     let rows = snapshot(&mut conn);
     (test_db, rows)
@@ -158,7 +158,7 @@ fn only_a_themanet_database_of_a_known_schema_is_restored() {
     // A themanet database that a newer version migrated.
     let newer = temporary("newer");
     let mut conn = db::establish(&format!("sqlite://{}", newer.display())).unwrap();
-    db::migrate(&mut conn).unwrap();
+    themanet::migrate(&mut conn).unwrap();
     diesel::sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ('20991231000099')")
         .execute(&mut conn)
         .unwrap();

@@ -141,7 +141,7 @@ both!(
         // The same seed gives the same data, on either backend.
         let other = common::TestDb::new(Backend::Sqlite);
         let mut other_conn = other.conn();
-        themanet::db::migrate(&mut other_conn).unwrap();
+        themanet::migrate(&mut other_conn).unwrap();
         generate(&mut other_conn, SIZES, 7, false).unwrap();
         assert_eq!(fingerprint(&mut conn), fingerprint(&mut other_conn));
 
@@ -153,7 +153,7 @@ both!(
                 .select(Network::as_select())
                 .first(&mut conn)
                 .unwrap();
-            themanet::db::queries::networks::index(&mut conn, id, &NetworkValues::from(&network))
+            themanet::queries::networks::index(&mut conn, id, &NetworkValues::from(&network))
                 .unwrap();
             assert_eq!(before, index_of(&mut conn, "network", id), "network {id}");
         }
@@ -173,7 +173,7 @@ both!(
             // The generator writes talents in the order it stores them; the
             // API joins them in the order it was given. Same words either way.
             let v = StakeholderValues::from(&s);
-            themanet::db::queries::stakeholders::index(&mut conn, id, &v, &talents).unwrap();
+            themanet::queries::stakeholders::index(&mut conn, id, &v, &talents).unwrap();
             assert_eq!(
                 before,
                 index_of(&mut conn, "stakeholder", id),
@@ -193,7 +193,7 @@ both!(
                 .unwrap();
             let topics = themanet::db::split_list(&topic_list);
             assert!(!topics.is_empty(), "link {id} has topics");
-            themanet::db::queries::knowledge_links::index(&mut conn, id, &title, &summary, &topics)
+            themanet::queries::knowledge_links::index(&mut conn, id, &title, &summary, &topics)
                 .unwrap();
             assert_eq!(
                 before,

@@ -104,22 +104,9 @@ async fn flows(backend: Backend) -> Vec<String> {
     )
     .await
     .expect(200);
-    let r = app
-        .post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": refresh}),
-        )
-        .await
-        .expect(200);
+    let r = app.refresh(&refresh).await.expect(200);
     let second_refresh = r.body["refreshToken"].as_str().unwrap().to_string();
-    app.post(
-        "/api/v1/auth/refresh",
-        None,
-        json!({"refreshToken": refresh}),
-    )
-    .await
-    .expect(401);
+    app.refresh(&refresh).await.expect(401);
     app.patch(
         &format!("/api/v1/stakeholders/{me}"),
         Some(&access),

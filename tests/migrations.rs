@@ -124,7 +124,7 @@ fn declared_schema() -> Schema {
 fn up_down_up(backend: Backend) {
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     let first = read_schema(&mut conn);
     match &mut conn {
         DbConn::Pg(c) => c.revert_all_migrations(db::PG_MIGRATIONS).map(|_| ()),
@@ -135,7 +135,7 @@ fn up_down_up(backend: Backend) {
         read_schema(&mut conn).is_empty(),
         "{backend:?}: down removes every table"
     );
-    db::migrate(&mut conn).expect("up again");
+    themanet::migrate(&mut conn).expect("up again");
     let second = read_schema(&mut conn);
     assert_eq!(
         first, second,
@@ -185,7 +185,7 @@ fn revert_through(conn: &mut DbConn, suffix: &str) {
 fn postings_keep_their_ranking(backend: Backend) {
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     assert!(themanet::demo::load(&mut conn).expect("demo data"));
     let queries = ["museum", "toegankelijk", "gemeente werk", "werk"];
     let ranked = |conn: &mut DbConn| -> Vec<Vec<(i64, f64)>> {
@@ -236,7 +236,7 @@ fn postings_keep_their_ranking(backend: Backend) {
         .execute(&mut conn)
         .expect("old postings");
     }
-    db::migrate(&mut conn).expect("up again");
+    themanet::migrate(&mut conn).expect("up again");
     assert!(
         !read_schema(&mut conn).contains_key("search_terms"),
         "{backend:?}: the old postings are gone"
@@ -262,7 +262,7 @@ fn other_instances_changes_reach_kept_words(backend: Backend) {
     use themanet::search::{search, Stats};
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     assert!(themanet::demo::load(&mut conn).expect("demo data"));
     let generation = |conn: &mut DbConn| -> i64 {
         g::search_generation
@@ -318,7 +318,7 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
     use themanet::db::schema::network_counts;
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     assert!(themanet::demo::load(&mut conn).expect("demo data"));
     type Counts = Vec<(i64, String, String, i64)>;
     let kept = |conn: &mut DbConn| -> Counts {
@@ -347,7 +347,7 @@ fn counts_are_made_for_existing_networks(backend: Backend) {
     );
     revert_through(&mut conn, "000012");
     assert!(!read_schema(&mut conn).contains_key("network_counts"));
-    db::migrate(&mut conn).expect("up again");
+    themanet::migrate(&mut conn).expect("up again");
     assert_eq!(
         kept(&mut conn),
         by_triggers,
@@ -375,7 +375,7 @@ fn consent_is_made_for_existing_memberships(backend: Backend) {
     use themanet::db::schema::{invitations, memberships, stakeholders};
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     revert_through(&mut conn, "000013");
     let t = "'2026-11-01 10:00:00'";
     conn.batch_execute(&format!(
@@ -398,7 +398,7 @@ fn consent_is_made_for_existing_memberships(backend: Backend) {
             ({t}, 1, 'membership.added', 'stakeholder', 6, 1);"
     ))
     .expect("data of before migration 13");
-    db::migrate(&mut conn).expect("up again");
+    themanet::migrate(&mut conn).expect("up again");
     let members: Vec<(i64, String, bool)> = memberships::table
         .order(memberships::stakeholder_id)
         .select((
@@ -477,7 +477,7 @@ fn links_are_indexed_again_with_their_topics(backend: Backend) {
     use themanet::db::schema::{knowledge_links, search_reindex};
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).expect("up");
+    themanet::migrate(&mut conn).expect("up");
     assert!(themanet::demo::load(&mut conn).expect("demo data"));
     let found = |conn: &mut DbConn, q: &str| -> usize {
         let stats = themanet::search::Stats::default();
@@ -511,7 +511,7 @@ fn links_are_indexed_again_with_their_topics(backend: Backend) {
         found(&mut conn, "inkomen") < by_topic,
         "{backend:?}: the old index"
     );
-    db::migrate(&mut conn).expect("up again");
+    themanet::migrate(&mut conn).expect("up again");
     assert_eq!(found(&mut conn, "inkomen"), by_topic, "{backend:?}");
     let left: i64 = search_reindex::table
         .count()

@@ -912,7 +912,7 @@ fn create_admin_applies_the_api_rules_naming_the_field() {
             "every bad field at once: {err}"
         );
         let mut conn = db.conn();
-        themanet::db::migrate(&mut conn).unwrap();
+        themanet::migrate(&mut conn).unwrap();
         let users: i64 = themanet::db::schema::users::table
             .count()
             .get_result(&mut conn)
@@ -980,7 +980,7 @@ fn other_databases_than_postgres_and_sqlite_are_refused_by_name() {
 
 /// Records a migration this program does not know, as a newer version would.
 fn migrate_ahead(conn: &mut themanet::db::DbConn) {
-    themanet::db::migrate(conn).unwrap();
+    themanet::migrate(conn).unwrap();
     diesel::sql_query(
         "INSERT INTO __diesel_schema_migrations (version, run_on) VALUES ('20991231000099', CURRENT_TIMESTAMP)",
     )

@@ -3,7 +3,7 @@
 
 mod common;
 
-use themanet::db::{self, Backend, DbConn};
+use themanet::db::{Backend, DbConn};
 use themanet::operations::transfer::{self, Encoding, Kind, Outcome};
 use themanet::permissions::Viewer;
 
@@ -23,8 +23,8 @@ fn imported(outcome: Outcome) -> transfer::Report {
 fn setup(backend: Backend) -> (common::TestDb, DbConn, themanet::permissions::Viewer) {
     let test_db = common::TestDb::new(backend);
     let mut conn = test_db.conn();
-    db::migrate(&mut conn).unwrap();
-    themanet::db::queries::accounts::make_admin(
+    themanet::migrate(&mut conn).unwrap();
+    themanet::queries::accounts::make_admin(
         &mut conn,
         "beheer@example.org",
         "Beheer",
@@ -258,7 +258,7 @@ fn the_same_stakeholders_twice_are_added_once(backend: Backend) {
 /// Imported elsewhere, the marked ones are left out too.
 fn exported_profiles_do_not_come_back_as_extra_profiles(backend: Backend) {
     let (_db, mut conn, viewer) = setup(backend);
-    themanet::db::queries::accounts::make_admin(
+    themanet::queries::accounts::make_admin(
         &mut conn,
         "tweede@example.org",
         "Tweede",

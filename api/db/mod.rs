@@ -3,7 +3,6 @@
 //! workers and inside one transaction.
 
 pub mod models;
-pub mod queries;
 pub mod schema;
 pub mod stamp;
 pub mod version;
@@ -18,7 +17,7 @@ use diesel::r2d2::{CustomizeConnection, ManageConnection, Pool, PooledConnection
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-pub use version::migrate;
+pub use version::migrate_schema;
 
 use crate::web::error::ApiError;
 
@@ -266,10 +265,24 @@ pub fn write_tx<T>(
     f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let result = write_tx_once(conn, f);
-    // Its changes to the search index are visible now: answers cached while
-    // the transaction was open may lack them.
-    crate::search::after_commit();
+    // What waited for the transaction's end runs now (`after_write`).
+    for hook in AFTER_WRITE.with(|h| std::mem::take(&mut *h.borrow_mut())) {
+        hook();
+    }
     result
+}
+
+thread_local! {
+    /// What runs when this thread's current write transaction ends.
+    static AFTER_WRITE: std::cell::RefCell<Vec<fn()>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `hook` once when this thread's current write transaction
+/// (`write_tx`) ends, committed or not: how a layer above the database
+/// learns that its changes are visible now (the search index drops the
+/// answers it cached while the transaction was open).
+pub fn after_write(hook: fn()) {
+    AFTER_WRITE.with(|h| h.borrow_mut().push(hook));
 }
 
 fn write_tx_once<T>(
@@ -651,7 +664,7 @@ mod tests {
     #[test]
     fn id_lists_match_exactly_their_ids() {
         let mut conn = establish(":memory:").expect("open SQLite in memory");
-        migrate(&mut conn).expect("migrate");
+        crate::migrate(&mut conn).expect("migrate");
         assert!(crate::demo::load(&mut conn).expect("demo data"));
         let ids = |conn: &mut DbConn, wanted: &[i64]| -> Vec<i64> {
             networks::table

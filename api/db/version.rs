@@ -152,10 +152,11 @@ pub fn ensure_not_newer(conn: &mut DbConn) -> Result<SchemaState, String> {
     }
 }
 
-/// Applies every pending migration; returns the names of those applied.
-/// A database with migrations this program does not know is refused, and
-/// nothing is changed.
-pub fn migrate(conn: &mut DbConn) -> Result<Vec<String>, String> {
+/// Applies every pending migration of the schema; returns the names of
+/// those applied. A database with migrations this program does not know is
+/// refused, and nothing is changed. `crate::migrate` runs this, then what
+/// the migrations leave to Rust.
+pub fn migrate_schema(conn: &mut DbConn) -> Result<Vec<String>, String> {
     ensure_not_newer(conn)?;
     let known = known_migrations(conn.backend());
     fn versions(list: Vec<diesel::migration::MigrationVersion<'_>>) -> Vec<String> {
@@ -166,10 +167,6 @@ pub fn migrate(conn: &mut DbConn) -> Result<Vec<String>, String> {
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(versions),
     }
     .map_err(|e| format!("migration failed: {e}"))?;
-    // Migration 8's second half: the old single postings become blocks.
-    crate::search::convert_postings(conn).map_err(|e| format!("migration failed: {e}"))?;
-    // Migration 15's: indexes rebuilt in Rust.
-    crate::db::queries::reindex_marked(conn).map_err(|e| format!("migration failed: {e}"))?;
     Ok(applied
         .into_iter()
         .map(|version| {

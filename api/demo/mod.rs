@@ -22,7 +22,6 @@ use crate::db::models::{
     AccessNeeds, GoalValues, KnowledgeLinkValues, MeetingValues, NetworkValues, NewUser,
     StakeholderValues,
 };
-use crate::db::queries::stakeholders::Profile;
 use crate::db::schema::{
     endorsements, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
     meeting_access_needs, meeting_registrations, meetings, memberships, network_topics, networks,
@@ -35,6 +34,7 @@ use crate::domain::{
     TimeZone, Visibility,
 };
 use crate::operations::config::{Config, DemoData};
+use crate::queries::stakeholders::Profile;
 use crate::web::error::ApiError;
 
 /// The password of every demo account.
@@ -1777,7 +1777,7 @@ impl<'a> Loader<'a> {
                 talents: owned(p.talents),
                 languages: owned(p.languages),
             };
-            crate::db::queries::stakeholders::save_extras(self.conn, id, &profile)?;
+            crate::queries::stakeholders::save_extras(self.conn, id, &profile)?;
             self.people.insert(p.key, id);
         }
         Ok(())
@@ -1824,7 +1824,7 @@ impl<'a> Loader<'a> {
                     ))
                     .execute(self.conn)?;
             }
-            crate::db::queries::networks::index(self.conn, id, &v)?;
+            crate::queries::networks::index(self.conn, id, &v)?;
             self.networks.insert(n.key, id);
         }
         Ok(())
@@ -1956,9 +1956,7 @@ impl<'a> Loader<'a> {
                     .execute(self.conn)?;
             }
             let topics: Vec<String> = l.topics.iter().map(|t| t.to_string()).collect();
-            crate::db::queries::knowledge_links::index(
-                self.conn, id, &v.title, &v.summary, &topics,
-            )?;
+            crate::queries::knowledge_links::index(self.conn, id, &v.title, &v.summary, &topics)?;
         }
         Ok(())
     }

@@ -309,7 +309,7 @@ fn create_row(
         Kind::Stakeholders => {
             let (input, errors) = parse_body::<StakeholderInput>(&bytes, true)?;
             let profile = input.into_profile(errors)?;
-            crate::db::queries::stakeholders::create(conn, viewer, &profile).map(|_| ())
+            crate::queries::stakeholders::create(conn, viewer, &profile).map(|_| ())
         }
         Kind::KnowledgeLinks => {
             let (input, errors) = parse_body(&bytes, true)?;

@@ -3,17 +3,16 @@
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::schema::audit_events;
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
 use crate::web::http::utc;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::web::params;
 use crate::{page_type, AppState};
 
@@ -52,23 +51,17 @@ page_type!(
     "A page of audit events, newest first."
 );
 
-/// Filters for the audit log.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct AuditFilters {
-    /// Only this network's events; required unless you are a platform admin.
-    #[param(minimum = 1)]
-    #[serde(default, deserialize_with = "params::id")]
-    pub network: Option<i64>,
-    /// Only this action, such as `login.failed`.
-    #[serde(default, deserialize_with = "params::text")]
-    pub action: Option<String>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the audit log.
+    pub struct AuditFilters {
+        /// Only this network's events; required unless you are a platform admin.
+        #[param(minimum = 1)]
+        #[serde(default, deserialize_with = "params::id")]
+        pub network: Option<i64>,
+        /// Only this action, such as `login.failed`.
+        #[serde(default, deserialize_with = "params::text")]
+        pub action: Option<String>,
+    }
 }
 
 /// Read the audit log
@@ -92,19 +85,12 @@ pub async fn list_audit_events(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
-    let mut query = Query::new(&req);
-    let AuditFilters {
-        network,
-        action,
-        page_size,
-        cursor,
-    } = query.read();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    list::<_, AuditEventPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let AuditFilters {
+            network, action, ..
+        } = filters;
         match network {
-            Some(id) => network_access(conn, &viewer, id)?.ensure_coordinator()?,
+            Some(id) => network_access(conn, viewer, id)?.ensure_coordinator()?,
             None if viewer.is_admin => {}
             None => {
                 return Err(ApiError::Forbidden(
@@ -152,7 +138,5 @@ pub async fn list_audit_events(
         let next = page.finish(&mut items, |e| Cursor::Id(e.id));
         Ok((items, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(AuditEventPage { items, links }))
+    .await
 }

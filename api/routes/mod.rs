@@ -17,14 +17,117 @@ pub mod registrations;
 pub mod stakeholders;
 pub mod users;
 
+use actix_web::{HttpRequest, HttpResponse};
 use diesel::prelude::*;
+use serde::de::DeserializeOwned;
 
+use crate::accounts::auth::Auth;
 use crate::db::schema::topics;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
+use crate::permissions::Viewer;
 use crate::web::error::{ApiError, Code, InvalidParam};
+use crate::web::extract::Query;
+use crate::web::pagination::{Cursor, Page, PageLinks, PageRequest, Paged};
+use crate::AppState;
 
 /// Tag for operations anyone may call; a token, when sent, must be valid.
 pub const OPTIONAL_AUTH: &str = "optional";
+
+/// A list, from its query to its page: the query read into the filters `F`
+/// ([`read_list`]), `load` run in one read transaction with the viewer, the
+/// filters and the page, and the rows it found answered as the page `P`.
+pub async fn list<F, P>(
+    state: &AppState,
+    req: &HttpRequest,
+    auth: Auth,
+    load: impl FnOnce(&mut DbConn, &Viewer, F, PageRequest) -> Result<Rows<P>, ApiError>
+        + Send
+        + 'static,
+) -> Result<HttpResponse, ApiError>
+where
+    F: Paged + DeserializeOwned + Default + Send + 'static,
+    P: Page,
+    P::Item: Send + 'static,
+{
+    let (filters, page, query) = read_list::<F>(req)?;
+    let (items, next) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        load(conn, &viewer, filters, page)
+    })
+    .await?;
+    Ok(answer_page::<P>(req, &query, &page, items, next))
+}
+
+/// A page's rows and where the next page starts.
+pub type Rows<P> = (Vec<<P as Page>::Item>, Option<Cursor>);
+
+/// Reads a list's query into its filters `F` and the page they ask for:
+/// 400 with every invalid parameter. The query is kept for the links.
+pub fn read_list<F: Paged + DeserializeOwned + Default>(
+    req: &HttpRequest,
+) -> Result<(F, PageRequest, Query), ApiError> {
+    let mut query = Query::new(req);
+    let filters: F = query.read();
+    let page = filters.page();
+    if let Some(problem) = filters.check(&page) {
+        query.push(problem);
+    }
+    query.finish()?;
+    Ok((filters, page, query))
+}
+
+/// Answers a page of a list: its items, with the links to it and to the
+/// next page.
+pub fn answer_page<P: Page>(
+    req: &HttpRequest,
+    query: &Query,
+    page: &PageRequest,
+    items: Vec<P::Item>,
+    next: Option<Cursor>,
+) -> HttpResponse {
+    let links = PageLinks::new(req, query.pairs_without_cursor(), page, next);
+    HttpResponse::Ok().json(P::new(items, links))
+}
+
+/// What a deletion leaves in the audit log: the action, and the object and
+/// network it concerns.
+pub struct Deleted {
+    pub action: &'static str,
+    pub object: (&'static str, i64),
+    pub network_id: Option<i64>,
+}
+
+/// A `DELETE`, to its 204: in one write transaction the row is locked
+/// first (`lock`, with `versioned::lock!`), the viewer loaded, and `delete`
+/// run with them (the viewer's right, `If-Match`, `versioned::delete!`,
+/// what goes with the row); the event it names goes to the audit log.
+pub async fn delete_row(
+    state: &AppState,
+    auth: Auth,
+    lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
+    delete: impl FnOnce(&mut DbConn, &Viewer) -> Result<Deleted, ApiError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
+    auth.required()?;
+    db::write(&state.pool, move |conn| {
+        lock(conn)?;
+        let viewer = Viewer::load(conn, auth)?;
+        let Deleted {
+            action,
+            object: (object_type, object_id),
+            network_id,
+        } = delete(conn, &viewer)?;
+        crate::audit::record(
+            conn,
+            viewer.user_id,
+            action,
+            object_type,
+            Some(object_id),
+            network_id,
+        )
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
 
 /// Checks a list of topic slugs against the topic table.
 pub fn check_topics(
@@ -55,6 +158,20 @@ pub fn check_topics(
         );
     }
     Ok(())
+}
+
+/// Checks a municipality code against the CBS list.
+pub fn check_municipality(code: Option<&str>, errors: &mut Vec<InvalidParam>) {
+    if code.is_some_and(|code| crate::reference::municipality(code).is_none()) {
+        errors.push(
+            InvalidParam::new(
+                "municipalityCode",
+                Code::Reference,
+                "is not a CBS municipality code (see GET /municipalities)",
+            )
+            .expected("municipality"),
+        );
+    }
 }
 
 /// Trims, drops empties and duplicates, keeps order.

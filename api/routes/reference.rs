@@ -2,15 +2,16 @@
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::db;
 use crate::db::schema::topics;
 use crate::reference::{municipalities, Municipality};
+use crate::routes::{answer_page, read_list};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::{Cursor, PageRequest};
 use crate::web::params;
 use crate::{page_type, AppState};
 
@@ -49,33 +50,31 @@ pub async fn list_topics(
             .load::<TopicOut>(conn)?)
     })
     .await?;
-    let query = Query::new(&req);
     let page = PageRequest {
         size: 100,
         after: None,
     };
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, None);
-    Ok(HttpResponse::Ok().json(TopicPage { items, links }))
+    Ok(answer_page::<TopicPage>(
+        &req,
+        &Query::new(&req),
+        &page,
+        items,
+        None,
+    ))
 }
 
-/// Filters for the municipality list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct MunicipalityFilters {
-    /// Part of the name; accents and capitals do not matter.
-    #[param(max_length = 200)]
-    #[serde(default, deserialize_with = "params::text")]
-    pub q: Option<String>,
-    /// CBS province code.
-    #[param(example = "PV26")]
-    #[serde(default, deserialize_with = "params::province")]
-    pub province: Option<String>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the municipality list.
+    pub struct MunicipalityFilters {
+        /// Part of the name; accents and capitals do not matter.
+        #[param(max_length = 200)]
+        #[serde(default, deserialize_with = "params::text")]
+        pub q: Option<String>,
+        /// CBS province code.
+        #[param(example = "PV26")]
+        #[serde(default, deserialize_with = "params::province")]
+        pub province: Option<String>,
+    }
 }
 
 fn fold(text: &str) -> String {
@@ -92,16 +91,9 @@ fn fold(text: &str) -> String {
 )]
 #[get("/municipalities")]
 pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let mut query = Query::new(&req);
-    let MunicipalityFilters {
-        q,
-        province,
-        page_size,
-        cursor,
-    } = query.read();
+    let (filters, page, query) = read_list::<MunicipalityFilters>(&req)?;
+    let MunicipalityFilters { q, province, .. } = filters;
     let q = q.map(|q| fold(&q));
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
     let start = page.after_id() as usize;
     let mut items: Vec<(usize, Municipality)> = municipalities()
         .iter()
@@ -116,9 +108,8 @@ pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiEr
         .map(|(i, m)| (i + 1, m.clone()))
         .collect();
     let next = page.finish(&mut items, |(i, _)| Cursor::Id(*i as i64));
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(MunicipalityPage {
-        items: items.into_iter().map(|(_, m)| m).collect(),
-        links,
-    }))
+    let items = items.into_iter().map(|(_, m)| m).collect();
+    Ok(answer_page::<MunicipalityPage>(
+        &req, &query, &page, items, next,
+    ))
 }

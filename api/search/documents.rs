@@ -1,5 +1,5 @@
 //! What each kind of document is found by, and how much each field weighs:
-//! declared once, here. The API indexes through `db::queries`, the demo data
+//! declared once, here. The API indexes through `queries`, the demo data
 //! and the load generator build the same texts, so all three rank alike.
 
 /// The kinds of document, as the index names them.

@@ -334,7 +334,9 @@ fn change(
     new: Option<(i32, BTreeMap<String, Posting>)>,
 ) -> Result<(), ApiError> {
     GENERATION.fetch_add(1, Ordering::AcqRel);
-    CHANGED.with(|c| c.set(true));
+    if !CHANGED.with(|c| c.replace(true)) {
+        crate::db::after_write(after_commit);
+    }
     if let DbConn::Pg(c) = conn {
         // Changes to the index wait for each other until their transaction
         // ends: two that rewrote one block at once would lose one's posting
@@ -504,7 +506,7 @@ pub fn postings_of(
 
 /// Turns the single postings of `search_terms` (before migration 8) into
 /// blocks and drops that table; does nothing when it is gone. Called by
-/// `db::migrate`, in one transaction: a conversion that stops half way is
+/// `crate::migrate`, in one transaction: a conversion that stops half way is
 /// done again at the next start.
 pub fn convert_postings(conn: &mut DbConn) -> Result<(), ApiError> {
     #[derive(QueryableByName)]
@@ -594,8 +596,8 @@ thread_local! {
     static CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Called by `db::write_tx` when a transaction ends.
-pub fn after_commit() {
+/// Run when the transaction that changed the index ends (`db::after_write`).
+fn after_commit() {
     if CHANGED.with(|c| c.replace(false)) {
         GENERATION.fetch_add(1, Ordering::AcqRel);
     }
@@ -1295,7 +1297,7 @@ mod tests {
     #[test]
     fn old_statistics_are_counted_anew_by_one_search() {
         let mut conn = crate::db::establish(":memory:").expect("SQLite in memory");
-        crate::db::migrate(&mut conn).expect("migrate");
+        crate::migrate(&mut conn).expect("migrate");
         assert!(crate::demo::load(&mut conn).expect("demo data"));
         let stats = Stats::default();
         let terms = vec!["museum".to_string()];
@@ -1342,7 +1344,7 @@ mod tests {
         use rand::seq::SliceRandom;
         use rand::{Rng, SeedableRng};
         let mut conn = crate::db::establish(":memory:").expect("SQLite in memory");
-        crate::db::migrate(&mut conn).expect("migrate");
+        crate::migrate(&mut conn).expect("migrate");
         let mut rng = rand::rngs::StdRng::seed_from_u64(3);
         let text_of = |rng: &mut rand::rngs::StdRng| {
             let mut words = vec!["museum".to_string()];

@@ -255,11 +255,7 @@ pub fn parse_body<T: Body>(
         match serde_path_to_error::deserialize::<_, T>(Value::Object(object.clone())) {
             Ok(value) => break Some(value),
             Err(e) => {
-                let message = e.inner().to_string();
-                let key = match e.path().iter().next() {
-                    Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-                    _ => backticked(&message).unwrap_or_default(),
-                };
+                let (key, message) = failed_key(&e);
                 let problem = if message.starts_with("unknown field") {
                     InvalidParam::new(key.clone(), Code::Unknown, "is not a field of this request")
                 } else {
@@ -389,6 +385,17 @@ where
     }
 }
 
+/// The key a deserialisation failed on (its path's first step, or the
+/// field its message names), and the message.
+fn failed_key(e: &serde_path_to_error::Error<serde_json::Error>) -> (String, String) {
+    let message = e.inner().to_string();
+    let key = match e.path().iter().next() {
+        Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+        _ => backticked(&message).unwrap_or_default(),
+    };
+    (key, message)
+}
+
 /// A query string, read parameter by parameter; every bad parameter is kept
 /// and reported together by [`Query::finish`].
 pub struct Query {
@@ -432,11 +439,7 @@ impl Query {
             match serde_path_to_error::deserialize::<_, T>(Value::Object(map.clone())) {
                 Ok(value) => return value,
                 Err(e) => {
-                    let message = e.inner().to_string();
-                    let key = match e.path().iter().next() {
-                        Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-                        _ => backticked(&message).unwrap_or_default(),
-                    };
+                    let (key, message) = failed_key(&e);
                     let problem = if message.starts_with("unknown field") {
                         InvalidParam::new(&key, Code::Unknown, "is not a parameter of this request")
                     } else {

@@ -559,6 +559,16 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                     match p["name"].as_str() {
                         Some("municipality") => p["schema"] = municipality.clone(),
                         Some("province") => p["schema"] = province.clone(),
+                        Some("accessFeatures") => {
+                            // One or more of the list, separated by commas.
+                            let one = crate::domain::AccessFeature::NAMES
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join("|");
+                            p["schema"] = json!({"type": "string",
+                                                 "pattern": format!("^({one})(,({one}))*$"),
+                                                 "example": "step_free,sign_language"});
+                        }
                         Some("cursor") => {
                             // Opaque; `format: cursor` lets the fuzzer make real ones.
                             p["schema"] = json!({"type": "string", "format": "cursor",

@@ -7,6 +7,8 @@ use base64::Engine;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::web::error::InvalidParam;
+
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
 pub const MAX_PAGE_SIZE: i64 = 100;
 
@@ -111,6 +113,24 @@ impl PageRequest {
     }
 }
 
+/// The filters of a list (declared with [`list_filters!`]): the page they
+/// ask for.
+pub trait Paged {
+    fn page(&self) -> PageRequest;
+
+    /// What is wrong with the filters together, beyond each parameter
+    /// alone; reported with the other invalid parameters.
+    fn check(&self, _page: &PageRequest) -> Option<InvalidParam> {
+        None
+    }
+}
+
+/// A page of a list (declared with [`page_type!`]): its items and links.
+pub trait Page: Serialize {
+    type Item;
+    fn new(items: Vec<Self::Item>, links: PageLinks) -> Self;
+}
+
 /// A link.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {
@@ -192,6 +212,40 @@ macro_rules! page_type {
             pub items: Vec<$item>,
             #[serde(rename = "_links")]
             pub links: $crate::web::pagination::PageLinks,
+        }
+
+        impl $crate::web::pagination::Page for $name {
+            type Item = $item;
+            fn new(items: Vec<$item>, links: $crate::web::pagination::PageLinks) -> $name {
+                $name { items, links }
+            }
+        }
+    };
+}
+
+/// Declares the filters of a list, as `Query::read` reads them and the spec
+/// documents them: the fields given, then `pageSize` and `cursor`, and the
+/// page they ask for ([`Paged`]).
+#[macro_export]
+macro_rules! list_filters {
+    ($(#[$meta:meta])* pub struct $name:ident { $($fields:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        #[into_params(parameter_in = Query, rename_all = "camelCase")]
+        pub struct $name {
+            $($fields)*
+            #[param(minimum = 1, maximum = 100)]
+            #[serde(default, deserialize_with = "crate::web::params::page_size")]
+            pub page_size: Option<i64>,
+            #[serde(default, deserialize_with = "crate::web::params::cursor")]
+            pub cursor: Option<String>,
+        }
+
+        impl $crate::web::pagination::Paged for $name {
+            fn page(&self) -> $crate::web::pagination::PageRequest {
+                $crate::web::pagination::PageRequest::new(self.page_size, self.cursor.as_deref())
+            }
         }
     };
 }

@@ -29,27 +29,15 @@ both!(register_login_and_me, |app: common::TestApp| async move {
         "not listed until the person says so"
     );
 
-    app.post(
-        "/api/v1/auth/login",
-        None,
-        json!({"email": "fatima@example.org", "password": "een lange zin"}),
-    )
-    .await
-    .expect(200);
+    app.login("fatima@example.org", "een lange zin")
+        .await
+        .expect(200);
     let wrong = app
-        .post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "fatima@example.org", "password": "verkeerd!!"}),
-        )
+        .login("fatima@example.org", "verkeerd!!")
         .await
         .expect(401);
     let unknown = app
-        .post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "niemand@example.org", "password": "verkeerd!!"}),
-        )
+        .login("niemand@example.org", "verkeerd!!")
         .await
         .expect(401);
     assert_eq!(
@@ -159,11 +147,7 @@ both!(
             app.get("/api/v1/networks", Some(&token)).await.expect(401);
         }
         let r = app
-            .send(
-                TestRequest::get()
-                    .uri("/api/v1/me")
-                    .insert_header((header::AUTHORIZATION, "Basic abc")),
-            )
+            .get_with_authorization("/api/v1/me", "Basic abc")
             .await
             .expect(401);
         assert_eq!(r.body["status"], 401);
@@ -177,13 +161,7 @@ both!(
         let anna = app.user("Anna").await;
         let bert = app.user("Bert").await;
         let network = app.network(&anna, "Inclusief onderwijs Utrecht").await;
-        app.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&bert.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+        app.join(network, &bert).await;
         // The last coordinator has to hand over first.
         app.delete("/api/v1/me", Some(&anna.token))
             .await
@@ -231,18 +209,9 @@ both!(
 
         // A refresh token is no access token, and the other way round.
         app.get("/api/v1/me", Some(&first)).await.expect(401);
-        app.post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": access}),
-        )
-        .await
-        .expect(401);
+        app.refresh(&access).await.expect(401);
 
-        let r = app
-            .post("/api/v1/auth/refresh", None, json!({"refreshToken": first}))
-            .await
-            .expect(200);
+        let r = app.refresh(&first).await.expect(200);
         let second = r.body["refreshToken"].as_str().unwrap().to_string();
         assert_ne!(second, first);
         app.get("/api/v1/me", Some(r.body["accessToken"].as_str().unwrap()))
@@ -263,12 +232,8 @@ both!(
         let third = r.body["refreshToken"].as_str().unwrap().to_string();
 
         // Replaying a used token ends the whole family, the newest token too.
-        app.post("/api/v1/auth/refresh", None, json!({"refreshToken": first}))
-            .await
-            .expect(401);
-        app.post("/api/v1/auth/refresh", None, json!({"refreshToken": third}))
-            .await
-            .expect(401);
+        app.refresh(&first).await.expect(401);
+        app.refresh(&third).await.expect(401);
         app.post("/api/v1/auth/refresh", None, json!({}))
             .await
             .expect(401);
@@ -293,13 +258,7 @@ both!(
             .await
             .expect(204);
         assert!(r.header("set-cookie").unwrap().contains("Max-Age=0"));
-        app.post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": refresh}),
-        )
-        .await
-        .expect(401);
+        app.refresh(&refresh).await.expect(401);
 
         // Two sessions; changing the password ends both and every older access token.
         let login = json!({"email": "sara@example.org", "password": "een lange zin"});
@@ -333,27 +292,13 @@ both!(
         app.get("/api/v1/networks", Some(&a_access))
             .await
             .expect(401);
-        app.post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": b_refresh}),
-        )
-        .await
-        .expect(401);
+        app.refresh(&b_refresh).await.expect(401);
         app.get("/api/v1/me", Some(&fresh)).await.expect(200);
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "sara@example.org", "password": "een nieuwe lange zin"}),
-        )
-        .await
-        .expect(200);
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "sara@example.org", "password": "een lange zin"}),
-        )
-        .await
-        .expect(401);
+        app.login("sara@example.org", "een nieuwe lange zin")
+            .await
+            .expect(200);
+        app.login("sara@example.org", "een lange zin")
+            .await
+            .expect(401);
     }
 );

@@ -233,22 +233,8 @@ both!(
         let c = app.user("Carla").await;
         let m = app.user("Mo").await;
         let network = app.network(&c, "Zonder versie").await;
-        app.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&m.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
-        let goal = app
-            .post(
-                &format!("/api/v1/networks/{network}/goals"),
-                Some(&c.token),
-                json!({"title": "Een doel"}),
-            )
-            .await
-            .expect(201)
-            .id();
+        app.join(network, &m).await;
+        let goal = app.goal(network, &c, "Een doel").await;
         let link = app
             .post(
                 "/api/v1/knowledge-links",

@@ -220,15 +220,7 @@ both!(
             .expect(409);
         assert_eq!(r.invalid_codes(), vec!["phone consent"]);
         let network = app.network(&anna, "Toegankelijke musea").await;
-        let goal = app
-            .post(
-                &format!("/api/v1/networks/{network}/goals"),
-                Some(&anna.token),
-                json!({"title": "Een stap"}),
-            )
-            .await
-            .expect(201)
-            .id();
+        let goal = app.goal(network, &anna, "Een stap").await;
         let r = app
             .patch(
                 &format!("/api/v1/goals/{goal}"),
@@ -788,14 +780,7 @@ both!(
         // A NUL reached PostgreSQL (which cannot store it) as a 500; other
         // control characters are no text either. Tab, newline and carriage
         // return are.
-        let r = app
-            .post(
-                "/api/v1/auth/login",
-                None,
-                json!({"email": "anna\u{0}@example.org", "password": "x"}),
-            )
-            .await
-            .expect(400);
+        let r = app.login("anna\u{0}@example.org", "x").await.expect(400);
         assert_eq!(r.invalid_codes(), vec!["email format"]);
         let c = app.user("Carla").await;
         let r = app

@@ -73,15 +73,7 @@ both!(
             .expect(409);
         assert_eq!(r.invalid_names(), vec!["parentId"]);
         let other = app.network(&coordinator, "Ander netwerk").await;
-        let foreign = app
-            .post(
-                &format!("/api/v1/networks/{other}/goals"),
-                Some(&coordinator.token),
-                json!({"title": "Elders"}),
-            )
-            .await
-            .expect(201)
-            .id();
+        let foreign = app.goal(other, &coordinator, "Elders").await;
         let r = app
         .post(&goals, Some(&coordinator.token), json!({"title": "Stap", "parentId": foreign, "ownerId": 99999, "status": "unknown"}))
         .await
@@ -157,22 +149,10 @@ both!(
         let bert = app.user("Bert").await;
         let outsider = app.user("Olga").await;
         let network = app.network(&coordinator, "Inclusieve sport").await;
-        app.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&bert.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+        app.join(network, &bert).await;
         let goal = app
-            .post(
-                &format!("/api/v1/networks/{network}/goals"),
-                Some(&coordinator.token),
-                json!({"title": "Aangepast sporten in elke wijk"}),
-            )
-            .await
-            .expect(201)
-            .id();
+            .goal(network, &coordinator, "Aangepast sporten in elke wijk")
+            .await;
         let url = format!("/api/v1/goals/{goal}/endorsements");
         let r = app
             .post(

@@ -8,13 +8,7 @@ both!(links_for_each_audience, |app: common::TestApp| async move {
     let coordinator = app.user("Carla").await;
     let member = app.user("Bert").await;
     let network = app.network(&coordinator, "Werkgevers en inclusie").await;
-    app.post(
-        &format!("/api/v1/networks/{network}/members"),
-        Some(&member.token),
-        json!({}),
-    )
-    .await
-    .expect(201);
+    app.join(network, &member).await;
 
     let platform = app
         .post("/api/v1/knowledge-links", Some(&admin.token), json!({"url": "https://www.vn-verdragwerkt.nl/", "title": "Het VN-verdrag uitgelegd", "audiences": ["everyone", "municipalities"], "topics": ["un_convention"]}))

@@ -109,10 +109,10 @@ both!(
         assert!(seen.body.get("needCounts").is_none());
         for query in [
             "",
-            "?municipalityCode=GM0106",
+            "?municipality=GM0106",
             "?accessFeatures=sign_language,step_free",
             "?format=hybrid",
-            "?municipalityCode=GM0344",
+            "?municipality=GM0344",
             &format!("?networkId={network}"),
         ] {
             let found = app
@@ -125,7 +125,7 @@ both!(
             "?accessFeatures=quiet_room",
             "?format=online",
             "?when=past",
-            "?municipalityCode=GM0014",
+            "?municipality=GM0014",
         ] {
             let found = app
                 .get(&format!("/api/v1/meetings{query}"), None)

@@ -217,14 +217,7 @@ both!(
             .await
             .expect(400);
         assert_eq!(r.invalid_names(), vec!["member"]);
-        let r = app
-            .post(
-                "/api/v1/auth/login",
-                None,
-                json!({"email": "", "password": ""}),
-            )
-            .await
-            .expect(400);
+        let r = app.login("", "").await.expect(400);
         assert_eq!(r.invalid_names(), vec!["email", "password"]);
     }
 );
@@ -406,13 +399,7 @@ both!(
         let sport = app.network(&anna, "Sport voor iedereen").await;
         app.network(&anna, "Werk voor iedereen").await;
         // Bert joins one network himself.
-        app.post(
-            &format!("/api/v1/networks/{musea}/members"),
-            Some(&bert.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+        app.join(musea, &bert).await;
         let single = app
             .get(&format!("/api/v1/networks/{musea}"), Some(&bert.token))
             .await

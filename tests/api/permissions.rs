@@ -92,13 +92,7 @@ both!(
         .await
         .expect(200);
         for u in [&listed, &hidden] {
-            app.post(
-                &format!("/api/v1/networks/{network}/members"),
-                Some(&u.token),
-                json!({}),
-            )
-            .await
-            .expect(201);
+            app.join(network, u).await;
         }
         let r = app
             .get(&format!("/api/v1/networks/{network}/members"), None)
@@ -222,20 +216,8 @@ both!(
             .expect(403);
 
         // Endorsing: members.
-        app.post(
-            &format!("/api/v1/goals/{goal}/endorsements"),
-            Some(&member.token),
-            json!({"stance": "support"}),
-        )
-        .await
-        .expect(201);
-        app.post(
-            &format!("/api/v1/goals/{goal}/endorsements"),
-            Some(&stranger.token),
-            json!({"stance": "support"}),
-        )
-        .await
-        .expect(403);
+        app.endorse(goal, &member, "support").await.expect(201);
+        app.endorse(goal, &stranger, "support").await.expect(403);
 
         // Links of the network: members add, core group edits.
         let link = app

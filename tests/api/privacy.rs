@@ -1,8 +1,6 @@
 //! Accounts you can trust: throttling, password rules, consent and
 //! minimisation, export, erasure, audit log.
 
-use actix_web::http::header;
-use actix_web::test::TestRequest;
 use serde_json::json;
 
 use crate::both;
@@ -101,13 +99,7 @@ both!(
         assert_eq!(r.body["accessNeeds"], "Een tolk NGT bij bijeenkomsten");
         let network = app.network(&coordinator, "Dovenvriendelijk Utrecht").await;
         for u in [&anna, &member] {
-            app.post(
-                &format!("/api/v1/networks/{network}/members"),
-                Some(&u.token),
-                json!({}),
-            )
-            .await
-            .expect(201);
+            app.join(network, u).await;
         }
         // The coordinator sees the access needs (to organise meetings); a member does not.
         let r = app.get(&me, Some(&coordinator.token)).await.expect(200);
@@ -138,15 +130,7 @@ both!(
     |app: common::TestApp| async move {
         let anna = app.user("Anna").await;
         let network = app.network(&anna, "Inclusief werk").await;
-        let goal = app
-            .post(
-                &format!("/api/v1/networks/{network}/goals"),
-                Some(&anna.token),
-                json!({"title": "Tien banen"}),
-            )
-            .await
-            .expect(201)
-            .id();
+        let goal = app.goal(network, &anna, "Tien banen").await;
         app.post(
             &format!("/api/v1/goals/{goal}/endorsements"),
             Some(&anna.token),
@@ -229,13 +213,9 @@ both!(
                 .expect(200);
             assert!(r.items().is_empty(), "erased person still found by {q}");
         }
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": "zeldzaam@example.org", "password": "een lange zin"}),
-        )
-        .await
-        .expect(401);
+        app.login("zeldzaam@example.org", "een lange zin")
+            .await
+            .expect(401);
         // What the network needs stays, without an author.
         let r = app
             .get(
@@ -356,11 +336,7 @@ both!(
 
 both!(exports_are_private, |app: common::TestApp| async move {
     let r = app
-        .send(
-            TestRequest::get()
-                .uri("/api/v1/me/export")
-                .insert_header((header::AUTHORIZATION, "Bearer kapot")),
-        )
+        .get_with_authorization("/api/v1/me/export", "Bearer kapot")
         .await
         .expect(401);
     assert_eq!(r.body["status"], 401);
@@ -418,13 +394,7 @@ both!(
         assert_eq!(r.body["disabled"], true);
         // Every session ends at once.
         app.get("/api/v1/me", Some(&user.token)).await.expect(401);
-        app.post(
-            "/api/v1/auth/refresh",
-            None,
-            json!({"refreshToken": refresh}),
-        )
-        .await
-        .expect(401);
+        app.refresh(&refresh).await.expect(401);
         app.post("/api/v1/auth/login", None, login.clone())
             .await
             .expect(401);
@@ -551,28 +521,11 @@ both!(
         assert_eq!(r.items()[0]["invitedBy"], "Mallory");
         assert_eq!(r.items()[0]["message"], "Doe mee!");
         // Only she answers it.
-        app.patch(
-            &format!("/api/v1/invitations/{invitation}"),
-            Some(&mallory.token),
-            json!({"status": "accepted"}),
-        )
-        .await
-        .expect(403);
-        app.patch(
-            &format!("/api/v1/invitations/{invitation}"),
-            Some(&other.token),
-            json!({"status": "accepted"}),
-        )
-        .await
-        .expect(404);
-        let r = app
-            .patch(
-                &format!("/api/v1/invitations/{invitation}"),
-                Some(&anna.token),
-                json!({"status": "declined"}),
-            )
+        app.answer(invitation, &mallory, "accepted")
             .await
-            .expect(200);
+            .expect(403);
+        app.answer(invitation, &other, "accepted").await.expect(404);
+        let r = app.answer(invitation, &anna, "declined").await.expect(200);
         assert_eq!(r.body["status"], "declined");
         add(
             trap,
@@ -837,13 +790,7 @@ both!(
         let network = app.network(&carla, "Leesclub").await;
         let r = app.get(&me, Some(&carla.token)).await.expect(200);
         assert!(r.body["expertise"].is_null());
-        app.post(
-            &format!("/api/v1/networks/{network}/members"),
-            Some(&anna.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+        app.join(network, &anna).await;
         let r = app.get(&me, Some(&carla.token)).await.expect(200);
         assert_eq!(r.body["expertise"], "Leven met een visuele beperking");
         assert!(r.body["organisation"].is_null());

@@ -38,13 +38,7 @@ both!(profiles_and_consent, |app: common::TestApp| async move {
     app.get(&me, Some(&carl.token)).await.expect(200);
     assert!(app.get(&me, Some(&carl.token)).await.body["contact"].is_null());
     let network = app.network(&bert, "Dovenvriendelijke gemeente").await;
-    app.post(
-        &format!("/api/v1/networks/{network}/members"),
-        Some(&anna.token),
-        json!({}),
-    )
-    .await
-    .expect(201);
+    app.join(network, &anna).await;
     let r = app.get(&me, Some(&bert.token)).await.expect(200);
     assert_eq!(r.body["contact"]["phone"], "+31 6 1234 5678");
     let r = app

@@ -224,7 +224,7 @@ impl TestApp {
     pub async fn start_with(backend: Backend, change: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new(backend);
         let mut conn = db.conn();
-        db::migrate(&mut conn).expect("migrations");
+        themanet::migrate(&mut conn).expect("migrations");
         drop(conn);
         let mut config = Config::for_database(&db.url);
         change(&mut config);
@@ -294,6 +294,20 @@ impl TestApp {
         self.request(Method::DELETE, path, token, None).await
     }
 
+    /// A `GET` with this `Authorization` header, as a client may send it.
+    pub async fn get_with_authorization(&self, path: &str, authorization: &str) -> Resp {
+        let req = test::TestRequest::get()
+            .uri(path)
+            .insert_header((header::AUTHORIZATION, authorization));
+        self.send(req).await
+    }
+
+    /// Trades a refresh token for new tokens.
+    pub async fn refresh(&self, token: &str) -> Resp {
+        let body = json!({ "refreshToken": token });
+        self.post("/api/v1/auth/refresh", None, body).await
+    }
+
     /// Registers a new user.
     pub async fn user(&self, name: &str) -> User {
         let email = format!(
@@ -332,7 +346,7 @@ impl TestApp {
     pub async fn admin(&self) -> User {
         let user = self.user("Admin").await;
         let mut conn = self.db.conn();
-        themanet::db::queries::accounts::make_admin(
+        themanet::queries::accounts::make_admin(
             &mut conn,
             &user.email,
             "Admin",
@@ -363,6 +377,49 @@ impl TestApp {
             .id()
     }
 
+    /// Adds a goal to a network as `by`; returns its id.
+    pub async fn goal(&self, network: i64, by: &User, title: &str) -> i64 {
+        self.post(
+            &format!("/api/v1/networks/{network}/goals"),
+            Some(&by.token),
+            json!({ "title": title }),
+        )
+        .await
+        .expect(201)
+        .id()
+    }
+
+    /// `user` joins a public network by their own act, as a member.
+    pub async fn join(&self, network: i64, user: &User) {
+        self.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&user.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    }
+
+    /// Signs in with an e-mail address and a password.
+    pub async fn login(&self, email: &str, password: &str) -> Resp {
+        let body = json!({ "email": email, "password": password });
+        self.post("/api/v1/auth/login", None, body).await
+    }
+
+    /// `user` answers an invitation: `accepted` or `declined`.
+    pub async fn answer(&self, invitation: i64, user: &User, status: &str) -> Resp {
+        let path = format!("/api/v1/invitations/{invitation}");
+        let body = json!({ "status": status });
+        self.patch(&path, Some(&user.token), body).await
+    }
+
+    /// `user` reacts to a goal with a stance.
+    pub async fn endorse(&self, goal: i64, user: &User, stance: &str) -> Resp {
+        let path = format!("/api/v1/goals/{goal}/endorsements");
+        let body = json!({ "stance": stance });
+        self.post(&path, Some(&user.token), body).await
+    }
+
     /// Makes `user` a member of a network with a role: they agree to be
     /// listed (so a coordinator can find them), coordinator `by` invites
     /// them, and they accept.
@@ -383,13 +440,7 @@ impl TestApp {
             .await
             .expect(202)
             .id();
-        self.patch(
-            &format!("/api/v1/invitations/{invitation}"),
-            Some(&user.token),
-            json!({"status": "accepted"}),
-        )
-        .await
-        .expect(200);
+        self.answer(invitation, user, "accepted").await.expect(200);
     }
 
     /// How many rows a table holds, read from the database itself.

@@ -1,7 +1,7 @@
 //! Registering and signing in: an account with its own stakeholder
 //! profile, sessions (refresh tokens, also as a cookie) and short-lived
 //! access tokens. What the answers hold is in `accounts::tokens`; the
-//! account's rows in `db::queries::accounts`.
+//! account's rows in `queries::accounts`.
 
 mod registration;
 mod renew;

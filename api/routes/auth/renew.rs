@@ -3,7 +3,7 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use crate::accounts::sessions::{self, Rotation};
 use crate::accounts::tokens::{token_response, TokenOut};
 use crate::db;
-use crate::db::queries::accounts;
+use crate::queries::accounts;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::AppState;

@@ -6,14 +6,13 @@ use diesel::prelude::*;
 
 use super::types::{EndorsementFilters, EndorsementOut, EndorsementPage};
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::models::{Endorsement, Stakeholder};
 use crate::db::schema::{endorsements, stakeholders};
 use crate::domain::ReactionVisibility;
-use crate::permissions::{goal_access, Viewer};
+use crate::permissions::goal_access;
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 /// List a goal's endorsements
@@ -38,18 +37,13 @@ pub async fn list_endorsements(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let goal_id = path.into_inner();
-    let mut query = Query::new(&req);
-    let EndorsementFilters {
-        stance,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let (_, access) = goal_access(conn, &viewer, goal_id)?;
+    list::<_, EndorsementPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let EndorsementFilters {
+            stance,
+            updated_since,
+            ..
+        } = filters;
+        let (_, access) = goal_access(conn, viewer, goal_id)?;
         let insider = access.is_insider();
         let mut sql = endorsements::table
             .inner_join(stakeholders::table)
@@ -77,7 +71,5 @@ pub async fn list_endorsements(
             .collect();
         Ok((items, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(EndorsementPage { items, links }))
+    .await
 }

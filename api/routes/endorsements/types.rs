@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::{Endorsement, Stakeholder};
@@ -69,19 +69,13 @@ impl Body for EndorsementInput {
     const REQUIRED: &'static [&'static str] = &["stance"];
 }
 
-/// Filters for the endorsement list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct EndorsementFilters {
-    #[serde(default, deserialize_with = "params::choice")]
-    pub stance: Option<Stance>,
-    /// Only endorsements changed at or after this time.
-    #[serde(default, deserialize_with = "params::date_time")]
-    pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the endorsement list.
+    pub struct EndorsementFilters {
+        #[serde(default, deserialize_with = "params::choice")]
+        pub stance: Option<Stance>,
+        /// Only endorsements changed at or after this time.
+        #[serde(default, deserialize_with = "params::date_time")]
+        pub updated_since: Option<DateTime<Utc>>,
+    }
 }

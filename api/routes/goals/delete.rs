@@ -3,11 +3,11 @@
 use actix_web::{delete, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::audit;
-use crate::db;
 use crate::db::schema::goals;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{goal_access, Viewer};
+use crate::db::DbConn;
+use crate::permissions::goal_access;
+use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
 use crate::web::http::etag;
 use crate::AppState;
@@ -36,25 +36,21 @@ pub async fn delete_goal(
     auth: Auth,
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
     let id = path.into_inner();
-    db::write(&state.pool, move |conn| {
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, goals, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, access) = goal_access(conn, &viewer, id)?;
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
+        let (current, access) = goal_access(conn, viewer, id)?;
         access.ensure_goal_editor()?;
         precondition.matches(&etag("goal", id, current.version))?;
         versioned::delete!(conn, goals, id, current.version);
-        audit::record(
-            conn,
-            viewer.user_id,
-            "goal.deleted",
-            "goal",
-            Some(id),
-            Some(current.network_id),
-        )?;
-        Ok(())
+        Ok(Deleted {
+            action: "goal.deleted",
+            object: ("goal", id),
+            network_id: Some(current.network_id),
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

@@ -7,11 +7,11 @@ use super::types::{GoalFilters, GoalOut, GoalPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::Goal;
 use crate::db::schema::goals;
-use crate::db::{self, queries};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
+use crate::queries;
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 /// List a network's goals
@@ -34,20 +34,15 @@ pub async fn list_goals(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
-    let mut query = Query::new(&req);
-    let GoalFilters {
-        parent_id,
-        top_level,
-        status,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        network_access(conn, &viewer, network_id)?;
+    list::<_, GoalPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let GoalFilters {
+            parent_id,
+            top_level,
+            status,
+            updated_since,
+            ..
+        } = filters;
+        network_access(conn, viewer, network_id)?;
         let mut sql = goals::table
             .filter(goals::network_id.eq(network_id))
             .filter(goals::id.gt(page.after_id()))
@@ -75,7 +70,5 @@ pub async fn list_goals(
             .collect();
         Ok((items, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(GoalPage { items, links }))
+    .await
 }

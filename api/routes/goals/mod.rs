@@ -3,7 +3,7 @@
 //!
 //! A goal is seen by whoever may see its network (`permissions::goal_access`)
 //! and prepared by its core group (`NetworkAccess::ensure_goal_editor`);
-//! goals with their endorsements counted come from `db::queries::goals`.
+//! goals with their endorsements counted come from `queries::goals`.
 
 mod create;
 mod delete;

@@ -4,8 +4,9 @@ use actix_web::{get, web, HttpResponse};
 
 use super::types::GoalOut;
 use crate::accounts::auth::Auth;
-use crate::db::{self, queries, DbConn};
+use crate::db::{self, DbConn};
 use crate::permissions::{goal_access, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, ok_with_etag};
 use crate::AppState;

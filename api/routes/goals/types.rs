@@ -2,12 +2,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::{Goal, GoalValues};
-use crate::db::queries::goals::CountedGoal;
 use crate::domain::GoalStatus;
+use crate::queries::goals::CountedGoal;
 use crate::web::error::InvalidParam;
 use crate::web::extract::{merge, merge_opt, nullable, Body};
 use crate::web::http::utc;
@@ -153,26 +153,20 @@ impl GoalInput {
     }
 }
 
-/// Filters for the goal list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct GoalFilters {
-    /// Only the steps of this goal.
-    #[param(minimum = 1)]
-    #[serde(default, deserialize_with = "params::id")]
-    pub parent_id: Option<i64>,
-    /// `true`: only top-level goals (ambitions).
-    #[serde(default, deserialize_with = "params::flag")]
-    pub top_level: Option<bool>,
-    #[serde(default, deserialize_with = "params::choice")]
-    pub status: Option<GoalStatus>,
-    /// Only goals changed at or after this time.
-    #[serde(default, deserialize_with = "params::date_time")]
-    pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the goal list.
+    pub struct GoalFilters {
+        /// Only the steps of this goal.
+        #[param(minimum = 1)]
+        #[serde(default, deserialize_with = "params::id")]
+        pub parent_id: Option<i64>,
+        /// `true`: only top-level goals (ambitions).
+        #[serde(default, deserialize_with = "params::flag")]
+        pub top_level: Option<bool>,
+        #[serde(default, deserialize_with = "params::choice")]
+        pub status: Option<GoalStatus>,
+        /// Only goals changed at or after this time.
+        #[serde(default, deserialize_with = "params::date_time")]
+        pub updated_since: Option<DateTime<Utc>>,
+    }
 }

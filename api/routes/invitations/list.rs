@@ -4,11 +4,11 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::models::Invitation;
 use crate::db::schema::invitations;
-use crate::db::{self, DbConn};
+use crate::db::DbConn;
 use crate::permissions::{network_access, Viewer};
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 use super::present::present_all;
@@ -79,21 +79,13 @@ async fn list_page(
     whose: impl FnOnce(&mut DbConn, &Viewer) -> Result<Of, ApiError> + Send + 'static,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
-    let mut query = Query::new(&req);
-    let InvitationFilters {
-        status,
-        page_size,
-        cursor,
-    } = query.read();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    list::<_, InvitationPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let InvitationFilters { status, .. } = filters;
         let mut sql = invitations::table
             .filter(invitations::id.gt(page.after_id()))
             .select(Invitation::as_select())
             .into_boxed();
-        sql = match whose(conn, &viewer)? {
+        sql = match whose(conn, viewer)? {
             Of::Network(id) => sql.filter(invitations::network_id.eq(id)),
             Of::Person(id) => sql.filter(invitations::stakeholder_id.eq(id)),
         };
@@ -107,7 +99,5 @@ async fn list_page(
         let next = page.finish(&mut rows, |i| Cursor::Id(i.id));
         Ok((present_all(conn, rows)?, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(InvitationPage { items, links }))
+    .await
 }

@@ -4,7 +4,7 @@
 //! person is not asked again (they may still join themselves).
 //!
 //! Inviting is part of adding a member (`members::add_member`); the
-//! invitation's writes and who may see one are in `db::queries::invitations`.
+//! invitation's writes and who may see one are in `queries::invitations`.
 
 mod answer;
 mod list;

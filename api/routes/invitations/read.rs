@@ -2,9 +2,9 @@ use actix_web::{get, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::invitations::load;
 use crate::permissions::invitation_party;
 use crate::permissions::Viewer;
+use crate::queries::invitations::load;
 use crate::web::error::ApiError;
 use crate::web::http::ok_with_etag;
 use crate::AppState;

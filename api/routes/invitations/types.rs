@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::domain::{InvitationStatus, Role};
@@ -73,16 +73,10 @@ impl Body for InvitationInput {
     const REQUIRED: &'static [&'static str] = &["status"];
 }
 
-/// Filters for lists of invitations.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct InvitationFilters {
-    #[serde(default, deserialize_with = "params::choice")]
-    pub status: Option<InvitationStatus>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for lists of invitations.
+    pub struct InvitationFilters {
+        #[serde(default, deserialize_with = "params::choice")]
+        pub status: Option<InvitationStatus>,
+    }
 }

@@ -1,12 +1,13 @@
 use actix_web::{delete, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db;
-use crate::db::queries::invitations::{ensure_open, load};
 use crate::db::schema::invitations;
 use crate::db::versioned::{self, Precondition};
-use crate::permissions::Viewer;
+
+use crate::db::DbConn;
 use crate::permissions::{invitation_party, InvitationParty};
+use crate::queries::invitations::{ensure_open, load};
+use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
 use crate::AppState;
 
@@ -38,14 +39,15 @@ pub async fn withdraw_invitation(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
-    db::write(&state.pool, move |conn| {
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, invitations::table.find(id).select(invitations::id));
-        let viewer = Viewer::load(conn, auth)?;
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
         let current = load(conn, id)?;
-        if let InvitationParty::Invitee = invitation_party(conn, &viewer, &current)? {
+        if let InvitationParty::Invitee = invitation_party(conn, viewer, &current)? {
             if !viewer.is_admin {
                 return Err(ApiError::Forbidden(
                     "Decline the invitation instead (PATCH with status declined).".into(),
@@ -55,16 +57,11 @@ pub async fn withdraw_invitation(
         precondition.matches(&tag(&current))?;
         ensure_open(&current)?;
         versioned::delete!(conn, invitations, id, current.version);
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "invitation.withdrawn",
-            "invitation",
-            Some(id),
-            Some(current.network_id),
-        )?;
-        Ok(())
+        Ok(Deleted {
+            action: "invitation.withdrawn",
+            object: ("invitation", id),
+            network_id: Some(current.network_id),
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

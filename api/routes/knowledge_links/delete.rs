@@ -3,14 +3,15 @@
 use actix_web::{delete, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::audit;
 use crate::db::schema::knowledge_links;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{link_access, may_edit_link, Viewer};
+use crate::db::DbConn;
+use crate::permissions::{link_access, may_edit_link};
+use crate::routes::{delete_row, Deleted};
 use crate::search::documents::KNOWLEDGE_LINK;
 use crate::web::error::ApiError;
 use crate::web::http::etag;
-use crate::{db, search, AppState};
+use crate::{search, AppState};
 
 /// Delete a knowledge link
 ///
@@ -36,13 +37,14 @@ pub async fn delete_knowledge_link(
     auth: Auth,
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
     let id = path.into_inner();
-    db::write(&state.pool, move |conn| {
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, knowledge_links, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let current = link_access(conn, &viewer, id)?;
-        if !may_edit_link(conn, &viewer, &current)? {
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
+        let current = link_access(conn, viewer, id)?;
+        if !may_edit_link(conn, viewer, &current)? {
             return Err(ApiError::Forbidden(
                 "Only the network's core group, the member who added it, or admins delete this link."
                     .into(),
@@ -50,17 +52,12 @@ pub async fn delete_knowledge_link(
         }
         precondition.matches(&etag("knowledge-link", id, current.version))?;
         versioned::delete!(conn, knowledge_links, id, current.version);
-        audit::record(
-            conn,
-            viewer.user_id,
-            "knowledge_link.deleted",
-            "knowledge_link",
-            Some(id),
-            current.network_id,
-        )?;
         search::remove(conn, KNOWLEDGE_LINK, id)?;
-        Ok(())
+        Ok(Deleted {
+            action: "knowledge_link.deleted",
+            object: ("knowledge_link", id),
+            network_id: current.network_id,
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

@@ -10,11 +10,10 @@ use crate::accounts::auth::Auth;
 use crate::db::models::KnowledgeLink;
 use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
 use crate::domain::Audience;
-use crate::permissions::{visible_links, Viewer};
-use crate::routes::rank_page;
+use crate::permissions::visible_links;
+use crate::routes::{list, rank_page};
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{base_url, Cursor, PageLinks, PageRequest};
+use crate::web::pagination::{base_url, Cursor};
 use crate::{db, search, AppState};
 
 /// List and search knowledge links
@@ -32,24 +31,19 @@ pub async fn list_knowledge_links(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let mut query = Query::new(&req);
-    let KnowledgeLinkFilters {
-        q,
-        audience,
-        topic,
-        network,
-        language,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    let language = language.map(|l| l.to_lowercase());
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
     let base = base_url(&req);
     let stats = state.search_stats.clone();
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    list::<_, KnowledgeLinkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let KnowledgeLinkFilters {
+            q,
+            audience,
+            topic,
+            network,
+            language,
+            updated_since,
+            ..
+        } = filters;
+        let language = language.map(|l| l.to_lowercase());
         // Applies the filters to a boxed query over the links (alone, or
         // joined to the tag table that drives the walk; `$driven` names the
         // tag filter that join already applies). Tags and the network's
@@ -61,7 +55,7 @@ pub async fn list_knowledge_links(
             ($links:expr, $driven:expr) => {{
                 let mut links = $links;
                 let driven: Option<&str> = $driven;
-                links = links.filter(visible_links(&viewer));
+                links = links.filter(visible_links(viewer));
                 // A link for everyone is for every audience too.
                 if let Some(a) = audience {
                     let tag = diesel::alias!(knowledge_link_audiences as audience_tag);
@@ -161,9 +155,7 @@ pub async fn list_knowledge_links(
                 )?
             }
         };
-        Ok((present(conn, &base, &viewer, rows)?, next))
+        Ok((present(conn, &base, viewer, rows)?, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(KnowledgeLinkPage { items, links }))
+    .await
 }

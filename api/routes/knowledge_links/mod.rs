@@ -6,7 +6,7 @@
 //! `permissions::link_access` (one link); who changes one is
 //! `permissions::may_edit_link`, who adds one `ensure_may_add_link`. The
 //! audiences, topics and search entries are kept by
-//! `db::queries::knowledge_links`.
+//! `queries::knowledge_links`.
 
 mod create;
 mod delete;

@@ -1,8 +1,8 @@
 //! What the knowledge link endpoints answer, and the list's filters.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::db::models::KnowledgeLink;
 use crate::domain::Audience;
@@ -78,36 +78,30 @@ pub fn audiences_of(link: &KnowledgeLink) -> Vec<Audience> {
         .collect()
 }
 
-/// Filters for the knowledge links.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct KnowledgeLinkFilters {
-    /// Search text in title, summary and topics (Dutch-aware); sorts by relevance.
-    #[param(max_length = 200)]
-    #[serde(default, deserialize_with = "params::text")]
-    pub q: Option<String>,
-    /// Links for this audience, and links for `everyone`.
-    #[serde(default, deserialize_with = "params::choice")]
-    pub audience: Option<Audience>,
-    /// Topic slug.
-    #[serde(default, deserialize_with = "params::text")]
-    pub topic: Option<String>,
-    /// A network id, or `none` for the platform-wide start page only.
-    #[param(value_type = Option<String>, example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
-    #[serde(default, deserialize_with = "network_or_none")]
-    pub network: Option<Place>,
-    /// Language of the linked page (ISO 639-1).
-    #[serde(default, deserialize_with = "params::text")]
-    pub language: Option<String>,
-    /// Only links changed at or after this time.
-    #[serde(default, deserialize_with = "params::date_time")]
-    pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the knowledge links.
+    pub struct KnowledgeLinkFilters {
+        /// Search text in title, summary and topics (Dutch-aware); sorts by relevance.
+        #[param(max_length = 200)]
+        #[serde(default, deserialize_with = "params::text")]
+        pub q: Option<String>,
+        /// Links for this audience, and links for `everyone`.
+        #[serde(default, deserialize_with = "params::choice")]
+        pub audience: Option<Audience>,
+        /// Topic slug.
+        #[serde(default, deserialize_with = "params::text")]
+        pub topic: Option<String>,
+        /// A network id, or `none` for the platform-wide start page only.
+        #[param(value_type = Option<String>, example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
+        #[serde(default, deserialize_with = "network_or_none")]
+        pub network: Option<Place>,
+        /// Language of the linked page (ISO 639-1).
+        #[serde(default, deserialize_with = "params::text")]
+        pub language: Option<String>,
+        /// Only links changed at or after this time.
+        #[serde(default, deserialize_with = "params::date_time")]
+        pub updated_since: Option<DateTime<Utc>>,
+    }
 }
 
 /// Where links are: on the platform-wide start page, or a network's.

@@ -3,9 +3,9 @@ use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::accounts;
-use crate::db::queries::memberships::sole_coordinator_of;
 use crate::db::schema::{stakeholders, users};
+use crate::queries::accounts;
+use crate::queries::memberships::sole_coordinator_of;
 use crate::search::{self, documents::STAKEHOLDER};
 use crate::web::error::ApiError;
 use crate::AppState;

@@ -6,13 +6,13 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::accounts::tokens::MeOut;
 use crate::db::models::{Invitation, Stakeholder};
-use crate::db::queries::accounts;
 use crate::db::schema::{
     endorsements, goals, invitations, knowledge_links, memberships, networks, stakeholders,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Role, Stance};
 use crate::permissions::Viewer;
+use crate::queries::accounts;
 use crate::routes::{
     invitations::present_all as invitations_out, registrations, stakeholders::present_all,
 };

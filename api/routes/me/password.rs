@@ -4,9 +4,9 @@ use crate::accounts::auth::{hash_password, password_work, verify_password, Auth}
 use crate::accounts::sessions;
 use crate::accounts::tokens::{token_response, TokenOut};
 use crate::db;
-use crate::db::queries::accounts;
 use crate::db::schema::users;
 use crate::db::versioned;
+use crate::queries::accounts;
 use crate::web::error::ApiError;
 use crate::web::extract::{present, JsonBody};
 use crate::AppState;

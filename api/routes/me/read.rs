@@ -3,7 +3,7 @@ use actix_web::{get, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::accounts::tokens::MeOut;
 use crate::db;
-use crate::db::queries::accounts;
+use crate::queries::accounts;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, ok_with_etag};
 use crate::AppState;

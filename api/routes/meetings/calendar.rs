@@ -13,13 +13,14 @@ use super::ical;
 use crate::accounts::auth::Auth;
 use crate::accounts::sessions::{hash, random_token};
 use crate::audit;
+use crate::db;
 use crate::db::models::Meeting;
 use crate::db::schema::{calendar_feeds, meeting_registrations, meetings};
-use crate::db::{self, queries};
 use crate::domain::RegistrationStatus;
 use crate::permissions::{
     may_see_online_link, meeting_access, network_access, visible_meetings, Viewer,
 };
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::{not_null, Body, JsonBody};
 use crate::web::pagination::base_url;
@@ -177,6 +178,7 @@ pub struct CalendarFeedOut {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CalendarFeedInput {
     /// Also the meetings you are on the waiting list for. Default `true`.
+    #[schema(nullable = false)]
     #[serde(default, deserialize_with = "not_null")]
     pub include_waiting: Option<bool>,
 }

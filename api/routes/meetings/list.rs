@@ -8,8 +8,9 @@ use super::types::{MeetingFilters, MeetingOut, MeetingPage, When};
 use crate::accounts::auth::Auth;
 use crate::db::models::Meeting;
 use crate::db::schema::{meetings, network_topics, networks};
-use crate::db::{self, queries, DbConn};
+use crate::db::{self, DbConn};
 use crate::permissions::{network_access, organises, visible_meetings, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::web::pagination::{Cursor, PageLinks, PageRequest};
@@ -100,7 +101,7 @@ fn select(
     if let Some(id) = network.or(f.network_id) {
         sql = sql.filter(meetings::network_id.eq(id));
     }
-    if let Some(code) = &f.municipality_code {
+    if let Some(code) = &f.municipality {
         sql = sql.filter(
             meetings::municipality_code
                 .eq(code.clone())

@@ -5,7 +5,7 @@
 //! A meeting is seen as `permissions::meeting_access` says (public ones by
 //! whoever sees the network, members-only ones by members), planned and
 //! changed by the organisers (`NetworkAccess::ensure_organiser`); its
-//! places and waiting list are counted by `db::queries::meetings`.
+//! places and waiting list are counted by `queries::meetings`.
 
 mod calendar;
 mod create;

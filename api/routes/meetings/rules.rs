@@ -4,9 +4,9 @@
 use diesel::prelude::*;
 
 use crate::db::models::MeetingValues;
-use crate::db::queries;
 use crate::db::schema::memberships;
 use crate::db::DbConn;
+use crate::queries;
 use crate::reference::municipality;
 use crate::web::error::{ApiError, Code, InvalidParam};
 

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::models::Meeting;
-use crate::db::queries::meetings::MeetingView;
 use crate::domain::{
     AccessFeature, MeetingFormat, MeetingKind, MeetingStatus, RegistrationStatus, TimeZone,
     Visibility,
 };
 use crate::page_type;
+use crate::queries::meetings::MeetingView;
 use crate::web::http::utc;
 use crate::web::params;
 
@@ -174,9 +174,9 @@ pub struct MeetingFilters {
     pub network_id: Option<i64>,
     /// Only meetings held in this municipality, or of networks there (CBS
     /// code).
-    #[param(pattern = "^GM[0-9]{4}$", example = "GM0344")]
+    #[param(example = "GM0344")]
     #[serde(default, deserialize_with = "params::municipality")]
-    pub municipality_code: Option<String>,
+    pub municipality: Option<String>,
     /// Only meetings of networks on this topic (slug).
     #[serde(default, deserialize_with = "params::text")]
     pub topic: Option<String>,
@@ -192,7 +192,7 @@ pub struct MeetingFilters {
     pub status: Option<MeetingStatus>,
     /// Only meetings that offer all of these, separated by commas
     /// (`step_free,sign_language`).
-    #[param(value_type = Option<String>, example = "step_free,sign_language")]
+    #[param(value_type = Option<String>)]
     #[serde(default, deserialize_with = "params::choices")]
     pub access_features: Option<Vec<AccessFeature>>,
     /// Only meetings changed at or after this time.

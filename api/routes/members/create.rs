@@ -2,10 +2,10 @@ use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db::queries::{invitations, memberships};
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role};
 use crate::permissions::{self, network_access, NetworkAccess, Viewer};
+use crate::queries::{invitations, memberships};
 use crate::routes::invitations::{present_all, InvitationOut};
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::JsonBody;

@@ -2,12 +2,13 @@ use actix_web::{delete, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
-use crate::db::queries::memberships::{coordinators, load};
 use crate::db::schema::{memberships, networks};
 use crate::db::versioned;
+use crate::db::DbConn;
 use crate::domain::Role;
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
+use crate::queries::memberships::{coordinators, load};
+use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
 use crate::AppState;
 
@@ -35,14 +36,15 @@ pub async fn remove_member(
     path: web::Path<(i64, i64)>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
     let (network_id, stakeholder_id) = path.into_inner();
-    db::write(&state.pool, move |conn| {
-        // The network's row, not only the membership's: the count of its
-        // coordinators must not change between the check and the write.
+    // The network's row, not only the membership's: the count of its
+    // coordinators must not change between the check and the write.
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, networks::table.find(network_id).select(networks::id));
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
+        let access = network_access(conn, viewer, network_id)?;
         let current = load(conn, network_id, stakeholder_id)?;
         if viewer.stakeholder_id != Some(stakeholder_id) {
             access.ensure_coordinator()?;
@@ -59,16 +61,11 @@ pub async fn remove_member(
                 .filter(memberships::stakeholder_id.eq(stakeholder_id)),
         )
         .execute(conn)?;
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "membership.removed",
-            "stakeholder",
-            Some(stakeholder_id),
-            Some(network_id),
-        )?;
-        Ok(())
+        Ok(Deleted {
+            action: "membership.removed",
+            object: ("stakeholder", stakeholder_id),
+            network_id: Some(network_id),
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

@@ -2,13 +2,12 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::models::{Membership, Stakeholder};
 use crate::db::schema::{memberships, stakeholders};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 use super::present::present;
@@ -34,19 +33,14 @@ pub async fn list_members(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
-    let mut query = Query::new(&req);
-    let MemberFilters {
-        role,
-        kind,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
+    list::<_, MemberPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let MemberFilters {
+            role,
+            kind,
+            updated_since,
+            ..
+        } = filters;
+        let access = network_access(conn, viewer, network_id)?;
         let mut sql = memberships::table
             .inner_join(stakeholders::table)
             .filter(memberships::network_id.eq(network_id))
@@ -70,9 +64,7 @@ pub async fn list_members(
             .limit(page.fetch_limit())
             .load(conn)?;
         let next = page.finish(&mut rows, |(m, _)| Cursor::Id(m.stakeholder_id));
-        Ok((present(conn, &viewer, &access, rows)?, next))
+        Ok((present(conn, viewer, &access, rows)?, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(MemberPage { items, links }))
+    .await
 }

@@ -5,11 +5,11 @@
 use diesel::prelude::*;
 
 use crate::db::models::{Membership, Stakeholder};
-use crate::db::queries::memberships;
 use crate::db::schema::stakeholders;
 use crate::db::DbConn;
 use crate::domain::{Role, StakeholderKind};
 use crate::permissions::{self, NetworkAccess, Viewer};
+use crate::queries::memberships;
 use crate::routes::stakeholders::contact_for;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, utc};

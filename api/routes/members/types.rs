@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::domain::{Role, StakeholderKind};
@@ -78,21 +78,15 @@ pub struct MemberPatch {
 
 impl Body for MemberPatch {}
 
-/// Filters for the member list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct MemberFilters {
-    #[serde(default, deserialize_with = "params::choice")]
-    pub role: Option<Role>,
-    #[serde(default, deserialize_with = "params::choice")]
-    pub kind: Option<StakeholderKind>,
-    /// Only memberships changed at or after this time.
-    #[serde(default, deserialize_with = "params::date_time")]
-    pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the member list.
+    pub struct MemberFilters {
+        #[serde(default, deserialize_with = "params::choice")]
+        pub role: Option<Role>,
+        #[serde(default, deserialize_with = "params::choice")]
+        pub kind: Option<StakeholderKind>,
+        /// Only memberships changed at or after this time.
+        #[serde(default, deserialize_with = "params::date_time")]
+        pub updated_since: Option<DateTime<Utc>>,
+    }
 }

@@ -3,11 +3,11 @@ use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::memberships::{coordinators, load};
 use crate::db::schema::{memberships, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::domain::Role;
 use crate::permissions::{network_access, Viewer};
+use crate::queries::memberships::{coordinators, load};
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::ok_with_etag;

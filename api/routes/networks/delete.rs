@@ -5,14 +5,15 @@ use actix_web::{delete, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::audit;
 use crate::db::schema::{knowledge_links, networks};
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{network_access, Viewer};
+use crate::db::DbConn;
+use crate::permissions::network_access;
+use crate::routes::{delete_row, Deleted};
 use crate::search::documents::{KNOWLEDGE_LINK, NETWORK};
 use crate::web::error::ApiError;
 use crate::web::http::etag;
-use crate::{db, search, AppState};
+use crate::{search, AppState};
 
 /// Delete a network
 ///
@@ -39,12 +40,13 @@ pub async fn delete_network(
     auth: Auth,
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
     let id = path.into_inner();
-    db::write(&state.pool, move |conn| {
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, networks, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, id)?;
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
+        let access = network_access(conn, viewer, id)?;
         access.ensure_coordinator()?;
         let current = access.network;
         precondition.matches(&etag("network", id, current.version))?;
@@ -58,17 +60,12 @@ pub async fn delete_network(
             search::remove(conn, KNOWLEDGE_LINK, link)?;
         }
         versioned::delete!(conn, networks, id, current.version);
-        audit::record(
-            conn,
-            viewer.user_id,
-            "network.deleted",
-            "network",
-            Some(id),
-            Some(id),
-        )?;
         search::remove(conn, NETWORK, id)?;
-        Ok(())
+        Ok(Deleted {
+            action: "network.deleted",
+            object: ("network", id),
+            network_id: Some(id),
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

@@ -7,12 +7,11 @@ use super::types::{NetworkFilters, NetworkOut, NetworkPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::Network;
 use crate::db::schema::{memberships, network_topics, networks};
-use crate::permissions::{visible_networks, Viewer};
+use crate::permissions::visible_networks;
 use crate::reference::municipalities_of;
-use crate::routes::rank_page;
-use crate::web::error::{ApiError, Code, InvalidParam};
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::routes::{list, rank_page};
+use crate::web::error::ApiError;
+use crate::web::pagination::Cursor;
 use crate::{db, search, AppState};
 
 /// List and search networks
@@ -31,42 +30,26 @@ pub async fn list_networks(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let mut query = Query::new(&req);
-    let NetworkFilters {
-        q,
-        scope,
-        municipality: municipality_code,
-        province: province_code,
-        topic,
-        status,
-        parent,
-        member,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    // The province's local networks are found by their municipality.
-    let province_places: Vec<String> = province_code
-        .as_deref()
-        .map(municipalities_of)
-        .unwrap_or_default();
-    let only_mine = member.is_some();
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    if q.is_some() && matches!(page.after, Some(Cursor::Id(_))) {
-        query.push(
-            InvalidParam::new(
-                "cursor",
-                Code::Format,
-                "belongs to another listing; follow _links.next",
-            )
-            .expected("cursor"),
-        );
-    }
-    query.finish()?;
-
     let stats = state.search_stats.clone();
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    list::<_, NetworkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let NetworkFilters {
+            q,
+            scope,
+            municipality: municipality_code,
+            province: province_code,
+            topic,
+            status,
+            parent,
+            member,
+            updated_since,
+            ..
+        } = filters;
+        // The province's local networks are found by their municipality.
+        let province_places: Vec<String> = province_code
+            .as_deref()
+            .map(municipalities_of)
+            .unwrap_or_default();
+        let only_mine = member.is_some();
         if only_mine {
             viewer.user()?;
         }
@@ -95,7 +78,7 @@ pub async fn list_networks(
                 };
                 let mut sql = networks::table
                     .select(Network::as_select())
-                    .filter(visible_networks(&viewer))
+                    .filter(visible_networks(viewer))
                     .into_boxed();
                 if only_mine {
                     sql = sql.filter(networks::id.eq_any(mine()));
@@ -166,7 +149,5 @@ pub async fn list_networks(
             .collect();
         Ok((items, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(NetworkPage { items, links }))
+    .await
 }

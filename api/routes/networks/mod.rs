@@ -2,7 +2,7 @@
 //!
 //! Who may see a network is `permissions::visible_networks`; who may change
 //! one is `NetworkAccess::ensure_coordinator`. The search entry, topics,
-//! slugs and a network's relatives and counts are in `db::queries::networks`.
+//! slugs and a network's relatives and counts are in `queries::networks`.
 
 mod create;
 mod delete;

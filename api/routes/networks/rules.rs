@@ -9,7 +9,7 @@ use crate::db::DbConn;
 use crate::domain::Scope;
 use crate::permissions::{network_access, Viewer};
 use crate::reference::{municipality, province};
-use crate::routes::check_topics;
+use crate::routes::{check_municipality, check_topics};
 use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// Checks a network's values: the place, the topics, the parent and the
@@ -26,18 +26,7 @@ pub fn check(
 ) -> Result<(), ApiError> {
     let scope = Scope::from_db(&v.scope);
     settle_province(id, v, scope, province_given, errors);
-    if let Some(code) = &v.municipality_code {
-        if municipality(code).is_none() {
-            errors.push(
-                InvalidParam::new(
-                    "municipalityCode",
-                    Code::Reference,
-                    "is not a CBS municipality code (see GET /municipalities)",
-                )
-                .expected("municipality"),
-            );
-        }
-    }
+    check_municipality(v.municipality_code.as_deref(), errors);
     let scope_unknown = errors.iter().any(|e| e.name == "scope");
     if scope == Scope::Local
         && !scope_unknown

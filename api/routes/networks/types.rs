@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::models::Network;
-use crate::db::queries::networks::{Relative, Surroundings};
 use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
+use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
+use crate::web::error::{Code, InvalidParam};
 use crate::web::http::utc;
+use crate::web::pagination::{Cursor, PageRequest, Paged};
 use crate::web::params;
 use crate::{db, page_type};
 
@@ -206,6 +208,26 @@ pub struct NetworkFilters {
     /// Where the page starts; take it from `_links.next`.
     #[serde(default, deserialize_with = "params::cursor")]
     pub cursor: Option<String>,
+}
+
+impl Paged for NetworkFilters {
+    fn page(&self) -> PageRequest {
+        PageRequest::new(self.page_size, self.cursor.as_deref())
+    }
+
+    /// A search's pages run by relevance: a cursor of the list by id
+    /// belongs to another listing.
+    fn check(&self, page: &PageRequest) -> Option<InvalidParam> {
+        let by_id = matches!(page.after, Some(Cursor::Id(_)));
+        (self.q.is_some() && by_id).then(|| {
+            InvalidParam::new(
+                "cursor",
+                Code::Format,
+                "belongs to another listing; follow _links.next",
+            )
+            .expected("cursor")
+        })
+    }
 }
 
 /// `member=me`, the one value `member` takes.

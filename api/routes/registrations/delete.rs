@@ -6,10 +6,11 @@ use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
 use crate::audit;
+use crate::db;
 use crate::db::schema::{meeting_registrations, meetings};
 use crate::db::versioned;
-use crate::db::{self, queries};
 use crate::permissions::{may_see_registration, meeting_access, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::AppState;
 

@@ -5,7 +5,7 @@
 //! Who sees what: `permissions::may_see_registration` (the person and the
 //! organisers), `permissions::may_see_need_name` (names beside needs only
 //! where the person agreed); places and the waiting list are kept by
-//! `db::queries::meetings`.
+//! `queries::meetings`.
 
 mod attendance;
 mod create;

@@ -8,9 +8,10 @@ use super::types::RegistrationOut;
 use crate::accounts::auth::Auth;
 use crate::db::models::{AccessNeeds, Registration};
 use crate::db::schema::{meeting_access_needs, meeting_registrations, stakeholders};
-use crate::db::{self, queries, DbConn};
+use crate::db::{self, DbConn};
 use crate::domain::RegistrationStatus;
 use crate::permissions::{may_see_need_name, may_see_registration, meeting_access, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::AppState;
 

@@ -80,19 +80,21 @@ impl RegistrationOut {
 #[derive(Debug, Default, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegistrationInput {
-    #[schema(max_items = 11)]
+    #[schema(max_items = 11, nullable = false)]
     #[serde(default, deserialize_with = "not_null")]
     pub access_needs: Option<Vec<AccessFeature>>,
     /// Anything else you need, in your own words.
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
-    #[schema(max_length = 1000)]
+    #[schema(max_length = 1000, nullable = false)]
     #[serde(default, deserialize_with = "not_null")]
     pub access_note: Option<String>,
     /// Required (`true`) when you state needs: you agree that they are
     /// stored for this meeting and counted for its organisers.
+    #[schema(nullable = false)]
     #[serde(default, deserialize_with = "not_null")]
     pub needs_consent: Option<bool>,
     /// The organisers may see your name beside your needs. Default `false`.
+    #[schema(nullable = false)]
     #[serde(default, deserialize_with = "not_null")]
     pub share_name_with_needs: Option<bool>,
 }

@@ -1,8 +1,9 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db::{self, queries};
+use crate::db;
 use crate::permissions::Viewer;
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::created;

@@ -2,11 +2,12 @@ use actix_web::{delete, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
-use crate::db::queries::memberships::sole_coordinator_of;
 use crate::db::schema::{stakeholders, users};
 use crate::db::versioned::{self, Precondition};
-use crate::permissions::Viewer;
+
+use crate::db::DbConn;
+use crate::queries::memberships::sole_coordinator_of;
+use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
 use crate::web::http::etag;
 use crate::{search, AppState};
@@ -39,14 +40,15 @@ pub async fn delete_stakeholder(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let user_id = auth.required()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
-    db::write(&state.pool, move |conn| {
+    let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
-        let viewer = Viewer::load(conn, auth)?;
-        let current = editable(conn, &viewer, id, "You may only remove profiles you added.")?;
-        if current.user_id == Some(user_id) {
+        Ok(())
+    };
+    delete_row(&state, auth, lock, move |conn, viewer| {
+        let current = editable(conn, viewer, id, "You may only remove profiles you added.")?;
+        if current.user_id.is_some() && current.user_id == viewer.user_id {
             return Err(ApiError::Conflict(
                 "This is your own profile; delete your account instead (DELETE /me).".into(),
             ));
@@ -70,17 +72,12 @@ pub async fn delete_stakeholder(
                 None,
             )?;
         }
-        crate::audit::record(
-            conn,
-            viewer.user_id,
-            "stakeholder.erased",
-            "stakeholder",
-            Some(id),
-            None,
-        )?;
         search::remove(conn, search::documents::STAKEHOLDER, id)?;
-        Ok(())
+        Ok(Deleted {
+            action: "stakeholder.erased",
+            object: ("stakeholder", id),
+            network_id: None,
+        })
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

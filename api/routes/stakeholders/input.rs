@@ -7,10 +7,9 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::StakeholderValues;
-use crate::db::queries::stakeholders::{show_as_suits_kind, Profile};
 use crate::domain::{StakeholderKind, LANGUAGES};
-use crate::reference::municipality;
-use crate::routes::{clean_tags, non_empty, validate_tag_list};
+use crate::queries::stakeholders::{show_as_suits_kind, Profile};
+use crate::routes::{check_municipality, clean_tags, non_empty, validate_tag_list};
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{merge, merge_opt, nullable, Body};
 
@@ -189,18 +188,7 @@ impl StakeholderInput {
             }
         }
         merge_opt(&mut v.municipality_code, self.municipality_code);
-        if let Some(code) = &v.municipality_code {
-            if municipality(code).is_none() {
-                errors.push(
-                    InvalidParam::new(
-                        "municipalityCode",
-                        Code::Reference,
-                        "is not a CBS municipality code (see GET /municipalities)",
-                    )
-                    .expected("municipality"),
-                );
-            }
-        }
+        check_municipality(v.municipality_code.as_deref(), errors);
         let sent_email = matches!(self.email, Some(Some(_)));
         let sent_phone = matches!(self.phone, Some(Some(_)));
         merge_opt(

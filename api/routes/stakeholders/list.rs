@@ -7,11 +7,9 @@ use crate::db::models::Stakeholder;
 use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::domain::FieldVisibility;
 use crate::permissions::managed_by;
-use crate::permissions::Viewer;
-use crate::routes::rank_page;
+use crate::routes::{list, rank_page};
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::{search, AppState};
 
 use super::{present_all, StakeholderFilters, StakeholderPage};
@@ -32,22 +30,17 @@ pub async fn list_stakeholders(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    let mut query = Query::new(&req);
-    let StakeholderFilters {
-        q,
-        kind,
-        talent,
-        municipality: municipality_code,
-        updated_since,
-        page_size,
-        cursor,
-    } = query.read();
-    let talent = talent.map(|t| t.to_lowercase());
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
     let stats = state.search_stats.clone();
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    list::<_, StakeholderPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        let StakeholderFilters {
+            q,
+            kind,
+            talent,
+            municipality: municipality_code,
+            updated_since,
+            ..
+        } = filters;
+        let talent = talent.map(|t| t.to_lowercase());
         let me = viewer.user_id.unwrap_or(0);
         let public = FieldVisibility::Public.as_str();
         // The filtered query, built anew for each use (boxed queries are
@@ -122,9 +115,7 @@ pub async fn list_stakeholders(
                 )?
             }
         };
-        Ok((present_all(conn, &viewer, rows)?, next))
+        Ok((present_all(conn, viewer, rows)?, next))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(StakeholderPage { items, links }))
+    .await
 }

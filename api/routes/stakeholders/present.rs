@@ -5,11 +5,11 @@
 use diesel::prelude::*;
 
 use crate::db::models::Stakeholder;
-use crate::db::queries::stakeholders::tags_of;
 use crate::db::schema::stakeholders;
 use crate::db::DbConn;
 use crate::domain::{FieldVisibility, StakeholderKind};
 use crate::permissions::{self, Viewer};
+use crate::queries::stakeholders::tags_of;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, utc};
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use crate::domain::{FieldVisibility, StakeholderKind};
 use crate::page_type;
@@ -113,32 +113,26 @@ pub struct StakeholderOut {
 
 page_type!(StakeholderPage, StakeholderOut, "A page of stakeholders.");
 
-/// Filters for the stakeholder list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct StakeholderFilters {
-    /// Search text in name, organisation, expertise and talents (Dutch-aware),
-    /// as far as people show them to everyone.
-    #[param(max_length = 200)]
-    #[serde(default, deserialize_with = "params::text")]
-    pub q: Option<String>,
-    #[serde(default, deserialize_with = "params::choice")]
-    pub kind: Option<StakeholderKind>,
-    /// A talent, such as `schrijven`: people who show their talents to
-    /// everyone (and profiles you manage).
-    #[serde(default, deserialize_with = "params::text")]
-    pub talent: Option<String>,
-    /// CBS municipality code: people who show their municipality to
-    /// everyone (and profiles you manage).
-    #[serde(default, deserialize_with = "params::municipality")]
-    pub municipality: Option<String>,
-    /// Only stakeholders changed at or after this time.
-    #[serde(default, deserialize_with = "params::date_time")]
-    pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the stakeholder list.
+    pub struct StakeholderFilters {
+        /// Search text in name, organisation, expertise and talents (Dutch-aware),
+        /// as far as people show them to everyone.
+        #[param(max_length = 200)]
+        #[serde(default, deserialize_with = "params::text")]
+        pub q: Option<String>,
+        #[serde(default, deserialize_with = "params::choice")]
+        pub kind: Option<StakeholderKind>,
+        /// A talent, such as `schrijven`: people who show their talents to
+        /// everyone (and profiles you manage).
+        #[serde(default, deserialize_with = "params::text")]
+        pub talent: Option<String>,
+        /// CBS municipality code: people who show their municipality to
+        /// everyone (and profiles you manage).
+        #[serde(default, deserialize_with = "params::municipality")]
+        pub municipality: Option<String>,
+        /// Only stakeholders changed at or after this time.
+        #[serde(default, deserialize_with = "params::date_time")]
+        pub updated_since: Option<DateTime<Utc>>,
+    }
 }

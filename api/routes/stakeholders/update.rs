@@ -2,10 +2,10 @@ use actix_web::{patch, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::db;
-use crate::db::queries::stakeholders as profiles;
 use crate::db::schema::stakeholders;
 use crate::db::versioned::{self, Precondition};
 use crate::permissions::Viewer;
+use crate::queries::stakeholders as profiles;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};

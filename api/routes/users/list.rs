@@ -2,13 +2,11 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::models::User;
 use crate::db::schema::users;
-use crate::permissions::ensure_admin;
+use crate::routes::list;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 use super::{UserFilters, UserOut, UserPage};
@@ -32,18 +30,10 @@ pub async fn list_users(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
-    let mut query = Query::new(&req);
-    let UserFilters {
-        q,
-        disabled,
-        page_size,
-        cursor,
-    } = query.read();
-    let q = q.map(|q| q.to_lowercase());
-    let page = PageRequest::new(page_size, cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        ensure_admin(conn, auth)?;
+    list::<_, UserPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+        viewer.ensure_admin()?;
+        let UserFilters { q, disabled, .. } = filters;
+        let q = q.map(|q| q.to_lowercase());
         let mut sql = users::table
             .filter(users::id.gt(page.after_id()))
             .select(User::as_select())
@@ -65,7 +55,5 @@ pub async fn list_users(
             next,
         ))
     })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(UserPage { items, links }))
+    .await
 }

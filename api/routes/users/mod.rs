@@ -1,6 +1,6 @@
 //! User management for platform admins: list accounts, disable and enable
 //! them. Making someone admin is done from the command line only
-//! (`db::queries::accounts::make_admin`).
+//! (`queries::accounts::make_admin`).
 
 mod list;
 mod types;

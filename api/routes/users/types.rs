@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::User;
@@ -57,20 +57,14 @@ pub struct UserInput {
 
 impl Body for UserInput {}
 
-/// Filters for the account list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct UserFilters {
-    /// Part of the e-mail address.
-    #[param(max_length = 200)]
-    #[serde(default, deserialize_with = "params::text")]
-    pub q: Option<String>,
-    #[serde(default, deserialize_with = "params::flag")]
-    pub disabled: Option<bool>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the account list.
+    pub struct UserFilters {
+        /// Part of the e-mail address.
+        #[param(max_length = 200)]
+        #[serde(default, deserialize_with = "params::text")]
+        pub q: Option<String>,
+        #[serde(default, deserialize_with = "params::flag")]
+        pub disabled: Option<bool>,
+    }
 }

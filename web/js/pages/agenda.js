@@ -9,7 +9,7 @@ import { selectField, checkboxGroup, submitButton, readForm } from "../forms.js"
 import { municipalityGroups, resultList } from "../views.js";
 import { meetingCard } from "../meetings.js";
 
-const FILTERS = ["municipalityCode", "topic", "format", "accessFeatures"];
+const FILTERS = ["municipality", "topic", "format", "accessFeatures"];
 
 export async function boot(main) {
   setTitle(t("agenda.title"));
@@ -19,7 +19,7 @@ export async function boot(main) {
   const form = h(
     "form",
     { class: "tm-filters", role: "search", "aria-label": t("agenda.filtersLabel") },
-    selectField({ name: "municipalityCode", label: t("agenda.municipality"), choices: [{ value: "", label: t("agenda.anywhere") }], groups: municipalityGroups(municipalities), value: state.municipalityCode || "" }),
+    selectField({ name: "municipality", label: t("agenda.municipality"), choices: [{ value: "", label: t("agenda.anywhere") }], groups: municipalityGroups(municipalities), value: state.municipality || "" }),
     selectField({ name: "topic", label: t("agenda.topic"), choices: [{ value: "", label: t("agenda.anyTopic") }, ...topicList.map((tp) => ({ value: tp.slug, label: lang === "en" ? tp.nameEn : tp.nameNl }))], value: state.topic || "" }),
     selectField({ name: "format", label: t("agenda.format"), choices: [{ value: "", label: t("agenda.anyFormat") }, ...values("meetingFormat").map((v) => ({ value: v, label: label("meetingFormat", v) }))], value: state.format || "" }),
     checkboxGroup({ name: "accessFeatures", legend: t("agenda.features"), description: t("agenda.featuresHelp"), choices: values("accessFeature").map((v) => ({ value: v, label: label("accessFeature", v) })), value: features, wide: true }),
@@ -39,7 +39,7 @@ export async function boot(main) {
   async function show(push) {
     const v = readForm(form);
     const query = {
-      municipalityCode: v.municipalityCode || undefined,
+      municipality: v.municipality || undefined,
       topic: v.topic || undefined,
       format: v.format || undefined,
       accessFeatures: v.accessFeatures.length ? v.accessFeatures.join(",") : undefined,

@@ -19,7 +19,7 @@ use crate::web::error::ApiError;
 /// Rebuilds the search index of the kinds of documents that a migration
 /// listed in `search_reindex` (what is indexed changed; the analyser lives
 /// in Rust, not in SQL), each in one transaction, and strikes them off.
-/// Called by `db::migrate`; a rebuild that stops half way is done again at
+/// Called by `crate::migrate`; a rebuild that stops half way is done again at
 /// the next start.
 pub fn reindex_marked(conn: &mut DbConn) -> Result<(), ApiError> {
     use crate::db::schema::search_reindex;

@@ -6,11 +6,11 @@ use diesel::prelude::*;
 use crate::accounts::auth::{hash_password, Auth};
 use crate::accounts::sessions::Issued;
 use crate::db::models::{NewUser, StakeholderValues, User};
-use crate::db::queries::stakeholders as profiles;
 use crate::db::schema::{stakeholders, users};
 use crate::db::{self, versioned, DbConn};
 use crate::domain::StakeholderKind;
 use crate::permissions::Viewer;
+use crate::queries::stakeholders as profiles;
 use crate::web::error::{ApiError, Code, InvalidParam};
 
 /// An e-mail address as accounts are found by it.
