@@ -658,6 +658,9 @@ struct Fixture {
 
 const PASSWORD: &str = "een lange zin als wachtwoord";
 
+/// Meetings of the fixture's network: its calendar feed holds this many.
+const MEETINGS: i64 = 200;
+
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
 fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
@@ -736,6 +739,36 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
             best.1
         }
     };
+    // The fixture network's agenda: a meeting a day from tomorrow, held in
+    // the busy municipality, for a network's upcoming meetings, the
+    // listing across networks by municipality and a calendar feed.
+    for day in 1..=MEETINGS {
+        let start = chrono::Utc::now() + chrono::Duration::days(day);
+        let body = serde_json::json!({
+            "title": format!("Netwerkbijeenkomst {day}"),
+            "kind": "network_meeting",
+            "format": "hybrid",
+            "startsAt": start.to_rfc3339(),
+            "endsAt": (start + chrono::Duration::hours(2)).to_rfc3339(),
+            "venueName": "Wijkcentrum De Schakel",
+            "venueAddress": "Dorpsstraat 1",
+            "municipalityCode": municipality,
+            "onlineUrl": "https://meet.example.org/netwerk",
+            "accessFeatures": ["step_free", "induction_loop", "captions"],
+            "capacity": 40,
+        });
+        expect(
+            http(
+                port,
+                "POST",
+                &format!("/api/v1/networks/{own_network}/meetings"),
+                Some(&token),
+                Some(&body.to_string()),
+            )?,
+            201,
+            "plan a meeting",
+        )?;
+    }
     let links = expect(
         http(
             port,
@@ -961,6 +994,21 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             200,
         ),
         (
+            "a network's upcoming meetings",
+            Target::get(format!("/api/v1/networks/{}/meetings", f.own_network)),
+            200,
+        ),
+        (
+            "meetings by municipality",
+            Target::get(format!("/api/v1/meetings?municipality={}", f.municipality)),
+            200,
+        ),
+        (
+            "a network's calendar of 200 meetings",
+            Target::get(format!("/api/v1/networks/{}/calendar.ics", f.own_network)),
+            200,
+        ),
+        (
             "first page of the listing",
             Target::get("/api/v1/networks?pageSize=20"),
             200,
@@ -1102,7 +1150,10 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         for (what, target, ok) in endpoints(&f) {
             let bare = match what {
                 "network by id" => bare_id,
-                "networks by municipality" | "knowledge links by audience and topic" => bare_list,
+                "networks by municipality"
+                | "knowledge links by audience and topic"
+                | "a network's upcoming meetings"
+                | "meetings by municipality" => bare_list,
                 _ => continue,
             };
             let label = format!("{what}, no cache");
@@ -1128,6 +1179,8 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     for what in [
         "networks by municipality",
         "knowledge links by audience and topic",
+        "a network's upcoming meetings",
+        "meetings by municipality",
     ] {
         let r = saturated[what].rps / bare_list.rps;
         verdicts.push(verdict(

@@ -18,7 +18,8 @@
 //! so a change shows in the next read. Changes made by
 //! other instances on the same database, or by the command-line tools, show
 //! after at most `PUBLIC_CACHE_SECONDS` (default 10; 0 turns the cache
-//! off).
+//! off), and so does a meeting that ends and leaves the upcoming ones.
+//! Calendars (`.ics`) are not kept: they answer `If-None-Match` themselves.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -46,6 +47,9 @@ const PUBLIC_READS: &[&[&str]] = &[
     &["networks"],
     &["networks", "{id}"],
     &["networks", "{id}", "goals"],
+    &["networks", "{id}", "meetings"],
+    &["meetings"],
+    &["meetings", "{id}"],
     &["knowledge-links"],
     &["knowledge-links", "{id}"],
     &["topics"],

@@ -120,11 +120,13 @@ pub struct InvalidParam {
     /// `value` (sent empty). With `reference`, what it names: `network`,
     /// `stakeholder`, `goal`, `member`, `topic`, `municipality`, `province`.
     /// With `consent`, the consent it needs: `shareContact`,
-    /// `accessNeedsConsent`. With `rule`: `parentScope`, `childScope`,
-    /// `goalCycle`, `goalDepth`, `province`, `ownWords`, `accepting`,
-    /// `nationalProvince`. With `required`: `localPlace` (a municipality or
-    /// a region), `audience`. More may be added: treat one you do not know
-    /// as absent.
+    /// `accessNeedsConsent`, `needsConsent`. With `rule`: `parentScope`,
+    /// `childScope`, `goalCycle`, `goalDepth`, `province`, `ownWords`,
+    /// `accepting`, `nationalProvince`, `endsAfterStart`, `meetingOpen`.
+    /// With `required`: `localPlace` (a municipality or a region),
+    /// `audience`, `cancelReason`. With `duplicate`: `registration`. With
+    /// `range`: `registrations`. More may be added: treat one you do not
+    /// know as absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub expected: Option<&'static str>,

@@ -510,6 +510,24 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
                 }]),
             );
         }
+        // Needs for a meeting are kept only with consent.
+        if let Some(obj) = schemas
+            .get_mut("RegistrationInput")
+            .and_then(Value::as_object_mut)
+        {
+            let consent = json!({"required": ["needsConsent"],
+                                 "properties": {"needsConsent": {"const": true}}});
+            obj.insert(
+                "allOf".into(),
+                json!([{
+                    "if": {"required": ["accessNeeds"], "properties": {"accessNeeds": {"minItems": 1}}},
+                    "then": consent
+                }, {
+                    "if": {"required": ["accessNote"], "properties": {"accessNote": {"pattern": "\\S"}}},
+                    "then": consent
+                }]),
+            );
+        }
         // A commitment goes with accepting an invitation, not declining it.
         if let Some(obj) = schemas
             .get_mut("InvitationInput")

@@ -33,6 +33,11 @@ function partnerPage() {
       <a href="${BASE}/?municipality=GM0344" data-themanet-fallback>Themanetwerken in Utrecht</a>
       <script src="${BASE}/embed/netwerken.js" data-municipality="GM0344" async></script>
     </div>
+    <h2>Bijeenkomsten in Assen</h2>
+    <div id="agenda">
+      <a href="${BASE}/agenda.html?municipality=GM0106" data-themanet-fallback>Bijeenkomsten in Assen</a>
+      <script src="${BASE}/embed/netwerken.js" data-show="meetings" data-municipality="GM0106" data-heading-level="3" async></script>
+    </div>
     <h2>Alle landelijke netwerken</h2>
     <iframe src="${BASE}/embed/?scope=national&amp;lang=nl" title="Landelijke themanetwerken" width="100%" height="300"></iframe>
   </main>
@@ -88,6 +93,27 @@ test("the script embed on another origin renders, follows the font size and link
     await ready(page);
     assert.equal((await page.textContent("h1")).trim(), name);
     expectClean(page, "partner page and the network page it links to");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the same script lists a municipality's coming meetings, with what the venue offers", async () => {
+  const browser = await launch();
+  try {
+    const page = await openPage(browser.context, [partnerOrigin]);
+    await page.goto(`${partnerOrigin}/partner.html`);
+    await page.waitForSelector("#agenda .themanet-embed[data-ready]");
+    const text = await page.textContent("#agenda .themanet-embed");
+    assert.match(text, /Bijeenkomsten/);
+    assert.match(text, /Warm startmoment Inclusief Drenthe/);
+    assert.match(text, /Bibliotheek Assen/);
+    assert.match(text, /Ringleiding/);
+    await expectNoAxeViolations(page, "partner page with the meetings embed", "#agenda");
+    const first = page.locator("#agenda .themanet-embed__link").first();
+    await Promise.all([page.waitForURL(`${BASE}/bijeenkomst.html?id=*`), first.click()]);
+    await ready(page);
+    assert.match(await page.textContent("h1"), /Warm startmoment/);
   } finally {
     await browser.close();
   }

@@ -13,6 +13,10 @@
  * in em). It reads only public data (GET /api/v1/networks, open to every
  * origin), sends no cookies and inserts every text as text.
  *
+ * With data-show="meetings" it lists upcoming meetings instead (of a
+ * municipality, a topic, or one network with data-network="ID"), each with
+ * when, where and what the venue offers, in words.
+ *
  * The same script runs inside the iframe version (/embed/?municipality=...),
  * where it takes the filters from the page address.
  */
@@ -29,11 +33,10 @@
     var value = source ? source.get(name) : script.getAttribute("data-" + name);
     return value ? String(value).trim() : "";
   }
-  var filters = {
-    municipality: option("municipality"),
-    topic: option("topic"),
-    scope: option("scope")
-  };
+  var meetings = option("show") === "meetings";
+  var filters = meetings
+    ? { municipality: option("municipality"), topic: option("topic"), networkId: option("network") }
+    : { municipality: option("municipality"), topic: option("topic"), scope: option("scope") };
   var lang = option("lang") === "en" ? "en" : "nl";
   var limit = Math.min(Math.max(parseInt(option("limit"), 10) || 10, 1), 50);
   var level = Math.min(Math.max(parseInt(option("heading-level"), 10) || 2, 2), 6);
@@ -50,7 +53,7 @@
   Object.keys(filters).forEach(function (key) {
     if (filters[key]) query.set(key, filters[key]);
   });
-  var siteLink = origin + "/" + (query.toString() ? "?" + query.toString() : "");
+  var siteLink = origin + (meetings ? "/agenda.html" : "/") + (query.toString() ? "?" + query.toString() : "");
   query.set("pageSize", String(limit));
 
   // Where the list goes: in place of the fallback link, or before the script.
@@ -96,8 +99,47 @@
     });
   }
 
-  function render(dict, page) {
+  // When a meeting is, on the clocks of its place.
+  function when(meeting) {
+    var locale = lang === "nl" ? "nl-NL" : "en-GB";
+    var zone = meeting.timeZone || "Europe/Amsterdam";
+    var day = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone });
+    var time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+    var start = new Date(meeting.startsAt);
+    return day.format(start) + ", " + time.format(start) + " – " + time.format(new Date(meeting.endsAt));
+  }
+
+  function meetingItem(dict, meeting) {
     var t = dict.embed;
+    var item = el("li", "themanet-embed__item");
+    var title = el("a", "themanet-embed__link", meeting.title);
+    title.href = origin + "/bijeenkomst.html?id=" + encodeURIComponent(meeting.id);
+    if (inFrame) title.target = "_top";
+    var titleBox = el("p", "themanet-embed__name");
+    titleBox.appendChild(title);
+    item.appendChild(titleBox);
+    item.appendChild(el("p", "themanet-embed__theme", when(meeting)));
+    var place = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
+    var where = meeting.format === "online" ? dict.enum.meetingFormat.online : place || dict.enum.meetingFormat[meeting.format];
+    var facts = [where, meeting.networkName];
+    if (meeting.status === "cancelled") facts.unshift(dict.enum.meetingStatus.cancelled);
+    item.appendChild(el("p", "themanet-embed__facts", facts.filter(Boolean).join(" · ")));
+    if (meeting.accessFeatures.length) {
+      var offered = meeting.accessFeatures.map(function (f) {
+        return dict.enum.accessFeature[f] || f;
+      });
+      item.appendChild(el("p", "themanet-embed__facts", t.offers + " " + offered.join(", ")));
+    }
+    return item;
+  }
+
+  // The texts of this list: of networks, or of meetings.
+  function words(dict) {
+    return meetings ? Object.assign({}, dict.embed, dict.embed.meetings) : dict.embed;
+  }
+
+  function render(dict, page) {
+    var t = words(dict);
     var heading = el("h" + level, "themanet-embed__title", customTitle || t.title);
     heading.id = "themanet-embed-" + Math.random().toString(36).slice(2, 10);
     section.setAttribute("aria-labelledby", heading.id);
@@ -109,6 +151,7 @@
       status.className = "themanet-embed__status themanet-embed__visually-hidden";
       var list = el("ul", "themanet-embed__list");
       page.items.forEach(function (network) {
+        if (meetings) return list.appendChild(meetingItem(dict, network));
         var item = el("li", "themanet-embed__item");
         var name = el("a", "themanet-embed__link", network.name);
         name.href = origin + "/netwerk.html?id=" + encodeURIComponent(network.id);
@@ -139,15 +182,15 @@
   }
 
   function failed(dict) {
-    var t = (dict && dict.embed) || { failed: "De netwerken konden niet worden geladen.", all: "Bekijk de themanetwerken op themanet" };
+    var t = (dict && words(dict)) || { failed: "De netwerken konden niet worden geladen.", all: "Bekijk de themanetwerken op themanet" };
     status.textContent = t.failed;
     finish(t);
   }
 
   texts()
     .then(function (dict) {
-      status.textContent = dict.embed.loading;
-      return fetch(origin + "/api/v1/networks?" + query.toString(), {
+      status.textContent = words(dict).loading;
+      return fetch(origin + (meetings ? "/api/v1/meetings?" : "/api/v1/networks?") + query.toString(), {
         mode: "cors",
         credentials: "omit",
         headers: { Accept: "application/json" }

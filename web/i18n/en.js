@@ -78,6 +78,12 @@
     nationalProvince: "A national network does not belong to one province. Leave the province empty.",
     ownWords: "People write why they take part themselves, when they accept the invitation. Leave this field empty.",
     accepting: "You only write this when you accept the invitation.",
+    cancelReason: "Say briefly why the meeting is not going ahead.",
+    consentNeeds: "We keep this only with your consent. Tick ‘I agree’, or clear your choices.",
+    registeredAlready: "You are registered already.",
+    placesTaken: "More people have registered already. Choose at least {min} places.",
+    endsAfterStart: "The end time must be after the start time.",
+    meetingOpen: "You can no longer register: the meeting is cancelled or has begun.",
   },
   errors: {
     general: "Something went wrong. Please try again later.",
@@ -558,6 +564,16 @@
     countOne: "1 theme network",
     failed: "The networks could not be loaded.",
     all: "All theme networks on themanet",
+    offers: "Accessible:",
+    meetings: {
+      title: "Meetings",
+      loading: "Loading meetings…",
+      none: "No meetings have been planned yet.",
+      count: "{count} meetings",
+      countOne: "1 meeting",
+      failed: "The meetings could not be loaded.",
+      all: "All meetings on themanet",
+    },
   },
   embedDemo: {
     title: "Networks on your own website",
@@ -567,6 +583,8 @@
     fallbackText: "Theme networks in Utrecht",
     attributesTitle: "What you can set",
     attr: {
+      show: "What the list shows: networks (the default) or meetings.",
+      network: "Only the meetings of one network: the number in the address of its page.",
       municipality: "Only networks in this municipality (CBS code, like GM0344 for Utrecht).",
       topic: "Only networks about this topic.",
       scope: "Only local, regional or national networks.",
@@ -581,6 +599,9 @@
     liveTitle: "This is how it looks",
     liveText: "Below is the list as a partner puts it on their website.",
     liveFrameTitle: "This is how the iframe looks",
+    meetingsTitle: "Meetings on your website",
+    meetingsText: "With data-show=\"meetings\" the same line of code shows the coming meetings: when, where and what the place offers.",
+    meetingsFallback: "Meetings in Assen",
   },
   a11y: {
     title: "Accessibility",

@@ -79,6 +79,12 @@
     nationalProvince: "Een landelijk netwerk hoort niet bij één provincie. Laat de provincie leeg.",
     ownWords: "Waarom iemand meedoet, schrijft die persoon zelf als die de uitnodiging aanneemt. Laat dit veld leeg.",
     accepting: "Dit schrijf je alleen als je ja zegt op de uitnodiging.",
+    cancelReason: "Schrijf kort op waarom de bijeenkomst niet doorgaat.",
+    consentNeeds: "Dit bewaren we alleen met je toestemming. Zet het vakje ‘Ik geef toestemming’ aan, of haal je keuzes weg.",
+    registeredAlready: "Je bent al aangemeld.",
+    placesTaken: "Er zijn al meer mensen aangemeld. Kies minstens {min} plekken.",
+    endsAfterStart: "De eindtijd moet na de begintijd zijn.",
+    meetingOpen: "Aanmelden kan niet meer: de bijeenkomst is afgelast of al begonnen.",
   },
   errors: {
     general: "Er ging iets mis. Probeer het later nog een keer.",
@@ -559,6 +565,16 @@
     countOne: "1 themanetwerk",
     failed: "De netwerken konden niet worden geladen.",
     all: "Alle themanetwerken op themanet",
+    offers: "Toegankelijk:",
+    meetings: {
+      title: "Bijeenkomsten",
+      loading: "Bijeenkomsten laden…",
+      none: "Er zijn nog geen bijeenkomsten gepland.",
+      count: "{count} bijeenkomsten",
+      countOne: "1 bijeenkomst",
+      failed: "De bijeenkomsten konden niet worden geladen.",
+      all: "Alle bijeenkomsten op themanet",
+    },
   },
   embedDemo: {
     title: "Netwerken op je eigen website",
@@ -568,6 +584,8 @@
     fallbackText: "Themanetwerken in Utrecht",
     attributesTitle: "Wat je kunt instellen",
     attr: {
+      show: "Wat de lijst laat zien: netwerken (standaard) of bijeenkomsten (meetings).",
+      network: "Alleen de bijeenkomsten van één netwerk: het nummer uit het adres van de netwerkpagina.",
       municipality: "Alleen netwerken in deze gemeente (CBS-code, zoals GM0344 voor Utrecht).",
       topic: "Alleen netwerken over dit onderwerp.",
       scope: "Alleen lokale (local), regionale (regional) of landelijke (national) netwerken.",
@@ -582,6 +600,9 @@
     liveTitle: "Zo ziet het eruit",
     liveText: "Hieronder staat de lijst zoals een partner die op zijn website zet.",
     liveFrameTitle: "Zo ziet het iframe eruit",
+    meetingsTitle: "Bijeenkomsten op je website",
+    meetingsText: "Met data-show=\"meetings\" toont dezelfde regel code de bijeenkomsten die eraan komen: wanneer, waar en wat de plek biedt.",
+    meetingsFallback: "Bijeenkomsten in Assen",
   },
   a11y: {
     title: "Toegankelijkheid",

@@ -219,7 +219,7 @@ export const splitList = (text) =>
 
 // Texts by code and `expected`.
 const EXPECTED = {
-  required: { localPlace: "municipality", audience: "audience" },
+  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason" },
   format: {
     email: "email",
     url: "url",
@@ -242,7 +242,9 @@ const EXPECTED = {
     municipality: "municipality",
     province: "province",
   },
-  consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess" },
+  consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess", needsConsent: "consentNeeds" },
+  duplicate: { registration: "registeredAlready" },
+  range: { registrations: "placesTaken" },
   rule: {
     parentScope: "parentScope",
     childScope: "childScope",
@@ -252,6 +254,8 @@ const EXPECTED = {
     nationalProvince: "nationalProvince",
     ownWords: "ownWords",
     accepting: "accepting",
+    endsAfterStart: "endsAfterStart",
+    meetingOpen: "meetingOpen",
   },
 };
 
@@ -293,7 +297,7 @@ function boundsKey(code, minimum, maximum) {
  */
 export function reasonKey({ code, expected, minimum, maximum } = {}, { list = false } = {}) {
   const specific = EXPECTED[code]?.[expected];
-  if (specific) return { key: specific, vars: {} };
+  if (specific) return { key: specific, vars: { min: minimum, max: maximum } };
   if ((code === "length" && !list) || code === "range") {
     const bounded = boundsKey(code, minimum, maximum);
     if (bounded) return bounded;

@@ -11,9 +11,9 @@ use crate::db::schema::{meetings, network_topics, networks};
 use crate::db::{self, DbConn};
 use crate::permissions::{network_access, organises, visible_meetings, Viewer};
 use crate::queries;
+use crate::routes;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::{Cursor, PageRequest};
 use crate::AppState;
 
 /// Meetings of all networks
@@ -65,23 +65,20 @@ async fn list(
     auth: Auth,
     network: Option<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut query = Query::new(&req);
-    let filters: MeetingFilters = query.read();
-    let page = PageRequest::new(filters.page_size, filters.cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        if let Some(id) = network {
-            network_access(conn, &viewer, id)?;
-        }
-        let mut rows = select(conn, &viewer, network, &filters, &page)?;
-        let next = page.finish(&mut rows, |m| Cursor::at(m.starts_at, m.id));
-        let items = present(conn, &viewer, rows)?;
-        Ok((items, next))
-    })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(MeetingPage { items, links }))
+    routes::list::<MeetingFilters, MeetingPage>(
+        &state,
+        &req,
+        auth,
+        move |conn, viewer, filters, page| {
+            if let Some(id) = network {
+                network_access(conn, viewer, id)?;
+            }
+            let mut rows = select(conn, viewer, network, &filters, &page)?;
+            let next = page.finish(&mut rows, |m| Cursor::at(m.starts_at, m.id));
+            Ok((present(conn, viewer, rows)?, next))
+        },
+    )
+    .await
 }
 
 /// The rows of one page: visible to the viewer, filtered, in the order

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use crate::db::models::Meeting;
 use crate::domain::{
@@ -158,10 +158,8 @@ impl std::str::FromStr for When {
     }
 }
 
+crate::list_filters! {
 /// Filters for the meeting lists.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct MeetingFilters {
     /// `upcoming` (default: not yet ended, soonest first), `past` (ended,
     /// latest first) or `all` (by start).
@@ -198,9 +196,5 @@ pub struct MeetingFilters {
     /// Only meetings changed at or after this time.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+}
 }

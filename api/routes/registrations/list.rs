@@ -13,9 +13,9 @@ use crate::db::schema::{meeting_access_needs, meeting_registrations, stakeholder
 use crate::db::{self, DbConn};
 use crate::domain::RegistrationStatus;
 use crate::permissions::{may_see_need_name, meeting_access, NetworkAccess, Viewer};
+use crate::routes;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, PageLinks, PageRequest};
+use crate::web::pagination::Cursor;
 use crate::AppState;
 
 /// Who registered
@@ -43,31 +43,29 @@ pub async fn list_registrations(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let meeting_id = path.into_inner();
-    let mut query = Query::new(&req);
-    let filters: RegistrationFilters = query.read();
-    let page = PageRequest::new(filters.page_size, filters.cursor.as_deref());
-    query.finish()?;
-    let (items, next) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let (_, access) = meeting_access(conn, &viewer, meeting_id)?;
-        access.ensure_organiser()?;
-        let mut rows = registrations(
-            conn,
-            meeting_id,
-            filters.status,
-            page.after_id(),
-            page.fetch_limit(),
-        )?;
-        let next = page.finish(&mut rows, |r| Cursor::Id(r.registration.id));
-        let items: Vec<RegistrationOut> = rows
-            .into_iter()
-            .map(|row| row.out(&access, &viewer))
-            .collect();
-        Ok((items, next))
-    })
-    .await?;
-    let links = PageLinks::new(&req, query.pairs_without_cursor(), &page, next);
-    Ok(HttpResponse::Ok().json(RegistrationPage { items, links }))
+    routes::list::<RegistrationFilters, RegistrationPage>(
+        &state,
+        &req,
+        auth,
+        move |conn, viewer, filters, page| {
+            let (_, access) = meeting_access(conn, viewer, meeting_id)?;
+            access.ensure_organiser()?;
+            let mut rows = registrations(
+                conn,
+                meeting_id,
+                filters.status,
+                page.after_id(),
+                page.fetch_limit(),
+            )?;
+            let next = page.finish(&mut rows, |r| Cursor::Id(r.registration.id));
+            let items: Vec<RegistrationOut> = rows
+                .into_iter()
+                .map(|row| row.out(&access, viewer))
+                .collect();
+            Ok((items, next))
+        },
+    )
+    .await
 }
 
 /// A registration with the person and their needs.

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::models::{AccessNeeds, Registration};
@@ -103,17 +103,11 @@ impl Body for RegistrationInput {
     const REQUIRED: &'static [&'static str] = &[];
 }
 
-/// Filters for the list of registrations.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-pub struct RegistrationFilters {
-    /// Only people with a place, or only the waiting list.
-    #[serde(default, deserialize_with = "params::choice")]
-    pub status: Option<RegistrationStatus>,
-    #[param(minimum = 1, maximum = 100)]
-    #[serde(default, deserialize_with = "params::page_size")]
-    pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "params::cursor")]
-    pub cursor: Option<String>,
+crate::list_filters! {
+    /// Filters for the list of registrations.
+    pub struct RegistrationFilters {
+        /// Only people with a place, or only the waiting list.
+        #[serde(default, deserialize_with = "params::choice")]
+        pub status: Option<RegistrationStatus>,
+    }
 }

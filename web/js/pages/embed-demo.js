@@ -11,6 +11,9 @@ export async function boot(main) {
   const scriptSnippet =
     `<a href="${origin}/?municipality=GM0344" data-themanet-fallback>${t("embedDemo.fallbackText")}</a>\n` +
     `<script src="${origin}/embed/netwerken.js" data-municipality="GM0344" data-lang="${lang}" async></script>`;
+  const meetingsSnippet =
+    `<a href="${origin}/agenda.html?municipality=GM0106" data-themanet-fallback>${t("embedDemo.meetingsFallback")}</a>\n` +
+    `<script src="${origin}/embed/netwerken.js" data-show="meetings" data-municipality="GM0106" data-lang="${lang}" async></script>`;
   const frameSnippet = `<iframe src="${origin}/embed/?municipality=GM0344&lang=${lang}" title="${t("embedDemo.frameTitle")}" width="100%" height="450"></iframe>`;
 
   // The live example: exactly what a partner page does.
@@ -30,10 +33,13 @@ export async function boot(main) {
     h(
       "dl",
       { class: "tm-facts" },
-      ["municipality", "topic", "scope", "lang", "limit", "heading-level", "title"].map((name) =>
+      ["show", "municipality", "topic", "scope", "network", "lang", "limit", "heading-level", "title"].map((name) =>
         h("div", null, h("dt", null, h("code", null, `data-${name}`)), h("dd", null, t(`embedDemo.attr.${name}`))),
       ),
     ),
+    heading(2, t("embedDemo.meetingsTitle")),
+    paragraph(t("embedDemo.meetingsText")),
+    h("pre", { class: "tm-code" }, h("code", null, meetingsSnippet)),
     heading(2, t("embedDemo.frameHeading")),
     paragraph(t("embedDemo.frameText")),
     h("pre", { class: "tm-code" }, h("code", null, frameSnippet)),
