@@ -214,6 +214,12 @@ text_enum! {
 }
 
 text_enum! {
+    /// Where a proposed agenda item stands: proposed by a member, accepted
+    /// into the agenda by the core group, or declined (with a reason).
+    AgendaStatus { Proposed = "proposed", Accepted = "accepted", Declined = "declined" }
+}
+
+text_enum! {
     /// The time zone a meeting is shown in.
     TimeZone {
         #[serde(rename = "Europe/Amsterdam")]
@@ -295,5 +301,6 @@ mod tests {
         check(AccessFeature::ALL, AccessFeature::as_str);
         check(RegistrationStatus::ALL, RegistrationStatus::as_str);
         check(TimeZone::ALL, TimeZone::as_str);
+        check(AgendaStatus::ALL, AgendaStatus::as_str);
     }
 }

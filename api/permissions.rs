@@ -12,9 +12,12 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
-use crate::db::models::{Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder};
+use crate::db::models::{
+    AgendaItem, Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder,
+};
 use crate::db::schema::{
-    goals, invitations, knowledge_links, meetings, memberships, networks, stakeholders, users,
+    agenda_items, goals, invitations, knowledge_links, meetings, memberships, networks,
+    stakeholders, users,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -224,6 +227,17 @@ impl NetworkAccess {
         }
     }
 
+    /// Who proposes agenda items for a network's meetings and supports
+    /// them: its members, by their own profile. Their stakeholder id.
+    pub fn proposer(&self, viewer: &Viewer) -> Result<i64, ApiError> {
+        match (self.role, viewer.stakeholder_id) {
+            (Some(_), Some(me)) => Ok(me),
+            _ => Err(ApiError::Forbidden(
+                "Only members of this network make its agenda. Join the network first.".into(),
+            )),
+        }
+    }
+
     /// Coordinators edit the network and manage members.
     pub fn ensure_coordinator(&self) -> Result<(), ApiError> {
         if self.is_admin || self.role == Some(Role::Coordinator) {
@@ -360,6 +374,24 @@ pub fn meeting_access(
     Ok((meeting, access))
 }
 
+/// Loads an agenda item of a meeting the viewer may see
+/// ([`meeting_access`]); other items do not exist for them (404).
+pub fn agenda_item_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(AgendaItem, Meeting, NetworkAccess), ApiError> {
+    let gone = || ApiError::not_found("This agenda item");
+    let item: AgendaItem = agenda_items::table
+        .find(id)
+        .select(AgendaItem::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    let (meeting, access) = meeting_access(conn, viewer, item.meeting_id).map_err(|_| gone())?;
+    Ok((item, meeting, access))
+}
+
 /// Who registers for a meeting they may see: a signed-in person, with
 /// their own profile (a members-only meeting is seen by members only).
 /// Their stakeholder id.
@@ -386,6 +418,28 @@ pub fn may_see_registration(access: &NetworkAccess, viewer: &Viewer, stakeholder
 /// person agreed to share their name with the needs.
 pub fn may_see_need_name(access: &NetworkAccess, share_name: bool) -> bool {
     access.is_organiser() && share_name
+}
+
+/// Who changes an agenda item: the organisers always (accept, decline,
+/// order, time, notes), and the member who proposed it its own words while
+/// it is still a proposal.
+pub fn may_edit_agenda_item(
+    access: &NetworkAccess,
+    viewer: &Viewer,
+    proposed_by: Option<i64>,
+    still_proposed: bool,
+) -> bool {
+    access.is_organiser()
+        || (still_proposed && proposed_by.is_some() && proposed_by == viewer.stakeholder_id)
+}
+
+/// The fewest answers to the inclusion pulse of a meeting before anyone
+/// sees them, and then only as aggregates: fewer could be traced to a person.
+pub const PULSE_MINIMUM: i64 = 5;
+
+/// Whether a meeting's pulse answers may be shown (as aggregates only).
+pub fn may_show_pulse(answers: i64) -> bool {
+    answers >= PULSE_MINIMUM
 }
 
 /// Loads a network the viewer may see ([`visible_networks`], or one they

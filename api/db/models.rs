@@ -189,6 +189,8 @@ pub struct Goal {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    /// The meeting it came out of, if any.
+    pub meeting_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -329,4 +331,51 @@ pub struct AccessNeeds {
     pub needs: String,
     pub note: String,
     pub share_name: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = agenda_items)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub title: String,
+    pub description: String,
+    pub minutes_asked: Option<i32>,
+    pub proposed_by: Option<i64>,
+    pub status: String,
+    pub decline_reason: String,
+    pub position: i32,
+    pub minutes_planned: Option<i32>,
+    pub notes: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = agenda_items, treat_none_as_null = true)]
+pub struct AgendaItemValues {
+    pub title: String,
+    pub description: String,
+    pub minutes_asked: Option<i32>,
+    pub status: String,
+    pub decline_reason: String,
+    pub position: i32,
+    pub minutes_planned: Option<i32>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = meeting_outcomes)]
+pub struct Outcome {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub item_id: Option<i64>,
+    pub text: String,
+    pub goal_id: Option<i64>,
+    pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
 }

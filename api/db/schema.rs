@@ -145,6 +145,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        meeting_id -> Nullable<BigInt>,
     }
 }
 
@@ -317,6 +318,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    agenda_items (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        minutes_asked -> Nullable<Integer>,
+        proposed_by -> Nullable<BigInt>,
+        status -> Text,
+        decline_reason -> Text,
+        position -> Integer,
+        minutes_planned -> Nullable<Integer>,
+        notes -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    agenda_supports (item_id, stakeholder_id) {
+        item_id -> BigInt,
+        stakeholder_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_outcomes (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        item_id -> Nullable<BigInt>,
+        text -> Text,
+        goal_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_pulses (meeting_id, stakeholder_id) {
+        meeting_id -> BigInt,
+        stakeholder_id -> BigInt,
+        took_part -> Integer,
+        heard -> Integer,
+        comment -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
@@ -333,6 +384,10 @@ diesel::joinable!(knowledge_link_audiences -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_topics -> knowledge_links (link_id));
 diesel::joinable!(knowledge_link_visits -> knowledge_links (link_id));
 diesel::joinable!(meetings -> networks (network_id));
+diesel::joinable!(agenda_items -> meetings (meeting_id));
+diesel::joinable!(agenda_supports -> agenda_items (item_id));
+diesel::joinable!(meeting_outcomes -> meetings (meeting_id));
+diesel::joinable!(meeting_pulses -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> stakeholders (stakeholder_id));
 diesel::joinable!(meeting_access_needs -> meeting_registrations (registration_id));
@@ -363,4 +418,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     meeting_registrations,
     meeting_access_needs,
     calendar_feeds,
+    agenda_items,
+    agenda_supports,
+    meeting_outcomes,
+    meeting_pulses,
 );

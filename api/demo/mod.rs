@@ -19,17 +19,17 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::db::models::{
-    AccessNeeds, GoalValues, KnowledgeLinkValues, MeetingValues, NetworkValues, NewUser,
-    StakeholderValues,
+    AccessNeeds, AgendaItemValues, GoalValues, KnowledgeLinkValues, MeetingValues, NetworkValues,
+    NewUser, StakeholderValues,
 };
 use crate::db::schema::{
-    endorsements, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
-    meeting_access_needs, meeting_registrations, meetings, memberships, network_topics, networks,
-    stakeholders, users,
+    agenda_items, agenda_supports, endorsements, goals, knowledge_link_audiences,
+    knowledge_link_topics, knowledge_links, meeting_access_needs, meeting_outcomes, meeting_pulses,
+    meeting_registrations, meetings, memberships, network_topics, networks, stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
-    AccessFeature, Audience, FieldVisibility, GoalStatus, MeetingFormat, MeetingKind,
+    AccessFeature, AgendaStatus, Audience, FieldVisibility, GoalStatus, MeetingFormat, MeetingKind,
     MeetingStatus, NetworkStatus, RegistrationStatus, Role, Scope, StakeholderKind, Stance,
     TimeZone, Visibility,
 };
@@ -1335,6 +1335,17 @@ const REGISTRATIONS: &[(&str, &str, &[AccessFeature], &str, bool)] = &[
     ),
     ("drenthe-emmen", "daan", &[], "", false),
     ("drenthe-emmen", "henk", &[], "", false),
+    ("drenthe-emmen", "joost", &[], "", false),
+    (
+        "drenthe-emmen",
+        "els",
+        &[AccessFeature::Captions],
+        "",
+        false,
+    ),
+    ("drenthe-emmen", "gerrit", &[], "", false),
+    ("drenthe-emmen", "wim", &[], "", false),
+    ("drenthe-emmen", "fatma", &[], "", false),
     (
         "musea-schouw",
         "daan",
@@ -1342,6 +1353,70 @@ const REGISTRATIONS: &[(&str, &str, &[AccessFeature], &str, bool)] = &[
         "",
         true,
     ),
+];
+
+/// The agenda the members made: (meeting, proposer, title, minutes asked,
+/// status, position, reason it was declined, notes, supporters).
+type AgendaSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i32>,
+    AgendaStatus,
+    i32,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const AGENDA: &[AgendaSeed] = &[
+    ("drenthe-start", "joost", "Welkom en kennismaken", Some(30), AgendaStatus::Accepted, 1, "", "", &[]),
+    ("drenthe-start", "daan", "Wat betekent inclusie voor jou?", Some(45), AgendaStatus::Accepted, 2, "", "", &["henk", "els"]),
+    ("drenthe-start", "els", "Vervoer naar bijeenkomsten in de regio", Some(20), AgendaStatus::Proposed, 0, "", "", &["daan", "henk"]),
+    ("drenthe-start", "henk", "De begroting van Coevorden", Some(30), AgendaStatus::Declined, 0,
+        "Dat bespreken we in de raad van Coevorden. Henk neemt het mee naar de volgende netwerkavond.", "", &[]),
+    ("drenthe-emmen", "henk", "Hoe Emmen inwoners betrekt bij de Wmo", Some(40), AgendaStatus::Accepted, 1, "",
+        "Emmen nodigt ervaringsdeskundigen uit voor elke nieuwe regeling. Dat werkt: de regels voor de \
+         vervoerspas zijn duidelijker geworden.", &["daan"]),
+    ("drenthe-emmen", "daan", "Een schouw in het gemeentehuis", Some(20), AgendaStatus::Accepted, 2, "",
+        "Drie drempels gevonden; de balie is te hoog voor rolstoelgebruikers.", &["els"]),
+];
+
+/// What the meetings decided: (meeting, text, the goal it became).
+const OUTCOMES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "drenthe-emmen",
+        "Emmen deelt zijn aanpak met de andere Drentse gemeenten.",
+        None,
+    ),
+    (
+        "drenthe-emmen",
+        "We schouwen elk gemeentehuis in Drenthe samen met ervaringsdeskundigen.",
+        Some("Elk Drents gemeentehuis geschouwd"),
+    ),
+];
+
+/// The inclusion pulse of the past meeting: (person, could take part, felt
+/// heard, comment).
+const PULSES: &[(&str, &str, i32, i32, &str)] = &[
+    (
+        "drenthe-emmen",
+        "daan",
+        5,
+        4,
+        "Fijn dat er ondertiteling was.",
+    ),
+    ("drenthe-emmen", "henk", 4, 4, ""),
+    ("drenthe-emmen", "joost", 5, 5, ""),
+    ("drenthe-emmen", "els", 3, 4, "De zaal was te warm."),
+    (
+        "drenthe-emmen",
+        "gerrit",
+        4,
+        3,
+        "Ik kwam er niet goed tussen in de grote groep.",
+    ),
+    ("drenthe-emmen", "wim", 4, 4, ""),
 ];
 
 const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
@@ -1705,6 +1780,98 @@ impl<'a> Loader<'a> {
                     })
                     .execute(self.conn)?;
             }
+        }
+        self.agenda(&ids)
+    }
+
+    fn agenda(&mut self, meetings: &HashMap<&'static str, i64>) -> Result<(), ApiError> {
+        for (meeting, proposer, title, minutes, status, position, reason, notes, supporters) in
+            AGENDA
+        {
+            let meeting_id = id_of(meetings, "meeting", meeting)?;
+            let v = AgendaItemValues {
+                title: (*title).into(),
+                description: String::new(),
+                minutes_asked: *minutes,
+                status: status.as_str().into(),
+                decline_reason: (*reason).into(),
+                position: *position,
+                minutes_planned: minutes.filter(|_| *status == AgendaStatus::Accepted),
+                notes: (*notes).into(),
+            };
+            let id: i64 = diesel::insert_into(agenda_items::table)
+                .values((
+                    &v,
+                    agenda_items::meeting_id.eq(meeting_id),
+                    agenda_items::proposed_by.eq(id_of(&self.people, "stakeholder", proposer)?),
+                    agenda_items::created_at.eq(self.now),
+                    agenda_items::updated_at.eq(self.now),
+                ))
+                .returning(agenda_items::id)
+                .get_result(self.conn)?;
+            for person in *supporters {
+                diesel::insert_into(agenda_supports::table)
+                    .values((
+                        agenda_supports::item_id.eq(id),
+                        agenda_supports::stakeholder_id.eq(id_of(
+                            &self.people,
+                            "stakeholder",
+                            person,
+                        )?),
+                        agenda_supports::created_at.eq(self.now),
+                    ))
+                    .execute(self.conn)?;
+            }
+        }
+        for (meeting, text, goal) in OUTCOMES {
+            let meeting_id = id_of(meetings, "meeting", meeting)?;
+            let network = MEETINGS
+                .iter()
+                .find(|m| m.key == *meeting)
+                .map(|m| m.network)
+                .ok_or_else(|| {
+                    ApiError::Internal(format!("demo data: unknown meeting {meeting:?}"))
+                })?;
+            let network_id = id_of(&self.networks, "network", network)?;
+            let goal_id = match goal {
+                Some(title) => Some(crate::queries::goals::insert(
+                    self.conn,
+                    network_id,
+                    &GoalValues {
+                        parent_id: None,
+                        title: (*title).into(),
+                        description: (*text).into(),
+                        status: GoalStatus::Agreed.as_str().into(),
+                        target_date: self.target(12),
+                        achieved_at: None,
+                        owner_id: None,
+                        position: 10,
+                    },
+                    None,
+                    Some(meeting_id),
+                )?),
+                None => None,
+            };
+            diesel::insert_into(meeting_outcomes::table)
+                .values((
+                    meeting_outcomes::meeting_id.eq(meeting_id),
+                    meeting_outcomes::text.eq(text),
+                    meeting_outcomes::goal_id.eq(goal_id),
+                    meeting_outcomes::created_at.eq(self.now),
+                ))
+                .execute(self.conn)?;
+        }
+        for (meeting, person, took_part, heard, comment) in PULSES {
+            diesel::insert_into(meeting_pulses::table)
+                .values((
+                    meeting_pulses::meeting_id.eq(id_of(meetings, "meeting", meeting)?),
+                    meeting_pulses::stakeholder_id.eq(id_of(&self.people, "stakeholder", person)?),
+                    meeting_pulses::took_part.eq(took_part),
+                    meeting_pulses::heard.eq(heard),
+                    meeting_pulses::comment.eq(comment),
+                    meeting_pulses::created_at.eq(self.now),
+                ))
+                .execute(self.conn)?;
         }
         Ok(())
     }

@@ -58,3 +58,26 @@ pub fn one(conn: &mut DbConn, id: i64) -> Result<CountedGoal, ApiError> {
         .pop()
         .ok_or_else(|| ApiError::Internal("goal vanished".into()))
 }
+
+/// Adds a goal to a network (values checked by the caller), with who added
+/// it and the meeting it came out of, if any. Its id.
+pub fn insert(
+    conn: &mut DbConn,
+    network_id: i64,
+    values: &crate::db::models::GoalValues,
+    created_by: Option<i64>,
+    meeting_id: Option<i64>,
+) -> Result<i64, ApiError> {
+    let now = db::now();
+    Ok(diesel::insert_into(goals::table)
+        .values((
+            values,
+            goals::network_id.eq(network_id),
+            goals::created_by.eq(created_by),
+            goals::meeting_id.eq(meeting_id),
+            goals::created_at.eq(now),
+            goals::updated_at.eq(now),
+        ))
+        .returning(goals::id)
+        .get_result(conn)?)
+}

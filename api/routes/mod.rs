@@ -2,6 +2,7 @@
 //! its input, then does all its database work in one transaction
 //! (`db::read` / `db::write`).
 
+pub mod agenda;
 pub mod audit;
 pub mod auth;
 pub mod endorsements;
@@ -12,6 +13,8 @@ pub mod me;
 pub mod meetings;
 pub mod members;
 pub mod networks;
+pub mod outcomes;
+pub mod pulse;
 pub mod reference;
 pub mod registrations;
 pub mod stakeholders;

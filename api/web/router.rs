@@ -85,6 +85,16 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(registrations::get_registration)
         .service(registrations::cancel_registration)
         .service(registrations::attendance_csv)
+        .service(agenda::list_agenda_items)
+        .service(agenda::propose_agenda_item)
+        .service(agenda::update_agenda_item)
+        .service(agenda::support_agenda_item)
+        .service(agenda::withdraw_support)
+        .service(outcomes::list_outcomes)
+        .service(outcomes::add_outcome)
+        .service(pulse::answer_pulse)
+        .service(pulse::meeting_pulse)
+        .service(pulse::network_pulse)
         .service(reference::list_topics)
         .service(reference::list_municipalities);
 }
@@ -100,6 +110,7 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
             knowledge_links::KnowledgeLinkInput::REQUIRED,
         ),
         ("MeetingInput", meetings::MeetingInput::REQUIRED),
+        ("AgendaItemInput", agenda::AgendaItemInput::REQUIRED),
     ]
 }
 
@@ -110,6 +121,8 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("LoginInput", auth::LoginInput::REQUIRED),
         ("EndorsementInput", endorsements::EndorsementInput::REQUIRED),
         ("PasswordInput", me::PasswordInput::REQUIRED),
+        ("OutcomeInput", outcomes::OutcomeInput::REQUIRED),
+        ("PulseInput", pulse::PulseInput::REQUIRED),
     ]
 }
 

@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod agenda;
 mod cache;
 mod concurrency;
 mod conventions;

@@ -128,3 +128,41 @@ test("a coordinator plans a meeting and sees who comes and what they need", asyn
   assert.match(organiser, /Daan Proefmans/);
   await check(page, "a meeting with registrations, for its organiser");
 });
+
+test("members make the agenda together, and the core group sees outcomes and the pulse", async () => {
+  const page = await openPage(visitor.context);
+  // Daan (the demo member) is in the core group of Inclusief Drenthe.
+  await signInViaPage(page, DEMO.member);
+  const start = await meetingId("Warm startmoment Inclusief Drenthe");
+  await visit(page, `/bijeenkomst.html?id=${start}`);
+  await page.waitForSelector("#agenda-kop");
+  const text = await page.textContent("main");
+  assert.match(text, /Wat betekent inclusie voor jou\?/);
+  assert.match(text, /Dat bespreken we in de raad van Coevorden/, "a declined proposal shows its reason");
+  await check(page, "a meeting's agenda with proposals");
+  await page.fill("form[aria-label='Een punt voorstellen'] input[name=title]", "Samen reizen met de regiotaxi");
+  await page.fill("form[aria-label='Een punt voorstellen'] input[name=minutesAsked]", "15");
+  await page.click("form[aria-label='Een punt voorstellen'] button[type=submit]");
+  await page.waitForSelector("li:has-text('Samen reizen met de regiotaxi')");
+  const proposal = page.locator("li.tm-card", { hasText: "Samen reizen met de regiotaxi" });
+  await proposal.locator("button:has-text('Steun dit voorstel')").click();
+  await page.waitForSelector("li.tm-card:has-text('Samen reizen met de regiotaxi') >> text=1 lid steunt dit");
+  await check(page, "a proposal supported");
+
+  const held = await meetingId("Netwerkavond in Emmen");
+  await visit(page, `/bijeenkomst.html?id=${held}`);
+  await page.waitForSelector("#pols-kop");
+  const after = await page.textContent("main");
+  assert.match(after, /Emmen nodigt ervaringsdeskundigen uit/, "notes per item");
+  assert.match(after, /werd een doel/, "an outcome that became a goal");
+  assert.match(after, /6 antwoorden/);
+  assert.match(after, /Kon goed meedoen: gemiddeld 4,2 van 5/);
+  const pulse = await page.evaluate(() => {
+    let text = "";
+    for (let node = document.getElementById("pols-kop").nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) text += node.textContent;
+    return text;
+  });
+  assert.match(pulse, /De zaal was te warm/);
+  assert.doesNotMatch(pulse, /Gerrit|Els|Daan/, "no names beside the pulse");
+  await check(page, "a held meeting with notes, outcomes and the pulse, for its organisers");
+});

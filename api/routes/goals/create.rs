@@ -1,7 +1,6 @@
 //! `POST /networks/{networkId}/goals`: add a goal or a step.
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 
 use super::read::answer;
 use super::rules;
@@ -10,9 +9,9 @@ use crate::accounts::auth::Auth;
 use crate::audit;
 use crate::db;
 use crate::db::models::GoalValues;
-use crate::db::schema::goals;
 use crate::domain::GoalStatus;
 use crate::permissions::{network_access, Viewer};
+use crate::queries;
 use crate::web::error::{ensure_valid, ApiError};
 use crate::web::extract::JsonBody;
 use crate::web::http::created;
@@ -63,17 +62,7 @@ pub async fn create_goal(
         input.apply(&mut v, &mut errors);
         rules::check(conn, network_id, None, &v, &mut errors)?;
         ensure_valid(errors)?;
-        let now = db::now();
-        let id: i64 = diesel::insert_into(goals::table)
-            .values((
-                &v,
-                goals::network_id.eq(network_id),
-                goals::created_by.eq(viewer.user_id),
-                goals::created_at.eq(now),
-                goals::updated_at.eq(now),
-            ))
-            .returning(goals::id)
-            .get_result(conn)?;
+        let id = queries::goals::insert(conn, network_id, &v, viewer.user_id, None)?;
         audit::record(
             conn,
             viewer.user_id,

@@ -17,5 +17,6 @@ pub use create::create_goal;
 pub use delete::delete_goal;
 pub use list::list_goals;
 pub use read::get_goal;
+pub use rules::check as check_goal;
 pub use types::{GoalFilters, GoalInput, GoalOut, GoalPage};
 pub use update::update_goal;

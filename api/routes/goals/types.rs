@@ -36,6 +36,8 @@ pub struct GoalOut {
     pub support_count: i64,
     /// Endorsements that raise a concern.
     pub concern_count: i64,
+    /// The meeting it came out of (an outcome made into a goal), if any.
+    pub meeting_id: Option<i64>,
     #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::web::http::time")]
@@ -65,6 +67,7 @@ impl From<CountedGoal> for GoalOut {
             position: g.position,
             support_count: support,
             concern_count: concern,
+            meeting_id: g.meeting_id,
             created_at: utc(g.created_at),
             updated_at: utc(g.updated_at),
         }

@@ -11,6 +11,7 @@ import { textField, checkboxField, checkboxGroup, submitButton, handleSubmit, bu
 import { confirmDialog } from "../dialog.js";
 import { badge, CORE_ROLES } from "../views.js";
 import { whenText, whereText, featureList, placesText, meetingStatusBadge } from "../meetings.js";
+import { agendaSection, outcomeSection, pulseSection } from "../meeting-agenda.js";
 
 /** Registering, or your registration and cancelling it. */
 function registration(meeting, mine, rerender) {
@@ -146,6 +147,12 @@ export async function boot(main) {
     const me = api.user();
     const organiser = CORE_ROLES.includes(network.myRole) || Boolean(me?.isAdmin);
     const mine = meeting.myRegistration && me?.stakeholderId ? await api.get(`/meetings/${id}/registrations/${me.stakeholderId}`) : null;
+    const isMember = Boolean(network.myRole);
+    const [agenda, outcomes, pulse] = await Promise.all([
+      agendaSection(meeting, { isMember, organiser, rerender: render }),
+      outcomeSection(meeting, { organiser, networkId: network.id, rerender: render }),
+      pulseSection(meeting, { organiser, rerender: render }),
+    ]);
     setTitle(meeting.title);
     const title = heading(1, meeting.title, { id: "bijeenkomst-kop" });
     const online =
@@ -179,6 +186,9 @@ export async function boot(main) {
       meeting.accessFeatures.length ? featureList(meeting.accessFeatures, { "aria-labelledby": "toegankelijkheid-kop" }) : paragraph(t("meeting.noFeatures")),
       meeting.accessNote ? paragraph(meeting.accessNote) : null,
       registration(meeting, mine, render),
+      agenda,
+      outcomes,
+      pulse,
       heading(2, t("meeting.calendarTitle")),
       paragraph(link(`/api/v1/meetings/${id}/calendar.ics`, t("meeting.addToCalendar"), { download: `bijeenkomst-${id}.ics` })),
       paragraph(link(`/api/v1/networks/${network.id}/calendar.ics`, t("meeting.subscribeNetwork", { name: network.name })), "tm-small"),

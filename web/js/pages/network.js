@@ -13,6 +13,7 @@ import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { meetingCard } from "../meetings.js";
+import { pulseTrend } from "../meeting-agenda.js";
 
 function facts(network, names, topics) {
   const rows = [
@@ -123,12 +124,13 @@ export async function boot(main) {
       }
       throw error;
     }
-    const [members, goals, links, upcoming, past] = await Promise.all([
+    const [members, goals, links, upcoming, past, trend] = await Promise.all([
       api.getAll(`/networks/${id}/members`),
       api.getAll(`/networks/${id}/goals`),
       api.getAll("/knowledge-links", { network: id }),
       api.get(`/networks/${id}/meetings`, { pageSize: 10 }),
       api.get(`/networks/${id}/meetings`, { when: "past", pageSize: 5 }),
+      pulseTrend(id),
     ]);
     const me = api.user();
     const myRole = network.myRole || null;
@@ -234,6 +236,7 @@ export async function boot(main) {
         h("ul", { class: "tm-cards", "aria-labelledby": "eerder-kop" }, past.items.map((m) => meetingCard(m, { level: 4 }))),
       );
     }
+    if (trend) meetingSection.push(trend);
 
     // --- Knowledge links --------------------------------------------------
     const linkSection = [heading(2, t("network.linksTitle"), { id: "kennis-kop" })];
