@@ -122,10 +122,12 @@ pub struct InvalidParam {
     /// With `consent`, the consent it needs: `shareContact`,
     /// `accessNeedsConsent`, `needsConsent`. With `rule`: `parentScope`,
     /// `childScope`, `goalCycle`, `goalDepth`, `province`, `ownWords`,
-    /// `accepting`, `nationalProvince`, `endsAfterStart`, `meetingOpen`.
-    /// With `required`: `localPlace` (a municipality or a region),
-    /// `audience`, `cancelReason`. With `duplicate`: `registration`. With
-    /// `range`: `registrations`. More may be added: treat one you do not
+    /// `accepting`, `nationalProvince`, `endsAfterStart`, `meetingOpen`,
+    /// `meetingHeld`, `registration`, `agendaOpen`. With `required`:
+    /// `localPlace` (a municipality or a region), `audience`, `cancelReason`,
+    /// `declineReason`. With `duplicate`: `registration`, `support`, `pulse`.
+    /// With `range`: `registrations`, `agendaItems`. With `reference` also
+    /// `agendaItem`. More may be added: treat one you do not
     /// know as absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]

@@ -84,6 +84,11 @@
     placesTaken: "More people have registered already. Choose at least {min} places.",
     endsAfterStart: "The end time must be after the start time.",
     meetingOpen: "You can no longer register: the meeting is cancelled or has begun.",
+    declineReason: "Say briefly why this item is not on the agenda.",
+    supportedAlready: "You support this proposal already.",
+    answeredAlready: "You answered already. Thank you!",
+    meetingHeld: "This is possible only once the meeting has begun.",
+    agendaOpen: "The core group has already decided on this proposal.",
   },
   errors: {
     general: "Something went wrong. Please try again later.",

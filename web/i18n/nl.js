@@ -85,6 +85,11 @@
     placesTaken: "Er zijn al meer mensen aangemeld. Kies minstens {min} plekken.",
     endsAfterStart: "De eindtijd moet na de begintijd zijn.",
     meetingOpen: "Aanmelden kan niet meer: de bijeenkomst is afgelast of al begonnen.",
+    declineReason: "Schrijf kort op waarom dit punt niet op de agenda komt.",
+    supportedAlready: "Je steunt dit voorstel al.",
+    answeredAlready: "Je hebt al geantwoord. Dank je wel!",
+    meetingHeld: "Dit kan pas als de bijeenkomst begonnen is.",
+    agendaOpen: "Dit voorstel is al besproken door de kerngroep.",
   },
   errors: {
     general: "Er ging iets mis. Probeer het later nog een keer.",

@@ -219,7 +219,7 @@ export const splitList = (text) =>
 
 // Texts by code and `expected`.
 const EXPECTED = {
-  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason" },
+  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason", declineReason: "declineReason" },
   format: {
     email: "email",
     url: "url",
@@ -243,7 +243,7 @@ const EXPECTED = {
     province: "province",
   },
   consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess", needsConsent: "consentNeeds" },
-  duplicate: { registration: "registeredAlready" },
+  duplicate: { registration: "registeredAlready", support: "supportedAlready", pulse: "answeredAlready" },
   range: { registrations: "placesTaken" },
   rule: {
     parentScope: "parentScope",
@@ -256,6 +256,8 @@ const EXPECTED = {
     accepting: "accepting",
     endsAfterStart: "endsAfterStart",
     meetingOpen: "meetingOpen",
+    meetingHeld: "meetingHeld",
+    agendaOpen: "agendaOpen",
   },
 };
 

@@ -113,6 +113,10 @@ pub async fn network_pulse(
     Ok(HttpResponse::Ok().json(PulseTrend { items }))
 }
 
+/// A meeting with the answers to its pulse (could take part, felt heard),
+/// kept in the order of the meetings' start.
+type Answered = BTreeMap<(chrono::NaiveDateTime, i64), (Meeting, Vec<(i32, i32)>)>;
+
 fn trend(
     conn: &mut DbConn,
     viewer: &Viewer,
@@ -128,8 +132,7 @@ fn trend(
             meeting_pulses::heard,
         ))
         .load(conn)?;
-    let mut by_meeting: BTreeMap<(chrono::NaiveDateTime, i64), (Meeting, Vec<(i32, i32)>)> =
-        BTreeMap::new();
+    let mut by_meeting: Answered = BTreeMap::new();
     for (m, took_part, heard) in rows {
         by_meeting
             .entry((m.starts_at, m.id))
