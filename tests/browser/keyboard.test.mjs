@@ -138,3 +138,21 @@ test("keyboard only: sign up, start a network, add a goal with two steps, mark o
 
   expectClean(page, "keyboard walk");
 });
+
+test("keyboard only: register for a meeting with what you need, with consent", async () => {
+  const all = await (await fetch(`${BASE}/api/v1/meetings?format=online`)).json();
+  const meeting = all.items[0];
+  assert.ok(meeting, "an online demo meeting");
+  await page.goto(`${BASE}/bijeenkomst.html?id=${meeting.id}`);
+  await ready(page);
+  await tabTo(page, (i) => i.name === "accessNeeds" && i.label.includes("Live ondertiteling"), { max: 120, label: "the captions need" });
+  await page.keyboard.press("Space");
+  await tabTo(page, (i) => i.name === "needsConsent", { label: "the consent" });
+  await page.keyboard.press("Space");
+  await tabTo(page, has("Aanmelden"), { label: "the register button" });
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("text=Je bent aangemeld. Er is een plek voor jou.");
+  assert.match(await page.textContent("main"), /Wat je nodig hebt: Live ondertiteling/);
+  await expectNoAxeViolations(page, "registered by keyboard");
+  expectClean(page, "registering by keyboard");
+});

@@ -92,6 +92,16 @@ test("a person registers with what they need, only with consent, and cancels", a
   await page.waitForSelector("text=Je bent aangemeld. Er is een plek voor jou.");
   assert.match(await page.textContent("main"), /meet\.example\.org\/inclusieagenda/);
   await check(page, "registered for a meeting");
+  // My meetings in my own calendar app, behind a secret address.
+  await visit(page, "/mijn.html");
+  await page.click("button:has-text('Maak mijn agenda-link')");
+  await page.waitForSelector("#agenda-link");
+  const feed = await page.inputValue("#agenda-link");
+  const calendar = await (await fetch(feed)).text();
+  assert.match(calendar, /^BEGIN:VCALENDAR/);
+  assert.match(calendar, /SUMMARY:Online netwerkbijeenkomst: de lokale inclusieagenda/);
+  await check(page, "my themanet with a calendar link");
+  await visit(page, `/bijeenkomst.html?id=${id}`);
   await page.click("button:has-text('Afmelden')");
   await page.click("dialog button:has-text('Ja, afmelden')");
   await page.waitForSelector("form[aria-label=Aanmelden]");

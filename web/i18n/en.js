@@ -397,6 +397,12 @@
     deleteConfirm: "Yes, delete my account",
     deleteBlocked: "You are the last coordinator of a network. First make someone else coordinator.",
     deleted: "Your account was deleted. Thank you for your work!",
+    calendarTitle: "My meetings in my calendar",
+    calendarIntro: "Put the meetings you register for in the calendar of your phone or computer. You get a secret link. Share it with nobody. Making a new link turns the old one off.",
+    calendarMake: "Make my calendar link",
+    calendarLink: "Your calendar link",
+    calendarOnce: "Copy this link now and add it in your calendar app (‘add calendar from URL’). You see it only once.",
+    calendarMade: "Your calendar link is ready.",
   },
   profile: {
     name: "Name",

@@ -398,6 +398,12 @@
     deleteConfirm: "Ja, verwijder mijn account",
     deleteBlocked: "Je bent de laatste netwerkregisseur van een netwerk. Maak eerst iemand anders netwerkregisseur.",
     deleted: "Je account is verwijderd. Bedankt voor je inzet!",
+    calendarTitle: "Mijn bijeenkomsten in mijn agenda",
+    calendarIntro: "Zet de bijeenkomsten waarvoor je je aanmeldt in de agenda van je telefoon of computer. Je krijgt een geheime link. Deel die met niemand. Een nieuwe link maken zet de oude uit.",
+    calendarMake: "Maak mijn agenda-link",
+    calendarLink: "Jouw agenda-link",
+    calendarOnce: "Kopieer deze link nu en voeg hem toe in je agenda-app (bij ‘agenda toevoegen via URL’). Je ziet hem maar één keer.",
+    calendarMade: "Je agenda-link is klaar.",
   },
   profile: {
     name: "Naam",

@@ -302,6 +302,31 @@ export async function boot(main) {
     );
   }
 
+  // My meetings in my own calendar app: a secret address, shown once.
+  const calendarBox = h("div", null, paragraph(t("mine.calendarIntro")));
+  const calendarStatus = h("div", { role: "status" });
+  const makeFeed = button(t("mine.calendarMake"), {
+    on: {
+      click: async () => {
+        try {
+          const r = await api.request("POST", "/me/calendar-feed", { body: {} });
+          const id = "agenda-link";
+          fill(
+            calendarStatus,
+            h("label", { class: "utrecht-form-label", for: id }, t("mine.calendarLink")),
+            h("input", { id, class: ["utrecht-textbox", "utrecht-textbox--html-input"], readonly: true, value: r.data.url, spellcheck: "false" }),
+            paragraph(t("mine.calendarOnce"), "tm-small"),
+          );
+          announce(t("mine.calendarMade"));
+          focusOn(document.getElementById(id));
+        } catch (error) {
+          fill(calendarStatus, paragraph(errorText(error)));
+        }
+      },
+    },
+  });
+  calendarBox.append(buttonRow(makeFeed), calendarStatus);
+
   fill(
     main,
     heading(1, t("mine.title")),
@@ -312,6 +337,8 @@ export async function boot(main) {
     heading(2, t("mine.profileTitle"), { id: "profiel-kop" }),
     paragraph(t("mine.profileIntro")),
     profileBox,
+    heading(2, t("mine.calendarTitle"), { id: "agenda-kop" }),
+    calendarBox,
     heading(2, t("mine.accountTitle")),
     accountBox,
   );
