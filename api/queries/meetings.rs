@@ -215,3 +215,27 @@ pub fn move_up_waiting(conn: &mut DbConn, meeting_id: i64) -> Result<Vec<i64>, A
     .execute(conn)?;
     Ok(waiting.into_iter().map(|(_, s)| s).collect())
 }
+
+/// Gives up every place a person holds before their profile goes (an
+/// erased account or profile): their registrations, with the needs stated
+/// for them, are deleted, and the first ones waiting get the places that
+/// freed, meeting by meeting, with each meeting's row locked.
+pub fn release_places_of(conn: &mut DbConn, stakeholder_id: i64) -> Result<(), ApiError> {
+    let held: Vec<i64> = meeting_registrations::table
+        .filter(meeting_registrations::stakeholder_id.eq(stakeholder_id))
+        .filter(meeting_registrations::status.eq(RegistrationStatus::Registered.as_str()))
+        .select(meeting_registrations::meeting_id)
+        .load(conn)?;
+    for meeting in &held {
+        crate::db::versioned::lock!(conn, meetings, *meeting);
+    }
+    diesel::delete(
+        meeting_registrations::table
+            .filter(meeting_registrations::stakeholder_id.eq(stakeholder_id)),
+    )
+    .execute(conn)?;
+    for meeting in held {
+        move_up_waiting(conn, meeting)?;
+    }
+    Ok(())
+}

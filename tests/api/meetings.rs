@@ -768,3 +768,49 @@ both!(
         app.get(path, None).await.expect(404);
     }
 );
+
+both!(
+    an_erased_account_gives_its_place_to_the_first_waiting,
+    |app: common::TestApp| async move {
+        let carla = app.user("Carla").await;
+        let anna = app.user("Anna").await;
+        let bram = app.user("Bram").await;
+        let network = app.network(&carla, "Eén plek").await;
+        let id = app
+            .post(
+                &format!("/api/v1/networks/{network}/meetings"),
+                Some(&carla.token),
+                with(meeting("Klein gezelschap", 5), json!({"capacity": 1})),
+            )
+            .await
+            .expect(201)
+            .id();
+        let register = format!("/api/v1/meetings/{id}/registrations");
+        app.post(
+            &register,
+            Some(&anna.token),
+            json!({"accessNeeds": ["breaks"], "needsConsent": true}),
+        )
+        .await
+        .expect(201);
+        let r = app
+            .post(&register, Some(&bram.token), json!({}))
+            .await
+            .expect(201);
+        assert_eq!(r.body["status"], "waiting");
+        app.delete("/api/v1/me", Some(&anna.token))
+            .await
+            .expect(204);
+        let seen = app
+            .get(&format!("/api/v1/meetings/{id}"), Some(&bram.token))
+            .await
+            .expect(200);
+        assert_eq!(seen.body["myRegistration"], "registered");
+        assert_eq!(seen.body["registeredCount"], 1);
+        assert_eq!(
+            app.db_count("meeting_access_needs"),
+            0,
+            "her needs went with her"
+        );
+    }
+);

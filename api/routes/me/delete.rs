@@ -34,6 +34,7 @@ pub async fn delete_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
                     "You are the last coordinator of network {network}. Make someone else coordinator first, or delete the network."
                 )));
             }
+            crate::queries::meetings::release_places_of(conn, me)?;
             diesel::delete(stakeholders::table.find(me)).execute(conn)?;
             search::remove(conn, STAKEHOLDER, me)?;
         }

@@ -59,6 +59,7 @@ pub async fn delete_stakeholder(
                 "This is the last coordinator of network {network}. Make someone else coordinator first."
             )));
         }
+        crate::queries::meetings::release_places_of(conn, id)?;
         versioned::delete!(conn, stakeholders, id, current.version);
         if let Some(account) = current.user_id {
             // An admin erasing a person erases their account with it.
