@@ -395,6 +395,20 @@ both!(
             .expect(200);
         assert!(seen.body.get("onlineUrl").is_none());
         assert_eq!(seen.body["myRegistration"], "waiting");
+        let mine = app
+            .get("/api/v1/meetings?registrant=me", Some(&mila.token))
+            .await
+            .expect(200);
+        assert_eq!(mine.items().len(), 1);
+        assert_eq!(mine.items()[0]["id"], id);
+        let none = app
+            .get("/api/v1/meetings?registrant=me", Some(&carla.token))
+            .await
+            .expect(200);
+        assert!(none.items().is_empty(), "the organiser did not register");
+        app.get("/api/v1/meetings?registrant=me", None)
+            .await
+            .expect(401);
         let seen = app
             .get(&format!("/api/v1/meetings/{id}"), Some(&carla.token))
             .await

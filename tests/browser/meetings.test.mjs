@@ -92,8 +92,9 @@ test("a person registers with what they need, only with consent, and cancels", a
   await page.waitForSelector("text=Je bent aangemeld. Er is een plek voor jou.");
   assert.match(await page.textContent("main"), /meet\.example\.org\/inclusieagenda/);
   await check(page, "registered for a meeting");
-  // My meetings in my own calendar app, behind a secret address.
+  // My meetings, and all of them in my own calendar app, behind a secret address.
   await visit(page, "/mijn.html");
+  assert.match(await page.textContent("ul[aria-labelledby=agenda-kop]"), /Online netwerkbijeenkomst/);
   await page.click("button:has-text('Maak mijn agenda-link')");
   await page.waitForSelector("#agenda-link");
   const feed = await page.inputValue("#agenda-link");

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::types::{MeetingFilters, MeetingOut, MeetingPage, When};
 use crate::accounts::auth::Auth;
 use crate::db::models::Meeting;
-use crate::db::schema::{meetings, network_topics, networks};
+use crate::db::schema::{meeting_registrations, meetings, network_topics, networks};
 use crate::db::{self, DbConn};
 use crate::permissions::{network_access, organises, visible_meetings, Viewer};
 use crate::queries;
@@ -20,7 +20,7 @@ use crate::AppState;
 ///
 /// The meetings you may see: public ones of public networks, and those of
 /// your own networks. Filter by municipality, network, topic, time,
-/// format and what the venue offers.
+/// format and what the venue offers; `registrant=me` gives your own.
 #[utoipa::path(
     tag = "Meetings",
     params(MeetingFilters),
@@ -72,6 +72,9 @@ async fn list(
         move |conn, viewer, filters, page| {
             if let Some(id) = network {
                 network_access(conn, viewer, id)?;
+            }
+            if filters.registrant.is_some() {
+                viewer.user()?;
             }
             let mut rows = select(conn, viewer, network, &filters, &page)?;
             let next = page.finish(&mut rows, |m| Cursor::at(m.starts_at, m.id));
@@ -135,6 +138,16 @@ fn select(
     }
     if let Some(t) = f.updated_since {
         sql = sql.filter(meetings::updated_at.ge(t.naive_utc()));
+    }
+    if f.registrant.is_some() {
+        let me = viewer.stakeholder_id.unwrap_or(0);
+        sql = sql.filter(
+            meetings::id.eq_any(
+                meeting_registrations::table
+                    .filter(meeting_registrations::stakeholder_id.eq(me))
+                    .select(meeting_registrations::meeting_id),
+            ),
+        );
     }
     let after = page.after.and_then(|c| c.time().map(|t| (t, c.after_id())));
     let sql = match f.when.unwrap_or(When::Upcoming) {

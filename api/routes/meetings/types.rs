@@ -193,8 +193,17 @@ pub struct MeetingFilters {
     #[param(value_type = Option<String>)]
     #[serde(default, deserialize_with = "params::choices")]
     pub access_features: Option<Vec<AccessFeature>>,
+    /// `me`: only the meetings you registered for, with a place or waiting
+    /// (sign in first).
+    #[param(pattern = "^me$")]
+    #[serde(default, deserialize_with = "only_me")]
+    pub registrant: Option<String>,
     /// Only meetings changed at or after this time.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
 }
+}
+
+fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    params::exactly(d, "me")
 }

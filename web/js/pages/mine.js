@@ -9,6 +9,7 @@ import { heading, paragraph, link, setTitle, requireSignIn, flashNext, announce,
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
 import { networkCard, badge, municipalityGroups, CORE_ROLES } from "../views.js";
+import { meetingCard } from "../meetings.js";
 
 /** The networks I take part in, by name. */
 async function myNetworks() {
@@ -302,8 +303,17 @@ export async function boot(main) {
     );
   }
 
-  // My meetings in my own calendar app: a secret address, shown once.
-  const calendarBox = h("div", null, paragraph(t("mine.calendarIntro")));
+  // My meetings: the coming ones I registered for, and all of them in my
+  // own calendar app, at a secret address shown once.
+  const myMeetings = await api.get("/meetings", { registrant: "me", pageSize: 20 }).catch(() => ({ items: [] }));
+  const calendarBox = h(
+    "div",
+    null,
+    myMeetings.items.length
+      ? h("ul", { class: "tm-cards", "aria-labelledby": "agenda-kop" }, myMeetings.items.map((m) => meetingCard(m, { showNetwork: true })))
+      : paragraph(t("mine.noMeetings"), " ", link("/agenda.html", t("mine.toAgenda"))),
+    paragraph(t("mine.calendarIntro")),
+  );
   const calendarStatus = h("div", { role: "status" });
   const makeFeed = button(t("mine.calendarMake"), {
     on: {
