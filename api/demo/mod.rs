@@ -35,6 +35,7 @@ use crate::domain::{
 };
 use crate::operations::config::{Config, DemoData};
 use crate::queries::stakeholders::Profile;
+use crate::routes::meetings::store_features;
 use crate::web::error::ApiError;
 
 /// The password of every demo account.
@@ -1720,7 +1721,6 @@ impl<'a> Loader<'a> {
             let starts_at = day
                 .and_hms_opt(m.hour, 0, 0)
                 .ok_or_else(|| ApiError::Internal("demo data: meeting hour".into()))?;
-            let names: Vec<&str> = m.features.iter().map(|f| f.as_str()).collect();
             let v = MeetingValues {
                 title: m.title.into(),
                 description: m.description.into(),
@@ -1737,11 +1737,7 @@ impl<'a> Loader<'a> {
                 capacity: m.capacity,
                 status: m.status.as_str().into(),
                 cancel_reason: m.cancel_reason.into(),
-                access_features: if names.is_empty() {
-                    String::new()
-                } else {
-                    format!(",{},", names.join(","))
-                },
+                access_features: store_features(m.features),
                 access_note: m.access_note.into(),
                 organiser_id: Some(id_of(&self.people, "stakeholder", m.organiser)?),
             };
@@ -1770,11 +1766,10 @@ impl<'a> Loader<'a> {
                 .returning(meeting_registrations::id)
                 .get_result(self.conn)?;
             if !needs.is_empty() || !note.is_empty() {
-                let names: Vec<&str> = needs.iter().map(|f| f.as_str()).collect();
                 diesel::insert_into(meeting_access_needs::table)
                     .values(AccessNeeds {
                         registration_id: id,
-                        needs: format!(",{},", names.join(",")),
+                        needs: store_features(needs),
                         note: (*note).into(),
                         share_name: *share,
                     })

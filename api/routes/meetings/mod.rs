@@ -9,6 +9,7 @@
 
 mod calendar;
 mod create;
+mod feed;
 mod ical;
 mod input;
 mod list;
@@ -17,11 +18,9 @@ mod rules;
 mod types;
 mod update;
 
-pub use calendar::{
-    delete_calendar_feed, meeting_calendar, network_calendar, personal_calendar,
-    renew_calendar_feed, CalendarFeedInput, CalendarFeedOut,
-};
+pub use calendar::{meeting_calendar, network_calendar, personal_calendar};
 pub use create::create_meeting;
+pub use feed::{delete_calendar_feed, renew_calendar_feed, CalendarFeedInput, CalendarFeedOut};
 pub use input::MeetingInput;
 pub use list::{list_meetings, list_network_meetings};
 pub use read::get_meeting;
