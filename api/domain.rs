@@ -269,6 +269,55 @@ pub fn slugify(name: &str) -> String {
     }
 }
 
+text_enum! {
+    /// The language a person reads the platform and their mail in.
+    Language { Nl = "nl", En = "en" }
+}
+
+text_enum! {
+    /// How often a person hears of what happens in a network: at once, in
+    /// a daily or weekly digest, or never.
+    NoticeFrequency { Immediate = "immediate", Daily = "daily", Weekly = "weekly", Never = "never" }
+}
+
+text_enum! {
+    /// How the coordinators best reach a person outside the platform.
+    ContactChannel { Email = "email", Phone = "phone", Post = "post" }
+}
+
+text_enum! {
+    /// The form a person reads best.
+    ContactFormat { Plain = "plain", LargePrint = "large_print", EasyRead = "easy_read" }
+}
+
+text_enum! {
+    /// What a notice is about.
+    NoticeKind {
+        Message = "message",
+        Document = "document",
+        Meeting = "meeting",
+        Escalation = "escalation",
+        StepAchieved = "step_achieved",
+    }
+}
+
+text_enum! {
+    /// What a mail in the outbox is.
+    MailKind {
+        Invitation = "invitation",
+        Verification = "verification",
+        PasswordReset = "password_reset",
+        Notice = "notice",
+        Digest = "digest",
+    }
+}
+
+text_enum! {
+    /// Where a mail in the outbox stands: waiting to be sent (again), sent,
+    /// or given up after the last attempt.
+    MailStatus { Waiting = "waiting", Sent = "sent", Failed = "failed" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +351,12 @@ mod tests {
         check(RegistrationStatus::ALL, RegistrationStatus::as_str);
         check(TimeZone::ALL, TimeZone::as_str);
         check(AgendaStatus::ALL, AgendaStatus::as_str);
+        check(Language::ALL, Language::as_str);
+        check(NoticeFrequency::ALL, NoticeFrequency::as_str);
+        check(ContactChannel::ALL, ContactChannel::as_str);
+        check(ContactFormat::ALL, ContactFormat::as_str);
+        check(NoticeKind::ALL, NoticeKind::as_str);
+        check(MailKind::ALL, MailKind::as_str);
+        check(MailStatus::ALL, MailStatus::as_str);
     }
 }

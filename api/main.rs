@@ -52,6 +52,8 @@ Commands:
                  backup, export, import and purge never create a database:
                  they refuse when DATABASE_URL names none
   openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
+  outbox [ID]    List the mail that waits in the outbox (without SMTP_URL
+                 all mail waits there), or print mail ID as it would be sent
 
 Configuration comes from the environment; see .env.example.";
 
@@ -85,6 +87,7 @@ fn main() {
         "demo" => demo(),
         "generate" => with_db(|conn| themanet::demo::generate::run_cli(conn, &args[1..])),
         "purge" => purge(),
+        "outbox" => existing_db(false, |conn| outbox(conn, args.get(1).map(String::as_str))),
         "import" => import(&args[1..]),
         "export" => export(&args[1..]),
         "backup" => match args.get(1) {
@@ -387,6 +390,54 @@ fn purge() -> Result<(), String> {
     })
 }
 
+/// `themanet outbox [ID]`: what waits to be sent, or one mail in full.
+fn outbox(conn: &mut db::DbConn, id: Option<&str>) -> Result<(), String> {
+    use diesel::prelude::*;
+    use themanet::db::models::OutboxMail;
+    use themanet::db::schema::outbox;
+    let fail = |e: diesel::result::Error| e.to_string();
+    match id {
+        None => {
+            let rows: Vec<OutboxMail> = outbox::table
+                .filter(outbox::status.eq("waiting"))
+                .order(outbox::id)
+                .select(OutboxMail::as_select())
+                .load(conn)
+                .map_err(fail)?;
+            println!("{} mail waiting to be sent", rows.len());
+            for m in rows {
+                println!(
+                    "{:>6}  {}  {:<14}  {}  {}",
+                    m.id,
+                    m.created_at.format("%Y-%m-%d %H:%M"),
+                    m.kind,
+                    m.recipient,
+                    m.subject
+                );
+            }
+            Ok(())
+        }
+        Some(id) => {
+            let id: i64 = id
+                .parse()
+                .map_err(|_| format!("outbox ID: {id:?} is not a number"))?;
+            let m: OutboxMail = outbox::table
+                .find(id)
+                .select(OutboxMail::as_select())
+                .first(conn)
+                .optional()
+                .map_err(fail)?
+                .ok_or_else(|| format!("there is no mail {id} in the outbox"))?;
+            println!("Message-ID: {}\nTo: {}\nSubject: {}\nContent-Language: {}\nStatus: {} ({} attempts)", m.message_id, m.recipient, m.subject, m.language, m.status, m.attempts);
+            if let Some(url) = &m.unsubscribe_url {
+                println!("List-Unsubscribe: <{url}>");
+            }
+            println!("\n{}", m.body_text);
+            Ok(())
+        }
+    }
+}
+
 /// Why the database could not be prepared.
 enum Unprepared {
     /// It cannot be reached (yet): worth waiting for, on PostgreSQL.
@@ -446,6 +497,18 @@ fn serve() -> Result<(), String> {
     // pool: more threads than connections only wait, each with its own
     // stack and malloc arena (the peak memory under saturation).
     let blocking_threads = config.pool_size as usize + 2;
+    let mailer = match &config.smtp_url {
+        Some(url) => Some(themanet::mail::worker::Mailer::new(url, &config.mail_from)?),
+        None => {
+            tracing::info!("SMTP_URL is not set: mail waits in the outbox (themanet outbox, or the admin's Postvak page)");
+            None
+        }
+    };
+    let mail_base = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.bind));
+    themanet::mail::worker::start(pool.clone(), mailer, mail_base);
     let state = web::Data::new(AppState::new(pool, config));
     if let Some(mut last) = waiting {
         state.schema_ready.store(false, Ordering::SeqCst);

@@ -34,6 +34,18 @@ pub struct Viewer {
     pub stakeholder_id: Option<i64>,
 }
 
+/// Who reads the outbox (every mail, with its recipient and words): platform
+/// admins only.
+pub fn may_read_outbox(viewer: &Viewer) -> Result<(), ApiError> {
+    if viewer.is_admin {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "Only platform admins read the outbox.".into(),
+        ))
+    }
+}
+
 impl Viewer {
     /// 403 unless the viewer is a platform admin (who manages accounts).
     pub fn ensure_admin(&self) -> Result<(), ApiError> {

@@ -6,7 +6,8 @@
 # only when something is missing. Sourced or run by scripts/run.sh, scripts/test.sh and
 # .ci/run.
 set -euo pipefail
-packages=(libpq-dev libsqlite3-dev)
+# OpenSSL for mail over TLS (lettre through native-tls).
+packages=(libpq-dev libsqlite3-dev libssl-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

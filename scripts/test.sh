@@ -4,7 +4,8 @@
 # 1. Makes sure PostgreSQL answers at $TEST_DATABASE_URL (default
 #    postgres://postgres@127.0.0.1:5432/postgres), starting the local cluster
 #    when it is down and pg_ctlcluster is available.
-# 2. Runs every Rust test (`cargo test --all-targets`); the log is kept in
+# 2. Installs the SMTP receiver of the mail tests (scripts/smtp-venv.sh).
+#    Runs every Rust test (`cargo test --all-targets`); the log is kept in
 #    target/test-output.log.
 # 3. Checks that the integration tests ran on both backends, the same number
 #    on each, and that no test was ignored.
@@ -47,6 +48,12 @@ if ! pg_isready -q -h "$pg_host" -p "$pg_port"; then
     exit 1
   fi
 fi
+
+# --- The SMTP receiver the mail tests send to ---------------------------------
+# aiosmtpd in target/smtp-venv; each mail test starts tests/smtp/receiver.py
+# with it on a free loopback port (tests/common/smtp.rs).
+bash scripts/smtp-venv.sh
+export SMTP_RECEIVER_PYTHON="$PWD/target/smtp-venv/bin/python"
 
 # --- Rust tests -------------------------------------------------------------
 cargo fmt --check || { echo "test: run cargo fmt" >&2; exit 1; }

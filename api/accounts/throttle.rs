@@ -51,6 +51,23 @@ pub const REGISTRATION: Rule = Rule {
     max_block: Duration::from_secs(60 * 60),
 };
 
+/// Mails asked for one address or account (a reset, a verification link):
+/// a few an hour.
+pub const MAIL_PER_ACCOUNT: Rule = Rule {
+    limit: 3,
+    window: Duration::from_secs(60 * 60),
+    block: Duration::from_secs(15 * 60),
+    max_block: Duration::from_secs(60 * 60),
+};
+
+/// Password resets asked from one client address.
+pub const MAIL_PER_ADDRESS: Rule = Rule {
+    limit: 10,
+    window: Duration::from_secs(60 * 60),
+    block: Duration::from_secs(15 * 60),
+    max_block: Duration::from_secs(60 * 60),
+};
+
 #[derive(Debug, Default)]
 pub struct Throttle {
     entries: Mutex<HashMap<String, Entry>>,

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::sessions::{Issued, COOKIE};
 use crate::db::models::User;
+use crate::domain::Language;
 use crate::web::error::ApiError;
 use crate::web::http::utc;
 use crate::AppState;
@@ -28,6 +29,12 @@ pub struct MeOut {
     pub is_admin: bool,
     /// Your own stakeholder profile (see `/stakeholders/{stakeholderId}`).
     pub stakeholder_id: Option<i64>,
+    /// Whether you confirmed your address (`POST
+    /// /auth/email-verification/confirm`); notices go only to a confirmed
+    /// address.
+    pub email_verified: bool,
+    /// The language of your mail.
+    pub language: Language,
     #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::web::http::time")]
@@ -42,6 +49,8 @@ impl MeOut {
             display_name: u.display_name,
             is_admin: u.is_admin,
             stakeholder_id,
+            email_verified: u.email_verified_at.is_some(),
+            language: Language::from_db(&u.language),
             created_at: utc(u.created_at),
             updated_at: utc(u.updated_at),
         }

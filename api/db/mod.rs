@@ -351,6 +351,16 @@ impl diesel::r2d2::HandleError<diesel::r2d2::Error> for OutageWatch {
     }
 }
 
+/// Runs `f` in one write transaction on this thread, for work outside a
+/// request (the mail worker).
+pub fn write_blocking<T>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let mut conn = checkout(pool)?;
+    write_tx(&mut conn, f)
+}
+
 fn checkout(pool: &DbPool) -> Result<PooledConn, ApiError> {
     let started = std::time::Instant::now();
     loop {

@@ -20,6 +20,8 @@ pub struct User {
     pub version: i64,
     pub session_epoch: i64,
     pub disabled: bool,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub language: String,
 }
 
 #[derive(Debug, Insertable)]
@@ -378,4 +380,28 @@ pub struct Outcome {
     pub created_by: Option<i64>,
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+}
+
+/// A mail in the outbox (`api/mail/outbox.rs`).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub recipient: String,
+    pub language: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub message_id: String,
+    pub unsubscribe_url: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub next_attempt_at: NaiveDateTime,
+    pub last_error: Option<String>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
 }

@@ -13,6 +13,68 @@ diesel::table! {
         version -> BigInt,
         session_epoch -> BigInt,
         disabled -> Bool,
+        email_verified_at -> Nullable<Timestamp>,
+        language -> Text,
+        notices -> Text,
+        contact_channel -> Text,
+        contact_format -> Text,
+        mail_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        user_id -> Nullable<BigInt>,
+        recipient -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        message_id -> Text,
+        unsubscribe_url -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    account_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        purpose -> Text,
+        token_hash -> Text,
+        email -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    network_notice_settings (user_id, network_id) {
+        user_id -> BigInt,
+        network_id -> BigInt,
+        notices -> Text,
+    }
+}
+
+diesel::table! {
+    pending_notices (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        network_id -> BigInt,
+        kind -> Text,
+        frequency -> Text,
+        title -> Text,
+        path -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -369,6 +431,8 @@ diesel::table! {
 }
 
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(account_tokens -> users (user_id));
+diesel::joinable!(pending_notices -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
 diesel::joinable!(network_counts -> networks (network_id));
@@ -422,4 +486,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_supports,
     meeting_outcomes,
     meeting_pulses,
+    outbox,
+    account_tokens,
+    network_notice_settings,
+    pending_notices,
 );

@@ -51,6 +51,12 @@ pub struct Config {
     /// endpoints from the browser (CORS with credentials). Public reads are
     /// open to every origin without this.
     pub allowed_origins: Vec<String>,
+    /// `SMTP_URL`: the SMTP server mail goes through (`smtp://host:port`,
+    /// `smtp://user:password@host:587?tls=required`, `smtps://...`). Without
+    /// it nothing is sent: mail waits in the outbox, which admins read.
+    pub smtp_url: Option<String>,
+    /// `MAIL_FROM`: the sender of every mail, `Name <address>`.
+    pub mail_from: String,
 }
 
 /// `DEMO_DATA`: `auto` (the default: an empty SQLite database gets the demo
@@ -212,7 +218,26 @@ impl Config {
                 .map(origin)
                 .collect::<Result<Vec<_>, _>>()?,
         };
+        let smtp_url = get("SMTP_URL").map(|u| u.trim().to_string());
+        if let Some(u) = &smtp_url {
+            if !(u.starts_with("smtp://") || u.starts_with("smtps://")) {
+                return Err("SMTP_URL must start with smtp:// or smtps://".into());
+            }
+            if production && get("MAIL_FROM").is_none() {
+                return Err(
+                    "MAIL_FROM is required with SMTP_URL when THEMANET_ENV=production".into(),
+                );
+            }
+        }
+        let mail_from = get("MAIL_FROM")
+            .map(|m| m.trim().to_string())
+            .unwrap_or_else(|| "themanet <noreply@themanet.localhost>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!("MAIL_FROM must be an address such as: themanet <noreply@example.org> (it is {mail_from:?})"));
+        }
         Ok(Config {
+            smtp_url,
+            mail_from,
             allowed_origins,
             rate_limit_writes: number(
                 &get,

@@ -34,6 +34,15 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(auth::login)
         .service(auth::refresh)
         .service(auth::logout)
+        .service(auth::request_password_reset)
+        .service(auth::reset_password)
+        .service(auth::send_verification)
+        .service(auth::confirm_email)
+        .service(preferences::get_preferences)
+        .service(preferences::update_preferences)
+        .service(preferences::unsubscribe_notices)
+        .service(outbox::list_outbox)
+        .service(outbox::get_outbox_mail)
         .service(me::get_me)
         .service(me::update_me)
         .service(me::delete_me)
@@ -123,6 +132,9 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("PasswordInput", me::PasswordInput::REQUIRED),
         ("OutcomeInput", outcomes::OutcomeInput::REQUIRED),
         ("PulseInput", pulse::PulseInput::REQUIRED),
+        ("PasswordResetInput", auth::PasswordResetInput::REQUIRED),
+        ("NewPasswordInput", auth::NewPasswordInput::REQUIRED),
+        ("VerificationInput", auth::VerificationInput::REQUIRED),
     ]
 }
 

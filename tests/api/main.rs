@@ -12,6 +12,7 @@ mod conventions;
 mod disk;
 mod goals;
 mod knowledge_links;
+mod mail;
 mod meetings;
 mod members;
 mod networks;

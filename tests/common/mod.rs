@@ -18,6 +18,8 @@ use themanet::operations::config::Config;
 use themanet::web::router;
 use themanet::AppState;
 
+pub mod smtp;
+
 /// Runs one test body on SQLite and on PostgreSQL, as two tests named
 /// `<name>::sqlite` and `<name>::postgres` (the test command counts them).
 #[macro_export]

@@ -5,20 +5,23 @@ use crate::accounts::auth::{hash_password, password_work};
 use crate::accounts::throttle;
 use crate::accounts::tokens::{token_response, TokenOut};
 use crate::db;
-use crate::domain::StakeholderKind;
+use crate::db::schema::users;
+use crate::domain::{Language, StakeholderKind};
 use crate::queries::accounts;
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{present, JsonBody};
 use crate::web::http::client_address;
 use crate::web::pagination::base_url;
 use crate::AppState;
+use diesel::prelude::*;
 
 use super::{display_name, RegisterInput};
 
 /// Create an account
 ///
 /// Creates your account and your own stakeholder profile (not listed
-/// publicly until you say so), and signs you in.
+/// publicly until you say so), and signs you in. A mail with a link to
+/// confirm your address goes out.
 #[utoipa::path(
     tag = "Accounts",
     request_body = RegisterInput,
@@ -58,8 +61,14 @@ pub async fn register(
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
     let hash = password_work(move || hash_password(&password)).await??;
     let days = state.config.refresh_token_days;
+    let language = input.language.unwrap_or(Language::Nl);
+    let base = base_url(&req);
     let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         let id = accounts::insert(conn, &email, &hash, &name, kind, false)?;
+        diesel::update(users::table.find(id))
+            .set(users::language.eq(language.as_str()))
+            .execute(conn)?;
+        super::send_link(conn, &base, id)?;
         accounts::sign_in(conn, id, days)
     })
     .await?;

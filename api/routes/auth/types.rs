@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::domain::StakeholderKind;
+use crate::domain::{Language, StakeholderKind};
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::Body;
 
@@ -35,6 +35,9 @@ pub struct RegisterInput {
     /// What kind of stakeholder you are; default `experience_expert`.
     #[schema(nullable = false)]
     pub kind: Option<StakeholderKind>,
+    /// The language of your mail; default `nl`.
+    #[schema(nullable = false)]
+    pub language: Option<Language>,
 }
 
 impl Body for RegisterInput {
@@ -103,3 +106,68 @@ pub fn display_name(sent: String) -> Result<String, ApiError> {
     }
     Ok(name)
 }
+
+/// The address of an account whose password is forgotten.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PasswordResetInput {
+    #[validate(
+        email(message = "must be an e-mail address"),
+        length(max = 254, message = "must have at most 254 characters")
+    )]
+    #[schema(format = "email", max_length = 254, nullable = false)]
+    pub email: Option<String>,
+}
+
+impl Body for PasswordResetInput {
+    const REQUIRED: &'static [&'static str] = &["email"];
+}
+
+/// The token from a reset link, and the new password.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewPasswordInput {
+    /// The `token` of the link in the mail.
+    #[validate(length(min = 1, max = 200, message = "is not a token from a mail"))]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
+    pub token: Option<String>,
+    /// At least 8 characters.
+    #[validate(custom(function = "crate::accounts::passwords::length"))]
+    #[schema(
+        format = "password",
+        min_length = 8,
+        max_length = 1024,
+        nullable = false
+    )]
+    pub password: Option<String>,
+}
+
+impl Body for NewPasswordInput {
+    const REQUIRED: &'static [&'static str] = &["token", "password"];
+}
+
+/// The token from an address verification link.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerificationInput {
+    /// The `token` of the link in the mail.
+    #[validate(length(min = 1, max = 200, message = "is not a token from a mail"))]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
+    pub token: Option<String>,
+}
+
+impl Body for VerificationInput {
+    const REQUIRED: &'static [&'static str] = &["token"];
+}
+
+/// Asking for a new verification link.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResendInput {
+    /// The language of the mail (it becomes the language of your mail from
+    /// now on); left out: as before.
+    #[schema(nullable = false)]
+    pub language: Option<Language>,
+}
+
+impl Body for ResendInput {}

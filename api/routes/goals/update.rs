@@ -1,6 +1,6 @@
 //! `PATCH /goals/{goalId}`: change a goal (JSON merge patch).
 
-use actix_web::{patch, web, HttpResponse};
+use actix_web::{patch, web, HttpRequest, HttpResponse};
 
 use super::read::answer;
 use super::rules;
@@ -11,10 +11,13 @@ use crate::db;
 use crate::db::models::GoalValues;
 use crate::db::schema::goals;
 use crate::db::versioned::{self, IfMatch, Precondition};
+use crate::domain::NoticeKind;
+use crate::mail::notices::{self, Notice};
 use crate::permissions::{goal_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
+use crate::web::pagination::base_url;
 use crate::AppState;
 
 /// Change a goal
@@ -40,6 +43,7 @@ use crate::AppState;
 #[patch("/goals/{goalId}")]
 pub async fn update_goal(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
     precondition: Precondition,
@@ -48,6 +52,7 @@ pub async fn update_goal(
     auth.required()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, goals, id);
         let viewer = Viewer::load(conn, auth)?;
@@ -67,6 +72,20 @@ pub async fn update_goal(
             Some(id),
             Some(current.network_id),
         )?;
+        // A first success is celebrated with everyone.
+        if v.achieved_at.is_some() && current.achieved_at.is_none() {
+            notices::announce(
+                conn,
+                &base,
+                Notice {
+                    network_id: current.network_id,
+                    kind: NoticeKind::StepAchieved,
+                    title: &v.title,
+                    path: format!("/netwerk.html?id={}#doelen-kop", current.network_id),
+                    actor: viewer.user_id,
+                },
+            )?;
+        }
         answer(conn, id)
     })
     .await?;

@@ -12,11 +12,14 @@ use crate::audit;
 use crate::db;
 use crate::db::models::MeetingValues;
 use crate::db::schema::meetings;
+use crate::domain::NoticeKind;
 use crate::domain::{MeetingFormat, MeetingKind, MeetingStatus, TimeZone, Visibility};
+use crate::mail::notices::{self, Notice};
 use crate::permissions::{network_access, Viewer};
 use crate::web::error::{ensure_valid, ApiError};
 use crate::web::extract::JsonBody;
 use crate::web::http::created;
+use crate::web::pagination::base_url;
 use crate::AppState;
 
 /// Plan a meeting
@@ -47,6 +50,7 @@ pub async fn create_meeting(
     auth.required()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
@@ -93,6 +97,17 @@ pub async fn create_meeting(
             "meeting",
             Some(id),
             Some(network_id),
+        )?;
+        notices::announce(
+            conn,
+            &base,
+            Notice {
+                network_id,
+                kind: NoticeKind::Meeting,
+                title: &v.title,
+                path: format!("/bijeenkomst.html?id={id}"),
+                actor: viewer.user_id,
+            },
         )?;
         answer(conn, &viewer, id)
     })

@@ -27,7 +27,7 @@ enum Added {
 /// Without `stakeholderId` you join a public network yourself, as `member`,
 /// or accept the invitation you have (with the role it offers). A
 /// coordinator naming a person with an account invites them (`202`, an
-/// invitation): they become a member only by accepting it. Coordinators add
+/// invitation, and a mail): they become a member only by accepting it. Coordinators add
 /// organisations, and people without an account whose profile they manage,
 /// at once (`201`).
 #[utoipa::path(
@@ -56,6 +56,7 @@ pub async fn add_member(
     auth.required()?;
     let network_id = path.into_inner();
     let input = body.into_inner()?;
+    let base = base_url(&req);
     let added = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
@@ -72,7 +73,7 @@ pub async fn add_member(
         }
         if Some(target) == own {
             join(conn, &access, target, input)?;
-        } else if let Some(invited) = add_other(conn, &viewer, &access, target, input)? {
+        } else if let Some(invited) = add_other(conn, &viewer, &access, target, input, &base)? {
             return Ok(Added::Invited(invited));
         }
         let access = network_access(conn, &viewer, network_id)?;
@@ -129,6 +130,7 @@ fn add_other(
     access: &NetworkAccess,
     target: i64,
     input: MemberInput,
+    base: &str,
 ) -> Result<Option<InvitationOut>, ApiError> {
     let network_id = access.network.id;
     access.ensure_coordinator()?;
@@ -160,6 +162,9 @@ fn add_other(
         }
         let message = input.message.unwrap_or_default();
         let invitation = invitations::invite(conn, viewer, network_id, &person, role, &message)?;
+        if let Some(user_id) = person.user_id {
+            crate::mail::notices::invitation(conn, base, user_id, network_id, &message)?;
+        }
         let out = present_all(conn, vec![invitation])?
             .pop()
             .ok_or_else(|| ApiError::Internal("invitation vanished".into()))?;

@@ -1,0 +1,10 @@
+DROP TABLE pending_notices;
+DROP TABLE network_notice_settings;
+ALTER TABLE users DROP COLUMN mail_key;
+ALTER TABLE users DROP COLUMN contact_format;
+ALTER TABLE users DROP COLUMN contact_channel;
+ALTER TABLE users DROP COLUMN notices;
+ALTER TABLE users DROP COLUMN language;
+ALTER TABLE users DROP COLUMN email_verified_at;
+DROP TABLE account_tokens;
+DROP TABLE outbox;
