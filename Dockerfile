@@ -10,7 +10,7 @@
 # Three stages:
 #   build    compiles the release binary with the same system libraries and
 #            the same command as the README (scripts/deps.sh):
-#            libpq-dev libsqlite3-dev, `cargo build --release --locked`.
+#            libpq-dev libsqlite3-dev libssl-dev, `cargo build --release --locked`.
 #            scripts/check-compose.sh fails when the two drift apart.
 #   web      copies the front-end packages from npm into web/vendor/ with
 #            scripts/web-vendor.sh, when the repository has that script.
@@ -20,7 +20,7 @@
 # --- build -------------------------------------------------------------------
 FROM rust:1-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq-dev libsqlite3-dev \
+ && apt-get install -y --no-install-recommends libpq-dev libsqlite3-dev libssl-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
@@ -60,7 +60,7 @@ RUN if [ -f scripts/web-vendor.sh ]; then \
 # --- runtime -----------------------------------------------------------------
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq5 libsqlite3-0 ca-certificates \
+ && apt-get install -y --no-install-recommends libpq5 libsqlite3-0 libssl3 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --gid 10001 themanet \
  && useradd --uid 10001 --gid 10001 --home-dir /app --no-create-home \

@@ -250,6 +250,13 @@ impl NetworkAccess {
         }
     }
 
+    /// Who sees how each member prefers to be reached (channel, form,
+    /// language): the network's coordinators, and nobody else (not even
+    /// platform admins): they are the ones who reach out.
+    pub fn may_see_reach(&self) -> bool {
+        self.role == Some(Role::Coordinator)
+    }
+
     /// Coordinators edit the network and manage members.
     pub fn ensure_coordinator(&self) -> Result<(), ApiError> {
         if self.is_admin || self.role == Some(Role::Coordinator) {

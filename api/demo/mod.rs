@@ -1710,7 +1710,42 @@ impl<'a> Loader<'a> {
         self.goals()?;
         self.endorsements()?;
         self.meetings()?;
-        self.links()
+        self.links()?;
+        self.mail()
+    }
+
+    /// The demo accounts' addresses are confirmed; Daan hears of news at
+    /// once, Sanne in a weekly digest. The kick-off in Drenthe is announced,
+    /// so a mail waits in the outbox (no SMTP server in the demo): the admin
+    /// reads it on Postvak uit, or with `themanet outbox`.
+    fn mail(&mut self) -> Result<(), ApiError> {
+        for (account, notices) in [
+            ("coordinator", "weekly"),
+            ("lid", "immediate"),
+            ("admin", "daily"),
+        ] {
+            diesel::update(users::table.find(id_of(&self.users, "account", account)?))
+                .set((
+                    users::email_verified_at.eq(self.now),
+                    users::notices.eq(notices),
+                ))
+                .execute(self.conn)?;
+        }
+        let (id, network_id, title): (i64, i64, String) = meetings::table
+            .filter(meetings::title.eq("Warm startmoment Inclusief Drenthe"))
+            .select((meetings::id, meetings::network_id, meetings::title))
+            .first(self.conn)?;
+        crate::mail::notices::announce(
+            self.conn,
+            "http://127.0.0.1:8080",
+            crate::mail::notices::Notice {
+                network_id,
+                kind: crate::domain::NoticeKind::Meeting,
+                title: &title,
+                path: format!("/bijeenkomst.html?id={id}"),
+                actor: Some(id_of(&self.users, "account", "coordinator")?),
+            },
+        )
     }
 
     fn meetings(&mut self) -> Result<(), ApiError> {

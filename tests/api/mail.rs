@@ -701,3 +701,42 @@ both!(only_admins_read_the_outbox, |app: TestApp| async move {
         .await
         .expect(404);
 });
+
+both!(
+    coordinators_see_how_members_prefer_to_be_reached,
+    |app: TestApp| async move {
+        let coordinator = app.user("Coordinator").await;
+        let network = app.network(&coordinator, "Werk voor iedereen").await;
+        let member = app.user("Mila").await;
+        let other = app.user("Olaf").await;
+        app.join(network, &member).await;
+        app.join(network, &other).await;
+        app.patch(
+            "/api/v1/me/preferences",
+            Some(&member.token),
+            json!({"contactChannel": "phone", "contactFormat": "easy_read"}),
+        )
+        .await
+        .expect(200);
+        let path = format!("/api/v1/networks/{network}/members");
+        let seen = app.get(&path, Some(&coordinator.token)).await.expect(200);
+        let mila = seen
+            .items()
+            .into_iter()
+            .find(|m| m["stakeholderId"] == member.stakeholder_id)
+            .unwrap();
+        assert_eq!(
+            mila["reach"],
+            json!({"channel": "phone", "format": "easy_read", "language": "nl"})
+        );
+        // Other members, visitors and platform admins do not see it.
+        let admin = app.admin().await;
+        for token in [Some(other.token.as_str()), None, Some(admin.token.as_str())] {
+            let seen = app.get(&path, token).await.expect(200);
+            assert!(
+                seen.items().iter().all(|m| m.get("reach").is_none()),
+                "{token:?}"
+            );
+        }
+    }
+);

@@ -57,6 +57,11 @@ pub async fn send_verification(
                 "Your e-mail address is already confirmed.".into(),
             ));
         }
+        if let Some(language) = input.language {
+            diesel::update(users::table.find(user.id))
+                .set(users::language.eq(language.as_str()))
+                .execute(conn)?;
+        }
         send_link(conn, &base, user.id)
     })
     .await?;

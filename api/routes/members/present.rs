@@ -5,16 +5,16 @@
 use diesel::prelude::*;
 
 use crate::db::models::{Membership, Stakeholder};
-use crate::db::schema::stakeholders;
+use crate::db::schema::{stakeholders, users};
 use crate::db::DbConn;
-use crate::domain::{Role, StakeholderKind};
+use crate::domain::{ContactChannel, ContactFormat, Language, Role, StakeholderKind};
 use crate::permissions::{self, NetworkAccess, Viewer};
 use crate::queries::memberships;
 use crate::routes::stakeholders::contact_for;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, utc};
 
-use super::MemberOut;
+use super::{MemberOut, ReachOut};
 
 /// A membership's version tag.
 pub(super) fn member_tag(m: &Membership) -> String {
@@ -39,10 +39,42 @@ pub(super) fn present(
     } else {
         Vec::new()
     };
+    let reach: std::collections::HashMap<i64, ReachOut> = if access.may_see_reach() {
+        let consenting: Vec<i64> = rows
+            .iter()
+            .filter(|(m, _)| m.by_consent)
+            .map(|(m, _)| m.stakeholder_id)
+            .collect();
+        stakeholders::table
+            .inner_join(users::table.on(stakeholders::user_id.eq(users::id.nullable())))
+            .filter(stakeholders::id.eq_any(&consenting))
+            .select((
+                stakeholders::id,
+                users::contact_channel,
+                users::contact_format,
+                users::language,
+            ))
+            .load::<(i64, String, String, String)>(conn)?
+            .into_iter()
+            .map(|(id, channel, format, language)| {
+                (
+                    id,
+                    ReachOut {
+                        channel: ContactChannel::from_db(&channel),
+                        format: ContactFormat::from_db(&format),
+                        language: Language::from_db(&language),
+                    },
+                )
+            })
+            .collect()
+    } else {
+        Default::default()
+    };
     Ok(rows
         .into_iter()
         .map(|(m, s)| MemberOut {
             contact: contact_for(viewer, &s, co.contains(&s.id)),
+            reach: reach.get(&s.id).cloned(),
             organisation: s.organisation.clone().filter(|_| {
                 permissions::may_see_field(
                     viewer,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::domain::{Role, StakeholderKind};
+use crate::domain::{ContactChannel, ContactFormat, Language, Role, StakeholderKind};
 use crate::page_type;
 use crate::routes::stakeholders::ContactOut;
 use crate::web::extract::Body;
@@ -26,10 +26,24 @@ pub struct MemberOut {
     pub commitment: String,
     /// Only for co-members when the person agreed to share it.
     pub contact: Option<ContactOut>,
+    /// How the person prefers to be reached, as they set it in
+    /// `/me/preferences`: only for the network's coordinators, and only for
+    /// members with an account who joined by their own act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<ReachOut>,
     #[serde(serialize_with = "crate::web::http::time")]
     pub joined_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::web::http::time")]
     pub updated_at: DateTime<Utc>,
+}
+
+/// How a member prefers to be reached.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReachOut {
+    pub channel: ContactChannel,
+    pub format: ContactFormat,
+    pub language: Language,
 }
 
 page_type!(MemberPage, MemberOut, "A page of members.");

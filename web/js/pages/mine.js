@@ -10,6 +10,7 @@ import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submi
 import { conflictDialog, confirmDialog } from "../dialog.js";
 import { networkCard, badge, municipalityGroups, CORE_ROLES } from "../views.js";
 import { meetingCard } from "../meetings.js";
+import { preferencesSection } from "../preferences.js";
 
 /** The networks I take part in, by name. */
 async function myNetworks() {
@@ -337,6 +338,9 @@ export async function boot(main) {
   });
   calendarBox.append(buttonRow(makeFeed), calendarStatus);
 
+  // --- Mail and contact ------------------------------------------------------
+  const preferences = preferencesSection();
+
   fill(
     main,
     heading(1, t("mine.title")),
@@ -349,8 +353,11 @@ export async function boot(main) {
     profileBox,
     heading(2, t("mine.calendarTitle"), { id: "agenda-kop" }),
     calendarBox,
+    preferences.title,
+    preferences.box,
     heading(2, t("mine.accountTitle")),
+    me?.isAdmin ? paragraph(link("/postvak.html", t("mine.outboxLink"))) : null,
     accountBox,
   );
-  await Promise.all([renderProfile(false), renderAccount(), networksDone]);
+  await Promise.all([renderProfile(false), renderAccount(), preferences.render(), networksDone]);
 }

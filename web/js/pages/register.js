@@ -2,7 +2,7 @@
 // kind of participant you are (an experience expert by default).
 
 import { h, fill, params, safeReturnPath, focusOn } from "../dom.js";
-import { t, label, values } from "../i18n.js";
+import { t, label, values, lang } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, flashNext } from "../layout.js";
 import { textField, radioGroup, submitButton, handleSubmit, showFormAlert, omitEmpty } from "../forms.js";
@@ -27,7 +27,7 @@ export async function boot(main) {
   );
   handleSubmit(form, async (v) => {
     try {
-      await api.register(omitEmpty({ displayName: v.displayName, email: v.email, password: v.password, kind: v.kind || undefined }));
+      await api.register(omitEmpty({ displayName: v.displayName, email: v.email, password: v.password, kind: v.kind || undefined, language: lang }));
     } catch (error) {
       if (error.status === 409) {
         focusOn(showFormAlert(form, "error", paragraph(t("register.exists"), " ", link(`/inloggen.html?terug=${encodeURIComponent(back)}`, t("layout.signIn")))));

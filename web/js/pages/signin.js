@@ -45,6 +45,7 @@ export async function boot(main) {
     params().get("nodig") ? alertBox("info", paragraph(t("signin.needed"))) : null,
     paragraph(t("signin.intro")),
     form,
+    paragraph(link("/wachtwoord-vergeten.html", t("signin.forgotLink"))),
     paragraph(t("signin.noAccount"), " ", link(`/registreren.html?terug=${encodeURIComponent(back)}`, t("signin.registerLink"))),
   );
 }
