@@ -1030,6 +1030,17 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             201,
         ),
         (
+            "your mail settings (signed in)",
+            Target {
+                method: "GET",
+                path: "/api/v1/me/preferences".into(),
+                more_paths: Vec::new(),
+                token: Some(f.token.clone()),
+                body: None,
+            },
+            200,
+        ),
+        (
             "login",
             Target {
                 method: "POST",
@@ -1119,7 +1130,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     for (what, target, ok) in endpoints(&f) {
         let figures = measure(o, api.port, what, &target, Mode::Saturation, ok)?;
         let bare = match what {
-            "network by id" => Some(bare_id),
+            "network by id" | "your mail settings (signed in)" => Some(bare_id),
             "create a goal (signed in)" | "login" => None,
             _ => Some(bare_list),
         };
@@ -1189,6 +1200,14 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
             r >= 0.7,
         ));
     }
+    // A signed-in read: the token checked, the account and its networks
+    // read, nothing kept for anonymous readers.
+    let settings = saturated["your mail settings (signed in)"].rps / bare_id.rps;
+    verdicts.push(verdict(
+        "your mail settings (signed in): >= 50% of bare by id",
+        format!("{:.0}%", 100.0 * settings),
+        settings >= 0.5,
+    ));
     let cost =
         saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;
     verdicts.push(verdict(

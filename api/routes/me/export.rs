@@ -73,6 +73,8 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             networks_started: networks_started(conn, user_id)?,
             goals_added: goals_added(conn, user_id)?,
             knowledge_links_added: links_added(conn, user_id)?,
+            preferences: crate::routes::preferences::preferences(conn, user_id)?,
+            mail: mail_to(conn, user_id)?,
         };
         crate::audit::record(
             conn,
@@ -227,4 +229,22 @@ fn links_added(conn: &mut DbConn, user_id: i64) -> Result<Vec<ExportItem>, ApiEr
             .map(|(id, title, url, network, created)| (id, title, Some(url), network, created))
             .collect(),
     ))
+}
+
+/// The mail written to the account, oldest first, with its words while it
+/// waits.
+fn mail_to(
+    conn: &mut DbConn,
+    user_id: i64,
+) -> Result<Vec<crate::routes::outbox::OutboxMailOut>, ApiError> {
+    use crate::db::models::OutboxMail;
+    use crate::db::schema::outbox;
+    Ok(outbox::table
+        .filter(outbox::user_id.eq(user_id))
+        .order(outbox::id)
+        .select(OutboxMail::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|m| crate::routes::outbox::OutboxMailOut::new(m, true))
+        .collect())
 }

@@ -108,4 +108,9 @@ pub struct ExportOut {
     pub networks_started: Vec<ExportItem>,
     pub goals_added: Vec<ExportItem>,
     pub knowledge_links_added: Vec<ExportItem>,
+    /// How you are reached: language, notices, channel and form.
+    pub preferences: crate::routes::preferences::PreferencesOut,
+    /// The mail the platform wrote to you that it still holds (a sent mail
+    /// keeps its envelope only).
+    pub mail: Vec<crate::routes::outbox::OutboxMailOut>,
 }

@@ -8,7 +8,7 @@ mod types;
 mod unsubscribe;
 mod update;
 
-pub use read::get_preferences;
+pub use read::{get_preferences, preferences};
 pub use types::*;
 pub use unsubscribe::unsubscribe_notices;
 pub use update::update_preferences;
