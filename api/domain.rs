@@ -271,7 +271,7 @@ pub fn slugify(name: &str) -> String {
 
 text_enum! {
     /// The language a person reads the platform and their mail in.
-    Language { Nl = "nl", En = "en" }
+    MailLanguage { Nl = "nl", En = "en" }
 }
 
 text_enum! {
@@ -351,7 +351,7 @@ mod tests {
         check(RegistrationStatus::ALL, RegistrationStatus::as_str);
         check(TimeZone::ALL, TimeZone::as_str);
         check(AgendaStatus::ALL, AgendaStatus::as_str);
-        check(Language::ALL, Language::as_str);
+        check(MailLanguage::ALL, MailLanguage::as_str);
         check(NoticeFrequency::ALL, NoticeFrequency::as_str);
         check(ContactChannel::ALL, ContactChannel::as_str);
         check(ContactFormat::ALL, ContactFormat::as_str);

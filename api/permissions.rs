@@ -13,10 +13,10 @@ use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{
-    AgendaItem, Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder,
+    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder,
 };
 use crate::db::schema::{
-    agenda_items, goals, invitations, knowledge_links, meetings, memberships, networks,
+    agenda_items, documents, goals, invitations, knowledge_links, meetings, memberships, networks,
     stakeholders, users,
 };
 use crate::db::{self, DbConn};
@@ -32,6 +32,44 @@ pub struct Viewer {
     pub is_admin: bool,
     /// The person stakeholder the account owns.
     pub stakeholder_id: Option<i64>,
+}
+
+/// May the viewer see a document: a public one whoever sees its network, a
+/// members-only one its members (and admins).
+pub fn may_see_document(access: &NetworkAccess, visibility: &str) -> bool {
+    Visibility::from_db(visibility) == Visibility::Public || access.is_insider()
+}
+
+/// A document as the viewer may see it, with access to its network; 404 for
+/// one that does not exist or that the viewer may not see (so ids of
+/// members-only documents cannot be probed).
+pub fn document_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Document, NetworkAccess), ApiError> {
+    let gone = || ApiError::not_found("This document");
+    let document: Document = documents::table
+        .find(id)
+        .select(Document::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    let access = network_access(conn, viewer, document.network_id).map_err(|_| gone())?;
+    if !may_see_document(&access, &document.visibility) {
+        return Err(gone());
+    }
+    Ok((document, access))
+}
+
+/// Who changes or deletes a document: whoever shared it, the core group and
+/// coordinators of its network, and admins.
+pub fn may_edit_document(
+    access: &NetworkAccess,
+    viewer: &Viewer,
+    uploaded_by: Option<i64>,
+) -> bool {
+    access.is_organiser() || (viewer.user_id.is_some() && uploaded_by == viewer.user_id)
 }
 
 /// Who reads the outbox (every mail, with its recipient and words): platform
@@ -236,6 +274,18 @@ impl NetworkAccess {
                 "Only the core group and coordinators of this network organise its meetings."
                     .into(),
             ))
+        }
+    }
+
+    /// Who shares documents in a network: its members, by their own
+    /// profile. Their stakeholder id.
+    pub fn sharer(&self, viewer: &Viewer) -> Result<i64, ApiError> {
+        match (self.role, viewer.stakeholder_id) {
+            (Some(_), Some(me)) => Ok(me),
+            _ => Err(ApiError::Forbidden(
+                "Only members of this network share documents in it. Join the network first."
+                    .into(),
+            )),
         }
     }
 

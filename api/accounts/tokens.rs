@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::sessions::{Issued, COOKIE};
 use crate::db::models::User;
-use crate::domain::Language;
+use crate::domain::MailLanguage;
 use crate::web::error::ApiError;
 use crate::web::http::utc;
 use crate::AppState;
@@ -34,7 +34,7 @@ pub struct MeOut {
     /// address.
     pub email_verified: bool,
     /// The language of your mail.
-    pub language: Language,
+    pub language: MailLanguage,
     #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::web::http::time")]
@@ -50,7 +50,7 @@ impl MeOut {
             is_admin: u.is_admin,
             stakeholder_id,
             email_verified: u.email_verified_at.is_some(),
-            language: Language::from_db(&u.language),
+            language: MailLanguage::from_db(&u.language),
             created_at: utc(u.created_at),
             updated_at: utc(u.updated_at),
         }

@@ -405,3 +405,41 @@ pub struct OutboxMail {
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
 }
+
+/// A document's row: what it is, not its bytes (`document_contents`).
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = documents)]
+pub struct Document {
+    pub id: i64,
+    pub network_id: i64,
+    pub title: String,
+    pub description: String,
+    pub alt_text: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub visibility: String,
+    pub goal_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub uploaded_by: Option<i64>,
+    pub uploader_id: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+/// What a document's owner changes: its words, who sees it, what it is
+/// attached to.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = documents, treat_none_as_null = true)]
+pub struct DocumentValues {
+    pub title: String,
+    pub description: String,
+    pub alt_text: String,
+    pub visibility: String,
+    pub goal_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+}

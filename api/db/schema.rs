@@ -432,6 +432,8 @@ diesel::table! {
 
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
+diesel::joinable!(document_contents -> documents (document_id));
+diesel::joinable!(documents -> networks (network_id));
 diesel::joinable!(pending_notices -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
@@ -455,6 +457,35 @@ diesel::joinable!(meeting_pulses -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> stakeholders (stakeholder_id));
 diesel::joinable!(meeting_access_needs -> meeting_registrations (registration_id));
+
+diesel::table! {
+    documents (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        alt_text -> Text,
+        file_name -> Text,
+        media_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        visibility -> Text,
+        goal_id -> Nullable<BigInt>,
+        meeting_id -> Nullable<BigInt>,
+        uploaded_by -> Nullable<BigInt>,
+        uploader_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    document_contents (document_id) {
+        document_id -> BigInt,
+        bytes -> Binary,
+    }
+}
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -490,4 +521,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     network_notice_settings,
     pending_notices,
+    documents,
+    document_contents,
 );

@@ -15,7 +15,7 @@ use crate::db::schema::{
     memberships, network_notice_settings, networks, pending_notices, stakeholders, users,
 };
 use crate::db::DbConn;
-use crate::domain::{Language, MailKind, NoticeFrequency, NoticeKind};
+use crate::domain::{MailKind, MailLanguage, NoticeFrequency, NoticeKind};
 use crate::web::error::ApiError;
 
 use super::outbox::{enqueue, random_hex, Outgoing};
@@ -71,7 +71,7 @@ pub fn announce(conn: &mut DbConn, base: &str, notice: Notice) -> Result<(), Api
         match frequency {
             NoticeFrequency::Never => {}
             NoticeFrequency::Immediate => {
-                let language = Language::from_db(&language);
+                let language = MailLanguage::from_db(&language);
                 let key = mail_key(conn, user_id)?;
                 let letter = texts::notice(
                     language,
@@ -165,7 +165,7 @@ pub fn compose_digests(
             if disabled || notices.is_empty() {
                 continue;
             }
-            let language = Language::from_db(&language);
+            let language = MailLanguage::from_db(&language);
             let items = notices
                 .into_iter()
                 .map(|(kind, title, path)| {
@@ -257,7 +257,7 @@ pub fn invitation(
         .select(networks::name)
         .first(conn)?;
     let letter = texts::invitation(
-        Language::from_db(&language),
+        MailLanguage::from_db(&language),
         &name,
         &network,
         message,

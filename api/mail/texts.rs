@@ -2,12 +2,12 @@
 //! a subject, paragraphs, at most one button (a link), and a closing line;
 //! `Letter::text` and `Letter::html` write it as plain text and as HTML.
 
-use crate::domain::{Language, NoticeFrequency, NoticeKind};
+use crate::domain::{MailLanguage, NoticeFrequency, NoticeKind};
 
 /// A mail's content, before it becomes text and HTML.
 #[derive(Debug, Clone)]
 pub struct Letter {
-    pub language: Language,
+    pub language: MailLanguage,
     pub subject: String,
     pub greeting: String,
     pub paragraphs: Vec<String>,
@@ -18,15 +18,15 @@ pub struct Letter {
     pub closing: String,
 }
 
-fn pick(language: Language, nl: &str, en: &str) -> String {
+fn pick(language: MailLanguage, nl: &str, en: &str) -> String {
     match language {
-        Language::Nl => nl.to_string(),
-        Language::En => en.to_string(),
+        MailLanguage::Nl => nl.to_string(),
+        MailLanguage::En => en.to_string(),
     }
 }
 
 impl Letter {
-    fn new(language: Language, subject: String, name: &str) -> Letter {
+    fn new(language: MailLanguage, subject: String, name: &str) -> Letter {
         Letter {
             language,
             subject,
@@ -153,7 +153,7 @@ pub fn escape(text: &str) -> String {
 
 /// An invitation to join a network.
 pub fn invitation(
-    language: Language,
+    language: MailLanguage,
     name: &str,
     network: &str,
     message: &str,
@@ -183,7 +183,7 @@ pub fn invitation(
 }
 
 /// A link to confirm an e-mail address.
-pub fn verification(language: Language, name: &str, url: String, hours: i64) -> Letter {
+pub fn verification(language: MailLanguage, name: &str, url: String, hours: i64) -> Letter {
     let l = language;
     Letter::new(l, pick(l, "Bevestig uw e-mailadres", "Confirm your e-mail address"), name)
         .say(pick(
@@ -199,7 +199,7 @@ pub fn verification(language: Language, name: &str, url: String, hours: i64) -> 
 }
 
 /// A link to choose a new password.
-pub fn password_reset(language: Language, name: &str, url: String, minutes: i64) -> Letter {
+pub fn password_reset(language: MailLanguage, name: &str, url: String, minutes: i64) -> Letter {
     let l = language;
     Letter::new(l, pick(l, "Nieuw wachtwoord kiezen", "Choose a new password"), name)
         .say(pick(
@@ -219,7 +219,7 @@ pub fn password_reset(language: Language, name: &str, url: String, minutes: i64)
 }
 
 /// What a notice is, in words.
-pub fn kind_words(language: Language, kind: NoticeKind) -> String {
+pub fn kind_words(language: MailLanguage, kind: NoticeKind) -> String {
     let l = language;
     match kind {
         NoticeKind::Message => pick(l, "Nieuw bericht", "New message"),
@@ -236,7 +236,7 @@ pub fn kind_words(language: Language, kind: NoticeKind) -> String {
 
 /// One notice, sent at once.
 pub fn notice(
-    language: Language,
+    language: MailLanguage,
     name: &str,
     network: &str,
     kind: NoticeKind,
@@ -263,7 +263,7 @@ pub fn notice(
 
 /// A digest: every waiting notice of one frequency, in one mail.
 pub fn digest(
-    language: Language,
+    language: MailLanguage,
     name: &str,
     frequency: NoticeFrequency,
     items: Vec<(String, String)>,
@@ -308,7 +308,7 @@ mod tests {
     #[test]
     fn html_escapes_everything_it_is_given() {
         let letter = notice(
-            Language::En,
+            MailLanguage::En,
             "<b>Ann</b>",
             "Net \"&\"",
             NoticeKind::Message,
@@ -326,13 +326,13 @@ mod tests {
 
     #[test]
     fn text_carries_the_link_and_the_unsubscribe_address() {
-        let letter = password_reset(Language::Nl, "Ann", "https://x/r?t=abc".into(), 30);
+        let letter = password_reset(MailLanguage::Nl, "Ann", "https://x/r?t=abc".into(), 30);
         let text = letter.text(None);
         assert!(text.starts_with("Beste Ann,"));
         assert!(text.contains("https://x/r?t=abc"));
         assert!(text.contains("30 minuten"));
         let digest = digest(
-            Language::En,
+            MailLanguage::En,
             "Ann",
             NoticeFrequency::Weekly,
             vec![("A: B".into(), "https://x/1".into())],

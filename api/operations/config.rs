@@ -57,6 +57,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `MAIL_FROM`: the sender of every mail, `Name <address>`.
     pub mail_from: String,
+    /// `DOCUMENT_MAX_MB`: the largest document a member may share.
+    pub document_max_bytes: usize,
+    /// `DOCUMENT_QUOTA_MB`: the documents of one network together.
+    pub document_quota_bytes: i64,
 }
 
 /// `DEMO_DATA`: `auto` (the default: an empty SQLite database gets the demo
@@ -236,6 +240,17 @@ impl Config {
             return Err(format!("MAIL_FROM must be an address such as: themanet <noreply@example.org> (it is {mail_from:?})"));
         }
         Ok(Config {
+            document_max_bytes: number(&get, "DOCUMENT_MAX_MB", 20, 1..=200, "megabytes")? as usize
+                * 1024
+                * 1024,
+            document_quota_bytes: number(
+                &get,
+                "DOCUMENT_QUOTA_MB",
+                500,
+                1..=1_000_000,
+                "megabytes",
+            )? * 1024
+                * 1024,
             smtp_url,
             mail_from,
             allowed_origins,

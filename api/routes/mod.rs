@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod audit;
 pub mod auth;
+pub mod documents;
 pub mod endorsements;
 pub mod goals;
 pub mod invitations;

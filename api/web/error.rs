@@ -219,6 +219,8 @@ pub enum ApiError {
     ConflictingFields(Vec<InvalidParam>),
     PreconditionFailed,
     PayloadTooLarge,
+    /// 413 with a detail of its own (a document over its limit).
+    TooLarge(String),
     UnsupportedMediaType(String),
     /// Too many attempts; retry after this many seconds.
     TooManyRequests(u64),
@@ -275,6 +277,7 @@ impl ApiError {
                 "The request body is too large.".into(),
                 vec![],
             ),
+            ApiError::TooLarge(d) => ("payload-too-large", d.clone(), vec![]),
             ApiError::UnsupportedMediaType(d) => ("unsupported-media-type", d.clone(), vec![]),
             ApiError::TooManyRequests(seconds) => (
                 "too-many-requests",
@@ -349,7 +352,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) | ApiError::ConflictingFields(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge | ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -536,7 +536,7 @@ both!(
                     user_id: Some(ann.id),
                     to: ann.email.clone(),
                     letter: themanet::mail::texts::password_reset(
-                        themanet::domain::Language::Nl,
+                        themanet::domain::MailLanguage::Nl,
                         "Ann",
                         "https://x/r".into(),
                         30,

@@ -10,6 +10,7 @@ mod cache;
 mod concurrency;
 mod conventions;
 mod disk;
+mod documents;
 mod goals;
 mod knowledge_links;
 mod mail;

@@ -6,7 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, DEMO, signInViaPage, check, apiCall, apiToken, uniqueEmail } from "./helpers.mjs";
+import { launch, openPage, visit, DEMO, signInViaPage, check, apiCall, apiToken, uniqueEmail, tabTo } from "./helpers.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let admin;
@@ -55,18 +55,19 @@ test("a forgotten password: ask, follow the mail's link, choose a new one, sign 
   const token = after_(mail.text, "#token=");
   await visit(page, `/wachtwoord-herstellen.html#token=${token}`);
   await check(page, "choose a new password");
-  await page.getByLabel("Nieuw wachtwoord").fill("kort");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("kort");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await page.locator(".utrecht-form-field-error-message, [role=alert]").first().waitFor();
   await check(page, "choose a new password: too short");
-  await page.getByLabel("Nieuw wachtwoord").fill("een heel nieuw lang wachtwoord");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een heel nieuw lang wachtwoord");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await page.getByText("Je nieuwe wachtwoord is opgeslagen").waitFor();
   assert.equal(new URL(page.url()).hash, "", "the token leaves the address bar");
   await check(page, "choose a new password: done");
-  // The link works once.
+  // The link works once. (A new document: the address differs only after `#`.)
+  await page.goto("about:blank");
   await visit(page, `/wachtwoord-herstellen.html#token=${token}`);
-  await page.getByLabel("Nieuw wachtwoord").fill("nog een ander lang wachtwoord");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("nog een ander lang wachtwoord");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await page.getByText("Deze link werkt niet meer").waitFor();
   await signInViaPage(page, email, "een heel nieuw lang wachtwoord");
@@ -83,6 +84,7 @@ test("an address is confirmed by the link in its mail", async () => {
   await visit(page, `/e-mail-bevestigen.html#token=${after_(mail.text, "#token=")}`);
   await page.getByText("Je e-mailadres is bevestigd").waitFor();
   await check(page, "address confirmed");
+  await page.goto("about:blank");
   await visit(page, "/e-mail-bevestigen.html#token=onbekend");
   await page.getByText("Deze link werkt niet meer").waitFor();
   await check(page, "address link that does not work");
@@ -139,4 +141,19 @@ test("the admin reads the outbox; others may not", async () => {
   await member.getByText("Alleen beheerders van het platform").waitFor();
   await check(member, "outbox refused");
   await member.close();
+});
+
+test("by keyboard alone: from signing in to asking for a new password", async () => {
+  const page = await freshPage();
+  await visit(page, "/inloggen.html");
+  await tabTo(page, (i) => i.tag === "a" && i.text === "Wachtwoord vergeten?", { label: "forgot password link" });
+  await Promise.all([page.waitForURL(/wachtwoord-vergeten/), page.keyboard.press("Enter")]);
+  await page.locator("[data-ready=true]").waitFor();
+  await tabTo(page, (i) => i.name === "email", { label: "e-mail field" });
+  await page.keyboard.type("niemand@themanet.example");
+  await page.keyboard.press("Enter");
+  await page.getByText("Als er een account is met niemand@themanet.example").waitFor();
+  // The message takes the focus, so a screen reader reads it at once.
+  const focused = await page.evaluate(() => document.activeElement?.textContent || "");
+  assert.match(focused, /Als er een account is/);
 });

@@ -5,7 +5,7 @@ use crate::accounts::links::{self, Purpose, RESET_MINUTES};
 use crate::accounts::throttle;
 use crate::db;
 use crate::db::schema::users;
-use crate::domain::{Language, MailKind};
+use crate::domain::{MailKind, MailLanguage};
 use crate::mail::{self, texts, Outgoing};
 use crate::queries::accounts;
 use crate::web::error::ApiError;
@@ -59,7 +59,7 @@ pub async fn request_password_reset(
                 return Ok(());
             };
             let token = links::issue(conn, id, Purpose::PasswordReset, &email)?;
-            let language = Language::from_db(&language);
+            let language = MailLanguage::from_db(&language);
             let url = format!("{base}/wachtwoord-herstellen.html#token={token}");
             mail::enqueue(
                 conn,

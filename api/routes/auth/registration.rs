@@ -6,7 +6,7 @@ use crate::accounts::throttle;
 use crate::accounts::tokens::{token_response, TokenOut};
 use crate::db;
 use crate::db::schema::users;
-use crate::domain::{Language, StakeholderKind};
+use crate::domain::{MailLanguage, StakeholderKind};
 use crate::queries::accounts;
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{present, JsonBody};
@@ -61,7 +61,7 @@ pub async fn register(
     let kind = input.kind.unwrap_or(StakeholderKind::ExperienceExpert);
     let hash = password_work(move || hash_password(&password)).await??;
     let days = state.config.refresh_token_days;
-    let language = input.language.unwrap_or(Language::Nl);
+    let language = input.language.unwrap_or(MailLanguage::Nl);
     let base = base_url(&req);
     let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         let id = accounts::insert(conn, &email, &hash, &name, kind, false)?;

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::domain::{Language, StakeholderKind};
+use crate::domain::{MailLanguage, StakeholderKind};
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::Body;
 
@@ -37,7 +37,8 @@ pub struct RegisterInput {
     pub kind: Option<StakeholderKind>,
     /// The language of your mail; default `nl`.
     #[schema(nullable = false)]
-    pub language: Option<Language>,
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
+    pub language: Option<MailLanguage>,
 }
 
 impl Body for RegisterInput {
@@ -167,7 +168,8 @@ pub struct ResendInput {
     /// The language of the mail (it becomes the language of your mail from
     /// now on); left out: as before.
     #[schema(nullable = false)]
-    pub language: Option<Language>,
+    #[serde(default, deserialize_with = "crate::web::extract::not_null")]
+    pub language: Option<MailLanguage>,
 }
 
 impl Body for ResendInput {}

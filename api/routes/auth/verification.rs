@@ -6,7 +6,7 @@ use crate::accounts::links::{self, Purpose, VERIFICATION_HOURS};
 use crate::accounts::throttle;
 use crate::db::schema::users;
 use crate::db::{self, DbConn};
-use crate::domain::{Language, MailKind};
+use crate::domain::{MailKind, MailLanguage};
 use crate::mail::{self, texts, Outgoing};
 use crate::queries::accounts;
 use crate::web::error::ApiError;
@@ -77,7 +77,12 @@ pub fn send_link(conn: &mut DbConn, base: &str, user_id: i64) -> Result<(), ApiE
         .first(conn)?;
     let token = links::issue(conn, user_id, Purpose::Verification, &email)?;
     let url = format!("{base}/e-mail-bevestigen.html#token={token}");
-    let letter = texts::verification(Language::from_db(&language), &name, url, VERIFICATION_HOURS);
+    let letter = texts::verification(
+        MailLanguage::from_db(&language),
+        &name,
+        url,
+        VERIFICATION_HOURS,
+    );
     mail::enqueue(
         conn,
         Outgoing {

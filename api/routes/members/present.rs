@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use crate::db::models::{Membership, Stakeholder};
 use crate::db::schema::{stakeholders, users};
 use crate::db::DbConn;
-use crate::domain::{ContactChannel, ContactFormat, Language, Role, StakeholderKind};
+use crate::domain::{ContactChannel, ContactFormat, MailLanguage, Role, StakeholderKind};
 use crate::permissions::{self, NetworkAccess, Viewer};
 use crate::queries::memberships;
 use crate::routes::stakeholders::contact_for;
@@ -62,7 +62,7 @@ pub(super) fn present(
                     ReachOut {
                         channel: ContactChannel::from_db(&channel),
                         format: ContactFormat::from_db(&format),
-                        language: Language::from_db(&language),
+                        language: MailLanguage::from_db(&language),
                     },
                 )
             })

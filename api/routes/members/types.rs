@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::domain::{ContactChannel, ContactFormat, Language, Role, StakeholderKind};
+use crate::domain::{ContactChannel, ContactFormat, MailLanguage, Role, StakeholderKind};
 use crate::page_type;
 use crate::routes::stakeholders::ContactOut;
 use crate::web::extract::Body;
@@ -43,7 +43,7 @@ pub struct MemberOut {
 pub struct ReachOut {
     pub channel: ContactChannel,
     pub format: ContactFormat,
-    pub language: Language,
+    pub language: MailLanguage,
 }
 
 page_type!(MemberPage, MemberOut, "A page of members.");

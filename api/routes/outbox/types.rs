@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::models::OutboxMail;
-use crate::domain::{Language, MailKind, MailStatus};
+use crate::domain::{MailKind, MailLanguage, MailStatus};
 use crate::web::http::utc;
 use crate::web::params;
 
@@ -18,7 +18,7 @@ pub struct OutboxMailOut {
     pub status: MailStatus,
     #[schema(format = "email")]
     pub recipient: String,
-    pub language: Language,
+    pub language: MailLanguage,
     pub subject: String,
     /// The plain-text part (empty once sent); only in a single mail.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,7 +44,7 @@ impl OutboxMailOut {
             kind: MailKind::from_db(&m.kind),
             status: MailStatus::from_db(&m.status),
             recipient: m.recipient,
-            language: Language::from_db(&m.language),
+            language: MailLanguage::from_db(&m.language),
             subject: m.subject,
             text: with_body.then_some(m.body_text),
             html: with_body.then_some(m.body_html),

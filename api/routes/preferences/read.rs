@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::schema::{memberships, network_notice_settings, networks, stakeholders, users};
 use crate::db::{self, DbConn};
-use crate::domain::{ContactChannel, ContactFormat, Language, NoticeFrequency};
+use crate::domain::{ContactChannel, ContactFormat, MailLanguage, NoticeFrequency};
 use crate::queries::accounts;
 use crate::web::error::ApiError;
 use crate::AppState;
@@ -70,7 +70,7 @@ pub fn preferences(conn: &mut DbConn, user_id: i64) -> Result<PreferencesOut, Ap
         ))
         .load(conn)?;
     Ok(PreferencesOut {
-        language: Language::from_db(&language),
+        language: MailLanguage::from_db(&language),
         notices: NoticeFrequency::from_db(&notices),
         contact_channel: ContactChannel::from_db(&channel),
         contact_format: ContactFormat::from_db(&format),

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::domain::{ContactChannel, ContactFormat, Language, NoticeFrequency};
+use crate::domain::{ContactChannel, ContactFormat, MailLanguage, NoticeFrequency};
 use crate::web::extract::Body;
 
 /// How you are reached.
@@ -12,7 +12,7 @@ use crate::web::extract::Body;
 #[serde(rename_all = "camelCase")]
 pub struct PreferencesOut {
     /// The language of your mail.
-    pub language: Language,
+    pub language: MailLanguage,
     /// How often you hear of what happens in your networks, unless you chose
     /// otherwise for a network: `immediate` (a mail each time), `daily` or
     /// `weekly` (a digest), `never`.
@@ -46,7 +46,7 @@ pub struct NetworkNoticesOut {
 pub struct PreferencesInput {
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "crate::web::extract::not_null")]
-    pub language: Option<Language>,
+    pub language: Option<MailLanguage>,
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub notices: Option<NoticeFrequency>,
