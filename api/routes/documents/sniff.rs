@@ -66,10 +66,13 @@ const TEXT: Kind = Kind {
 /// Every kind taken, for the spec and the error message.
 pub const KINDS: &[Kind] = &[PDF, ODT, ODS, DOCX, XLSX, PNG, JPEG, GIF, WEBP, TEXT];
 
+/// A test on a file's first bytes.
+type Matcher = fn(&[u8]) -> bool;
+
 /// The kind of these bytes, or `None` for anything else (an executable, a
 /// web page, an archive, a file in another text encoding).
 pub fn sniff(bytes: &[u8]) -> Option<Kind> {
-    let checks: [(fn(&[u8]) -> bool, Kind); 9] = [
+    let checks: [(Matcher, Kind); 9] = [
         (infer::archive::is_pdf, PDF),
         (infer::odf::is_odt, ODT),
         (infer::odf::is_ods, ODS),
