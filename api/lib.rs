@@ -20,6 +20,7 @@ pub mod audit;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod markdown;
 pub mod operations;
 pub mod permissions;
 pub mod queries;

@@ -28,6 +28,8 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Goals", description = "A network's ambition, broken into small steps, and members' endorsements."),
         (name = "Stakeholders", description = "People and organisations taking part."),
         (name = "Meetings", description = "A network's meetings: when and where, what the venue offers so that everyone can take part, registrations with a waiting list, and calendars."),
+        (name = "Messages", description = "A network's message board (prikbord): messages and replies, public announcements, reports, and messages hidden by coordinators."),
+        (name = "House rules", description = "A network's house rules (spelregels): every version kept, and who accepted the current one."),
         (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
         (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
     ),
