@@ -482,3 +482,56 @@ both!(
         .expect(404);
     }
 );
+
+both!(
+    your_messages_reports_and_acceptances_are_in_your_export,
+    |app: common::TestApp| async move {
+        let carla = app.user("Carla").await;
+        let mila = app.user("Mila").await;
+        let network = app.network(&carla, "Samen bewaren").await;
+        app.post(
+            &format!("/api/v1/networks/{network}/members"),
+            Some(&mila.token),
+            json!({"acceptedHouseRulesVersion": 1}),
+        )
+        .await
+        .expect(201);
+        let message = post(&app, network, &mila, "Mijn vraag").await;
+        let other = post(&app, network, &carla, "Een mededeling").await;
+        app.post(
+            &format!("/api/v1/messages/{other}/reports"),
+            Some(&mila.token),
+            json!({"reason": "Klopt niet."}),
+        )
+        .await
+        .expect(201);
+        let e = app
+            .get("/api/v1/me/export", Some(&mila.token))
+            .await
+            .expect(200);
+        assert_eq!(e.body["messagesWritten"].as_array().unwrap().len(), 1);
+        assert_eq!(e.body["messagesWritten"][0]["id"], message);
+        assert_eq!(e.body["messagesWritten"][0]["title"], "Mijn vraag");
+        assert_eq!(e.body["messagesReported"][0]["messageId"], other);
+        assert_eq!(e.body["messagesReported"][0]["reason"], "Klopt niet.");
+        assert_eq!(e.body["houseRulesAccepted"][0]["networkId"], network);
+        assert_eq!(e.body["houseRulesAccepted"][0]["version"], 1);
+        // Erasing the account: the message stays for the network, without a
+        // name; the report and the acceptance go.
+        app.delete("/api/v1/me", Some(&mila.token))
+            .await
+            .expect(204);
+        let r = app
+            .get(&format!("/api/v1/messages/{message}"), Some(&carla.token))
+            .await
+            .expect(200);
+        assert_eq!(r.body["authorName"], serde_json::Value::Null);
+        assert_eq!(r.body["authorId"], serde_json::Value::Null);
+        assert_eq!(app.db_count("message_reports"), 0);
+        assert_eq!(
+            app.db_count("house_rule_acceptances"),
+            1,
+            "the coordinator's own"
+        );
+    }
+);
