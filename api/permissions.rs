@@ -13,11 +13,11 @@ use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{
-    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Network, Stakeholder,
+    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network, Stakeholder,
 };
 use crate::db::schema::{
-    agenda_items, documents, goals, invitations, knowledge_links, meetings, memberships, networks,
-    stakeholders, users,
+    agenda_items, documents, goals, invitations, knowledge_links, meetings, memberships, messages,
+    networks, stakeholders, users,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -35,9 +35,11 @@ pub struct Viewer {
 }
 
 /// May the viewer see a document: a public one whoever sees its network, a
-/// members-only one its members (and admins).
-pub fn may_see_document(access: &NetworkAccess, visibility: &str) -> bool {
-    Visibility::from_db(visibility) == Visibility::Public || access.is_insider()
+/// members-only one those who read the members' part of the network (its
+/// members once they accepted the current house rules, and admins:
+/// [`may_read_members_messages`]).
+pub fn may_see_document(visibility: &str, reads_members: bool) -> bool {
+    Visibility::from_db(visibility) == Visibility::Public || reads_members
 }
 
 /// A document as the viewer may see it, with access to its network; 404 for
@@ -56,7 +58,15 @@ pub fn document_access(
         .optional()?
         .ok_or_else(gone)?;
     let access = network_access(conn, viewer, document.network_id).map_err(|_| gone())?;
-    if !may_see_document(&access, &document.visibility) {
+    let accepted = has_accepted_house_rules(conn, viewer, document.network_id)?;
+    if !may_see_document(
+        &document.visibility,
+        may_read_members_messages(&access, accepted),
+    ) {
+        // A member who has yet to accept the house rules is told so.
+        if access.is_insider() {
+            must_accept_house_rules(&access, accepted)?;
+        }
         return Err(gone());
     }
     Ok((document, access))
@@ -793,4 +803,146 @@ pub fn managed_by(me: i64) -> _ {
     stakeholders::user_id.eq(me).or(stakeholders::user_id
         .is_null()
         .and(stakeholders::created_by.eq(me)))
+}
+
+/// Who moderates a network's message board (hides and shows messages, sees
+/// reports and hidden messages, deletes any message): its coordinators,
+/// and admins.
+pub fn may_moderate_messages(access: &NetworkAccess) -> bool {
+    access.is_admin || access.role == Some(Role::Coordinator)
+}
+
+/// Who pins messages and makes an announcement public: the core group and
+/// coordinators, and admins.
+pub fn may_announce(access: &NetworkAccess) -> bool {
+    organises(access.is_admin, access.role)
+}
+
+/// Who writes on a network's message board (messages and replies): its
+/// members, by their own profile. Their stakeholder id.
+pub fn message_author(access: &NetworkAccess, viewer: &Viewer) -> Result<i64, ApiError> {
+    match (access.role, viewer.stakeholder_id) {
+        (Some(_), Some(me)) => Ok(me),
+        _ => Err(ApiError::Forbidden(
+            "Only members of this network write on its message board. Join the network first."
+                .into(),
+        )),
+    }
+}
+
+/// Who changes a message's title and text: its author, while a member.
+pub fn may_edit_message(access: &NetworkAccess, viewer: &Viewer, message: &Message) -> bool {
+    access.is_member()
+        && message.author_stakeholder_id.is_some()
+        && message.author_stakeholder_id == viewer.stakeholder_id
+}
+
+/// Who deletes a message (and its replies): its author, and those who
+/// moderate the board ([`may_moderate_messages`]).
+pub fn may_delete_message(access: &NetworkAccess, viewer: &Viewer, message: &Message) -> bool {
+    may_edit_message(access, viewer, message) || may_moderate_messages(access)
+}
+
+/// Who sees the name of a message's author: insiders of the network
+/// always, others (on a public announcement) when the author agreed to be
+/// listed.
+pub fn may_see_message_author(insider: bool, author: &Stakeholder) -> bool {
+    insider || author.listed
+}
+
+/// Whether the viewer accepted the current version of a network's house
+/// rules (people who are not members have nothing to accept).
+pub fn has_accepted_house_rules(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: i64,
+) -> Result<bool, ApiError> {
+    match viewer.stakeholder_id {
+        Some(me) => crate::queries::house_rules::has_accepted(conn, network_id, me),
+        None => Ok(false),
+    }
+}
+
+/// A member reads and writes the members-only part of the message board
+/// once they accepted the current house rules (after every change again):
+/// 403 until then, pointing to the acceptance. Admins who are not members
+/// read it to moderate; coordinators who change the rules accept them so.
+pub fn must_accept_house_rules(access: &NetworkAccess, accepted: bool) -> Result<(), ApiError> {
+    if access.is_member() && !accepted {
+        Err(ApiError::Forbidden(format!(
+            "Accept the house rules of this network first: read them at GET /networks/{id}/house-rules and accept them with POST /networks/{id}/house-rules/acceptance. Public messages stay readable (publicOnly=true).",
+            id = access.network.id
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether the viewer reads a network's members-only messages and documents: insiders
+/// ([`NetworkAccess::is_insider`]), members once they accepted the current
+/// house rules ([`must_accept_house_rules`]).
+pub fn may_read_members_messages(access: &NetworkAccess, accepted: bool) -> bool {
+    access.is_insider() && must_accept_house_rules(access, accepted).is_ok()
+}
+
+/// Whether a message is seen by a viewer: hidden ones only by moderators,
+/// replies and members-only messages only by those who read the members'
+/// part ([`may_read_members_messages`]), public announcements by whoever
+/// sees the network.
+pub fn may_see_message(access: &NetworkAccess, reads_members: bool, message: &Message) -> bool {
+    if message.hidden && !may_moderate_messages(access) {
+        return false;
+    }
+    (message.public && message.parent_id.is_none()) || reads_members
+}
+
+/// Loads a message the viewer may see ([`may_see_message`]), with its
+/// network and whether the viewer reads the members' part. Others do not
+/// exist for them (404); a member who has not accepted the current house
+/// rules gets 403 instead ([`must_accept_house_rules`]).
+pub fn message_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(Message, NetworkAccess, bool), ApiError> {
+    let gone = || ApiError::not_found("This message");
+    let message: Message = messages::table
+        .find(id)
+        .select(Message::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    let access = network_access(conn, viewer, message.network_id).map_err(|_| gone())?;
+    let accepted = has_accepted_house_rules(conn, viewer, message.network_id)?;
+    let reads_members = may_read_members_messages(&access, accepted);
+    if !may_see_message(&access, reads_members, &message) {
+        if message.hidden && !may_moderate_messages(&access) {
+            return Err(gone());
+        }
+        must_accept_house_rules(&access, accepted)?;
+        return Err(gone());
+    }
+    Ok((message, access, reads_members))
+}
+
+/// Who changes a network's house rules: its coordinators, and admins
+/// ([`NetworkAccess::ensure_coordinator`]). Changing them accepts them.
+pub fn may_edit_house_rules(access: &NetworkAccess) -> bool {
+    access.ensure_coordinator().is_ok()
+}
+
+/// Who accepts a network's house rules: its members, by their own
+/// profile. Their stakeholder id.
+pub fn house_rules_acceptor(access: &NetworkAccess, viewer: &Viewer) -> Result<i64, ApiError> {
+    match (access.role, viewer.stakeholder_id) {
+        (Some(_), Some(me)) => Ok(me),
+        _ => Err(ApiError::Forbidden(
+            "Only members of this network accept its house rules. Join the network first.".into(),
+        )),
+    }
+}
+
+/// Who reports a message they see: anyone signed in. Their account id.
+pub fn reporter(viewer: &Viewer) -> Result<i64, ApiError> {
+    viewer.user()
 }

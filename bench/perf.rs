@@ -661,6 +661,9 @@ const PASSWORD: &str = "een lange zin als wachtwoord";
 /// Meetings of the fixture's network: its calendar feed holds this many.
 const MEETINGS: i64 = 200;
 
+/// Messages on the fixture network's board.
+const MESSAGES: i64 = 100;
+
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
 fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
@@ -767,6 +770,27 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
             )?,
             201,
             "plan a meeting",
+        )?;
+    }
+    // The fixture network's message board: public announcements, so that
+    // anonymous readers list them as members would.
+    for n in 1..=MESSAGES {
+        let body = serde_json::json!({
+            "title": format!("Mededeling {n}"),
+            "body": "Welkom op het **prikbord**.\n\n- Lees de spelregels.\n- Zie https://example.org/netwerk",
+            "public": true,
+            "pinned": n % 25 == 0,
+        });
+        expect(
+            http(
+                port,
+                "POST",
+                &format!("/api/v1/networks/{own_network}/messages"),
+                Some(&token),
+                Some(&body.to_string()),
+            )?,
+            201,
+            "post a message",
         )?;
     }
     let links = expect(
@@ -1004,6 +1028,11 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             200,
         ),
         (
+            "a network's message board",
+            Target::get(format!("/api/v1/networks/{}/messages", f.own_network)),
+            200,
+        ),
+        (
             "a network's calendar of 200 meetings",
             Target::get(format!("/api/v1/networks/{}/calendar.ics", f.own_network)),
             200,
@@ -1164,6 +1193,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 "networks by municipality"
                 | "knowledge links by audience and topic"
                 | "a network's upcoming meetings"
+                | "a network's message board"
                 | "meetings by municipality" => bare_list,
                 _ => continue,
             };

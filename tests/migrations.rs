@@ -529,3 +529,68 @@ fn links_are_indexed_again_with_their_topics_on_sqlite() {
 fn links_are_indexed_again_with_their_topics_on_postgres() {
     links_are_indexed_again_with_their_topics(Backend::Postgres);
 }
+
+/// Migration 20: every existing network gets the default house rules as
+/// version 1, accepted by its coordinators (who own the rules); other
+/// members accept them themselves.
+fn house_rules_are_made_for_existing_networks(backend: Backend) {
+    use diesel::connection::SimpleConnection;
+    use themanet::db::schema::{house_rule_acceptances, house_rules};
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    themanet::migrate(&mut conn).expect("up");
+    revert_through(&mut conn, "000020");
+    let t = "'2026-11-01 10:00:00'";
+    conn.batch_execute(&format!(
+        "INSERT INTO users (id, email, password_hash, display_name, is_admin, created_at, updated_at) VALUES
+            (1, 'a@example.org', 'x', 'Ada', FALSE, {t}, {t}), (2, 'b@example.org', 'x', 'Bo', FALSE, {t}, {t});
+         INSERT INTO stakeholders (id, kind, name, listed, share_contact, user_id, created_by, created_at, updated_at) VALUES
+            (1, 'experience_expert', 'Ada', TRUE, FALSE, 1, 1, {t}, {t}), (2, 'experience_expert', 'Bo', TRUE, FALSE, 2, 2, {t}, {t});
+         INSERT INTO networks (id, slug, name, theme, scope, description, ambition, needs, status, visibility, communication, created_at, updated_at, topic_list)
+            VALUES (1, 'oud', 'Oud netwerk', 'Thema', 'national', '', '', '', 'active', 'public', '', {t}, {t}, ''),
+                   (2, 'ouder', 'Ouder netwerk', 'Thema', 'national', '', '', '', 'active', 'public', '', {t}, {t}, '');
+         INSERT INTO memberships (network_id, stakeholder_id, role, by_consent, created_at, updated_at) VALUES
+            (1, 1, 'coordinator', TRUE, {t}, {t}), (1, 2, 'member', TRUE, {t}, {t}), (2, 2, 'coordinator', TRUE, {t}, {t});"
+    ))
+    .expect("data of before migration 20");
+    themanet::migrate(&mut conn).expect("up again");
+    let rules: Vec<(i64, i64, String, Option<i64>)> = house_rules::table
+        .order(house_rules::network_id)
+        .select((
+            house_rules::network_id,
+            house_rules::version,
+            house_rules::body,
+            house_rules::changed_by,
+        ))
+        .load(&mut conn)
+        .expect("house rules");
+    let default = themanet::queries::house_rules::DEFAULT.to_string();
+    assert_eq!(
+        rules,
+        vec![(1, 1, default.clone(), None), (2, 1, default, None)],
+        "{backend:?}: the default text, as new networks get it"
+    );
+    let accepted: Vec<(i64, i64, i64)> = house_rule_acceptances::table
+        .order((
+            house_rule_acceptances::network_id,
+            house_rule_acceptances::stakeholder_id,
+        ))
+        .select((
+            house_rule_acceptances::network_id,
+            house_rule_acceptances::stakeholder_id,
+            house_rule_acceptances::version,
+        ))
+        .load(&mut conn)
+        .expect("acceptances");
+    assert_eq!(accepted, vec![(1, 1, 1), (2, 2, 1)], "{backend:?}");
+}
+
+#[test]
+fn house_rules_are_made_for_existing_networks_on_sqlite() {
+    house_rules_are_made_for_existing_networks(Backend::Sqlite);
+}
+
+#[test]
+fn house_rules_are_made_for_existing_networks_on_postgres() {
+    house_rules_are_made_for_existing_networks(Backend::Postgres);
+}

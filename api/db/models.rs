@@ -443,3 +443,46 @@ pub struct DocumentValues {
     pub goal_id: Option<i64>,
     pub meeting_id: Option<i64>,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = messages)]
+pub struct Message {
+    pub id: i64,
+    pub network_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_stakeholder_id: Option<i64>,
+    pub author_user_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub pinned: bool,
+    pub public: bool,
+    pub hidden: bool,
+    pub hidden_reason: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = messages, treat_none_as_null = true)]
+pub struct MessageValues {
+    pub title: String,
+    pub body: String,
+    pub pinned: bool,
+    pub public: bool,
+    pub hidden: bool,
+    pub hidden_reason: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = house_rules)]
+pub struct HouseRules {
+    pub network_id: i64,
+    pub version: i64,
+    pub body: String,
+    pub changed_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+}

@@ -430,6 +430,53 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    messages (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        author_stakeholder_id -> Nullable<BigInt>,
+        author_user_id -> Nullable<BigInt>,
+        title -> Text,
+        body -> Text,
+        pinned -> Bool,
+        public -> Bool,
+        hidden -> Bool,
+        hidden_reason -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    message_reports (message_id, user_id) {
+        message_id -> BigInt,
+        user_id -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    house_rules (network_id, version) {
+        network_id -> BigInt,
+        version -> BigInt,
+        body -> Text,
+        changed_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    house_rule_acceptances (network_id, stakeholder_id, version) {
+        network_id -> BigInt,
+        stakeholder_id -> BigInt,
+        version -> BigInt,
+        accepted_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(document_contents -> documents (document_id));
@@ -457,6 +504,10 @@ diesel::joinable!(meeting_pulses -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> meetings (meeting_id));
 diesel::joinable!(meeting_registrations -> stakeholders (stakeholder_id));
 diesel::joinable!(meeting_access_needs -> meeting_registrations (registration_id));
+diesel::joinable!(messages -> networks (network_id));
+diesel::joinable!(message_reports -> messages (message_id));
+diesel::joinable!(house_rules -> networks (network_id));
+diesel::joinable!(house_rule_acceptances -> networks (network_id));
 
 diesel::table! {
     documents (id) {
@@ -523,4 +574,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     pending_notices,
     documents,
     document_contents,
+    messages,
+    message_reports,
+    house_rules,
+    house_rule_acceptances,
 );

@@ -25,7 +25,8 @@ use crate::db::models::{
 use crate::db::schema::{
     agenda_items, agenda_supports, endorsements, goals, knowledge_link_audiences,
     knowledge_link_topics, knowledge_links, meeting_access_needs, meeting_outcomes, meeting_pulses,
-    meeting_registrations, meetings, memberships, network_topics, networks, stakeholders, users,
+    meeting_registrations, meetings, memberships, messages, network_topics, networks, stakeholders,
+    users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
@@ -1383,6 +1384,89 @@ const AGENDA: &[AgendaSeed] = &[
         "Drie drempels gevonden; de balie is te hoog voor rolstoelgebruikers.", &["els"]),
 ];
 
+/// A message on a network's board, or a reply (`reply_to` names the
+/// message).
+struct MessageSeed {
+    key: &'static str,
+    network: &'static str,
+    author: &'static str,
+    reply_to: Option<&'static str>,
+    title: &'static str,
+    body: &'static str,
+    pinned: bool,
+    public: bool,
+    hours_ago: i64,
+}
+
+const MESSAGES: &[MessageSeed] = &[
+    MessageSeed {
+        key: "nig-welkom",
+        network: "nig",
+        author: "sanne",
+        reply_to: None,
+        title: "Welkom op het prikbord",
+        body: "Hier delen we vragen, tips en nieuws. Iedereen mag meelezen met dit bericht.\n\n\
+               - Lees eerst de **spelregels**.\n\
+               - Zet een vraag in een nieuw bericht, een antwoord eronder.",
+        pinned: true,
+        public: true,
+        hours_ago: 72,
+    },
+    MessageSeed {
+        key: "nig-raad",
+        network: "nig",
+        author: "daan",
+        reply_to: None,
+        title: "Voorbeeld gezocht: een toegankelijke raadsvergadering",
+        body: "Wie kent een gemeente waar de raadsvergadering goed te volgen is? Met *tolk*, \
+               ondertiteling of een samenvatting in eenvoudige taal.",
+        pinned: false,
+        public: false,
+        hours_ago: 20,
+    },
+    MessageSeed {
+        key: "nig-raad-henk",
+        network: "nig",
+        author: "henk",
+        reply_to: Some("nig-raad"),
+        title: "",
+        body: "In Coevorden zetten we de stukken nu ook in eenvoudige taal online. Ik stuur je de link.",
+        pinned: false,
+        public: false,
+        hours_ago: 18,
+    },
+    MessageSeed {
+        key: "drenthe-vervoer",
+        network: "drenthe",
+        author: "joost",
+        reply_to: None,
+        title: "Samen reizen naar de netwerkavond",
+        body: "Wie rijdt er mee vanuit Emmen? Er is plek voor een rolstoel in mijn bus.",
+        pinned: false,
+        public: false,
+        hours_ago: 6,
+    },
+    MessageSeed {
+        key: "musea-tip",
+        network: "musea",
+        author: "fatma",
+        reply_to: None,
+        title: "Tip: rondleiding met gebarentaal",
+        body: "Het Centraal Museum heeft elke maand een rondleiding met een tolk gebarentaal.",
+        pinned: false,
+        public: false,
+        hours_ago: 30,
+    },
+];
+
+/// The national network's house rules changed once: (network, by, the
+/// line added to the default).
+const RULES_CHANGED: (&str, &str, &str) = (
+    "nig",
+    "sanne",
+    "- Noem in een bericht geen namen van inwoners. Vertel over de situatie, niet over de persoon.",
+);
+
 /// What the meetings decided: (meeting, text, the goal it became).
 const OUTCOMES: &[(&str, &str, Option<&str>)] = &[
     (
@@ -1710,6 +1794,7 @@ impl<'a> Loader<'a> {
         self.goals()?;
         self.endorsements()?;
         self.meetings()?;
+        self.board()?;
         self.links()?;
         self.mail()
     }
@@ -1746,6 +1831,63 @@ impl<'a> Loader<'a> {
                 actor: Some(id_of(&self.users, "account", "coordinator")?),
             },
         )
+    }
+
+    /// House rules for every network (the default; a second version in
+    /// the national network), accepted by their members (Daan has yet to
+    /// accept those of Drenthe), and messages on the boards.
+    fn board(&mut self) -> Result<(), ApiError> {
+        for n in NETWORKS {
+            let network_id = id_of(&self.networks, "network", n.key)?;
+            crate::queries::house_rules::write(
+                self.conn,
+                network_id,
+                crate::queries::house_rules::DEFAULT,
+                None,
+            )?;
+        }
+        let (network, by, text) = RULES_CHANGED;
+        let network_id = id_of(&self.networks, "network", network)?;
+        let changed_by = id_of(&self.people, "stakeholder", by)?;
+        let text = format!("{}\n{text}", crate::queries::house_rules::DEFAULT);
+        crate::queries::house_rules::write(self.conn, network_id, &text, Some(changed_by))?;
+        for (network, person, _, _) in MEMBERSHIPS {
+            if (*network, *person) == ("drenthe", "daan") {
+                continue;
+            }
+            let network_id = id_of(&self.networks, "network", network)?;
+            let stakeholder_id = id_of(&self.people, "stakeholder", person)?;
+            let version = crate::queries::house_rules::current_version(self.conn, network_id)?;
+            crate::queries::house_rules::accept(self.conn, network_id, stakeholder_id, version)?;
+        }
+        let mut ids: HashMap<&str, i64> = HashMap::new();
+        for m in MESSAGES {
+            let network_id = id_of(&self.networks, "network", m.network)?;
+            let author = id_of(&self.people, "stakeholder", m.author)?;
+            let author_user: Option<i64> = stakeholders::table
+                .find(author)
+                .select(stakeholders::user_id)
+                .first(self.conn)?;
+            let parent_id = m.reply_to.map(|k| id_of(&ids, "message", k)).transpose()?;
+            let at = self.now - chrono::Duration::hours(m.hours_ago);
+            let id: i64 = diesel::insert_into(messages::table)
+                .values((
+                    messages::network_id.eq(network_id),
+                    messages::parent_id.eq(parent_id),
+                    messages::author_stakeholder_id.eq(author),
+                    messages::author_user_id.eq(author_user),
+                    messages::title.eq(m.title),
+                    messages::body.eq(m.body),
+                    messages::pinned.eq(m.pinned),
+                    messages::public.eq(m.public),
+                    messages::created_at.eq(at),
+                    messages::updated_at.eq(at),
+                ))
+                .returning(messages::id)
+                .get_result(self.conn)?;
+            ids.insert(m.key, id);
+        }
+        Ok(())
     }
 
     fn meetings(&mut self) -> Result<(), ApiError> {
@@ -2263,6 +2405,16 @@ mod tests {
                     g.key
                 );
             }
+        }
+        for m in MESSAGES {
+            assert!(member(m.network, m.author), "{} writes as a member", m.key);
+            assert!(
+                m.reply_to.is_none() || m.title.is_empty(),
+                "{}: replies have no title",
+                m.key
+            );
+            assert!(m.reply_to.is_some() || (3..=200).contains(&m.title.chars().count()));
+            assert!(!m.body.is_empty() && m.body.chars().count() <= 10000);
         }
         for (goal, person, _, _) in ENDORSEMENTS {
             let g = GOALS.iter().find(|g| g.key == *goal).expect("goal");

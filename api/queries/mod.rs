@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod goals;
+pub mod house_rules;
 pub mod invitations;
 pub mod knowledge_links;
 pub mod meetings;

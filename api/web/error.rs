@@ -123,9 +123,11 @@ pub struct InvalidParam {
     /// `accessNeedsConsent`, `needsConsent`. With `rule`: `parentScope`,
     /// `childScope`, `goalCycle`, `goalDepth`, `province`, `ownWords`,
     /// `accepting`, `nationalProvince`, `endsAfterStart`, `meetingOpen`,
-    /// `meetingHeld`, `registration`, `agendaOpen`. With `required`:
-    /// `localPlace` (a municipality or a region), `audience`, `cancelReason`,
-    /// `declineReason`. With `duplicate`: `registration`, `support`, `pulse`.
+    /// `meetingHeld`, `registration`, `agendaOpen`, `topLevelMessage`,
+    /// `houseRulesVersion`. With `required`: `localPlace` (a municipality or
+    /// a region), `audience`, `cancelReason`, `declineReason`,
+    /// `hiddenReason`. With `duplicate`: `registration`, `support`, `pulse`,
+    /// `report`.
     /// With `range`: `registrations`, `agendaItems`. With `reference` also
     /// `agendaItem`. More may be added: treat one you do not
     /// know as absent.

@@ -29,6 +29,8 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Stakeholders", description = "People and organisations taking part."),
         (name = "Meetings", description = "A network's meetings: when and where, what the venue offers so that everyone can take part, registrations with a waiting list, and calendars."),
         (name = "Documents", description = "Documents members share in a network: what a file is comes from its content; public or for members only; attached to a goal or a meeting."),
+        (name = "Messages", description = "A network's message board (prikbord): messages and replies, public announcements, reports, and messages hidden by coordinators."),
+        (name = "House rules", description = "A network's house rules (spelregels): every version kept, and who accepted the current one."),
         (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
         (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
     ),

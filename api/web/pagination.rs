@@ -22,6 +22,9 @@ pub enum Cursor {
     /// After this time (microseconds since 1970) and id (lists sorted by a
     /// time, such as meetings by their start).
     At(i64, i64),
+    /// After this pinned flag and id (a message board: pinned first, then
+    /// newest).
+    Pinned(bool, i64),
 }
 
 impl Cursor {
@@ -30,6 +33,7 @@ impl Cursor {
             Cursor::Id(id) => format!("i{id}"),
             Cursor::Rank(score, id) => format!("r{:x}.{id}", score.to_bits()),
             Cursor::At(micros, id) => format!("t{micros}.{id}"),
+            Cursor::Pinned(pinned, id) => format!("p{}.{id}", u8::from(pinned)),
         };
         URL_SAFE_NO_PAD.encode(raw)
     }
@@ -49,6 +53,16 @@ impl Cursor {
                 let (micros, id) = rest.split_once('.')?;
                 let id: i64 = id.parse().ok()?;
                 (id >= 0).then_some(Cursor::At(micros.parse().ok()?, id))
+            }
+            "p" => {
+                let (pinned, id) = rest.split_once('.')?;
+                let id: i64 = id.parse().ok()?;
+                let pinned = match pinned {
+                    "1" => true,
+                    "0" => false,
+                    _ => return None,
+                };
+                (id >= 0).then_some(Cursor::Pinned(pinned, id))
             }
             _ => None,
         }
@@ -71,7 +85,7 @@ impl Cursor {
 
     pub fn after_id(self) -> i64 {
         match self {
-            Cursor::Id(id) | Cursor::Rank(_, id) | Cursor::At(_, id) => id,
+            Cursor::Id(id) | Cursor::Rank(_, id) | Cursor::At(_, id) | Cursor::Pinned(_, id) => id,
         }
     }
 }

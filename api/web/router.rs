@@ -110,6 +110,18 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(pulse::answer_pulse)
         .service(pulse::meeting_pulse)
         .service(pulse::network_pulse)
+        .service(messages::list_messages)
+        .service(messages::create_message)
+        .service(messages::get_message)
+        .service(messages::update_message)
+        .service(messages::delete_message)
+        .service(messages::list_replies)
+        .service(messages::create_reply)
+        .service(messages::report_message)
+        .service(house_rules::get_house_rules)
+        .service(house_rules::update_house_rules)
+        .service(house_rules::list_house_rule_versions)
+        .service(house_rules::accept_house_rules)
         .service(reference::list_topics)
         .service(reference::list_municipalities);
 }
@@ -126,6 +138,7 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ),
         ("MeetingInput", meetings::MeetingInput::REQUIRED),
         ("AgendaItemInput", agenda::AgendaItemInput::REQUIRED),
+        ("MessageInput", messages::MessageInput::REQUIRED),
     ]
 }
 
@@ -141,6 +154,9 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("PasswordResetInput", auth::PasswordResetInput::REQUIRED),
         ("NewPasswordInput", auth::NewPasswordInput::REQUIRED),
         ("VerificationInput", auth::VerificationInput::REQUIRED),
+        ("ReplyInput", messages::ReplyInput::REQUIRED),
+        ("ReportInput", messages::ReportInput::REQUIRED),
+        ("AcceptanceInput", house_rules::AcceptanceInput::REQUIRED),
     ]
 }
 

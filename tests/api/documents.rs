@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::both;
 use crate::common::{Resp, TestApp, User};
+use crate::messages::accept_rules;
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\x00\x01\x01\x01\0\x18\xdd\x8d\xb0\0\0\0\0IEND\xaeB`\x82";
@@ -66,6 +67,19 @@ both!(
         let goal = app
             .goal(network, &coordinator, "Een gids in gebarentaal")
             .await;
+        // A member shares and reads the members' documents once they
+        // accepted the house rules.
+        let r = upload(
+            &app,
+            network,
+            Some(&member),
+            &[("title", "Te vroeg")],
+            Some(("x.txt", b"hallo")),
+        )
+        .await
+        .expect(403);
+        assert!(r.body["detail"].as_str().unwrap().contains("house rules"));
+        accept_rules(&app, network, &member).await;
 
         let r = upload(
             &app,
@@ -156,6 +170,30 @@ both!(
         )
         .await
         .expect(401);
+
+        // A new member who has not accepted the rules is pointed to them.
+        let newcomer = app.user("Nina").await;
+        app.join(network, &newcomer).await;
+        let r = app
+            .get(&format!("/api/v1/documents/{id}"), Some(&newcomer.token))
+            .await
+            .expect(403);
+        assert!(r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("house-rules/acceptance"));
+        let list = app
+            .get(
+                &format!("/api/v1/networks/{network}/documents"),
+                Some(&newcomer.token),
+            )
+            .await
+            .expect(200);
+        assert!(list.items().is_empty());
+        accept_rules(&app, network, &newcomer).await;
+        app.get(&format!("/api/v1/documents/{id}"), Some(&newcomer.token))
+            .await
+            .expect(200);
 
         // Made public, everyone sees it; the list filters by goal.
         let etag = app

@@ -473,6 +473,23 @@ both!(
         )
         .await
         .expect(200);
+        // A new message on the board reaches the member at once.
+        crate::messages::accept_rules(&app, network, &coordinator).await;
+        deliver(&app, &smtp);
+        app.post(
+            &format!("/api/v1/networks/{network}/messages"),
+            Some(&coordinator.token),
+            json!({"title": "Wie rijdt mee?", "body": "Zaterdag om tien uur."}),
+        )
+        .await
+        .expect(201);
+        assert_eq!(deliver(&app, &smtp), 1);
+        let got = mail_to(&smtp, &member.email).into_iter().last().unwrap();
+        assert_eq!(
+            got["headers"]["subject"],
+            "Vervoer op maat: Nieuw bericht: Wie rijdt mee?"
+        );
+        assert!(got["text"].as_str().unwrap().contains("#prikbord-kop"));
         let goal = app.goal(network, &coordinator, "Eerste rit gereden").await;
         deliver(&app, &smtp);
         app.patch(

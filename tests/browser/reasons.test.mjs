@@ -86,6 +86,10 @@ const EXPECTED = [
   ["rule", "nationalProvince", "Een landelijk netwerk hoort niet bij één provincie. Laat de provincie leeg."],
   ["rule", "ownWords", "Waarom iemand meedoet, schrijft die persoon zelf als die de uitnodiging aanneemt. Laat dit veld leeg."],
   ["rule", "accepting", "Dit schrijf je alleen als je ja zegt op de uitnodiging."],
+  ["rule", "topLevelMessage", "Dit kan alleen bij een bericht, niet bij een reactie."],
+  ["rule", "houseRulesVersion", "De spelregels zijn veranderd. Lees ze opnieuw en ga akkoord met de nieuwste versie."],
+  ["required", "hiddenReason", "Schrijf kort op waarom je dit bericht verbergt."],
+  ["duplicate", "report", "Je hebt dit bericht al gemeld."],
 ];
 
 test("every expected value has its own words, in Dutch and in English", () => {

@@ -219,7 +219,7 @@ export const splitList = (text) =>
 
 // Texts by code and `expected`.
 const EXPECTED = {
-  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason", declineReason: "declineReason" },
+  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason", declineReason: "declineReason", hiddenReason: "hiddenReason" },
   format: {
     email: "email",
     url: "url",
@@ -243,7 +243,7 @@ const EXPECTED = {
     province: "province",
   },
   consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess", needsConsent: "consentNeeds" },
-  duplicate: { registration: "registeredAlready", support: "supportedAlready", pulse: "answeredAlready" },
+  duplicate: { registration: "registeredAlready", support: "supportedAlready", pulse: "answeredAlready", report: "reportedAlready" },
   range: { registrations: "placesTaken" },
   rule: {
     parentScope: "parentScope",
@@ -258,6 +258,8 @@ const EXPECTED = {
     meetingOpen: "meetingOpen",
     meetingHeld: "meetingHeld",
     agendaOpen: "agendaOpen",
+    topLevelMessage: "topLevelMessage",
+    houseRulesVersion: "houseRulesVersion",
   },
 };
 

@@ -7,7 +7,7 @@ use crate::accounts::auth::Auth;
 use crate::db::models::Document;
 use crate::db::schema::documents;
 use crate::domain::Visibility;
-use crate::permissions::network_access;
+use crate::permissions::{has_accepted_house_rules, may_read_members_messages, network_access};
 use crate::routes::list;
 use crate::web::error::ApiError;
 use crate::web::pagination::Cursor;
@@ -19,7 +19,7 @@ use super::types::{DocumentFilters, DocumentPage};
 /// A network's documents
 ///
 /// Newest first: public ones for whoever sees the network, members-only
-/// ones for its members too. Filter by `goalId` or `meetingId`; `updatedSince`
+/// ones for its members too (once they accepted the current house rules). Filter by `goalId` or `meetingId`; `updatedSince`
 /// for what changed.
 #[utoipa::path(
     tag = "Documents",
@@ -39,13 +39,16 @@ pub async fn list_documents(
     let network_id = path.into_inner();
     list::<DocumentFilters, DocumentPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let access = network_access(conn, viewer, network_id)?;
+        let accepted = has_accepted_house_rules(conn, viewer, network_id)?;
         let before = page.after.map(Cursor::after_id).unwrap_or(i64::MAX);
         let mut sql = documents::table
             .filter(documents::network_id.eq(network_id))
             .filter(documents::id.lt(before))
             .select(Document::as_select())
             .into_boxed();
-        if !access.is_insider() {
+        // Members see the members-only documents once they accepted the
+        // current house rules.
+        if !may_read_members_messages(&access, accepted) {
             sql = sql.filter(documents::visibility.eq(Visibility::Public.as_str()));
         }
         if let Some(goal) = filters.goal_id {

@@ -12,7 +12,9 @@ use crate::db::schema::{document_contents, documents};
 use crate::db::{self, DbConn};
 use crate::domain::{NoticeKind, Visibility};
 use crate::mail::notices::{self, Notice};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::{
+    has_accepted_house_rules, must_accept_house_rules, network_access, Viewer,
+};
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::http::created;
 use crate::web::pagination::base_url;
@@ -27,7 +29,7 @@ use super::types::{DocumentOut, DocumentUpload};
 ///
 /// `multipart/form-data` with the `file` and its `title` (and optionally
 /// `description`, `altText`, `visibility`, `goalId`, `meetingId`). Members
-/// only. What the file is comes from its content: PDF, ODT, ODS, DOCX,
+/// only, once they accepted the current house rules. What the file is comes from its content: PDF, ODT, ODS, DOCX,
 /// XLSX, PNG, JPEG, GIF, WebP or plain text (UTF-8); anything else, or a
 /// file whose name says it is something else, is refused with 415. An image
 /// needs `altText`. At most `DOCUMENT_MAX_MB` (20 MB) a file, and
@@ -65,6 +67,8 @@ pub async fn upload_document(
         let viewer = Viewer::load(conn, auth)?;
         let access = network_access(conn, &viewer, network_id)?;
         let me = access.sharer(&viewer)?;
+        let accepted = has_accepted_house_rules(conn, &viewer, network_id)?;
+        must_accept_house_rules(&access, accepted)?;
         let Form { file, name, fields, mut errors } = form;
         let file = file.filter(|f| !f.is_empty());
         if file.is_none() {

@@ -7,7 +7,8 @@ use crate::accounts::auth::Auth;
 use crate::accounts::tokens::MeOut;
 use crate::db::models::{Invitation, Stakeholder};
 use crate::db::schema::{
-    endorsements, goals, invitations, knowledge_links, memberships, networks, stakeholders,
+    endorsements, goals, house_rule_acceptances, invitations, knowledge_links, memberships,
+    message_reports, messages, networks, stakeholders,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Role, Stance};
@@ -20,7 +21,10 @@ use crate::web::error::ApiError;
 use crate::web::http::utc;
 use crate::AppState;
 
-use super::{ExportEndorsement, ExportItem, ExportMembership, ExportOut};
+use super::{
+    ExportAcceptance, ExportEndorsement, ExportItem, ExportMembership, ExportMessage, ExportOut,
+    ExportReport,
+};
 
 /// Download all your data
 ///
@@ -75,6 +79,9 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             knowledge_links_added: links_added(conn, user_id)?,
             preferences: crate::routes::preferences::preferences(conn, user_id)?,
             mail: mail_to(conn, user_id)?,
+            messages_written: messages_written(conn, user_id, me)?,
+            messages_reported: messages_reported(conn, user_id)?,
+            house_rules_accepted: house_rules_accepted(conn, me)?,
         };
         crate::audit::record(
             conn,
@@ -246,5 +253,85 @@ fn mail_to(
         .load(conn)?
         .into_iter()
         .map(|m| crate::routes::outbox::OutboxMailOut::new(m, true))
+        .collect())
+}
+
+fn messages_written(
+    conn: &mut DbConn,
+    user_id: i64,
+    me: i64,
+) -> Result<Vec<ExportMessage>, ApiError> {
+    type Row = (i64, i64, Option<i64>, String, String, NaiveDateTime);
+    let rows: Vec<Row> = messages::table
+        .filter(
+            messages::author_user_id
+                .eq(user_id)
+                .or(messages::author_stakeholder_id.eq(me)),
+        )
+        .order(messages::id)
+        .select((
+            messages::id,
+            messages::network_id,
+            messages::parent_id,
+            messages::title,
+            messages::body,
+            messages::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, network_id, parent_id, title, body, created)| ExportMessage {
+                id,
+                network_id,
+                parent_id,
+                title,
+                body,
+                created_at: utc(created),
+            },
+        )
+        .collect())
+}
+
+fn messages_reported(conn: &mut DbConn, user_id: i64) -> Result<Vec<ExportReport>, ApiError> {
+    let rows: Vec<(i64, String, NaiveDateTime)> = message_reports::table
+        .filter(message_reports::user_id.eq(user_id))
+        .order(message_reports::message_id)
+        .select((
+            message_reports::message_id,
+            message_reports::reason,
+            message_reports::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(message_id, reason, created)| ExportReport {
+            message_id,
+            reason,
+            created_at: utc(created),
+        })
+        .collect())
+}
+
+fn house_rules_accepted(conn: &mut DbConn, me: i64) -> Result<Vec<ExportAcceptance>, ApiError> {
+    let rows: Vec<(i64, i64, NaiveDateTime)> = house_rule_acceptances::table
+        .filter(house_rule_acceptances::stakeholder_id.eq(me))
+        .order((
+            house_rule_acceptances::network_id,
+            house_rule_acceptances::version,
+        ))
+        .select((
+            house_rule_acceptances::network_id,
+            house_rule_acceptances::version,
+            house_rule_acceptances::accepted_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(network_id, version, accepted)| ExportAcceptance {
+            network_id,
+            version,
+            accepted_at: utc(accepted),
+        })
         .collect())
 }

@@ -113,4 +113,43 @@ pub struct ExportOut {
     /// The mail the platform wrote to you that it still holds (a sent mail
     /// keeps its envelope only).
     pub mail: Vec<crate::routes::outbox::OutboxMailOut>,
+    /// Messages and replies you wrote on message boards.
+    pub messages_written: Vec<ExportMessage>,
+    /// Messages you reported, with your reason.
+    pub messages_reported: Vec<ExportReport>,
+    /// The versions of house rules you accepted.
+    pub house_rules_accepted: Vec<ExportAcceptance>,
+}
+
+/// A message or reply you wrote, in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportMessage {
+    pub id: i64,
+    pub network_id: i64,
+    pub parent_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    #[serde(serialize_with = "crate::web::http::time")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// A report you made, in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub message_id: i64,
+    pub reason: String,
+    #[serde(serialize_with = "crate::web::http::time")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// A version of a network's house rules you accepted, in your export.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportAcceptance {
+    pub network_id: i64,
+    pub version: i64,
+    #[serde(serialize_with = "crate::web::http::time")]
+    pub accepted_at: DateTime<Utc>,
 }

@@ -5,7 +5,7 @@ use crate::accounts::auth::Auth;
 use crate::db::{self, DbConn};
 use crate::domain::{NetworkStatus, Role};
 use crate::permissions::{self, network_access, NetworkAccess, Viewer};
-use crate::queries::{invitations, memberships};
+use crate::queries::{house_rules, invitations, memberships};
 use crate::routes::invitations::{present_all, InvitationOut};
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::JsonBody;
@@ -41,7 +41,7 @@ enum Added {
             headers(("Location" = String, description = "Address of the invitation"))),
         (status = 403, description = "Only coordinators add others or give roles, and only organisations and profiles they manage without asking."),
         (status = 404, description = "No such network, or you may not see it."),
-        (status = 409, description = "Already a member or invited, the invitation was declined, the network is closed, no such stakeholder, or a commitment written for a person who is invited (invalidParams)."),
+        (status = 409, description = "Already a member or invited, the invitation was declined, the network is closed, no such stakeholder, a commitment written for a person who is invited, or house rules accepted that are not the current version (invalidParams)."),
     ),
     security(("bearer" = [])),
 )]
@@ -117,8 +117,21 @@ fn join(
     if invited.is_none() && role != Role::Member {
         access.ensure_coordinator()?;
     }
+    let accepted = match input.accepted_house_rules_version {
+        Some(version) => {
+            if let Some(problem) = house_rules::check_version(conn, network_id, version)? {
+                return Err(ApiError::ConflictingFields(vec![problem]));
+            }
+            Some(version)
+        }
+        None => None,
+    };
     let commitment = input.commitment.unwrap_or_default();
-    memberships::insert(conn, network_id, me, role, &commitment, true)
+    memberships::insert(conn, network_id, me, role, &commitment, true)?;
+    if let Some(version) = accepted {
+        house_rules::accept(conn, network_id, me, version)?;
+    }
+    Ok(())
 }
 
 /// A coordinator adds someone else: a person with an account is invited

@@ -71,6 +71,11 @@ pub struct MemberInput {
     #[validate(length(max = 1000, message = "must have at most 1000 characters"))]
     #[schema(max_length = 1000, nullable = false)]
     pub message: Option<String>,
+    /// When you join: the version of the network's house rules you accept
+    /// now (the current one; see `GET /networks/{networkId}/house-rules`).
+    #[validate(range(min = 1, message = "must be a version number"))]
+    #[schema(minimum = 1, nullable = false)]
+    pub accepted_house_rules_version: Option<i64>,
 }
 
 impl Body for MemberInput {}

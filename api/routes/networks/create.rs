@@ -75,6 +75,7 @@ pub fn create(
         .get_result(conn)?;
     queries::networks::save_topics(conn, id, &topics)?;
     queries::memberships::insert(conn, id, me, Role::Coordinator, "", true)?;
+    queries::house_rules::write(conn, id, queries::house_rules::DEFAULT, Some(me))?;
     queries::networks::index(conn, id, &v)?;
     audit::record(
         conn,

@@ -1,19 +1,21 @@
 // Network page: theme, ambition, status, wider and narrower networks,
 // members by kind and role (with a signal when experience experts are
 // missing from the core group), goals as a tree of small steps with
-// progress, the network's knowledge links; join and leave.
+// progress, the network's message board and house rules, the network's
+// knowledge links; join and leave.
 
 import { h, fill, focusOn, idParam } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, showError } from "../layout.js";
-import { textField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
+import { textField, checkboxField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
 import { linkForm, linkBody } from "../link-form.js";
 import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { meetingCard } from "../meetings.js";
 import { pulseTrend } from "../meeting-agenda.js";
+import { loadBoard, boardSection, openBoardReplies } from "../board.js";
 
 function facts(network, names, topics) {
   const rows = [
@@ -111,7 +113,7 @@ export async function boot(main) {
     topicNames(),
   ]);
 
-  async function render(focusTarget) {
+  async function render(focusTarget, { openReplies } = {}) {
     let network;
     try {
       network = (await api.getWithTag(`/networks/${id}`)).data;
@@ -124,18 +126,20 @@ export async function boot(main) {
       }
       throw error;
     }
-    const [members, goals, links, upcoming, past, trend] = await Promise.all([
+    const [members, goals, links, upcoming, past, trend, board] = await Promise.all([
       api.getAll(`/networks/${id}/members`),
       api.getAll(`/networks/${id}/goals`),
       api.getAll("/knowledge-links", { network: id }),
       api.get(`/networks/${id}/meetings`, { pageSize: 10 }),
       api.get(`/networks/${id}/meetings`, { when: "past", pageSize: 5 }),
       pulseTrend(id),
+      loadBoard(id).catch(() => null),
     ]);
     const me = api.user();
     const myRole = network.myRole || null;
     const isMember = Boolean(myRole);
     const isCore = CORE_ROLES.includes(myRole) || Boolean(me?.isAdmin);
+    const isCoordinator = myRole === "coordinator" || Boolean(me?.isAdmin);
     setTitle(network.name);
 
     // --- Taking part ------------------------------------------------------
@@ -176,10 +180,13 @@ export async function boot(main) {
         "form",
         { "aria-label": t("network.joinTitle") },
         textField({ name: "commitment", label: t("network.commitment"), multiline: true, rows: 3, description: t("network.commitmentHelp") }),
+        board ? checkboxField({ name: "acceptRules", label: t("network.acceptRules"), description: t("network.acceptRulesHelp") }) : null,
         submitButton(t("network.join")),
       );
       handleSubmit(form, async (v) => {
-        await api.request("POST", `/networks/${id}/members`, { body: { commitment: v.commitment } });
+        const body = { commitment: v.commitment };
+        if (v.acceptRules && board) body.acceptedHouseRulesVersion = board.rules.version;
+        await api.request("POST", `/networks/${id}/members`, { body });
         announce(t("network.joined", { name: network.name }));
         await render("meedoen-kop");
       });
@@ -272,10 +279,12 @@ export async function boot(main) {
       family,
       goalsSection,
       meetingSection,
+      board ? boardSection(id, board, { isMember, isCore, isCoordinator, rerender: render }) : null,
       heading(2, t("members.title"), { id: "leden-kop" }),
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
       linkSection,
     );
+    if (openReplies) await openBoardReplies(main, openReplies);
     if (focusTarget) focusOn(document.getElementById(focusTarget) || title);
   }
 
