@@ -182,6 +182,18 @@ fn http(
     token: Option<&str>,
     body: Option<&str>,
 ) -> Result<Response> {
+    http_as(port, method, path, token, body, "application/json")
+}
+
+/// A request with a body of another type (a multipart form).
+fn http_as(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+    content_type: &str,
+) -> Result<Response> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -195,7 +207,7 @@ fn http(
     let body = body.unwrap_or("");
     if !body.is_empty() {
         request.push_str(&format!(
-            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
             body.len()
         ));
     }
@@ -663,6 +675,8 @@ const MEETINGS: i64 = 200;
 
 /// Messages on the fixture network's board.
 const MESSAGES: i64 = 100;
+/// Documents shared in the fixture network.
+const DOCUMENTS: i64 = 100;
 
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
@@ -791,6 +805,29 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
             )?,
             201,
             "post a message",
+        )?;
+    }
+    // The fixture network's documents: small public text files, shared as
+    // members share them (multipart/form-data).
+    for n in 1..=DOCUMENTS {
+        let boundary = "themanet-bench-boundary";
+        let form = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nVerslag {n}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\npublic\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"verslag-{n}.txt\"\r\n\
+             Content-Type: text/plain\r\n\r\nVerslag {n} van de netwerkbijeenkomst.\r\n--{boundary}--\r\n"
+        );
+        expect(
+            http_as(
+                port,
+                "POST",
+                &format!("/api/v1/networks/{own_network}/documents"),
+                Some(&token),
+                Some(&form),
+                &format!("multipart/form-data; boundary={boundary}"),
+            )?,
+            201,
+            "share a document",
         )?;
     }
     let links = expect(
@@ -1028,6 +1065,11 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             200,
         ),
         (
+            "a network's documents",
+            Target::get(format!("/api/v1/networks/{}/documents", f.own_network)),
+            200,
+        ),
+        (
             "a network's message board",
             Target::get(format!("/api/v1/networks/{}/messages", f.own_network)),
             200,
@@ -1194,6 +1236,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 | "knowledge links by audience and topic"
                 | "a network's upcoming meetings"
                 | "a network's message board"
+                | "a network's documents"
                 | "meetings by municipality" => bare_list,
                 _ => continue,
             };
@@ -1237,6 +1280,15 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         "your mail settings (signed in): >= 50% of bare by id",
         format!("{:.0}%", 100.0 * settings),
         settings >= 0.5,
+    ));
+    // A page of 20 documents: the network's access and house rules, the
+    // rows and the names of who shared them; not kept for anonymous
+    // readers.
+    let docs = saturated["a network's documents"].rps / bare_list.rps;
+    verdicts.push(verdict(
+        "a network's documents: >= 35% of bare list",
+        format!("{:.0}%", 100.0 * docs),
+        docs >= 0.35,
     ));
     let cost =
         saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;

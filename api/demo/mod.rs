@@ -23,10 +23,10 @@ use crate::db::models::{
     NewUser, StakeholderValues,
 };
 use crate::db::schema::{
-    agenda_items, agenda_supports, endorsements, goals, knowledge_link_audiences,
-    knowledge_link_topics, knowledge_links, meeting_access_needs, meeting_outcomes, meeting_pulses,
-    meeting_registrations, meetings, memberships, messages, network_topics, networks, stakeholders,
-    users,
+    agenda_items, agenda_supports, document_contents, documents, endorsements, goals,
+    knowledge_link_audiences, knowledge_link_topics, knowledge_links, meeting_access_needs,
+    meeting_outcomes, meeting_pulses, meeting_registrations, meetings, memberships, messages,
+    network_topics, networks, stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
@@ -1765,6 +1765,41 @@ struct Loader<'a> {
     goals: HashMap<&'static str, i64>,
 }
 
+/// A one-page PDF with a line of text, with a correct cross-reference
+/// table (what a PDF reader checks).
+fn demo_pdf(line: &str) -> Vec<u8> {
+    let text = line.replace('\\', "").replace('(', "").replace(')', "");
+    let content = format!("BT /F1 12 Tf 56 780 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
 fn id_of(map: &HashMap<&'static str, i64>, what: &str, key: &str) -> Result<i64, ApiError> {
     map.get(key)
         .copied()
@@ -1796,7 +1831,79 @@ impl<'a> Loader<'a> {
         self.meetings()?;
         self.board()?;
         self.links()?;
+        self.documents()?;
         self.mail()
+    }
+
+    /// A report of the kick-off's preparation in Drenthe (for members) and a
+    /// public inspection form of the accessible-museums network, each in
+    /// the database as an upload would put it.
+    fn documents(&mut self) -> Result<(), ApiError> {
+        use sha2::Digest;
+        let notes = "Voorbereiding warm startmoment Inclusief Drenthe\n\n\
+                     - Locatie: bibliotheek Assen, drempelvrij, ringleiding in de zaal.\n\
+                     - Tolk Nederlandse Gebarentaal is geregeld.\n\
+                     - Iedereen stelt zich voor in één zin: waarom doe ik mee?\n";
+        let form =
+            demo_pdf("Schouwformulier toegankelijk museum: ingang, route, toiletten, rustruimte.");
+        let items: [(&str, &str, &str, &str, &str, Vec<u8>, &str, Visibility); 2] = [
+            (
+                "drenthe",
+                "daan",
+                "Voorbereiding warm startmoment",
+                "Wat we al geregeld hebben voor de kick-off in Assen.",
+                "voorbereiding.txt",
+                notes.as_bytes().to_vec(),
+                "text/plain; charset=utf-8",
+                Visibility::Members,
+            ),
+            (
+                "musea",
+                "sanne",
+                "Schouwformulier",
+                "Het formulier dat we gebruiken bij een schouw.",
+                "schouwformulier.pdf",
+                form,
+                "application/pdf",
+                Visibility::Public,
+            ),
+        ];
+        for (network, person, title, description, file_name, bytes, media_type, visibility) in items
+        {
+            let network_id = id_of(&self.networks, "network", network)?;
+            let uploader = id_of(&self.people, "stakeholder", person)?;
+            let user: Option<i64> = stakeholders::table
+                .find(uploader)
+                .select(stakeholders::user_id)
+                .first(self.conn)?;
+            let id: i64 = diesel::insert_into(documents::table)
+                .values((
+                    documents::network_id.eq(network_id),
+                    documents::title.eq(title),
+                    documents::description.eq(description),
+                    documents::file_name.eq(file_name),
+                    documents::media_type.eq(media_type),
+                    documents::size_bytes.eq(bytes.len() as i64),
+                    documents::sha256.eq(sha2::Sha256::digest(&bytes)
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect::<String>()),
+                    documents::visibility.eq(visibility.as_str()),
+                    documents::uploaded_by.eq(user),
+                    documents::uploader_id.eq(uploader),
+                    documents::created_at.eq(self.now),
+                    documents::updated_at.eq(self.now),
+                ))
+                .returning(documents::id)
+                .get_result(self.conn)?;
+            diesel::insert_into(document_contents::table)
+                .values((
+                    document_contents::document_id.eq(id),
+                    document_contents::bytes.eq(&bytes),
+                ))
+                .execute(self.conn)?;
+        }
+        Ok(())
     }
 
     /// The demo accounts' addresses are confirmed; Daan hears of news at

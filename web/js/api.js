@@ -137,21 +137,23 @@ function localUrl(path) {
 /**
  * One API request. Resolves to { status, data, etag, location }; rejects
  * with an ApiError (status 0 when the server could not be reached).
- * options: body (sent as JSON), query, ifMatch, retry (default true).
+ * options: body (sent as JSON; a FormData as multipart/form-data), query,
+ * ifMatch, retry (default true), as ("text" or "blob" for other answers).
  */
 export async function request(method, path, options = {}) {
   const { body, query, ifMatch, retry = true, as } = options;
-  const headers = { Accept: as === "text" ? "*/*" : "application/json, application/problem+json" };
+  const headers = { Accept: as ? "*/*" : "application/json, application/problem+json" };
   const sentToken = accessToken;
   if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
-  if (body !== undefined) headers["Content-Type"] = method === "PATCH" ? "application/merge-patch+json" : "application/json";
+  const form = typeof FormData !== "undefined" && body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = method === "PATCH" ? "application/merge-patch+json" : "application/json";
   if (ifMatch) headers["If-Match"] = ifMatch;
   let response;
   try {
     response = await fetch(localUrl(path) + toQuery(query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
     });
@@ -162,7 +164,9 @@ export async function request(method, path, options = {}) {
     if (await refresh()) return request(method, path, { ...options, retry: false });
   }
   let data = null;
-  if (response.status !== 204) {
+  if (as === "blob" && response.ok) {
+    data = await response.blob();
+  } else if (response.status !== 204) {
     const text = await response.text();
     if (as === "text" && response.ok) {
       data = text;

@@ -280,6 +280,7 @@ export async function boot(main) {
       goalsSection,
       meetingSection,
       board ? boardSection(id, board, { isMember, isCore, isCoordinator, rerender: render }) : null,
+      paragraph(link(`/documenten.html?netwerk=${id}`, t("network.documentsLink"))),
       heading(2, t("members.title"), { id: "leden-kop" }),
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
       linkSection,
