@@ -1290,6 +1290,14 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         format!("{:.0}%", 100.0 * docs),
         docs >= 0.35,
     ));
+    // A page of 20 messages read anonymously: the network's access, the
+    // messages, their authors' names.
+    let board = saturated["a network's message board"].rps / bare_list.rps;
+    verdicts.push(verdict(
+        "a network's message board: >= 35% of bare list",
+        format!("{:.0}%", 100.0 * board),
+        board >= 0.35,
+    ));
     let cost =
         saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;
     verdicts.push(verdict(

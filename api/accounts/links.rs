@@ -113,3 +113,17 @@ pub fn consume(
     .execute(conn)?;
     Ok((marked == 1).then_some((user_id, email)))
 }
+
+/// Removes links that were used or have expired (`themanet purge`);
+/// returns how many.
+pub fn purge(conn: &mut DbConn) -> Result<usize, ApiError> {
+    let now = Utc::now().naive_utc();
+    Ok(diesel::delete(
+        account_tokens::table.filter(
+            account_tokens::used_at
+                .is_not_null()
+                .or(account_tokens::expires_at.lt(now)),
+        ),
+    )
+    .execute(conn)?)
+}

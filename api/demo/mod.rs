@@ -1768,7 +1768,7 @@ struct Loader<'a> {
 /// A one-page PDF with a line of text, with a correct cross-reference
 /// table (what a PDF reader checks).
 fn demo_pdf(line: &str) -> Vec<u8> {
-    let text = line.replace('\\', "").replace('(', "").replace(')', "");
+    let text = line.replace(['\\', '(', ')'], "");
     let content = format!("BT /F1 12 Tf 56 780 Td ({text}) Tj ET");
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
@@ -1846,29 +1846,48 @@ impl<'a> Loader<'a> {
                      - Iedereen stelt zich voor in één zin: waarom doe ik mee?\n";
         let form =
             demo_pdf("Schouwformulier toegankelijk museum: ingang, route, toiletten, rustruimte.");
-        let items: [(&str, &str, &str, &str, &str, Vec<u8>, &str, Visibility); 2] = [
-            (
-                "drenthe",
-                "daan",
-                "Voorbereiding warm startmoment",
-                "Wat we al geregeld hebben voor de kick-off in Assen.",
-                "voorbereiding.txt",
-                notes.as_bytes().to_vec(),
-                "text/plain; charset=utf-8",
-                Visibility::Members,
-            ),
-            (
-                "musea",
-                "sanne",
-                "Schouwformulier",
-                "Het formulier dat we gebruiken bij een schouw.",
-                "schouwformulier.pdf",
-                form,
-                "application/pdf",
-                Visibility::Public,
-            ),
+        struct Shared<'s> {
+            network: &'s str,
+            person: &'s str,
+            title: &'s str,
+            description: &'s str,
+            file_name: &'s str,
+            bytes: Vec<u8>,
+            media_type: &'s str,
+            visibility: Visibility,
+        }
+        let items = [
+            Shared {
+                network: "drenthe",
+                person: "daan",
+                title: "Voorbereiding warm startmoment",
+                description: "Wat we al geregeld hebben voor de kick-off in Assen.",
+                file_name: "voorbereiding.txt",
+                bytes: notes.as_bytes().to_vec(),
+                media_type: "text/plain; charset=utf-8",
+                visibility: Visibility::Members,
+            },
+            Shared {
+                network: "musea",
+                person: "sanne",
+                title: "Schouwformulier",
+                description: "Het formulier dat we gebruiken bij een schouw.",
+                file_name: "schouwformulier.pdf",
+                bytes: form,
+                media_type: "application/pdf",
+                visibility: Visibility::Public,
+            },
         ];
-        for (network, person, title, description, file_name, bytes, media_type, visibility) in items
+        for Shared {
+            network,
+            person,
+            title,
+            description,
+            file_name,
+            bytes,
+            media_type,
+            visibility,
+        } in items
         {
             let network_id = id_of(&self.networks, "network", network)?;
             let uploader = id_of(&self.people, "stakeholder", person)?;

@@ -160,6 +160,18 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(seconds.min(6 * 3600))
 }
 
+/// Removes the envelopes of mail sent or given up more than `days` ago
+/// (`themanet purge`); returns how many.
+pub fn purge(conn: &mut DbConn, days: i64) -> Result<usize, ApiError> {
+    let before = Utc::now().naive_utc() - chrono::Duration::days(days);
+    Ok(diesel::delete(
+        outbox::table
+            .filter(outbox::status.ne(MailStatus::Waiting.as_str()))
+            .filter(outbox::created_at.lt(before)),
+    )
+    .execute(conn)?)
+}
+
 /// Wakes the worker: a transaction that wrote mail has ended.
 static WAKE: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 

@@ -166,6 +166,12 @@ both!(
         assert_eq!(used.body, unknown.body);
         assert_eq!(used.body, expired.body);
         assert_eq!(used.invalid_names(), vec!["token"]);
+        // `themanet purge` drops used and expired links.
+        let purged =
+            themanet::db::write_blocking(&app.state.pool, themanet::accounts::links::purge)
+                .unwrap();
+        assert!(purged >= 2, "{purged}");
+        assert_eq!(app.db_count("account_tokens"), 0);
     }
 );
 
@@ -711,6 +717,20 @@ both!(only_admins_read_the_outbox, |app: TestApp| async move {
     assert_eq!(one.body["status"], "sent");
     assert_eq!(one.body["text"], "");
     assert!(one.body["sentAt"].is_string());
+    // `themanet purge` drops the envelopes of sent mail, never waiting mail.
+    let waiting: i64 = outbox::table
+        .filter(outbox::status.eq("waiting"))
+        .count()
+        .get_result(&mut app.db.conn())
+        .unwrap();
+    let purged =
+        themanet::db::write_blocking(&app.state.pool, |c| themanet::mail::outbox::purge(c, 0))
+            .unwrap();
+    assert!(purged >= 1);
+    assert_eq!(app.db_count("outbox"), waiting);
+    app.get(&format!("/api/v1/admin/outbox/{id}"), Some(&admin.token))
+        .await
+        .expect(404);
     app.get("/api/v1/admin/outbox?status=lost", Some(&admin.token))
         .await
         .expect(400);
