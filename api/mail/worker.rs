@@ -120,18 +120,30 @@ pub fn start(pool: DbPool, mailer: Option<Mailer>, base_url: String) {
         .name("mail".into())
         .spawn(move || {
             let mut seen = 0;
+            // An outage is said once, not every round (the pool says it too).
+            let mut last_error = String::new();
             loop {
                 let now = Utc::now().naive_utc();
-                if let Err(e) =
-                    db::write_blocking(&pool, |conn| notices::compose_digests(conn, &base_url, now))
-                {
-                    tracing::warn!("digests: {e}");
+                let mut round = db::write_blocking(&pool, |conn| {
+                    notices::compose_digests(conn, &base_url, now)
+                })
+                .map(|_| 0);
+                if let (Ok(_), Some(mailer)) = (&round, &mailer) {
+                    round = send_due(&pool, mailer, now);
                 }
-                if let Some(mailer) = &mailer {
-                    match send_due(&pool, mailer, now) {
-                        Ok(n) if n > 0 => tracing::info!(sent = n, "mail sent"),
-                        Ok(_) => {}
-                        Err(e) => tracing::warn!("outbox: {e}"),
+                match round {
+                    Ok(n) => {
+                        if n > 0 {
+                            tracing::info!(sent = n, "mail sent");
+                        }
+                        last_error.clear();
+                    }
+                    Err(e) => {
+                        let e = e.to_string();
+                        if e != last_error {
+                            tracing::warn!("the mail worker waits for the database: {e}");
+                            last_error = e;
+                        }
                     }
                 }
                 outbox::wait(&mut seen, Duration::from_secs(10));
