@@ -8,9 +8,9 @@ use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::models::OutboxMail;
-use crate::db::schema::outbox;
+use crate::db::schema::{outbox, users};
 use crate::db::DbConn;
-use crate::domain::{MailKind, MailStatus};
+use crate::domain::{ContactFormat, MailKind, MailStatus};
 use crate::web::error::ApiError;
 
 use super::texts::Letter;
@@ -36,8 +36,16 @@ pub struct Outgoing {
 
 /// Writes a mail to the outbox, in the caller's transaction: it is sent
 /// only if that transaction commits. Returns its id.
-pub fn enqueue(conn: &mut DbConn, mail: Outgoing) -> Result<i64, ApiError> {
+pub fn enqueue(conn: &mut DbConn, mut mail: Outgoing) -> Result<i64, ApiError> {
     let now = Utc::now().naive_utc();
+    // Large print for those who read it best (their `contactFormat`).
+    if let Some(user) = mail.user_id {
+        let format: String = users::table
+            .find(user)
+            .select(users::contact_format)
+            .first(conn)?;
+        mail.letter.large_print = ContactFormat::from_db(&format) == ContactFormat::LargePrint;
+    }
     let page = mail.unsubscribe_page.as_deref();
     let id = diesel::insert_into(outbox::table)
         .values((

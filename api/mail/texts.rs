@@ -16,6 +16,8 @@ pub struct Letter {
     /// The one thing to do: a label and an address.
     pub action: Option<(String, String)>,
     pub closing: String,
+    /// Written in large print (the reader's `contactFormat`).
+    pub large_print: bool,
 }
 
 fn pick(language: MailLanguage, nl: &str, en: &str) -> String {
@@ -34,6 +36,7 @@ impl Letter {
             paragraphs: Vec::new(),
             items: Vec::new(),
             action: None,
+            large_print: false,
             closing: pick(
                 language,
                 "Met vriendelijke groet,\nthemanet",
@@ -87,8 +90,9 @@ impl Letter {
     /// well in a screen reader and at 200 % text size.
     pub fn html(&self, unsubscribe: Option<&str>) -> String {
         let lang = self.language.as_str();
+        let size = if self.large_print { "1.6em" } else { "1.1em" };
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family:sans-serif;font-size:1.1em;line-height:1.5;max-width:40em\">\n<p>{}</p>\n",
+            "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family:sans-serif;font-size:{size};line-height:1.5;max-width:40em\">\n<p>{}</p>\n",
             escape(&self.subject),
             escape(&self.greeting)
         );
@@ -322,6 +326,10 @@ mod tests {
         assert!(html.contains("href=\"https://x/?a=1&amp;b=&quot;2&quot;\""));
         assert!(html.contains("https://x/u?k=&lt;k&gt;"));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.contains("font-size:1.1em"));
+        let mut large = letter.clone();
+        large.large_print = true;
+        assert!(large.html(None).contains("font-size:1.6em"));
     }
 
     #[test]

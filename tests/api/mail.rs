@@ -320,7 +320,7 @@ both!(
         app.patch(
             "/api/v1/me/preferences",
             Some(&at_once.token),
-            json!({"notices": "immediate", "language": "en"}),
+            json!({"notices": "immediate", "language": "en", "contactFormat": "large_print"}),
         )
         .await
         .expect(200);
@@ -373,6 +373,8 @@ both!(
             "List-Unsubscribe=One-Click"
         );
         assert!(got["html"].as_str().unwrap().contains("afmelden.html#key="));
+        // In large print, as Anna reads best.
+        assert!(got["html"].as_str().unwrap().contains("font-size:1.6em"));
 
         // The daily member's notice waits for a digest, until a day has passed.
         let now = Utc::now().naive_utc();

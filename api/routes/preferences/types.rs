@@ -20,7 +20,8 @@ pub struct PreferencesOut {
     /// How the coordinators of your networks best reach you outside the
     /// platform; only they see it.
     pub contact_channel: ContactChannel,
-    /// The form you read best; only the coordinators see it.
+    /// The form you read best: mail comes in large print with
+    /// `large_print`; the coordinators see it, to reach you that way.
     pub contact_format: ContactFormat,
     /// Whether your address is confirmed: notices go only to a confirmed
     /// address.
