@@ -41,6 +41,7 @@ use crate::AppState;
         (status = 304, description = "Not changed since the tag in If-None-Match."),
         (status = 404, description = "No such document, or you may not see it."),
     ),
+    security((), ("bearer" = [])),
 )]
 #[get("/documents/{documentId}/content")]
 pub async fn download_document(

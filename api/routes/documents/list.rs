@@ -28,6 +28,7 @@ use super::types::{DocumentFilters, DocumentPage};
         (status = 200, description = "A page of documents.", body = DocumentPage),
         (status = 404, description = "No such network, or you may not see it."),
     ),
+    security((), ("bearer" = [])),
 )]
 #[get("/networks/{networkId}/documents")]
 pub async fn list_documents(

@@ -28,6 +28,7 @@ use super::types::DocumentOut;
         (status = 200, description = "The document.", body = DocumentOut, headers(("ETag" = String, description = "Version tag"))),
         (status = 404, description = "No such document, or you may not see it."),
     ),
+    security((), ("bearer" = [])),
 )]
 #[get("/documents/{documentId}")]
 pub async fn get_document(

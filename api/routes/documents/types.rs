@@ -94,7 +94,7 @@ crate::list_filters! {
 
 /// A new document, as `multipart/form-data`: the file and what it is.
 #[derive(Debug, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct DocumentUpload {
     /// The file: PDF, ODT, ODS, DOCX, XLSX, PNG, JPEG, GIF, WebP or plain
@@ -103,16 +103,17 @@ pub struct DocumentUpload {
     pub file: Vec<u8>,
     #[schema(min_length = 1, max_length = 200)]
     pub title: String,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, nullable = false)]
     pub description: Option<String>,
     /// What an image shows, in words: required for images.
-    #[schema(max_length = 1000)]
+    #[schema(max_length = 1000, nullable = false)]
     pub alt_text: Option<String>,
     /// Default `members`.
+    #[schema(nullable = false)]
     pub visibility: Option<Visibility>,
-    #[schema(minimum = 1)]
+    #[schema(minimum = 1, nullable = false)]
     pub goal_id: Option<i64>,
-    #[schema(minimum = 1)]
+    #[schema(minimum = 1, nullable = false)]
     pub meeting_id: Option<i64>,
 }
 
