@@ -3,7 +3,8 @@
 # driven by playwright-core) with axe-core against the real server with the
 # demo data.
 #
-# 1. Installs Chromium (apt, as root) and the npm packages when missing.
+# 1. Installs Chromium and Java (apt, as root; Java runs the W3C HTML
+#    checker, vnu-jar) and the npm packages when missing.
 # 2. Copies the front-end CSS into web/vendor (scripts/web-vendor.sh).
 # 3. Builds the release binary and starts it on a free port with a fresh
 #    SQLite database and DEMO_DATA=on (all test browsers share one client
@@ -26,8 +27,18 @@ if [[ ! -x /usr/bin/chromium ]]; then
   $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
+# --- Java for the HTML checker (vnu-jar, tests/browser/validity.test.mjs) ----
+if ! command -v java >/dev/null 2>&1; then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "test-browser: installing Java (apt) for the W3C HTML checker"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
+
 # --- npm packages and vendored CSS -------------------------------------------
-if [[ ! -f node_modules/playwright-core/package.json || ! -f node_modules/axe-core/axe.min.js ]]; then
+if [[ ! -f node_modules/playwright-core/package.json || ! -f node_modules/axe-core/axe.min.js || ! -f node_modules/vnu-jar/build/dist/vnu.jar ]]; then
   echo "test-browser: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -639,6 +639,7 @@
     tested5: "The pages load nothing from other websites. There are no trackers.",
     tested6: "Errors in forms are shown next to the field they are about, and in a list at the top.",
     tested7: "All texts are available in Dutch (level B1) and in English.",
+    tested8: "Every page, also when you are signed in, is valid HTML according to the W3C Nu HTML Checker: zero errors.",
     howTested: "The tests are part of the themanet source code (tests/browser). Anyone can run them.",
     builtTitle: "How we build it",
     built1: "Components from the NL Design System, with our own open theme and good contrast.",
@@ -657,7 +658,7 @@
     contactTitle: "Is something not working?",
     contact: "Please tell us. Contact the organisation that runs this platform, or report it to the themanet open source project. We reply within five working days.",
     embedLink: "Read how to put the list of networks on your own website",
-    updated: "This statement was updated on 23 November 2026.",
+    updated: "This statement was updated on 7 December 2026.",
   },
   meetings: {
     title: "Meetings",

@@ -640,6 +640,7 @@
     tested5: "De pagina’s laden niets van andere websites. Er zijn geen trackers.",
     tested6: "Fouten in formulieren staan bij het veld waar ze over gaan, en bovenaan in een overzicht.",
     tested7: "Alle teksten zijn er in het Nederlands (taalniveau B1) en in het Engels.",
+    tested8: "Elke pagina, ook als je ingelogd bent, is geldige HTML volgens de W3C Nu HTML Checker: nul fouten.",
     howTested: "De tests staan in de broncode van themanet (tests/browser). Iedereen kan ze zelf draaien.",
     builtTitle: "Hoe we het bouwen",
     built1: "Componenten van het NL Design System, met een eigen open thema en goed contrast.",
@@ -658,7 +659,7 @@
     contactTitle: "Werkt iets niet goed?",
     contact: "Laat het ons weten. Neem contact op met de organisatie die dit platform beheert, of meld het bij het open-sourceproject themanet. We reageren binnen vijf werkdagen.",
     embedLink: "Lees hoe je de lijst met netwerken op je eigen website zet",
-    updated: "Deze verklaring is bijgewerkt op 23 november 2026.",
+    updated: "Deze verklaring is bijgewerkt op 7 december 2026.",
   },
   meetings: {
     title: "Bijeenkomsten",

@@ -301,7 +301,7 @@ function boardMessage(message, { level, canWrite, isCore, isCoordinator, rerende
 
 /** The replies under a message, shown on request, and a reply form. */
 function boardRepliesPart(message, options) {
-  const listId = `reacties-${message.id}`;
+  const listId = `bericht-${message.id}-reacties`;
   const part = h("div", { class: "tm-replies" });
   const list = h("div", { id: listId, hidden: true });
   const toggle = button(message.replyCount ? t("board.repliesShow", { count: message.replyCount }) : t("board.replyStart"), {

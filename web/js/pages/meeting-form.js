@@ -44,7 +44,7 @@ export async function boot(main) {
     selectField({ name: "timeZone", label: t("meetingForm.timeZone"), choices: values("timeZone").map((z) => ({ value: z, label: label("timeZone", z) })), value: zone }),
     radioGroup({ name: "format", legend: t("meetingForm.format"), choices: choice("meetingFormat"), value: meeting?.format || "in_person" }),
     textField({ name: "venueName", label: t("meetingForm.venueName"), value: meeting?.venueName, description: t("meetingForm.venueHelp") }),
-    textField({ name: "venueAddress", label: t("meetingForm.venueAddress"), value: meeting?.venueAddress, autocomplete: "street-address" }),
+    textField({ name: "venueAddress", label: t("meetingForm.venueAddress"), value: meeting?.venueAddress, autocomplete: "address-line1" }),
     selectField({ name: "municipalityCode", label: t("meetingForm.municipality"), choices: [{ value: "", label: t("meetingForm.noMunicipality") }], groups: municipalityGroups(municipalities), value: meeting ? meeting.municipalityCode || "" : network.municipalityCode || "" }),
     textField({ name: "onlineUrl", label: t("meetingForm.onlineUrl"), type: "url", value: meeting?.onlineUrl, description: t("meetingForm.onlineUrlHelp"), spellcheck: false }),
     checkboxGroup({ name: "accessFeatures", legend: t("meetingForm.features"), description: t("meetingForm.featuresHelp"), choices: choice("accessFeature"), value: meeting?.accessFeatures || [], wide: true }),
