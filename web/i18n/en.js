@@ -640,6 +640,7 @@
     tested6: "Errors in forms are shown next to the field they are about, and in a list at the top.",
     tested7: "All texts are available in Dutch (level B1) and in English.",
     tested8: "Every page, also when you are signed in, is valid HTML according to the W3C Nu HTML Checker: zero errors.",
+    tested9: "A virtual screen reader walks important journeys as a blind visitor would: a network with its ambition, goals and progress; a form with two mistakes (first the summary, then at each field what is wrong); a forgotten password. The tests check what is said. What the screen reader says is kept as text in the source code (tests/browser/transcripts).",
     howTested: "The tests are part of the themanet source code (tests/browser). Anyone can run them.",
     builtTitle: "How we build it",
     built1: "Components from the NL Design System, with our own open theme and good contrast.",

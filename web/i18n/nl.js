@@ -641,6 +641,7 @@
     tested6: "Fouten in formulieren staan bij het veld waar ze over gaan, en bovenaan in een overzicht.",
     tested7: "Alle teksten zijn er in het Nederlands (taalniveau B1) en in het Engels.",
     tested8: "Elke pagina, ook als je ingelogd bent, is geldige HTML volgens de W3C Nu HTML Checker: nul fouten.",
+    tested9: "Een virtuele schermlezer loopt belangrijke routes door zoals een blinde bezoeker dat doet: een netwerk met zijn ambitie, doelen en voortgang; een formulier met twee fouten (eerst het overzicht, dan bij elk veld wat er mis is); een vergeten wachtwoord. De tests controleren wat er gezegd wordt. Wat de schermlezer zegt, staat als tekst in de broncode (tests/browser/transcripts).",
     howTested: "De tests staan in de broncode van themanet (tests/browser). Iedereen kan ze zelf draaien.",
     builtTitle: "Hoe we het bouwen",
     built1: "Componenten van het NL Design System, met een eigen open thema en goed contrast.",

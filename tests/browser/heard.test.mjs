@@ -1,0 +1,134 @@
+// Heard, not only seen: journeys walked with a virtual screen reader (see
+// screen-reader.mjs), by the commands a blind visitor gives, asserting
+// what must be heard, and keeping the whole transcript in
+// tests/browser/transcripts/ for a reviewer to read.
+//
+// The journeys use a network of their own, made through the API, so that
+// what is said does not depend on what other tests do meanwhile.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage } from "./helpers.mjs";
+import { offerReader, startReader, perform, next, nextUntil, act, spoken, forget, transcript } from "./screen-reader.mjs";
+
+const PASSWORD = "een lange zin als wachtwoord";
+let browser;
+let network;
+let coordinator;
+
+before(async () => {
+  browser = await launch();
+  coordinator = uniqueEmail("hoorbaar");
+  const registered = await apiCall("POST", "/auth/register", { body: { email: coordinator, password: PASSWORD, displayName: "Hanna Hoorbaar" } });
+  assert.equal(registered.status, 201);
+  const token = registered.data.accessToken;
+  const made = await apiCall("POST", "/networks", {
+    token,
+    body: {
+      name: `Hoorbare bibliotheken ${Date.now()}`,
+      theme: "Bibliotheken waar iedereen welkom is",
+      ambition: "Over een jaar zijn alle bibliotheken in Zwolle goed te bezoeken, ook voor wie niet of slecht ziet.",
+      scope: "local",
+      municipalityCode: "GM0193",
+    },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.data));
+  network = made.data;
+  const goal = await apiCall("POST", `/networks/${network.id}/goals`, { token, body: { title: "Een voorleeshoek met braille en luisterboeken", status: "agreed" } });
+  assert.equal(goal.status, 201, JSON.stringify(goal.data));
+  for (const [title, status] of [["Luisterboeken kiezen met ervaringsdeskundigen", "achieved"], ["Braillebordjes bij de kasten", "agreed"]]) {
+    const step = await apiCall("POST", `/networks/${network.id}/goals`, { token, body: { title, status, parentId: goal.data.id } });
+    assert.equal(step.status, 201, JSON.stringify(step.data));
+  }
+});
+after(() => browser.close());
+
+/** The network's name varies per run: a transcript says "[netwerk]". */
+const plain = (phrases) => phrases.map((p) => p.replaceAll(network.name, "[netwerk]"));
+
+test("a network by ear: its name, its ambition, its goals with their progress", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, `/netwerk.html?id=${network.id}`);
+  await startReader(page);
+  await perform(page, "moveToNextHeading");
+  assert.match(await spoken(page).then((s) => s.at(-1)), /^heading, Hoorbare bibliotheken \d+, level 1$/);
+  // The ambition, under "Over dit netwerk".
+  await nextUntil(page, /^heading, Over dit netwerk, level 2$/);
+  await nextUntil(page, /ook voor wie niet of slecht ziet/);
+  // The goals: the goal, its progress, and each step with where it stands.
+  await nextUntil(page, /^heading, Doelen en stappen, level 2$/);
+  await nextUntil(page, /^heading, Een voorleeshoek met braille en luisterboeken, level 3$/);
+  await nextUntil(page, /1 van de 2 stappen|1 of 2 steps|1 van 2/);
+  await nextUntil(page, /Luisterboeken kiezen met ervaringsdeskundigen/);
+  await nextUntil(page, /Behaald/);
+  const heard = plain(await spoken(page));
+  transcript("network-by-ear", heard);
+  await page.close();
+});
+
+test("a form with two mistakes: the summary is heard first, then each field says what is wrong", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, "/registreren.html");
+  await startReader(page);
+  await nextUntil(page, /^textbox, Je naam, Deze naam zien andere deelnemers\., required$/);
+  await page.fill("input[name=displayName]", "Hanna");
+  await page.fill("input[name=email]", "geen-adres");
+  await page.fill("input[name=password]", "kort");
+  await page.click("form button[type=submit]");
+  await page.locator(".tm-error-summary").waitFor();
+  await forget(page);
+  // The focus went to the summary: the reader goes on from there.
+  await nextUntil(page, /^heading, Er zijn 2 dingen niet goed ingevuld, level 2$/);
+  await nextUntil(page, /^link, E-mailadres: Vul een e-mailadres in/);
+  await nextUntil(page, /^link, Wachtwoord: Gebruik minstens 8 tekens\.$/);
+  await nextUntil(page, /^textbox, E-mailadres, geen-adres, .*Vul een e-mailadres in, zoals naam@voorbeeld\.nl\., invalid, required$/);
+  // A password field has no role of its own in ARIA: the virtual reader
+  // names it by its label and description (real readers say "protected").
+  await nextUntil(page, /^Wachtwoord, .*Gebruik minstens 8 tekens\.$/);
+  const heard = await spoken(page);
+  assert.ok(!heard.some((p) => /^textbox, Je naam.*invalid/.test(p)), "the name was filled in: no error there");
+  transcript("form-with-mistakes", heard);
+  await page.close();
+});
+
+test("a forgotten password: the reader hears that the mail is on its way", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, "/wachtwoord-vergeten.html");
+  await startReader(page);
+  await nextUntil(page, /^textbox, E-mailadres/);
+  await page.fill("input[name=email]", "iemand@themanet.example");
+  await nextUntil(page, /^button, Stuur mij een link$/);
+  await act(page);
+  await page.getByText("Als er een account is met iemand@themanet.example").waitFor();
+  await forget(page);
+  await startReader(page);
+  await nextUntil(page, /Als er een account is met iemand@themanet\.example/);
+  transcript("forgot-password", await spoken(page));
+  await page.close();
+});
+
+test("a coordinator marks a step achieved and hears the celebration", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await signInViaPage(page, coordinator, PASSWORD);
+  await visit(page, `/netwerk-beheren.html?id=${network.id}`);
+  await startReader(page);
+  await nextUntil(page, /^heading, Braillebordjes bij de kasten, level 4$/);
+  await nextUntil(page, /^button, Behaald! ?: Braillebordjes bij de kasten$/);
+  await forget(page);
+  await act(page);
+  await page.getByText("Gefeliciteerd! Braillebordjes bij de kasten is behaald.").first().waitFor({ state: "attached" });
+  // The live region is read out: the reader says it without moving.
+  await page.waitForTimeout(300);
+  const heard = await spoken(page);
+  assert.ok(
+    heard.some((p) => p.includes("Gefeliciteerd! Braillebordjes bij de kasten is behaald.")),
+    `the celebration is heard; the reader said: ${heard.join(" | ")}`,
+  );
+  transcript("step-achieved", heard);
+  await page.close();
+});
+

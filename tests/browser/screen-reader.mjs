@@ -1,0 +1,83 @@
+// A virtual screen reader in the test browser: @guidepup/virtual-screen-reader
+// (its browser build, served to the page from this site's own address so
+// the Content-Security-Policy stays as it is) walks a page by the commands
+// a screen-reader user gives (next item, next heading, activate) and keeps
+// what it would say. Journeys keep that as a transcript under
+// tests/browser/transcripts/, which a reviewer reads as a blind visitor
+// hears the page; UPDATE_TRANSCRIPTS=1 writes them anew.
+
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+
+const BUNDLE = new URL("../../node_modules/@guidepup/virtual-screen-reader/lib/esm/index.browser.js", import.meta.url);
+const ADDRESS = "/__tests__/virtual-screen-reader.js";
+
+/** Lets the page load the reader (call once per page, before visiting). */
+export async function offerReader(page) {
+  await page.route(`**${ADDRESS}`, (route) => route.fulfill({ body: readFileSync(BUNDLE), contentType: "text/javascript" }));
+}
+
+/** Starts the reader on the page's body. */
+export async function startReader(page) {
+  await page.evaluate(async (address) => {
+    const { virtual } = await import(address);
+    window.themanetReader = virtual;
+    await virtual.start({ container: document.body });
+  }, ADDRESS);
+}
+
+export const stopReader = (page) => page.evaluate(() => window.themanetReader.stop());
+
+/** Gives the reader a named command (`moveToNextHeading`, ...) `times` times. */
+export async function perform(page, command, times = 1) {
+  await page.evaluate(
+    async ({ command, times }) => {
+      const reader = window.themanetReader;
+      for (let i = 0; i < times; i += 1) await reader.perform(reader.commands[command]);
+    },
+    { command, times },
+  );
+}
+
+/** Moves to the next item `times` times. */
+export async function next(page, times = 1) {
+  await page.evaluate(async (times) => {
+    for (let i = 0; i < times; i += 1) await window.themanetReader.next();
+  }, times);
+}
+
+/** Moves on by items until the reader says something matching `pattern`. */
+export async function nextUntil(page, pattern, max = 200) {
+  for (let i = 0; i < max; i += 1) {
+    await next(page);
+    const said = await lastSaid(page);
+    if (pattern.test(said)) return said;
+    if (said === "end of document") break;
+  }
+  assert.fail(`the reader never said ${pattern}; last: ${(await spoken(page)).slice(-10).join(" | ")}`);
+}
+
+/** Activates the item the reader is on (Enter on a link or button). */
+export const act = (page) => page.evaluate(() => window.themanetReader.act());
+
+export const lastSaid = (page) => page.evaluate(() => window.themanetReader.lastSpokenPhrase());
+
+/** Everything the reader said since it started. */
+export const spoken = (page) => page.evaluate(() => window.themanetReader.spokenPhraseLog());
+
+/** Forgets what was said so far (a journey keeps its own part). */
+export const forget = (page) => page.evaluate(() => window.themanetReader.clearSpokenPhraseLog());
+
+/**
+ * Compares what was said with the kept transcript `name`, one phrase a
+ * line; writes it with UPDATE_TRANSCRIPTS=1 (or when there is none yet).
+ */
+export function transcript(name, phrases) {
+  const file = new URL(`./transcripts/${name}.txt`, import.meta.url);
+  const text = `${phrases.join("\n")}\n`;
+  if (process.env.UPDATE_TRANSCRIPTS === "1" || !existsSync(file)) {
+    writeFileSync(file, text);
+    return;
+  }
+  assert.equal(text, readFileSync(file, "utf8"), `what the screen reader says changed (${name}); read it, and if it is right run with UPDATE_TRANSCRIPTS=1`);
+}
