@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage } from "./helpers.mjs";
-import { offerReader, startReader, perform, next, nextUntil, act, spoken, forget, transcript } from "./screen-reader.mjs";
+import { offerReader, startReader, stopReader, perform, nextUntil, act, spoken, forget, transcript } from "./screen-reader.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let browser;
@@ -41,7 +41,15 @@ before(async () => {
     assert.equal(step.status, 201, JSON.stringify(step.data));
   }
 });
-after(() => browser.close());
+const others = [];
+after(() => Promise.all([browser.close(), ...others.map((b) => b.close())]));
+
+/** A page in a browser of its own, for a journey that signs in. */
+async function ownPage() {
+  const own = await launch();
+  others.push(own);
+  return openPage(own.context);
+}
 
 /** The network's name varies per run: a transcript says "[netwerk]". */
 const plain = (phrases) => phrases.map((p) => p.replaceAll(network.name, "[netwerk]"));
@@ -111,7 +119,7 @@ test("a forgotten password: the reader hears that the mail is on its way", async
 });
 
 test("a coordinator marks a step achieved and hears the celebration", async () => {
-  const page = await openPage(browser.context);
+  const page = await ownPage();
   await offerReader(page);
   await signInViaPage(page, coordinator, PASSWORD);
   await visit(page, `/netwerk-beheren.html?id=${network.id}`);
@@ -129,6 +137,47 @@ test("a coordinator marks a step achieved and hears the celebration", async () =
     `the celebration is heard; the reader said: ${heard.join(" | ")}`,
   );
   transcript("step-achieved", heard);
+  await page.close();
+});
+
+test("a newcomer joins the network and reacts to a goal, and hears both confirmed", async () => {
+  const email = uniqueEmail("nieuwkomer");
+  assert.equal((await apiCall("POST", "/auth/register", { body: { email, password: PASSWORD, displayName: "Nico Nieuw" } })).status, 201);
+  const page = await ownPage();
+  await offerReader(page);
+  await signInViaPage(page, email, PASSWORD);
+  await visit(page, `/netwerk.html?id=${network.id}`);
+  await startReader(page);
+  await nextUntil(page, /^heading, Meedoen, level 2$/);
+  await nextUntil(page, /^checkbox, Ik ga akkoord met de spelregels van dit netwerk/);
+  await act(page);
+  await nextUntil(page, /^button, Ik doe mee$/);
+  await forget(page);
+  await act(page);
+  await page.getByText(/Welkom! Je doet nu mee met/).first().waitFor({ state: "attached" });
+  await page.waitForTimeout(300);
+  const joined = plain(await spoken(page));
+  assert.ok(joined.some((p) => p.includes("Welkom! Je doet nu mee met [netwerk].")), `joining is heard: ${joined.join(" | ")}`);
+
+  // React to the goal: from the top of the page again, to its heading and
+  // its button.
+  await stopReader(page);
+  await startReader(page);
+  await nextUntil(page, /^heading, Een voorleeshoek met braille en luisterboeken, level 3$/);
+  await nextUntil(page, /^button, Reageren/);
+  await act(page);
+  await nextUntil(page, /^radio, Ik steun dit/);
+  await act(page);
+  await nextUntil(page, /^textbox, Toelichting/);
+  await page.keyboard.type("Luisterboeken helpen mijn moeder.");
+  await nextUntil(page, /^button, Reactie geven/);
+  await forget(page);
+  await act(page);
+  await page.getByText("Bedankt! Je reactie is opgeslagen.").first().waitFor({ state: "attached" });
+  await page.waitForTimeout(300);
+  const reacted = await spoken(page);
+  assert.ok(reacted.some((p) => p.includes("Bedankt! Je reactie is opgeslagen.")), `the reaction is heard: ${reacted.join(" | ")}`);
+  transcript("join-and-react", [...joined, "---", ...plain(reacted)]);
   await page.close();
 });
 
