@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage } from "./helpers.mjs";
-import { offerReader, startReader, stopReader, perform, nextUntil, act, spoken, forget, transcript } from "./screen-reader.mjs";
+import { offerReader, startReader, stopReader, perform, nextUntil, act, spoken, forget, transcript, settled } from "./screen-reader.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let browser;
@@ -136,7 +136,7 @@ test("a coordinator marks a step achieved and hears the celebration", async () =
     heard.some((p) => p.includes("Gefeliciteerd! Braillebordjes bij de kasten is behaald.")),
     `the celebration is heard; the reader said: ${heard.join(" | ")}`,
   );
-  transcript("step-achieved", heard);
+  transcript("step-achieved", settled(heard));
   await page.close();
 });
 
@@ -177,7 +177,7 @@ test("a newcomer joins the network and reacts to a goal, and hears both confirme
   await page.waitForTimeout(300);
   const reacted = await spoken(page);
   assert.ok(reacted.some((p) => p.includes("Bedankt! Je reactie is opgeslagen.")), `the reaction is heard: ${reacted.join(" | ")}`);
-  transcript("join-and-react", [...joined, "---", ...plain(reacted)]);
+  transcript("join-and-react", [...settled(joined), "---", ...settled(plain(reacted))]);
   await page.close();
 });
 

@@ -75,6 +75,20 @@ export const spoken = (page) => page.evaluate(() => window.themanetReader.spoken
 export const forget = (page) => page.evaluate(() => window.themanetReader.clearSpokenPhraseLog());
 
 /**
+ * What an action made the reader say, in an order that does not depend on
+ * timing: where the focus went and what it read, then what live regions
+ * announced meanwhile (a reader says those as they come, before or after
+ * the focus moves). The journeys assert the announcements themselves.
+ */
+export function settled(phrases) {
+  const live = (p) => /^(polite|assertive): /.test(p);
+  // A button is said "disabled" while its request runs, or not, when the
+  // answer comes before the reader looks again: left out.
+  const busy = (p) => /^button, .*, disabled$/.test(p);
+  return [...phrases.filter((p) => !live(p) && !busy(p)), "(announced)", ...phrases.filter(live)];
+}
+
+/**
  * Compares what was said with the kept transcript `name`, one phrase a
  * line; writes it with UPDATE_TRANSCRIPTS=1 (or when there is none yet).
  */
