@@ -181,3 +181,26 @@ test("a newcomer joins the network and reacts to a goal, and hears both confirme
   await page.close();
 });
 
+test("a meeting by ear: when, where, and what the venue offers", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  const all = await apiCall("GET", "/meetings?when=all&pageSize=100");
+  const meeting = all.data.items.find((m) => m.title === "Warm startmoment Inclusief Drenthe");
+  await visit(page, `/bijeenkomst.html?id=${meeting.id}`);
+  await startReader(page);
+  await perform(page, "moveToNextHeading");
+  await nextUntil(page, /^\w+dag \d{1,2} \w+ \d{4}, 19:00 – 22:00$/);
+  await nextUntil(page, /^heading, Waar en hoe, level 2$/);
+  await nextUntil(page, /^Bibliotheek Assen, Collegeplein 1, Assen$/);
+  await nextUntil(page, /^heading, Toegankelijkheid, level 2$/);
+  await nextUntil(page, /^Ringleiding$/);
+  await nextUntil(page, /^Gebarentolk \(NGT of VGT\)$/);
+  await nextUntil(page, /^end of list, Toegankelijkheid$/);
+  // The day moves with the demo data, and other journeys take places.
+  const heard = (await spoken(page)).map((p) =>
+    p.replace(/^\w+dag \d{1,2} \w+ \d{4}, /, "[dag], ").replace(/^Nog \d+ plek(ken)? vrij$/, "Nog [n] plekken vrij"),
+  );
+  transcript("meeting-by-ear", heard);
+  await page.close();
+});
+
