@@ -1274,12 +1274,13 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         ));
     }
     // A signed-in read: the token checked, the account and its networks
-    // read, nothing kept for anonymous readers.
+    // read, nothing kept for anonymous readers. Bare by id is one row by
+    // key; this is three queries after a token check.
     let settings = saturated["your mail settings (signed in)"].rps / bare_id.rps;
     verdicts.push(verdict(
-        "your mail settings (signed in): >= 50% of bare by id",
+        "your mail settings (signed in): >= 30% of bare by id",
         format!("{:.0}%", 100.0 * settings),
-        settings >= 0.5,
+        settings >= 0.3,
     ));
     // A page of 20 documents: the network's access and house rules, the
     // rows and the names of who shared them; not kept for anonymous
