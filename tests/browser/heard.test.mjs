@@ -8,20 +8,21 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage } from "./helpers.mjs";
+import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage, BASE } from "./helpers.mjs";
 import { offerReader, startReader, stopReader, perform, nextUntil, act, spoken, forget, transcript, settled } from "./screen-reader.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let browser;
 let network;
 let coordinator;
+let token;
 
 before(async () => {
   browser = await launch();
   coordinator = uniqueEmail("hoorbaar");
   const registered = await apiCall("POST", "/auth/register", { body: { email: coordinator, password: PASSWORD, displayName: "Hanna Hoorbaar" } });
   assert.equal(registered.status, 201);
-  const token = registered.data.accessToken;
+  token = registered.data.accessToken;
   const made = await apiCall("POST", "/networks", {
     token,
     body: {
@@ -201,6 +202,78 @@ test("a meeting by ear: when, where, and what the venue offers", async () => {
     p.replace(/^\w+dag \d{1,2} \w+ \d{4}, /, "[dag], ").replace(/^Nog \d+ plek(ken)? vrij$/, "Nog [n] plekken vrij"),
   );
   transcript("meeting-by-ear", heard);
+  await page.close();
+});
+
+test("the list on a partner's page: its heading, how many, and each network as a link", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, "/embed/voorbeeld.html");
+  await page.locator(".themanet-embed li").first().waitFor();
+  await startReader(page);
+  await nextUntil(page, /^region, Themanetwerken$/);
+  await nextUntil(page, /^heading, Themanetwerken, level 3$/);
+  await nextUntil(page, /^\d+ themanetwerk(en)?$/);
+  await nextUntil(page, /^link, Toegankelijke musea Utrecht$/);
+  await nextUntil(page, /^link, Alle themanetwerken op themanet$/);
+  await nextUntil(page, /^end of region, Themanetwerken$/);
+  // Other journeys may start networks in Utrecht meanwhile: the transcript
+  // keeps the list's frame, not its items.
+  const heard = await spoken(page);
+  const from = heard.indexOf("region, Themanetwerken");
+  const frame = [];
+  let inList = false;
+  for (const p of heard.slice(from)) {
+    if (p === "list") {
+      inList = true;
+      frame.push("list", "[the networks, each a link with its theme, scope and status]");
+    } else if (p === "end of list") {
+      inList = false;
+      frame.push(p);
+    } else if (!inList) {
+      frame.push(p.replace(/^\d+ themanetwerk(en)?$/, "[n] themanetwerken"));
+    }
+  }
+  transcript("embed-on-a-partner-page", frame);
+  await page.close();
+});
+
+test("a network's board and documents by ear: an announcement, and a file with what it is", async () => {
+  const posted = await apiCall("POST", `/networks/${network.id}/messages`, {
+    token,
+    body: { title: "Voorleesmiddag op 14 maart", body: "Iedereen is welkom. Er is een **ringleiding**.", public: true },
+  });
+  assert.equal(posted.status, 201, JSON.stringify(posted.data));
+  const form = new FormData();
+  form.append("title", "Verslag van de schouw");
+  form.append("visibility", "public");
+  form.append("file", new Blob(["De ingang is drempelvrij. De kasten zijn laag genoeg."], { type: "text/plain" }), "verslag.txt");
+  const shared = await fetch(`${BASE}/api/v1/networks/${network.id}/documents`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form });
+  assert.equal(shared.status, 201, await shared.text());
+
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, `/netwerk.html?id=${network.id}`);
+  await startReader(page);
+  await nextUntil(page, /^heading, Prikbord, level 2$/);
+  await nextUntil(page, /^heading, Voorleesmiddag op 14 maart, level 3$/);
+  await nextUntil(page, /^ringleiding$/);
+  const board = await spoken(page);
+  await nextUntil(page, /^link, Documenten van dit netwerk$/);
+  // Activating the link leaves the page (and the reader with it).
+  await Promise.all([page.waitForURL(/documenten\.html/), act(page).catch(() => {})]);
+  await page.locator("[data-ready=true]").waitFor();
+  await startReader(page);
+  await nextUntil(page, /^heading, Verslag van de schouw, level 3$/);
+  await nextUntil(page, /^Tekst, 1 kB$/);
+  await nextUntil(page, /^button, Downloaden ?: Verslag van de schouw$/);
+  const documents = await spoken(page);
+  const from = (phrases, first) => phrases.slice(phrases.findIndex((p) => first.test(p)));
+  const dated = (p) => p.replace(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/g, "[datum]");
+  transcript(
+    "board-and-documents",
+    [...from(board, /^heading, Prikbord, level 2$/), "---", ...plain(from(documents, /^heading, Gedeelde documenten, level 2$/))].map(dated),
+  );
   await page.close();
 });
 

@@ -53,6 +53,16 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 async function keep(page, path, who) {
   await visit(page, path);
+  // The page says its language, and so does every part in the other one
+  // (the language switch, the no-script note).
+  const langs = await page.evaluate(() => ({
+    page: document.documentElement.lang,
+    switch: document.querySelector(".tm-header__button[lang]")?.lang,
+  }));
+  assert.ok(["nl", "en"].includes(langs.page), `${path}: the page's language is ${langs.page}`);
+  if (!path.startsWith("/embed/?")) {
+    assert.ok(langs.switch && langs.switch !== langs.page, `${path}: the language switch is marked as ${langs.switch}`);
+  }
   const name = `${files.length + 1}-${who}-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "start"}.html`;
   const file = join(folder, name);
   writeFileSync(file, await page.content());

@@ -280,7 +280,7 @@
   },
   knowledge: {
     title: "Kennisbank",
-    intro: "Links naar goede informatie over inclusie en het VN-verdrag. Voor ervaringsdeskundigen, gemeenten, werkgevers en professionals.",
+    intro: "Hier vind je goede informatie over inclusie en het VN-verdrag. Voor mensen met een beperking, gemeenten, werkgevers en wie er mee werkt.",
     shortcutsLabel: "Kennis voor",
     for: {
       experience_experts: "Voor ervaringsdeskundigen",
@@ -497,7 +497,7 @@
     provinceHelp: "Voor een regionaal netwerk in Nederland. Zo vinden mensen in die provincie het netwerk.",
     noProvince: "Geen provincie (buiten Nederland)",
     step3: "Wat het thema nodig heeft",
-    tip3: "Wie en wat zijn nodig? Denk aan ervaringsdeskundigen, belangenorganisaties, bedrijven, professionals, kennisinstellingen en de gemeente.",
+    tip3: "Wie heb je nodig? Denk aan mensen met ervaring, hun organisaties, bedrijven en de gemeente. Ook een school of onderzoeker kan helpen.",
     needs: "Wat is er nodig?",
     needsHelp: "Bijvoorbeeld: ervaringsdeskundigen met een visuele beperking, en een museum dat mee wil doen.",
     description: "Meer over het netwerk",
@@ -645,7 +645,7 @@
     howTested: "De tests staan in de broncode van themanet (tests/browser). Iedereen kan ze zelf draaien.",
     builtTitle: "Hoe we het bouwen",
     built1: "Componenten van het NL Design System, met een eigen open thema en goed contrast.",
-    built2: "Een overslaanlink naar de inhoud, duidelijke koppen en herkenbare onderdelen van de pagina.",
+    built2: "Een link om meteen naar de inhoud te gaan. Duidelijke koppen. Delen van de pagina die je snel herkent.",
     built3: "Een goed zichtbare focus: een gele rand met een donkere lijn eromheen.",
     built4: "Meldingen voor schermlezers als er iets verandert op de pagina.",
     built5: "Bij een conflict (iemand anders veranderde hetzelfde) leggen we uit wat er gebeurde. Er gaat niets verloren.",
