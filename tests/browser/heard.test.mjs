@@ -28,9 +28,9 @@ before(async () => {
     body: {
       name: `Hoorbare bibliotheken ${Date.now()}`,
       theme: "Bibliotheken waar iedereen welkom is",
-      ambition: "Over een jaar zijn alle bibliotheken in Zwolle goed te bezoeken, ook voor wie niet of slecht ziet.",
+      ambition: "Over een jaar zijn alle bibliotheken in Zeewolde goed te bezoeken, ook voor wie niet of slecht ziet.",
       scope: "local",
-      municipalityCode: "GM0193",
+      municipalityCode: "GM0050",
     },
   });
   assert.equal(made.status, 201, JSON.stringify(made.data));

@@ -19,7 +19,7 @@ export async function boot(main) {
     paragraph(t("a11y.goal")),
     heading(2, t("a11y.testedTitle")),
     paragraph(t("a11y.testedIntro")),
-    list(["a11y.tested1", "a11y.tested2", "a11y.tested3", "a11y.tested4", "a11y.tested5", "a11y.tested6", "a11y.tested7", "a11y.tested8", "a11y.tested9"]),
+    list(["a11y.tested1", "a11y.tested2", "a11y.tested3", "a11y.tested4", "a11y.tested5", "a11y.tested6", "a11y.tested7", "a11y.tested8", "a11y.tested9", "a11y.tested10"]),
     paragraph(t("a11y.howTested")),
     heading(2, t("a11y.builtTitle")),
     list(["a11y.built1", "a11y.built2", "a11y.built3", "a11y.built4", "a11y.built5", "a11y.built6"]),
