@@ -484,7 +484,13 @@ pub fn registrant(viewer: &Viewer) -> Result<i64, ApiError> {
 /// Who sees a meeting's online joining link: people with a place (not
 /// those waiting) and its organisers.
 pub fn may_see_online_link(access: &NetworkAccess, mine: Option<RegistrationStatus>) -> bool {
-    access.is_organiser() || mine == Some(RegistrationStatus::Registered)
+    online_link_shown(access.is_organiser(), mine)
+}
+
+/// [`may_see_online_link`] for lists, which know per network whether the
+/// viewer organises it ([`organises`]) rather than its whole access.
+pub fn online_link_shown(organiser: bool, mine: Option<RegistrationStatus>) -> bool {
+    organiser || mine == Some(RegistrationStatus::Registered)
 }
 
 /// Who sees one registration (its status, and the needs stated with it):

@@ -10,7 +10,7 @@ use crate::db::models::{Meeting, Registration};
 use crate::db::schema::{meeting_access_needs, meeting_registrations, meetings, networks};
 use crate::db::{self, DbConn};
 use crate::domain::{AccessFeature, RegistrationStatus};
-use crate::permissions::{may_see_online_link, NetworkAccess, Viewer};
+use crate::permissions::{may_see_online_link, online_link_shown, NetworkAccess, Viewer};
 use crate::web::error::ApiError;
 
 /// What a viewer sees beside a meeting's row: its network's name, the
@@ -130,7 +130,7 @@ pub fn views(
                 registered: count(m.id, RegistrationStatus::Registered),
                 waiting: count(m.id, RegistrationStatus::Waiting),
                 mine,
-                show_link: organiser || mine == Some(RegistrationStatus::Registered),
+                show_link: online_link_shown(organiser, mine),
                 need_counts: organiser.then(|| needs.remove(&m.id).unwrap_or_default()),
             }
         })

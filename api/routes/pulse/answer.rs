@@ -12,7 +12,7 @@ use crate::domain::RegistrationStatus;
 use crate::permissions::{meeting_access, registrant, Viewer};
 use crate::queries;
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
-use crate::web::extract::JsonBody;
+use crate::web::extract::{present, JsonBody};
 use crate::AppState;
 
 /// Answer the pulse
@@ -69,12 +69,16 @@ pub async fn answer_pulse(
             }
         }
         ensure_valid(errors)?;
+        // Both are required (`PulseInput::REQUIRED`): a missing one is in
+        // `errors` already.
+        let took_part = present(input.took_part, "tookPart")?;
+        let heard = present(input.heard, "heard")?;
         diesel::insert_into(meeting_pulses::table)
             .values((
                 meeting_pulses::meeting_id.eq(meeting_id),
                 meeting_pulses::stakeholder_id.eq(me),
-                meeting_pulses::took_part.eq(input.took_part.unwrap_or(3)),
-                meeting_pulses::heard.eq(input.heard.unwrap_or(3)),
+                meeting_pulses::took_part.eq(took_part),
+                meeting_pulses::heard.eq(heard),
                 meeting_pulses::comment.eq(input.comment.unwrap_or_default().trim()),
                 meeting_pulses::created_at.eq(db::now()),
             ))
