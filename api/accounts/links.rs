@@ -5,8 +5,8 @@
 
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
-use sha2::{Digest, Sha256};
 
+use crate::accounts::sessions::{hash, random_token};
 use crate::db::schema::account_tokens;
 use crate::db::DbConn;
 use crate::web::error::ApiError;
@@ -38,13 +38,6 @@ impl Purpose {
 pub const RESET_MINUTES: i64 = 30;
 pub const VERIFICATION_HOURS: i64 = 48;
 
-fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Makes a link's token for an account and the address it goes to; the
 /// account's earlier unused tokens of the same purpose stop working.
 pub fn issue(
@@ -53,11 +46,7 @@ pub fn issue(
     purpose: Purpose,
     email: &str,
 ) -> Result<String, ApiError> {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let token = random_token();
     let now = Utc::now().naive_utc();
     diesel::delete(
         account_tokens::table

@@ -25,7 +25,12 @@ pub fn random_token() -> String {
 
 /// How a secret is stored: its SHA-256, in hex.
 pub fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
+    sha256_hex(token.as_bytes())
+}
+
+/// The SHA-256 of bytes, in hex (stored secrets, a document's checksum).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

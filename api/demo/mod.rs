@@ -1839,7 +1839,6 @@ impl<'a> Loader<'a> {
     /// public inspection form of the accessible-museums network, each in
     /// the database as an upload would put it.
     fn documents(&mut self) -> Result<(), ApiError> {
-        use sha2::Digest;
         let notes = "Voorbereiding warm startmoment Inclusief Drenthe\n\n\
                      - Locatie: bibliotheek Assen, drempelvrij, ringleiding in de zaal.\n\
                      - Tolk Nederlandse Gebarentaal is geregeld.\n\
@@ -1903,10 +1902,7 @@ impl<'a> Loader<'a> {
                     documents::file_name.eq(file_name),
                     documents::media_type.eq(media_type),
                     documents::size_bytes.eq(bytes.len() as i64),
-                    documents::sha256.eq(sha2::Sha256::digest(&bytes)
-                        .iter()
-                        .map(|b| format!("{b:02x}"))
-                        .collect::<String>()),
+                    documents::sha256.eq(crate::accounts::sessions::sha256_hex(&bytes)),
                     documents::visibility.eq(visibility.as_str()),
                     documents::uploaded_by.eq(user),
                     documents::uploader_id.eq(uploader),

@@ -10,6 +10,7 @@
 
 mod delete;
 mod download;
+mod form;
 mod list;
 mod read;
 mod rules;

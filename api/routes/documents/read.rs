@@ -40,14 +40,24 @@ pub async fn get_document(
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let (row, access) = document_access(conn, &viewer, id)?;
-        let tag = etag("document", row.id, row.version);
-        let out = present(conn, &viewer, &access, vec![row])?
-            .pop()
-            .ok_or_else(|| ApiError::Internal("document vanished".into()))?;
-        Ok((out, tag))
+        one(conn, &viewer, &access, row)
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))
+}
+
+/// One document as the viewer sees it, with its ETag.
+pub fn one(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    access: &NetworkAccess,
+    row: Document,
+) -> Result<(DocumentOut, String), ApiError> {
+    let tag = etag("document", row.id, row.version);
+    let out = present(conn, viewer, access, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("document vanished".into()))?;
+    Ok((out, tag))
 }
 
 /// Documents as the viewer sees them: the name of whoever shared each as

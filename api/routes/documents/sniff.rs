@@ -110,6 +110,27 @@ fn is_plain_text(bytes: &[u8]) -> bool {
         .any(|p| start.starts_with(p))
 }
 
+/// The kind of an upload as taken: its bytes' kind when the platform takes
+/// it and the name does not say otherwise; 415 naming what is wrong.
+pub fn taken(kind: Option<Kind>, name: &str) -> Result<Kind, crate::web::error::ApiError> {
+    use crate::web::error::ApiError;
+    match kind {
+        Some(kind) if name_fits(name, kind) => Ok(kind),
+        Some(kind) => Err(ApiError::UnsupportedMediaType(format!(
+            "The file is {} but its name {name:?} says otherwise. Give it a name that fits.",
+            kind.media_type
+        ))),
+        None => Err(ApiError::UnsupportedMediaType(format!(
+            "This kind of file is not taken. Share one of: {}.",
+            KINDS
+                .iter()
+                .map(|k| k.media_type.split(';').next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
 /// Whether a file name fits its kind: no extension, or one of the kind's.
 /// A name that says something else (a picture called `report.pdf`, a
 /// program called `notes.txt.exe`) lies about the file.

@@ -15,7 +15,7 @@ use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
 use crate::AppState;
 
-use super::read::present;
+use super::read::one;
 use super::rules;
 use super::types::{DocumentInput, DocumentOut};
 
@@ -78,11 +78,7 @@ pub async fn update_document(
                 .select(Document::as_select())
                 .first(conn)?
         };
-        let tag = etag("document", row.id, row.version);
-        let out: DocumentOut = present(conn, &viewer, &access, vec![row])?
-            .pop()
-            .ok_or_else(|| ApiError::Internal("document vanished".into()))?;
-        Ok((out, tag))
+        one(conn, &viewer, &access, row)
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))

@@ -7,8 +7,7 @@ use crate::accounts::auth::Auth;
 use crate::accounts::tokens::MeOut;
 use crate::db::models::{Invitation, Stakeholder};
 use crate::db::schema::{
-    endorsements, goals, house_rule_acceptances, invitations, knowledge_links, memberships,
-    message_reports, messages, networks, stakeholders,
+    endorsements, goals, invitations, knowledge_links, memberships, networks, stakeholders,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{ReactionVisibility, Role, Stance};
@@ -21,10 +20,10 @@ use crate::web::error::ApiError;
 use crate::web::http::utc;
 use crate::AppState;
 
-use super::{
-    ExportAcceptance, ExportEndorsement, ExportItem, ExportMembership, ExportMessage, ExportOut,
-    ExportReport,
+use super::export_shared_place::{
+    house_rules_accepted, mail_to, messages_reported, messages_written,
 };
+use super::{ExportEndorsement, ExportItem, ExportMembership, ExportOut};
 
 /// Download all your data
 ///
@@ -236,102 +235,4 @@ fn links_added(conn: &mut DbConn, user_id: i64) -> Result<Vec<ExportItem>, ApiEr
             .map(|(id, title, url, network, created)| (id, title, Some(url), network, created))
             .collect(),
     ))
-}
-
-/// The mail written to the account, oldest first, with its words while it
-/// waits.
-fn mail_to(
-    conn: &mut DbConn,
-    user_id: i64,
-) -> Result<Vec<crate::routes::outbox::OutboxMailOut>, ApiError> {
-    use crate::db::models::OutboxMail;
-    use crate::db::schema::outbox;
-    Ok(outbox::table
-        .filter(outbox::user_id.eq(user_id))
-        .order(outbox::id)
-        .select(OutboxMail::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|m| crate::routes::outbox::OutboxMailOut::new(m, true))
-        .collect())
-}
-
-fn messages_written(
-    conn: &mut DbConn,
-    user_id: i64,
-    me: i64,
-) -> Result<Vec<ExportMessage>, ApiError> {
-    type Row = (i64, i64, Option<i64>, String, String, NaiveDateTime);
-    let rows: Vec<Row> = messages::table
-        .filter(
-            messages::author_user_id
-                .eq(user_id)
-                .or(messages::author_stakeholder_id.eq(me)),
-        )
-        .order(messages::id)
-        .select((
-            messages::id,
-            messages::network_id,
-            messages::parent_id,
-            messages::title,
-            messages::body,
-            messages::created_at,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, network_id, parent_id, title, body, created)| ExportMessage {
-                id,
-                network_id,
-                parent_id,
-                title,
-                body,
-                created_at: utc(created),
-            },
-        )
-        .collect())
-}
-
-fn messages_reported(conn: &mut DbConn, user_id: i64) -> Result<Vec<ExportReport>, ApiError> {
-    let rows: Vec<(i64, String, NaiveDateTime)> = message_reports::table
-        .filter(message_reports::user_id.eq(user_id))
-        .order(message_reports::message_id)
-        .select((
-            message_reports::message_id,
-            message_reports::reason,
-            message_reports::created_at,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(message_id, reason, created)| ExportReport {
-            message_id,
-            reason,
-            created_at: utc(created),
-        })
-        .collect())
-}
-
-fn house_rules_accepted(conn: &mut DbConn, me: i64) -> Result<Vec<ExportAcceptance>, ApiError> {
-    let rows: Vec<(i64, i64, NaiveDateTime)> = house_rule_acceptances::table
-        .filter(house_rule_acceptances::stakeholder_id.eq(me))
-        .order((
-            house_rule_acceptances::network_id,
-            house_rule_acceptances::version,
-        ))
-        .select((
-            house_rule_acceptances::network_id,
-            house_rule_acceptances::version,
-            house_rule_acceptances::accepted_at,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(network_id, version, accepted)| ExportAcceptance {
-            network_id,
-            version,
-            accepted_at: utc(accepted),
-        })
-        .collect())
 }

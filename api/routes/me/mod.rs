@@ -4,6 +4,7 @@
 
 mod delete;
 mod export;
+mod export_shared_place;
 mod password;
 mod read;
 mod types;

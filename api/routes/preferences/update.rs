@@ -64,24 +64,15 @@ pub async fn update_preferences(
         if !strangers.is_empty() {
             return Err(ApiError::Invalid(strangers));
         }
-        if let Some(v) = input.language {
+        let changes = Changes {
+            language: input.language.map(|v| v.as_str()),
+            notices: input.notices.map(|v| v.as_str()),
+            contact_channel: input.contact_channel.map(|v| v.as_str()),
+            contact_format: input.contact_format.map(|v| v.as_str()),
+        };
+        if changes != Changes::default() {
             diesel::update(users::table.find(user.id))
-                .set(users::language.eq(v.as_str()))
-                .execute(conn)?;
-        }
-        if let Some(v) = input.notices {
-            diesel::update(users::table.find(user.id))
-                .set(users::notices.eq(v.as_str()))
-                .execute(conn)?;
-        }
-        if let Some(v) = input.contact_channel {
-            diesel::update(users::table.find(user.id))
-                .set(users::contact_channel.eq(v.as_str()))
-                .execute(conn)?;
-        }
-        if let Some(v) = input.contact_format {
-            diesel::update(users::table.find(user.id))
-                .set(users::contact_format.eq(v.as_str()))
+                .set(&changes)
                 .execute(conn)?;
         }
         for n in networks {
@@ -103,4 +94,14 @@ pub async fn update_preferences(
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// The account's own preferences that a patch changes; `None` stays.
+#[derive(Default, PartialEq, AsChangeset)]
+#[diesel(table_name = users)]
+struct Changes {
+    language: Option<&'static str>,
+    notices: Option<&'static str>,
+    contact_channel: Option<&'static str>,
+    contact_format: Option<&'static str>,
 }
