@@ -291,6 +291,32 @@ text_enum! {
 }
 
 text_enum! {
+    /// Where a raised question stands, in the order it moves: raised by a
+    /// network, received by the network it was raised to, on its agenda,
+    /// being worked on, then answered or declined (the last two are final).
+    QuestionStatus {
+        Raised = "raised",
+        Received = "received",
+        OnAgenda = "on_agenda",
+        InProgress = "in_progress",
+        Answered = "answered",
+        Declined = "declined",
+    }
+}
+
+impl QuestionStatus {
+    /// Answered and declined questions move no further.
+    pub fn is_final(self) -> bool {
+        matches!(self, QuestionStatus::Answered | QuestionStatus::Declined)
+    }
+}
+
+text_enum! {
+    /// What happened on a raised question's timeline.
+    QuestionEventKind { Raised = "raised", Supported = "supported", Moved = "moved" }
+}
+
+text_enum! {
     /// What a notice is about.
     NoticeKind {
         Message = "message",
@@ -356,6 +382,8 @@ mod tests {
         check(ContactChannel::ALL, ContactChannel::as_str);
         check(ContactFormat::ALL, ContactFormat::as_str);
         check(NoticeKind::ALL, NoticeKind::as_str);
+        check(QuestionStatus::ALL, QuestionStatus::as_str);
+        check(QuestionEventKind::ALL, QuestionEventKind::as_str);
         check(MailKind::ALL, MailKind::as_str);
         check(MailStatus::ALL, MailStatus::as_str);
     }

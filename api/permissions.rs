@@ -13,15 +13,17 @@ use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{
-    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network, Stakeholder,
+    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network, Question,
+    Stakeholder,
 };
 use crate::db::schema::{
     agenda_items, documents, goals, invitations, knowledge_links, meetings, memberships, messages,
-    networks, stakeholders, users,
+    networks, questions, stakeholders, users,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
-    FieldVisibility, InvitationStatus, RegistrationStatus, Role, StakeholderKind, Visibility,
+    FieldVisibility, InvitationStatus, QuestionStatus, RegistrationStatus, Role, StakeholderKind,
+    Visibility,
 };
 use crate::web::error::{ApiError, Code, InvalidParam};
 
@@ -951,4 +953,125 @@ pub fn house_rules_acceptor(access: &NetworkAccess, viewer: &Viewer) -> Result<i
 /// Who reports a message they see: anyone signed in. Their account id.
 pub fn reporter(viewer: &Viewer) -> Result<i64, ApiError> {
     viewer.user()
+}
+
+/// The raised questions a viewer may see, as a query scope over
+/// `questions`: those whose two networks they may both see
+/// ([`visible_networks`]; so a question between two public networks is
+/// public), and every question raised by or to a network they are a
+/// member of.
+#[diesel::dsl::auto_type]
+pub fn visible_questions(viewer: &Viewer) -> _ {
+    let from: visible_networks = visible_networks(viewer);
+    let to: visible_networks = visible_networks(viewer);
+    let has_profile: AsExprOf<bool, Bool> = viewer.stakeholder_id.is_some().into_sql::<Bool>();
+    let me: i64 = viewer.stakeholder_id.unwrap_or(0);
+    exists(
+        networks::table
+            .filter(networks::id.eq(questions::network_id))
+            .filter(from),
+    )
+    .and(exists(
+        networks::table
+            .filter(networks::id.eq(questions::to_network_id))
+            .filter(to),
+    ))
+    .or(has_profile.and(exists(
+        memberships::table
+            .filter(
+                memberships::network_id
+                    .eq(questions::network_id)
+                    .or(memberships::network_id.eq(questions::to_network_id)),
+            )
+            .filter(memberships::stakeholder_id.eq(me)),
+    )))
+}
+
+/// A raised question as one viewer sees it: their role in the network that
+/// raised it and in the one it was raised to.
+pub struct QuestionAccess {
+    pub question: Question,
+    pub raiser_role: Option<Role>,
+    pub receiver_role: Option<Role>,
+    pub is_admin: bool,
+}
+
+impl QuestionAccess {
+    /// The raising network's core group (and admins) change the question's
+    /// words and withdraw it while it is not yet received.
+    pub fn ensure_raiser(&self) -> Result<(), ApiError> {
+        if organises(self.is_admin, self.raiser_role) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only the core group of the network that raised this question may change it."
+                    .into(),
+            ))
+        }
+    }
+
+    /// The receiving network's core group (and admins) move the question
+    /// through its steps and answer it.
+    pub fn ensure_receiver(&self) -> Result<(), ApiError> {
+        if organises(self.is_admin, self.receiver_role) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only the core group of the network this question was raised to may move it."
+                    .into(),
+            ))
+        }
+    }
+}
+
+/// Whether the viewer may change a question's words or withdraw it: the
+/// raising network's core group ([`QuestionAccess::ensure_raiser`]), while
+/// the question is not yet received.
+pub fn may_edit_question(
+    is_admin: bool,
+    raiser_role: Option<Role>,
+    status: QuestionStatus,
+) -> bool {
+    status == QuestionStatus::Raised && organises(is_admin, raiser_role)
+}
+
+/// Whether the viewer may move a question on: the receiving network's core
+/// group ([`QuestionAccess::ensure_receiver`]), until it is answered or
+/// declined.
+pub fn may_move_question(
+    is_admin: bool,
+    receiver_role: Option<Role>,
+    status: QuestionStatus,
+) -> bool {
+    !status.is_final() && organises(is_admin, receiver_role)
+}
+
+/// Loads a raised question the viewer may see ([`visible_questions`]);
+/// other questions do not exist for them (404).
+pub fn question_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<QuestionAccess, ApiError> {
+    let question: Question = db::on_each!(conn, c => questions::table
+        .find(id)
+        .filter(visible_questions(viewer))
+        .select(Question::as_select())
+        .first(c)
+        .optional())?
+    .ok_or_else(|| ApiError::not_found("This question"))?;
+    let roles = viewer.roles_in(conn, &[question.network_id, question.to_network_id])?;
+    Ok(QuestionAccess {
+        raiser_role: roles.get(&question.network_id).copied(),
+        receiver_role: roles.get(&question.to_network_id).copied(),
+        is_admin: viewer.is_admin,
+        question,
+    })
+}
+
+/// Who raises a question for a network, and who adds a network's support
+/// to one: its core group and coordinators, and admins (the network
+/// speaks, not a single member).
+pub fn ensure_speaks_for(access: &NetworkAccess) -> Result<(), ApiError> {
+    access.ensure_core()
 }

@@ -486,3 +486,62 @@ pub struct HouseRules {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = questions)]
+pub struct Question {
+    pub id: i64,
+    pub network_id: i64,
+    pub to_network_id: i64,
+    pub title: String,
+    pub question: String,
+    pub beyond: String,
+    pub tried: String,
+    pub link_list: String,
+    pub status: String,
+    pub answer: String,
+    pub agenda_item_id: Option<i64>,
+    pub support_count: i64,
+    pub raised_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = questions, treat_none_as_null = true)]
+pub struct QuestionValues {
+    pub title: String,
+    pub question: String,
+    pub beyond: String,
+    pub tried: String,
+    pub link_list: String,
+    pub status: String,
+    pub answer: String,
+    pub agenda_item_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = question_supports)]
+pub struct QuestionSupport {
+    pub question_id: i64,
+    pub network_id: i64,
+    pub note: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = question_events)]
+pub struct QuestionEvent {
+    pub id: i64,
+    pub question_id: i64,
+    pub kind: String,
+    pub status: Option<String>,
+    pub network_id: Option<i64>,
+    pub note: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+}

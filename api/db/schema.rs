@@ -538,6 +538,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Questions a network raises to the level above it (migration 22).
+    questions (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        to_network_id -> BigInt,
+        title -> Text,
+        question -> Text,
+        beyond -> Text,
+        tried -> Text,
+        link_list -> Text,
+        status -> Text,
+        answer -> Text,
+        agenda_item_id -> Nullable<BigInt>,
+        support_count -> BigInt,
+        raised_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    question_supports (question_id, network_id) {
+        question_id -> BigInt,
+        network_id -> BigInt,
+        note -> Text,
+        supported_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    question_events (id) {
+        id -> BigInt,
+        question_id -> BigInt,
+        kind -> Text,
+        status -> Nullable<Text>,
+        network_id -> Nullable<BigInt>,
+        note -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(question_supports -> questions (question_id));
+diesel::joinable!(question_events -> questions (question_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     refresh_tokens,
@@ -578,4 +626,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     message_reports,
     house_rules,
     house_rule_acceptances,
+    questions,
+    question_supports,
+    question_events,
 );

@@ -11,6 +11,7 @@
 //! `demo-admin@themanet.example` (platform admin).
 
 pub mod generate;
+mod questions;
 
 use std::collections::HashMap;
 
@@ -1832,6 +1833,7 @@ impl<'a> Loader<'a> {
         self.board()?;
         self.links()?;
         self.documents()?;
+        self.questions()?;
         self.mail()
     }
 

@@ -229,11 +229,7 @@ pub fn kind_words(language: MailLanguage, kind: NoticeKind) -> String {
         NoticeKind::Message => pick(l, "Nieuw bericht", "New message"),
         NoticeKind::Document => pick(l, "Nieuw document", "New document"),
         NoticeKind::Meeting => pick(l, "Nieuwe bijeenkomst", "New meeting"),
-        NoticeKind::Escalation => pick(
-            l,
-            "Vraag aan het landelijke netwerk",
-            "Question to the national network",
-        ),
+        NoticeKind::Escalation => pick(l, "Vraag tussen netwerken", "Question between networks"),
         NoticeKind::StepAchieved => pick(l, "Stap gehaald", "Step achieved"),
     }
 }

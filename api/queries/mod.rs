@@ -9,6 +9,7 @@ pub mod knowledge_links;
 pub mod meetings;
 pub mod memberships;
 pub mod networks;
+pub mod questions;
 pub mod stakeholders;
 
 use diesel::prelude::*;

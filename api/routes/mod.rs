@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod outcomes;
 pub mod preferences;
 pub mod pulse;
+pub mod questions;
 pub mod reference;
 pub mod registrations;
 pub mod stakeholders;

@@ -25,6 +25,9 @@ pub enum Cursor {
     /// After this pinned flag and id (a message board: pinned first, then
     /// newest).
     Pinned(bool, i64),
+    /// After this count and id (lists sorted by a count, most first, such
+    /// as raised questions by their support).
+    Count(i64, i64),
 }
 
 impl Cursor {
@@ -34,6 +37,7 @@ impl Cursor {
             Cursor::Rank(score, id) => format!("r{:x}.{id}", score.to_bits()),
             Cursor::At(micros, id) => format!("t{micros}.{id}"),
             Cursor::Pinned(pinned, id) => format!("p{}.{id}", u8::from(pinned)),
+            Cursor::Count(count, id) => format!("c{count}.{id}"),
         };
         URL_SAFE_NO_PAD.encode(raw)
     }
@@ -64,6 +68,11 @@ impl Cursor {
                 };
                 (id >= 0).then_some(Cursor::Pinned(pinned, id))
             }
+            "c" => {
+                let (count, id) = rest.split_once('.')?;
+                let (count, id): (i64, i64) = (count.parse().ok()?, id.parse().ok()?);
+                (count >= 0 && id >= 0).then_some(Cursor::Count(count, id))
+            }
             _ => None,
         }
     }
@@ -85,7 +94,11 @@ impl Cursor {
 
     pub fn after_id(self) -> i64 {
         match self {
-            Cursor::Id(id) | Cursor::Rank(_, id) | Cursor::At(_, id) | Cursor::Pinned(_, id) => id,
+            Cursor::Id(id)
+            | Cursor::Rank(_, id)
+            | Cursor::At(_, id)
+            | Cursor::Pinned(_, id)
+            | Cursor::Count(_, id) => id,
         }
     }
 }

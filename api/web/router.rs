@@ -122,6 +122,15 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(house_rules::update_house_rules)
         .service(house_rules::list_house_rule_versions)
         .service(house_rules::accept_house_rules)
+        .service(questions::list_questions)
+        .service(questions::list_network_questions)
+        .service(questions::raise_question)
+        .service(questions::get_question)
+        .service(questions::update_question)
+        .service(questions::withdraw_question)
+        .service(questions::move_question)
+        .service(questions::support_question)
+        .service(questions::withdraw_question_support)
         .service(reference::list_topics)
         .service(reference::list_municipalities);
 }
@@ -139,6 +148,7 @@ fn required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("MeetingInput", meetings::MeetingInput::REQUIRED),
         ("AgendaItemInput", agenda::AgendaItemInput::REQUIRED),
         ("MessageInput", messages::MessageInput::REQUIRED),
+        ("QuestionInput", questions::QuestionInput::REQUIRED),
     ]
 }
 
@@ -157,6 +167,11 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("ReplyInput", messages::ReplyInput::REQUIRED),
         ("ReportInput", messages::ReportInput::REQUIRED),
         ("AcceptanceInput", house_rules::AcceptanceInput::REQUIRED),
+        ("QuestionStepInput", questions::QuestionStepInput::REQUIRED),
+        (
+            "QuestionSupportInput",
+            questions::QuestionSupportInput::REQUIRED,
+        ),
     ]
 }
 

@@ -21,6 +21,7 @@ mod messages;
 mod networks;
 mod permissions;
 mod privacy;
+mod questions;
 mod reference;
 mod search;
 mod stakeholders;

@@ -219,7 +219,7 @@ export const splitList = (text) =>
 
 // Texts by code and `expected`.
 const EXPECTED = {
-  required: { localPlace: "municipality", audience: "audience", cancelReason: "cancelReason", declineReason: "declineReason", hiddenReason: "hiddenReason" },
+  required: { note: "answerNote", localPlace: "municipality", audience: "audience", cancelReason: "cancelReason", declineReason: "declineReason", hiddenReason: "hiddenReason" },
   format: {
     email: "email",
     url: "url",
@@ -241,6 +241,7 @@ const EXPECTED = {
     topic: "topic",
     municipality: "municipality",
     province: "province",
+    agendaItem: "agendaItem",
   },
   consent: { shareContact: "consentContact", accessNeedsConsent: "consentAccess", needsConsent: "consentNeeds" },
   duplicate: { registration: "registeredAlready", support: "supportedAlready", pulse: "answeredAlready", report: "reportedAlready" },
@@ -260,6 +261,12 @@ const EXPECTED = {
     agendaOpen: "agendaOpen",
     topLevelMessage: "topLevelMessage",
     houseRulesVersion: "houseRulesVersion",
+    parentOrNationalNetwork: "questionTarget",
+    otherNetwork: "otherNetwork",
+    openQuestion: "openQuestion",
+    laterStatus: "laterStatus",
+    onAgenda: "onAgenda",
+    raised: "questionReceived",
   },
 };
 

@@ -14,6 +14,7 @@ import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { meetingCard } from "../meetings.js";
+import { questionSection } from "../questions.js";
 import { pulseTrend } from "../meeting-agenda.js";
 import { loadBoard, boardSection, openBoardReplies } from "../board.js";
 
@@ -141,6 +142,7 @@ export async function boot(main) {
     const isCore = CORE_ROLES.includes(myRole) || Boolean(me?.isAdmin);
     const isCoordinator = myRole === "coordinator" || Boolean(me?.isAdmin);
     setTitle(network.name);
+    const questions = await questionSection(network, { isCore });
 
     // --- Taking part ------------------------------------------------------
     const takePart = h("section", { class: "tm-panel", "aria-labelledby": "meedoen-kop" }, heading(2, t("network.takePartTitle"), { id: "meedoen-kop" }));
@@ -279,6 +281,7 @@ export async function boot(main) {
       family,
       goalsSection,
       meetingSection,
+      questions,
       board ? boardSection(id, board, { isMember, isCore, isCoordinator, rerender: render }) : null,
       paragraph(link(`/documenten.html?netwerk=${id}`, t("network.documentsLink"))),
       heading(2, t("members.title"), { id: "leden-kop" }),

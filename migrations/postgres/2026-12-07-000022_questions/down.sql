@@ -1,0 +1,3 @@
+DROP TABLE question_events;
+DROP TABLE question_supports;
+DROP TABLE questions;
