@@ -313,7 +313,12 @@ impl QuestionStatus {
 
 text_enum! {
     /// What happened on a raised question's timeline.
-    QuestionEventKind { Raised = "raised", Supported = "supported", Moved = "moved" }
+    QuestionEventKind {
+        Raised = "raised",
+        Supported = "supported",
+        SupportWithdrawn = "support_withdrawn",
+        Moved = "moved",
+    }
 }
 
 text_enum! {

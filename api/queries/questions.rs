@@ -21,13 +21,13 @@ pub struct Step<'a> {
     /// The network that acted.
     pub by_network: i64,
     pub note: &'a str,
-    /// The network whose members hear of it.
-    pub tell: i64,
+    /// The network whose members hear of it, if any.
+    pub tell: Option<i64>,
 }
 
 /// Writes a step on the question's timeline and in the audit log, and tells
-/// the members of `step.tell` as they chose (`base`: the web frontend's
-/// address), in the transaction of the change.
+/// the members of `step.tell` (if any) as they chose (`base`: the web
+/// frontend's address), in the transaction of the change.
 pub fn record(conn: &mut DbConn, viewer: &Viewer, base: &str, step: Step) -> Result<(), ApiError> {
     diesel::insert_into(question_events::table)
         .values((
@@ -46,17 +46,21 @@ pub fn record(conn: &mut DbConn, viewer: &Viewer, base: &str, step: Step) -> Res
         match step.kind {
             QuestionEventKind::Raised => "question.raised",
             QuestionEventKind::Supported => "question.supported",
+            QuestionEventKind::SupportWithdrawn => "question.support_withdrawn",
             QuestionEventKind::Moved => "question.moved",
         },
         "question",
         Some(step.question_id),
         Some(step.by_network),
     )?;
+    let Some(tell) = step.tell else {
+        return Ok(());
+    };
     notices::announce(
         conn,
         base,
         Notice {
-            network_id: step.tell,
+            network_id: tell,
             kind: NoticeKind::Escalation,
             title: step.title,
             path: format!("/vraag.html?id={}", step.question_id),

@@ -481,6 +481,14 @@ both!(
             insider["supportedBy"][0]["network"]["name"],
             "Besloten kring"
         );
+        // Taking support back: counted off, and kept on the timeline.
+        let support = format!("{open_url}/supports/{closed}");
+        app.delete(&support, Some(&s.rob.token)).await.expect(404);
+        app.delete(&support, Some(&s.anna.token)).await.expect(204);
+        let after = app.get(&open_url, None).await.expect(200).body;
+        assert_eq!(after["supportCount"], 0);
+        assert_eq!(after["timeline"][2]["kind"], "support_withdrawn");
+        assert_eq!(after["timeline"][2]["network"], Value::Null);
     }
 );
 

@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, apiCall, uniqueEmail, signInViaPage, BASE } from "./helpers.mjs";
+import { launch, openPage, visit, apiCall, apiToken, uniqueEmail, signInViaPage, BASE, DEMO } from "./helpers.mjs";
 import { offerReader, startReader, stopReader, perform, nextUntil, act, spoken, forget, transcript, settled } from "./screen-reader.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
@@ -277,3 +277,36 @@ test("a network's board and documents by ear: an announcement, and a file with w
   await page.close();
 });
 
+
+test("a raised question by ear: where it stands, who asks whom, and every step", async () => {
+  const networks = (await apiCall("GET", "/networks?scope=national&pageSize=100")).data.items;
+  const national = networks.find((n) => /Inclusieve Gemeenten/.test(n.name));
+  const raised = await apiCall("POST", `/networks/${network.id}/questions`, {
+    token,
+    body: {
+      toNetworkId: national.id,
+      title: "Luisterboeken in elke bibliotheek",
+      question: "Kan er één landelijke regeling komen voor luisterboeken in bibliotheken?",
+      beyond: "Elke bibliotheek koopt nu zelf in. Kleine bibliotheken kunnen dat niet betalen.",
+    },
+  });
+  assert.equal(raised.status, 201, JSON.stringify(raised.data));
+  const nationalToken = await apiToken(DEMO.coordinator);
+  const moved = await apiCall("POST", `/questions/${raised.data.id}/steps`, { token: nationalToken, body: { status: "received", note: "We nemen dit mee naar ons overleg." } });
+  assert.equal(moved.status, 200, JSON.stringify(moved.data));
+
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, `/vraag.html?id=${raised.data.id}`);
+  await startReader(page);
+  await nextUntil(page, /^heading, Luisterboeken in elke bibliotheek, level 1$/);
+  await nextUntil(page, /^Ontvangen$/);
+  await nextUntil(page, /^Gesteld door$/);
+  await nextUntil(page, /^heading, Wat er gebeurde, level 2$/);
+  await nextUntil(page, /^We nemen dit mee naar ons overleg\.$/);
+  const heard = await spoken(page);
+  const from = heard.slice(heard.findIndex((p) => /^heading, Luisterboeken/.test(p)));
+  const dated = (p) => p.replace(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/g, "[datum]");
+  transcript("question-by-ear", plain(from).map(dated));
+  await page.close();
+});

@@ -37,6 +37,10 @@ describe("visitor pages", () => {
     ["/netwerk.html?id=3&lang=en", "network page in English"],
     ["/kennis.html?lang=en", "knowledge platform in English"],
     ["/agenda.html?format=online", "agenda of online meetings"],
+    ["/vragen.html", "questions from networks"],
+    ["/vragen.html?status=all&lang=en", "all questions in English"],
+    ["/vraag.html?id=1", "an answered question"],
+    ["/vraag.html?id=999999", "a question that does not exist"],
     ["/toegankelijkheid?lang=en", "accessibility statement in English"],
     ["/?lang=nl", "back to Dutch"],
   ];

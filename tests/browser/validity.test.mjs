@@ -19,6 +19,8 @@ const VISITOR = [
   "/netwerk.html?id=3",
   "/kennis.html",
   "/agenda.html",
+  "/vragen.html",
+  "/vraag.html?id=1",
   "/bijeenkomst.html?id=1",
   "/bijeenkomst.html?id=2",
   "/documenten.html?netwerk=3",
@@ -40,6 +42,8 @@ const SIGNED_IN = [
   "/bijeenkomst-plannen.html?netwerk=3",
   "/bijeenkomst.html?id=4",
   "/documenten.html?netwerk=3",
+  "/vraag.html?id=2",
+  "/vraag-stellen.html?netwerk=3",
   "/netwerk-starten.html",
 ];
 

@@ -93,7 +93,7 @@ pub async fn raise_question(
             status: Some(QuestionStatus::Raised),
             by_network: network_id,
             note: "",
-            tell: to,
+            tell: Some(to),
         };
         record(conn, &viewer, &base, step)?;
         one(conn, &viewer, id)

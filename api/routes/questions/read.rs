@@ -140,7 +140,7 @@ pub fn present(
         // A step by a network the viewer may not see keeps its place on the
         // timeline without its name, and without a supporter's note.
         let network = e.network_id.and_then(shown);
-        let note = if kind == QuestionEventKind::Supported && network.is_none() {
+        let note = if kind != QuestionEventKind::Moved && network.is_none() {
             String::new()
         } else {
             e.note

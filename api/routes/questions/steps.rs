@@ -95,7 +95,7 @@ pub async fn move_question(
             status: Some(next),
             by_network: current.to_network_id,
             note: &note,
-            tell: current.network_id,
+            tell: Some(current.network_id),
         };
         record(conn, &viewer, &base, step)?;
         one(conn, &viewer, id)

@@ -6,7 +6,6 @@ use actix_web::{delete, post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::audit;
 use crate::db;
 use crate::db::schema::{question_supports, questions};
 use crate::db::versioned;
@@ -107,7 +106,7 @@ pub async fn support_question(
             status: None,
             by_network: network_id,
             note: &note,
-            tell: question.network_id,
+            tell: Some(question.network_id),
         };
         record(conn, &viewer, &base, step)?;
         Ok(one(conn, &viewer, id)?.0)
@@ -118,7 +117,8 @@ pub async fn support_question(
 
 /// Take back a network's support
 ///
-/// The core group of the supporting network, whenever they like.
+/// The core group of the supporting network, whenever they like; the
+/// timeline keeps that it did.
 #[utoipa::path(
     tag = "Questions",
     params(
@@ -143,7 +143,7 @@ pub async fn withdraw_question_support(
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, questions, id);
         let viewer = Viewer::load(conn, auth)?;
-        question_access(conn, &viewer, id)?;
+        let question = question_access(conn, &viewer, id)?.question;
         let supporter = network_access(conn, &viewer, network_id)?;
         ensure_speaks_for(&supporter)?;
         let gone = diesel::delete(
@@ -154,14 +154,16 @@ pub async fn withdraw_question_support(
         .execute(conn)?;
         if gone > 0 {
             count_support(conn, id)?;
-            audit::record(
-                conn,
-                viewer.user_id,
-                "question.support_withdrawn",
-                "question",
-                Some(id),
-                Some(network_id),
-            )?;
+            let step = Step {
+                question_id: id,
+                title: &question.title,
+                kind: QuestionEventKind::SupportWithdrawn,
+                status: None,
+                by_network: network_id,
+                note: "",
+                tell: None,
+            };
+            record(conn, &viewer, "", step)?;
         }
         Ok(())
     })

@@ -21,6 +21,7 @@ function stepText(e) {
   const network = e.network ? e.network.name : t("questions.someNetwork");
   if (e.kind === "raised") return t("questions.stepRaised", { network });
   if (e.kind === "supported") return t("questions.stepSupported", { network });
+  if (e.kind === "support_withdrawn") return t("questions.stepUnsupported", { network });
   return t("questions.stepMoved", { network, status: label("questionStatus", e.status) });
 }
 
@@ -47,7 +48,19 @@ export async function boot(main) {
   const mine = me ? await api.getAll("/networks", { member: "me" }, 500).catch(() => []) : [];
 
   async function render(focusTarget) {
-    const { data: q, etag } = await api.getWithTag(`/questions/${id}`);
+    let found;
+    try {
+      found = await api.getWithTag(`/questions/${id}`);
+    } catch (error) {
+      if (error.status !== 404) throw error;
+      // A question between members-only networks exists only for their members.
+      const title = heading(1, t("questions.notFoundTitle"));
+      const here = encodeURIComponent(location.pathname + location.search);
+      fill(main, title, paragraph(t(api.isSignedIn() ? "questions.notFound" : "questions.notFoundSignIn")), paragraph(api.isSignedIn() ? link("/vragen.html", t("questions.back")) : link(`/inloggen.html?terug=${here}`, t("layout.signIn"))));
+      setTitle(t("questions.notFoundTitle"));
+      return;
+    }
+    const { data: q, etag } = found;
     setTitle(q.title);
     const status = h("div", { "aria-live": "polite" });
 
