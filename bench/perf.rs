@@ -677,6 +677,8 @@ const MEETINGS: i64 = 200;
 const MESSAGES: i64 = 100;
 /// Documents shared in the fixture network.
 const DOCUMENTS: i64 = 100;
+/// Questions a local network of the fixture raises to its national network.
+const QUESTIONS: i64 = 100;
 
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
@@ -828,6 +830,60 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
             )?,
             201,
             "share a document",
+        )?;
+    }
+    // The national agenda: a local network in the busy municipality raises
+    // questions to the fixture's national network, which receives each.
+    let local = serde_json::json!({
+        "name": format!("Speeltuinen in de buurt {stamp}"),
+        "theme": "Speeltuinen voor alle kinderen",
+        "scope": "local",
+        "municipalityCode": municipality,
+    });
+    let local = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/networks",
+            Some(&token),
+            Some(&local.to_string()),
+        )?,
+        201,
+        "create a local network",
+    )?["id"]
+        .as_i64()
+        .ok_or("create a local network: no id")?;
+    for n in 1..=QUESTIONS {
+        let body = serde_json::json!({
+            "toNetworkId": own_network,
+            "title": format!("Vraag {n} over speeltuinen"),
+            "question": "Hoe maken we alle speeltuinen in het land toegankelijk?",
+            "beyond": "Dit speelt in elke gemeente; samen komen we verder.",
+            "links": ["https://example.org/speeltuinen"],
+        });
+        let id = expect(
+            http(
+                port,
+                "POST",
+                &format!("/api/v1/networks/{local}/questions"),
+                Some(&token),
+                Some(&body.to_string()),
+            )?,
+            201,
+            "raise a question",
+        )?["id"]
+            .as_i64()
+            .ok_or("raise a question: no id")?;
+        expect(
+            http(
+                port,
+                "POST",
+                &format!("/api/v1/questions/{id}/steps"),
+                Some(&token),
+                Some(r#"{"status": "received", "note": "Ontvangen, dank je wel."}"#),
+            )?,
+            200,
+            "receive a question",
         )?;
     }
     let links = expect(
@@ -1075,6 +1131,11 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             200,
         ),
         (
+            "the national agenda of open questions",
+            Target::get("/api/v1/questions?open=true"),
+            200,
+        ),
+        (
             "a network's calendar of 200 meetings",
             Target::get(format!("/api/v1/networks/{}/calendar.ics", f.own_network)),
             200,
@@ -1237,6 +1298,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 | "a network's upcoming meetings"
                 | "a network's message board"
                 | "a network's documents"
+                | "the national agenda of open questions"
                 | "meetings by municipality" => bare_list,
                 _ => continue,
             };
@@ -1298,6 +1360,15 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         "a network's message board: >= 35% of bare list",
         format!("{:.0}%", 100.0 * board),
         board >= 0.35,
+    ));
+    // A page of 20 raised questions read anonymously: each with both
+    // networks, its supporters and its whole timeline (the rows, their
+    // networks, which of those the reader may see: five queries).
+    let agenda = saturated["the national agenda of open questions"].rps / bare_list.rps;
+    verdicts.push(verdict(
+        "the national agenda of open questions: >= 35% of bare list",
+        format!("{:.0}%", 100.0 * agenda),
+        agenda >= 0.35,
     ));
     let cost =
         saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;

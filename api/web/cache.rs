@@ -52,6 +52,8 @@ const PUBLIC_READS: &[&[&str]] = &[
     &["meetings", "{id}"],
     &["knowledge-links"],
     &["knowledge-links", "{id}"],
+    &["questions"],
+    &["questions", "{id}"],
     &["topics"],
     &["municipalities"],
 ];
@@ -245,6 +247,9 @@ mod tests {
         assert!(is_public_read("/api/v1/networks", "municipality=GM0344"));
         assert!(is_public_read("/api/v1/networks/12", ""));
         assert!(is_public_read("/api/v1/networks/12/goals", "pageSize=5"));
+        assert!(is_public_read("/api/v1/questions", "open=true"));
+        assert!(is_public_read("/api/v1/questions/3", ""));
+        assert!(!is_public_read("/api/v1/questions/3/supports", ""));
         assert!(is_public_read("/api/v1/knowledge-links", "topic=housing"));
         assert!(is_public_read("/api/v1/networks", "q="));
         assert!(!is_public_read("/api/v1/networks", "q=musea"));
