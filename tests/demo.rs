@@ -182,8 +182,9 @@ both!(
             .find(|n| n["name"] == "Vrije tijd voor iedereen in Gent")
             .unwrap();
         assert_eq!(gent["scope"], "local");
-        assert_eq!(gent["municipalityCode"], Value::Null);
-        assert_eq!(gent["region"], "Gent (Vlaanderen)");
+        // A Flemish municipality by its NIS code, in its province.
+        assert_eq!(gent["municipalityCode"], "44021");
+        assert_eq!(gent["provinceCode"], "40000");
 
         // The members-only network does not exist for outsiders.
         let mut conn = app.db.conn();

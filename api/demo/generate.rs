@@ -34,7 +34,7 @@ use crate::db::{self, DbConn};
 use crate::domain::{
     slugify, Audience, GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility,
 };
-use crate::reference::{municipalities, Municipality};
+use crate::reference::{dutch_municipalities as municipalities, Municipality};
 use crate::search;
 use crate::search::documents::{
     KnowledgeLinkText, NetworkText, StakeholderText, KNOWLEDGE_LINK, NETWORK, STAKEHOLDER,

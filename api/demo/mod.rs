@@ -576,8 +576,8 @@ const NETWORKS: &[NetworkSeed] = &[
         name: "Vrije tijd voor iedereen in Gent",
         theme: "Lokaal netwerk vrijetijdsparticipatie in Gent",
         scope: Scope::Local,
-        municipality: None,
-        region: Some("Gent (Vlaanderen)"),
+        municipality: Some("44021"),
+        region: None,
         province: None,
         description: "Een lokaal netwerk vrijetijdsparticipatie in Gent. Diensten van de stad, \
             sportclubs, jeugdwerk, cultuurhuizen en ervaringsdeskundigen werken samen. Zo kan \

@@ -38,16 +38,11 @@ pub fn check_topics(
     Ok(())
 }
 
-/// Checks a municipality code against the CBS list.
+/// Checks a municipality code against the CBS and NIS lists.
 pub fn check_municipality(code: Option<&str>, errors: &mut Vec<InvalidParam>) {
-    if code.is_some_and(|code| crate::reference::municipality(code).is_none()) {
+    if let Some(reason) = code.and_then(crate::reference::municipality_problem) {
         errors.push(
-            InvalidParam::new(
-                "municipalityCode",
-                Code::Reference,
-                "is not a CBS municipality code (see GET /municipalities)",
-            )
-            .expected("municipality"),
+            InvalidParam::new("municipalityCode", Code::Reference, reason).expected("municipality"),
         );
     }
 }

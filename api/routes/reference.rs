@@ -1,4 +1,5 @@
-//! Reference lists: topics and CBS municipalities.
+//! Reference lists: topics, and the municipalities of the Netherlands,
+//! Flanders and Brussels.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
@@ -7,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::db;
 use crate::db::schema::topics;
-use crate::reference::{municipalities, Municipality};
+use crate::reference::{municipalities, Country, Municipality};
 use crate::routes::{answer_page, read_list};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
@@ -70,10 +71,27 @@ crate::list_filters! {
         #[param(max_length = 200)]
         #[serde(default, deserialize_with = "params::text")]
         pub q: Option<String>,
-        /// CBS province code.
+        /// Province code (CBS, or NIS for Flanders; `04000` for Brussels).
         #[param(example = "PV26")]
         #[serde(default, deserialize_with = "params::province")]
         pub province: Option<String>,
+        /// `NL` or `BE`.
+        #[param(inline, value_type = Option<Country>)]
+        #[serde(default, deserialize_with = "country")]
+        pub country: Option<Country>,
+    }
+}
+
+/// `NL` or `BE`.
+fn country<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Country>, D::Error> {
+    match params::typed(d)?.as_str() {
+        "NL" => Ok(Some(Country::Netherlands)),
+        "BE" => Ok(Some(Country::Belgium)),
+        _ => Err(
+            params::Problem::new(crate::web::error::Code::Enum, "must be NL or BE")
+                .allowed("NL BE")
+                .fail(),
+        ),
     }
 }
 
@@ -83,7 +101,9 @@ fn fold(text: &str) -> String {
 
 /// List municipalities
 ///
-/// The Dutch municipalities registered by CBS, sorted by code.
+/// The municipalities of the Netherlands (CBS codes, `GM0344`) and of
+/// Flanders and Brussels (NIS codes, `44021`), sorted by code, with their
+/// country and province (or region).
 #[utoipa::path(
     tag = "Reference",
     params(MunicipalityFilters),
@@ -92,7 +112,12 @@ fn fold(text: &str) -> String {
 #[get("/municipalities")]
 pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let (filters, page, query) = read_list::<MunicipalityFilters>(&req)?;
-    let MunicipalityFilters { q, province, .. } = filters;
+    let MunicipalityFilters {
+        q,
+        province,
+        country,
+        ..
+    } = filters;
     let q = q.map(|q| fold(&q));
     let start = page.after_id() as usize;
     let mut items: Vec<(usize, Municipality)> = municipalities()
@@ -104,6 +129,7 @@ pub async fn list_municipalities(req: HttpRequest) -> Result<HttpResponse, ApiEr
                 .is_none_or(|q| fold(&m.name).contains(q.as_str()))
         })
         .filter(|(_, m)| province.as_ref().is_none_or(|p| &m.province_code == p))
+        .filter(|(_, m)| country.is_none_or(|c| m.country == c))
         .take(page.fetch_limit() as usize)
         .map(|(i, m)| (i + 1, m.clone()))
         .collect();

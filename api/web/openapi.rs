@@ -371,7 +371,7 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
         schemas.insert(
             "MunicipalityCode".into(),
             json!({"type": "string", "enum": codes, "example": "GM0344",
-                   "description": "A CBS municipality code (see /municipalities)."}),
+                   "description": "A municipality: a CBS code in the Netherlands (GM0344), a NIS code in Flanders and Brussels (44021); see /municipalities."}),
         );
         let mut provinces: Vec<&str> = crate::reference::municipalities()
             .iter()
@@ -382,7 +382,7 @@ pub fn refine(doc: &mut Value, post_only_required: &[(&str, &[&str])]) {
         schemas.insert(
             "ProvinceCode".into(),
             json!({"type": "string", "enum": provinces, "example": "PV23",
-                   "description": "A CBS province code (see /municipalities)."}),
+                   "description": "A province: a CBS code in the Netherlands (PV23), the NIS code of a Flemish province (40000), or 04000 for the Brussels-Capital Region; see /municipalities."}),
         );
         schemas.insert(
             "Topic".into(),

@@ -230,30 +230,27 @@ where
     Ok(Some(values))
 }
 
-/// A CBS (or NIS) municipality code from the reference list.
+/// A municipality code from the reference list: CBS (Netherlands) or NIS
+/// (Flanders, Brussels).
 pub fn municipality<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let code = typed(d)?;
-    match crate::reference::municipality(&code) {
-        Some(_) => Ok(Some(code)),
-        None => Err(Problem::new(
-            Code::Reference,
-            "is not a CBS municipality code, such as GM0344",
-        )
-        .expected("municipality")
-        .fail()),
+    match crate::reference::municipality_problem(&code) {
+        None => Ok(Some(code)),
+        Some(reason) => Err(Problem::new(Code::Reference, reason)
+            .expected("municipality")
+            .fail()),
     }
 }
 
-/// A CBS province code from the reference list.
+/// A province code from the reference list: CBS, or NIS for a Flemish
+/// province (`04000`: Brussels).
 pub fn province<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let code = typed(d)?;
-    match crate::reference::province(&code) {
-        Some(_) => Ok(Some(code)),
-        None => Err(
-            Problem::new(Code::Reference, "is not a CBS province code, such as PV23")
-                .expected("province")
-                .fail(),
-        ),
+    match crate::reference::province_problem(&code) {
+        None => Ok(Some(code)),
+        Some(reason) => Err(Problem::new(Code::Reference, reason)
+            .expected("province")
+            .fail()),
     }
 }
 

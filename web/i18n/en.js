@@ -1056,6 +1056,9 @@
       other: "{count} more messages.",
     },
   },
+  place: {
+    belgium: "Belgium",
+  },
   questions: {
     title: "Questions from networks",
     intro: "Sometimes a problem is too big for one network. Then the network asks the larger network above it, or a national network.",

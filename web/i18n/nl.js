@@ -1057,6 +1057,9 @@
       other: "{count} berichten erbij.",
     },
   },
+  place: {
+    belgium: "België",
+  },
   questions: {
     title: "Vragen van netwerken",
     intro: "Soms is een probleem te groot voor één netwerk. Dan stelt het netwerk een vraag aan het grotere netwerk erboven, of aan een landelijk netwerk.",

@@ -45,17 +45,23 @@ export async function topicNames() {
 export function municipalityGroups(list) {
   const byProvince = new Map();
   for (const m of list) {
-    if (!byProvince.has(m.provinceName)) byProvince.set(m.provinceName, []);
-    byProvince.get(m.provinceName).push({ value: m.code, label: m.name });
+    if (!byProvince.has(m.provinceCode)) byProvince.set(m.provinceCode, { label: provinceLabel(m), choices: [] });
+    byProvince.get(m.provinceCode).choices.push({ value: m.code, label: m.name });
   }
-  return [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "nl"))
-    .map(([province, choices]) => ({ label: province, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
+  return [...byProvince.values()]
+    .sort((a, b) => a.label.localeCompare(b.label, "nl"))
+    .map(({ label, choices }) => ({ label, choices: choices.sort((a, b) => a.label.localeCompare(b.label, "nl")) }));
+}
+
+/** A province's name, with the country for Belgian ones (there is a
+ * Limburg on both sides of the border). */
+export function provinceLabel(m) {
+  return m.country === "BE" ? `${m.provinceName} (${t("place.belgium")})` : m.provinceName;
 }
 
 /** The provinces of the municipality list, as select choices sorted by name. */
 export function provinceChoices(list) {
-  const names = new Map(list.map((m) => [m.provinceCode, m.provinceName]));
+  const names = new Map(list.map((m) => [m.provinceCode, provinceLabel(m)]));
   return [...names.entries()].map(([value, text]) => ({ value, label: text })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
 }
 

@@ -53,7 +53,7 @@ pub struct NetworkInput {
     /// CBS province code, for a network without a municipality (a regional
     /// one); a local network's province follows from its municipality
     /// (give that one, or leave it out). Not for national networks.
-    #[schema(pattern = "^PV[0-9]{2}$", example = "PV23")]
+    #[schema(pattern = "^(PV[0-9]{2}|[0-9]{5})$", example = "PV23")]
     #[serde(default, deserialize_with = "nullable")]
     pub province_code: Option<Option<String>>,
     #[validate(length(max = 5000, message = "must have at most 5000 characters"))]

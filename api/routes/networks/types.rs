@@ -182,7 +182,7 @@ pub struct NetworkFilters {
     /// CBS province code: the networks in it (local networks in its
     /// municipalities, and networks given this province, such as regional
     /// ones). With `scope=regional`: the regional networks of a province.
-    #[param(example = "PV23", pattern = "^PV[0-9]{2}$")]
+    #[param(example = "PV23", pattern = "^(PV[0-9]{2}|[0-9]{5})$")]
     #[serde(default, deserialize_with = "params::province")]
     pub province: Option<String>,
     /// Topic slug.
