@@ -312,6 +312,15 @@ impl QuestionStatus {
 }
 
 text_enum! {
+    /// What the map of municipalities shades them by.
+    MapMeasure {
+        ActiveNetworks = "active_networks",
+        GoalsAchieved = "goals_achieved",
+        ExperienceExperts = "experience_experts",
+    }
+}
+
+text_enum! {
     /// What happened on a raised question's timeline.
     QuestionEventKind {
         Raised = "raised",
@@ -388,6 +397,7 @@ mod tests {
         check(ContactFormat::ALL, ContactFormat::as_str);
         check(NoticeKind::ALL, NoticeKind::as_str);
         check(QuestionStatus::ALL, QuestionStatus::as_str);
+        check(MapMeasure::ALL, MapMeasure::as_str);
         check(QuestionEventKind::ALL, QuestionEventKind::as_str);
         check(MailKind::ALL, MailKind::as_str);
         check(MailStatus::ALL, MailStatus::as_str);

@@ -21,6 +21,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod mail;
+pub mod maps;
 pub mod markdown;
 pub mod operations;
 pub mod permissions;

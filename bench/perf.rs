@@ -1310,6 +1310,43 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 figures,
             });
         }
+        // The map: every municipality's figures summed from the counts the
+        // database keeps, and the whole drawing, each asked for anew (no
+        // kept answers) at the rate search is held to.
+        for (what, path) in [
+            ("the map's figures", "/api/v1/map/municipalities"),
+            ("the map drawn", "/api/v1/map/municipalities.svg"),
+        ] {
+            let label = format!("{what} at {} req/s, no cache", o.search_rate);
+            let figures = measure(
+                o,
+                uncached.port,
+                &label,
+                &Target::get(path),
+                Mode::Rate(o.search_rate),
+                200,
+            )?;
+            rows.push(Row {
+                what: label,
+                figures,
+                ratio: None,
+            });
+            verdicts.push(verdict(
+                format!(
+                    "{what} over {} networks: p99 < 50 ms at {} req/s",
+                    large.networks, o.search_rate
+                ),
+                format!("{:.1} ms", figures.p99_ms),
+                figures.p99_ms < 50.0,
+            ));
+        }
+        let answer = http(uncached.port, "GET", "/api/v1/map/municipalities.svg", None, None)?;
+        let (status, drawing) = (answer.status, answer.body.len());
+        verdicts.push(verdict(
+            "the whole map < 300 KB",
+            format!("{} KB (status {status})", drawing / 1024),
+            status == 200 && drawing < 300 * 1024,
+        ));
     }
     let by_id = saturated["network by id"];
     verdicts.push(verdict(

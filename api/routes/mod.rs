@@ -11,6 +11,7 @@ pub mod goals;
 pub mod house_rules;
 pub mod invitations;
 pub mod knowledge_links;
+pub mod map;
 pub mod me;
 pub mod meetings;
 pub mod members;

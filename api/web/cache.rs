@@ -52,6 +52,8 @@ const PUBLIC_READS: &[&[&str]] = &[
     &["meetings", "{id}"],
     &["knowledge-links"],
     &["knowledge-links", "{id}"],
+    &["map", "municipalities"],
+    &["map", "municipalities.svg"],
     &["questions"],
     &["questions", "{id}"],
     &["topics"],

@@ -131,6 +131,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(questions::move_question)
         .service(questions::support_question)
         .service(questions::withdraw_question_support)
+        .service(map::map_figures)
+        .service(map::map_drawing)
         .service(reference::list_topics)
         .service(reference::list_municipalities);
 }

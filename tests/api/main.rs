@@ -15,6 +15,7 @@ mod goals;
 mod house_rules;
 mod knowledge_links;
 mod mail;
+mod map;
 mod meetings;
 mod members;
 mod messages;

@@ -38,6 +38,8 @@ describe("visitor pages", () => {
     ["/kennis.html?lang=en", "knowledge platform in English"],
     ["/agenda.html?format=online", "agenda of online meetings"],
     ["/vragen.html", "questions from networks"],
+    ["/kaart.html", "map of municipalities"],
+    ["/kaart.html?measure=goals_achieved&lang=en", "map by goals achieved in English"],
     ["/vragen.html?status=all&lang=en", "all questions in English"],
     ["/vraag.html?id=1", "an answered question"],
     ["/vraag.html?id=999999", "a question that does not exist"],

@@ -20,6 +20,7 @@ const VISITOR = [
   "/kennis.html",
   "/agenda.html",
   "/vragen.html",
+  "/kaart.html",
   "/vraag.html?id=1",
   "/bijeenkomst.html?id=1",
   "/bijeenkomst.html?id=2",

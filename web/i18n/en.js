@@ -20,6 +20,7 @@
     footerText: "themanet is open source (EUPL-1.2). Nothing about us without us.",
   },
   nav: {
+    map: "Map",
     questions: "Questions",
     agenda: "Agenda",
     find: "Networks",
@@ -1059,6 +1060,29 @@
   place: {
     belgium: "Belgium",
   },
+  map: {
+    title: "Map of inclusive municipalities",
+    summary: { one: "A theme network is active in 1 municipality.", other: "A theme network is active in {count} municipalities." },
+    intro: "The map shows where theme networks work, in the Netherlands and in Flanders. Choose what the map shows. Each municipality is a link to its networks.",
+    toTable: "Go to the table",
+    toTableHelp: "The table has the same figures. You can sort it.",
+    measure: "What does the map show?",
+    shown: "The map now shows: {measure}.",
+    caption2: "Only public local networks are counted. A darker colour means more.",
+    tableTitle: "Figures per municipality",
+    showAll: "Also show municipalities without a network",
+    showAllHelp: "Without this, you only see municipalities with a network.",
+    caption: { one: "1 municipality with a network", other: "{count} municipalities with a network" },
+    captionAll: { one: "1 municipality", other: "{count} municipalities" },
+    colName: "Municipality",
+    colProvince: "Province",
+    colActive: "Active networks",
+    colGoals: "Goals achieved",
+    colExperts: "Experience experts",
+    sortedDown: "Sorted by {column}, high to low.",
+    sortedUp: "Sorted by {column}, low to high.",
+    api: "These figures are also in the API:",
+  },
   questions: {
     title: "Questions from networks",
     intro: "Sometimes a problem is too big for one network. Then the network asks the larger network above it, or a national network.",
@@ -1195,6 +1219,7 @@
     wrongKind: "This kind of file cannot be shared. Choose a PDF, Word, Excel or OpenDocument file, an image or plain text. Does the file's name match what it is?",
   },
   enum: {
+    mapMeasure: { active_networks: "Active networks", goals_achieved: "Goals achieved", experience_experts: "Experience experts taking part" },
     questionStatus: { raised: "Raised", received: "Received", on_agenda: "On the agenda", in_progress: "Being worked on", answered: "Answered", declined: "Declined" },
     noticeFrequency: {
       immediate: "At once, for each notice",

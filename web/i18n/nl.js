@@ -21,6 +21,7 @@
     footerText: "themanet is open source (EUPL-1.2). Niets over ons zonder ons.",
   },
   nav: {
+    map: "Kaart",
     questions: "Vragen",
     agenda: "Agenda",
     find: "Netwerken",
@@ -1060,6 +1061,29 @@
   place: {
     belgium: "België",
   },
+  map: {
+    title: "Kaart van inclusieve gemeenten",
+    summary: { one: "In 1 gemeente is een themanetwerk actief.", other: "In {count} gemeenten is een themanetwerk actief." },
+    intro: "Op de kaart zie je waar themanetwerken werken, in Nederland en in Vlaanderen. Kies wat de kaart laat zien. Elke gemeente is een link naar haar netwerken.",
+    toTable: "Naar de tabel",
+    toTableHelp: "In de tabel staan dezelfde cijfers. Je kunt de tabel sorteren.",
+    measure: "Wat laat de kaart zien?",
+    shown: "De kaart laat nu zien: {measure}.",
+    caption2: "Alleen openbare lokale netwerken tellen mee. Een donkerder kleur betekent meer.",
+    tableTitle: "Cijfers per gemeente",
+    showAll: "Ook gemeenten zonder netwerk tonen",
+    showAllHelp: "Zonder dit vinkje zie je alleen gemeenten met een netwerk.",
+    caption: { one: "1 gemeente met een netwerk", other: "{count} gemeenten met een netwerk" },
+    captionAll: { one: "1 gemeente", other: "{count} gemeenten" },
+    colName: "Gemeente",
+    colProvince: "Provincie",
+    colActive: "Actieve netwerken",
+    colGoals: "Doelen behaald",
+    colExperts: "Ervaringsdeskundigen",
+    sortedDown: "Gesorteerd op {column}, van hoog naar laag.",
+    sortedUp: "Gesorteerd op {column}, van laag naar hoog.",
+    api: "Deze cijfers staan ook in de API:",
+  },
   questions: {
     title: "Vragen van netwerken",
     intro: "Soms is een probleem te groot voor één netwerk. Dan stelt het netwerk een vraag aan het grotere netwerk erboven, of aan een landelijk netwerk.",
@@ -1196,6 +1220,7 @@
     wrongKind: "Dit soort bestand kan niet. Kies een PDF, Word-, Excel- of OpenDocument-bestand, een afbeelding of gewone tekst. Klopt de naam van het bestand met wat het is?",
   },
   enum: {
+    mapMeasure: { active_networks: "Actieve netwerken", goals_achieved: "Behaalde doelen", experience_experts: "Ervaringsdeskundigen die meedoen" },
     questionStatus: { raised: "Gesteld", received: "Ontvangen", on_agenda: "Op de agenda", in_progress: "Wordt aan gewerkt", answered: "Beantwoord", declined: "Niet opgepakt" },
     noticeFrequency: {
       immediate: "Meteen, per bericht",

@@ -96,6 +96,7 @@ const NAV = [
   { key: "nav.find", href: "/", page: "find" },
   { key: "nav.agenda", href: "/agenda.html", page: "agenda" },
   { key: "nav.questions", href: "/vragen.html", page: "questions" },
+  { key: "nav.map", href: "/kaart.html", page: "map" },
   { key: "nav.knowledge", href: "/kennis.html", page: "knowledge" },
   { key: "nav.start", href: "/netwerk-starten.html", page: "start" },
   { key: "nav.mine", href: "/mijn.html", page: "mine", signedIn: true },

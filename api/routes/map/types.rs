@@ -1,0 +1,60 @@
+//! What the map endpoints answer, and the drawing's query.
+
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::domain::{MailLanguage, MapMeasure};
+use crate::reference::Country;
+use crate::web::params;
+
+/// A municipality with the figures of its public local networks.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MunicipalityFigures {
+    /// CBS or NIS code.
+    #[schema(example = "GM0344")]
+    pub code: String,
+    pub name: String,
+    pub country: Country,
+    pub province_code: String,
+    pub province_name: String,
+    /// Public local networks that are not closed.
+    pub networks: i64,
+    /// Of those, the active ones.
+    pub active_networks: i64,
+    /// Their memberships (a person in two networks counts twice).
+    pub members: i64,
+    /// Memberships of experience experts.
+    pub experience_experts: i64,
+    /// Goals and steps achieved.
+    pub goals_achieved: i64,
+}
+
+/// The figures of every municipality, with what they add up to.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MapFigures {
+    /// Every municipality of the Netherlands, Flanders and Brussels, by code.
+    pub items: Vec<MunicipalityFigures>,
+    /// Municipalities with at least one active network.
+    pub municipalities_with_active_network: i64,
+    pub active_networks: i64,
+    pub experience_experts: i64,
+    pub goals_achieved: i64,
+}
+
+/// What the drawing shades, and in which language it speaks.
+#[derive(Debug, Default, serde::Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct MapQuery {
+    /// What each municipality is shaded by (default `active_networks`).
+    #[param(inline, value_type = Option<MapMeasure>)]
+    #[serde(default, deserialize_with = "params::choice")]
+    pub measure: Option<MapMeasure>,
+    /// `nl` (default) or `en`: the words of the title, the legend and
+    /// each municipality's name with its figure.
+    #[param(inline, value_type = Option<MailLanguage>)]
+    #[serde(default, deserialize_with = "params::choice")]
+    pub lang: Option<MailLanguage>,
+}

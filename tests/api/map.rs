@@ -1,0 +1,215 @@
+//! The map of municipalities: its figures equal a count from the tables
+//! after every kind of change, members-only networks are not counted, and
+//! the drawing has every municipality as a named link.
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+use serde_json::json;
+
+use crate::both;
+use crate::common::TestApp;
+
+/// The figures per municipality, counted from the tables themselves:
+/// (networks, active, members, experience experts, goals achieved).
+fn counted(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
+    use themanet::db::schema::{goals, memberships, networks, stakeholders};
+    let mut conn = app.db.conn();
+    let shown: Vec<(i64, String, String)> = networks::table
+        .filter(networks::visibility.eq("public"))
+        .filter(networks::status.ne("closed"))
+        .filter(networks::municipality_code.is_not_null())
+        .select((
+            networks::id,
+            networks::municipality_code.assume_not_null(),
+            networks::status,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for (id, code, status) in shown {
+        let kinds: Vec<String> = memberships::table
+            .inner_join(stakeholders::table)
+            .filter(memberships::network_id.eq(id))
+            .select(stakeholders::kind)
+            .load(&mut conn)
+            .unwrap();
+        let achieved: i64 = goals::table
+            .filter(goals::network_id.eq(id))
+            .filter(goals::status.eq("achieved"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        let f: &mut [i64; 5] = out.entry(code).or_default();
+        f[0] += 1;
+        f[1] += i64::from(status == "active");
+        f[2] += kinds.len() as i64;
+        f[3] += kinds.iter().filter(|k| *k == "experience_expert").count() as i64;
+        f[4] += achieved;
+    }
+    out
+}
+
+/// The figures the API gives, for municipalities with any.
+async fn answered(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
+    let body = app
+        .get("/api/v1/map/municipalities", None)
+        .await
+        .expect(200)
+        .body;
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 342 + 285 + 19, "every municipality");
+    items
+        .iter()
+        .map(|m| {
+            let n = |k: &str| m[k].as_i64().unwrap();
+            (
+                m["code"].as_str().unwrap().to_string(),
+                [
+                    n("networks"),
+                    n("activeNetworks"),
+                    n("members"),
+                    n("experienceExperts"),
+                    n("goalsAchieved"),
+                ],
+            )
+        })
+        .filter(|(_, f)| f.iter().any(|v| *v > 0))
+        .collect()
+}
+
+async fn same(app: &TestApp, after: &str) {
+    assert_eq!(answered(app).await, counted(app), "after {after}");
+}
+
+both!(
+    the_figures_equal_a_count_from_the_tables_after_every_change,
+    |app: TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let utrecht = app.network(&anna, "Toegankelijk Utrecht").await;
+        same(&app, "a network").await;
+        let gent = app
+            .network_with(&anna, json!({"name": "Gent doet mee", "theme": "Vrije tijd", "scope": "local", "municipalityCode": "44021", "status": "active"}))
+            .await;
+        app.join(utrecht, &bert).await;
+        app.join(gent, &bert).await;
+        same(&app, "joining").await;
+        let company = app
+            .post(
+                "/api/v1/stakeholders",
+                Some(&anna.token),
+                json!({"kind": "company", "name": "Bakkerij Brood"}),
+            )
+            .await
+            .expect(201)
+            .id();
+        app.post(
+            &format!("/api/v1/networks/{utrecht}/members"),
+            Some(&anna.token),
+            json!({"stakeholderId": company, "role": "partner"}),
+        )
+        .await
+        .expect(201);
+        same(&app, "an organisation added").await;
+        let goal = app.goal(utrecht, &anna, "Een drempelvrije ingang").await;
+        app.patch(
+            &format!("/api/v1/goals/{goal}"),
+            Some(&anna.token),
+            json!({"status": "achieved"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a goal achieved").await;
+        app.patch(
+            &format!("/api/v1/networks/{utrecht}"),
+            Some(&anna.token),
+            json!({"status": "active"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a network made active").await;
+        let figures = app
+            .get("/api/v1/map/municipalities", None)
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(figures["municipalitiesWithActiveNetwork"], 2);
+        assert_eq!(figures["goalsAchieved"], 1);
+        app.delete(
+            &format!("/api/v1/networks/{gent}/members/{}", bert.stakeholder_id),
+            Some(&bert.token),
+        )
+        .await
+        .expect(204);
+        same(&app, "leaving").await;
+        // A members-only network is not counted: a figure must not tell it exists.
+        app.patch(
+            &format!("/api/v1/networks/{gent}"),
+            Some(&anna.token),
+            json!({"visibility": "members"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a network made members-only").await;
+        assert!(!answered(&app).await.contains_key("44021"));
+        app.patch(
+            &format!("/api/v1/networks/{utrecht}"),
+            Some(&anna.token),
+            json!({"municipalityCode": "GM0363"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a network moved").await;
+        app.patch(
+            &format!("/api/v1/networks/{utrecht}"),
+            Some(&anna.token),
+            json!({"status": "closed"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a network closed").await;
+        assert_eq!(answered(&app).await, BTreeMap::new());
+    }
+);
+
+both!(
+    the_map_is_drawn_with_every_municipality_named,
+    |app: TestApp| async move {
+        let anna = app.user("Anna").await;
+        let utrecht = app
+            .network_with(&anna, json!({"name": "Toegankelijk Utrecht", "theme": "Utrecht", "scope": "local", "municipalityCode": "GM0344", "status": "active"}))
+            .await;
+        let _ = utrecht;
+        let r = app
+            .get("/api/v1/map/municipalities.svg?lang=en", None)
+            .await
+            .expect(200);
+        assert_eq!(
+            r.header("content-type").as_deref(),
+            Some("image/svg+xml; charset=utf-8")
+        );
+        let svg = r.text.clone();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.ends_with("</svg>"));
+        assert_eq!(svg.matches("<a href=").count(), 342 + 285 + 19);
+        assert_eq!(svg.matches("<title>").count(), 342 + 285 + 19);
+        assert!(svg.contains(
+            r#"<a href="/?municipality=GM0344"><title>Utrecht: 1 active network</title>"#
+        ));
+        assert!(svg
+            .contains(r#"<a href="/?municipality=44021"><title>Gent: 0 active networks</title>"#));
+        assert!(svg.len() < 300 * 1024, "the map is {} bytes", svg.len());
+        // Every tag that opens is closed.
+        for tag in ["svg", "g", "a", "title", "desc", "text"] {
+            let opened =
+                svg.matches(&format!("<{tag}>")).count() + svg.matches(&format!("<{tag} ")).count();
+            assert_eq!(opened, svg.matches(&format!("</{tag}>")).count(), "<{tag}>");
+        }
+        let bad = app
+            .get("/api/v1/map/municipalities.svg?measure=cats&lang=fr", None)
+            .await
+            .expect(400);
+        assert_eq!(bad.invalid_names(), ["lang", "measure"]);
+    }
+);
