@@ -310,3 +310,28 @@ test("a raised question by ear: where it stands, who asks whom, and every step",
   transcript("question-by-ear", plain(from).map(dated));
   await page.close();
 });
+
+test("the map by ear: a municipality named with its figure, and the table beside it", async () => {
+  const page = await openPage(browser.context);
+  await offerReader(page);
+  await visit(page, "/kaart.html");
+  await page.locator("svg.tm-map").waitFor();
+  await startReader(page);
+  await nextUntil(page, /^heading, Kaart van inclusieve gemeenten, level 1$/);
+  await nextUntil(page, /^In \d+ gemeenten? is een themanetwerk actief\.$/);
+  await nextUntil(page, /^link, Utrecht: \d+ actie(f netwerk|ve netwerken)$/, 2000);
+  const map = await spoken(page);
+  await nextUntil(page, /^heading, Cijfers per gemeente, level 2$/, 2000);
+  await nextUntil(page, /^table, \d+ gemeenten? met een netwerk/);
+  await nextUntil(page, /^link, Utrecht$/);
+  const table = await spoken(page);
+  const start = (phrases, first) => phrases.slice(phrases.findIndex((p) => first.test(p)));
+  // Other journeys add networks meanwhile: the transcript keeps the words,
+  // not the figures, and the table up to its header row.
+  const figures = (p) => p.replace(/\d+/g, "[n]").replace(/\[n\] gemeente\b/g, "[n] gemeenten").replace(/\[n\] actief netwerk\b/g, "[n] actieve netwerken");
+  const head = start(map, /^heading, Kaart/).slice(0, 12);
+  const tableHead = start(table, /^heading, Cijfers per gemeente/);
+  const header = tableHead.slice(0, tableHead.indexOf("end of rowgroup") + 1);
+  transcript("map-by-ear", [...head, "...", ...map.slice(-1), "---", ...header].map(figures));
+  await page.close();
+});
