@@ -24,3 +24,4 @@ mod privacy;
 mod reference;
 mod search;
 mod stakeholders;
+mod talents;
