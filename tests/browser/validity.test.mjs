@@ -41,6 +41,9 @@ const SIGNED_IN = [
   "/bijeenkomst.html?id=4",
   "/documenten.html?netwerk=3",
   "/netwerk-starten.html",
+  "/talenten.html",
+  "/ervaringsdeskundigen.html",
+  "/matchcentrum.html?doel=5",
 ];
 
 let folder;

@@ -97,6 +97,7 @@ const NAV = [
   { key: "nav.agenda", href: "/agenda.html", page: "agenda" },
   { key: "nav.knowledge", href: "/kennis.html", page: "knowledge" },
   { key: "nav.start", href: "/netwerk-starten.html", page: "start" },
+  { key: "nav.talents", href: "/talenten.html", page: "talents", signedIn: true },
   { key: "nav.mine", href: "/mijn.html", page: "mine", signedIn: true },
 ];
 
