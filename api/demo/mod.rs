@@ -1524,6 +1524,7 @@ const NEEDS: &[(&str, &[&str])] = &[
     ("nig-landkaart", &["ontwerpen", "it"]),
     ("nig-match", &["schrijven", "ervaringsdeskundigheid"]),
     ("nig-protocol", &["schrijven", "juridische kennis"]),
+    ("dr-vervoer", &["fotograferen", "schrijven"]),
 ];
 
 /// Offers of help on steps ("Ik help mee"), as the core group answered them.

@@ -140,10 +140,11 @@ pub fn present(
         ) else {
             continue;
         };
-        let direction = if permissions::may_answer_contact_request(viewer, to) {
-            Direction::Received
-        } else {
+        // Asked by the viewer: sent (also to a profile they manage).
+        let direction = if r.from_user_id.is_some() && r.from_user_id == viewer.user_id {
             Direction::Sent
+        } else {
+            Direction::Received
         };
         let status = ContactRequestStatus::from_db(&r.status);
         let contact = if !permissions::may_see_requested_contact(status) {

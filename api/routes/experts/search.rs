@@ -70,6 +70,7 @@ pub async fn search_experts(
         let people: Vec<Stakeholder> = people
             .into_iter()
             .filter(|s| !StakeholderKind::from_db(&s.kind).is_organisation())
+            .filter(|s| Some(s.id) != viewer.stakeholder_id)
             .collect();
         let ids: Vec<i64> = people.iter().map(|s| s.id).collect();
         let mut talents: HashMap<i64, Vec<String>> = HashMap::new();
