@@ -620,3 +620,91 @@ both!(
         assert_eq!(export.body["contactRequests"][0]["id"], request);
     }
 );
+
+/// Marks a user's address confirmed (notices go to confirmed addresses).
+fn confirm(app: &TestApp, user: &User) {
+    use diesel::prelude::*;
+    use themanet::db::schema::users;
+    let mut conn = app.db.conn();
+    diesel::update(users::table.find(user.id))
+        .set(users::email_verified_at.eq(chrono::Utc::now().naive_utc()))
+        .execute(&mut conn)
+        .expect("confirm the address");
+}
+
+/// The subjects of the mail in the outbox for an address.
+fn subjects(app: &TestApp, to: &str) -> Vec<String> {
+    use diesel::prelude::*;
+    use themanet::db::schema::outbox;
+    let mut conn = app.db.conn();
+    outbox::table
+        .filter(outbox::recipient.eq(to))
+        .order(outbox::id)
+        .select(outbox::subject)
+        .load(&mut conn)
+        .expect("outbox")
+}
+
+both!(
+    offers_of_help_and_contact_requests_are_told_by_mail,
+    |app: TestApp| async move {
+        let carla = app.user("Carla").await;
+        let mila = app.user("Mila").await;
+        for u in [&carla, &mila] {
+            confirm(&app, u);
+        }
+        let network = app.network(&carla, "Post voor helpers").await;
+        app.join(network, &mila).await;
+        offer(
+            &app,
+            &mila,
+            &["schrijven"],
+            "GM0344",
+            json!({"findable": true}),
+        )
+        .await;
+        let id = step(
+            &app,
+            network,
+            &carla,
+            "Nieuwsbrief schrijven",
+            &["schrijven"],
+        )
+        .await;
+        let helpers = format!("/api/v1/goals/{id}/helpers");
+        // Registering sent each a link to confirm their address.
+        let before = subjects(&app, &mila.email).len();
+        app.post(&helpers, Some(&mila.token), json!({}))
+            .await
+            .expect(201);
+        let core = subjects(&app, &carla.email);
+        assert!(core
+            .last()
+            .is_some_and(|s| s.contains("Nieuwsbrief schrijven")));
+        assert_eq!(
+            subjects(&app, &mila.email).len(),
+            before,
+            "not the one who offered"
+        );
+        app.patch(
+            &format!("{helpers}/{}", mila.stakeholder_id),
+            Some(&carla.token),
+            json!({"status": "accepted"}),
+        )
+        .await
+        .expect(200);
+        let told = subjects(&app, &mila.email);
+        assert_eq!(told.len(), before + 1);
+        assert!(told[before].contains("Nieuwsbrief schrijven"));
+        app.post(
+            "/api/v1/contact-requests",
+            Some(&carla.token),
+            json!({"stakeholderId": mila.stakeholder_id, "message": "Wil je meedenken over de folder?"}),
+        )
+        .await
+        .expect(201);
+        let told = subjects(&app, &mila.email);
+        assert_eq!(told.len(), before + 2);
+        assert!(told[before + 1].contains("Carla"));
+    }
+);

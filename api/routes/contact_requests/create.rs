@@ -20,7 +20,7 @@ use crate::AppState;
 ///
 /// For those who may search for experts (`GET /experts`), to a person who
 /// chose to be findable, with a message. The person sees it at `GET
-/// /me/contact-requests` and accepts or declines; contact details reach
+/// /me/contact-requests` (and hears of it by mail) and accepts or declines; contact details reach
 /// either side only after they accept. One open request per person at a
 /// time.
 #[utoipa::path(
@@ -44,6 +44,7 @@ pub async fn create_contact_request(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let mut errors = parse_errors;
@@ -108,9 +109,11 @@ pub async fn create_contact_request(
             Some(row.id),
             None,
         )?;
-        present(conn, &viewer, vec![row])?
+        let out = present(conn, &viewer, vec![row])?
             .pop()
-            .ok_or_else(|| ApiError::Internal("request vanished".into()))
+            .ok_or_else(|| ApiError::Internal("request vanished".into()))?;
+        crate::mail::talents::contact_requested(conn, &base, to, &out.from.name, viewer.user_id)?;
+        Ok(out)
     })
     .await?;
     Ok(created(&req, "/me/contact-requests", &out, None))

@@ -1,7 +1,7 @@
 //! `PATCH /goals/{goalId}/helpers/{stakeholderId}`: the core group accepts
 //! or declines an offer of help.
 
-use actix_web::{patch, web, HttpResponse};
+use actix_web::{patch, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use super::types::{present, HelpAnswerInput, HelperOut};
@@ -19,7 +19,8 @@ use crate::AppState;
 /// Accept or decline an offer of help
 ///
 /// The core group and coordinators. An accepted member is a helper on the
-/// step (`helperIds`); either answer may be changed later.
+/// step (`helperIds`) and hears of it by mail; either answer may be
+/// changed later.
 #[utoipa::path(
     tag = "Talents",
     params(
@@ -37,6 +38,7 @@ use crate::AppState;
 #[patch("/goals/{goalId}/helpers/{stakeholderId}")]
 pub async fn answer_help(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<(i64, i64)>,
     auth: Auth,
     body: JsonBody<HelpAnswerInput>,
@@ -44,6 +46,7 @@ pub async fn answer_help(
     auth.required()?;
     let (id, helper) = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let out = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, goals, id);
         let viewer = Viewer::load(conn, auth)?;
@@ -96,6 +99,9 @@ pub async fn answer_help(
             Some(id),
             Some(goal.network_id),
         )?;
+        if status == HelperStatus::Accepted && current.as_deref() != Some(status.as_str()) {
+            crate::mail::talents::help_accepted(conn, &base, helper, &goal.title, viewer.user_id)?;
+        }
         present(conn, &viewer, &access, id, Some(helper))?
             .pop()
             .ok_or_else(|| ApiError::Internal("offer vanished".into()))

@@ -20,7 +20,8 @@ use crate::AppState;
 /// Offer help on a step
 ///
 /// "Ik help mee": members of the step's network, once per step, while it is
-/// open. The core group accepts or declines.
+/// open. The core group and coordinators hear of it by mail and accept
+/// or decline.
 #[utoipa::path(
     tag = "Talents",
     params(("goalId" = i64, Path, description = "Goal id", minimum = 1)),
@@ -45,6 +46,7 @@ pub async fn offer_help(
     auth.required()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let out = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, goals, id);
         let viewer = Viewer::load(conn, auth)?;
@@ -85,6 +87,14 @@ pub async fn offer_help(
             "goal",
             Some(id),
             Some(goal.network_id),
+        )?;
+        crate::mail::talents::help_offered(
+            conn,
+            &base,
+            goal.network_id,
+            id,
+            &goal.title,
+            viewer.user_id,
         )?;
         present(conn, &viewer, &access, id, Some(me))?
             .pop()
