@@ -217,6 +217,8 @@
     expertsInCore: { one: "There is 1 experience expert in the core group. Nothing about us without us.", other: "There are {count} experience experts in the core group. Nothing about us without us." },
   },
   goals: {
+    needs: "Needed: {list}",
+    helpers: { one: "{count} member helps", other: "{count} members help" },
     fieldTalents: "Which talents are needed?",
     fieldTalentsHelp: "For example: writing, design, NGT. Put a comma between the words. While you type, you see talents that already exist.",
     matches: "Who can help?",

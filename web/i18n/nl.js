@@ -218,6 +218,8 @@
     expertsInCore: { one: "In de kerngroep zit 1 ervaringsdeskundige. Niets over ons zonder ons.", other: "In de kerngroep zitten {count} ervaringsdeskundigen. Niets over ons zonder ons." },
   },
   goals: {
+    needs: "Nodig: {list}",
+    helpers: { one: "{count} lid helpt mee", other: "{count} leden helpen mee" },
     fieldTalents: "Welke talenten zijn nodig?",
     fieldTalentsHelp: "Bijvoorbeeld: schrijven, vormgeven, NGT. Zet een komma tussen de woorden. Tijdens het typen zie je talenten die al bestaan.",
     matches: "Wie kan helpen?",
