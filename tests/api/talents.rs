@@ -708,3 +708,43 @@ both!(
         assert!(told[before + 1].contains("Carla"));
     }
 );
+
+both!(
+    erasing_an_account_erases_its_offers_and_requests,
+    |app: TestApp| async move {
+        let carla = app.user("Carla").await;
+        let mila = app.user("Mila").await;
+        let network = app.network(&carla, "Wissen").await;
+        app.join(network, &mila).await;
+        offer(
+            &app,
+            &mila,
+            &["schrijven"],
+            "GM0344",
+            json!({"findable": true}),
+        )
+        .await;
+        let id = step(&app, network, &carla, "Iets schrijven", &["schrijven"]).await;
+        app.post(
+            &format!("/api/v1/goals/{id}/helpers"),
+            Some(&mila.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+        app.post(
+            "/api/v1/contact-requests",
+            Some(&carla.token),
+            json!({"stakeholderId": mila.stakeholder_id, "message": "Wil je meedenken over de folder?"}),
+        )
+        .await
+        .expect(201);
+        assert_eq!(app.db_count("goal_helpers"), 1);
+        assert_eq!(app.db_count("contact_requests"), 1);
+        app.delete("/api/v1/me", Some(&mila.token))
+            .await
+            .expect(204);
+        assert_eq!(app.db_count("goal_helpers"), 0);
+        assert_eq!(app.db_count("contact_requests"), 0);
+    }
+);
