@@ -101,10 +101,11 @@ impl StakeholderKind {
 }
 
 text_enum! {
-    /// Who may see a kind of profile field: everyone; the co-members of the
-    /// networks the person is in by their own act; or nobody but the person,
-    /// whoever manages the profile, and platform admins.
-    FieldVisibility { Public = "public", Networks = "networks", Nobody = "nobody" }
+    /// Who may see a kind of profile field: everyone; everyone signed in to
+    /// the platform; the co-members of the networks the person is in by
+    /// their own act; or nobody but the person, whoever manages the
+    /// profile, and platform admins.
+    FieldVisibility { Public = "public", Platform = "platform", Networks = "networks", Nobody = "nobody" }
 }
 
 impl FieldVisibility {
@@ -150,6 +151,29 @@ text_enum! {
         Achieved = "achieved",
         Dropped = "dropped",
     }
+}
+
+impl GoalStatus {
+    /// Still open: a step that may need talents and helpers.
+    pub fn is_open(self) -> bool {
+        !matches!(self, GoalStatus::Achieved | GoalStatus::Dropped)
+    }
+}
+
+text_enum! {
+    /// An offer of help on a step ("Ik help mee"), as the core group
+    /// answered it.
+    HelperStatus { Offered = "offered", Accepted = "accepted", Declined = "declined" }
+}
+
+text_enum! {
+    /// Whether you received a contact request or sent it.
+    ContactDirection { Received = "received", Sent = "sent" }
+}
+
+text_enum! {
+    /// A request for contact with a findable person, as they answered it.
+    ContactRequestStatus { Pending = "pending", Accepted = "accepted", Declined = "declined" }
 }
 
 text_enum! {
@@ -379,6 +403,9 @@ mod tests {
         check(StakeholderKind::ALL, StakeholderKind::as_str);
         check(Role::ALL, Role::as_str);
         check(GoalStatus::ALL, GoalStatus::as_str);
+        check(HelperStatus::ALL, HelperStatus::as_str);
+        check(ContactRequestStatus::ALL, ContactRequestStatus::as_str);
+        check(ContactDirection::ALL, ContactDirection::as_str);
         check(Stance::ALL, Stance::as_str);
         check(Audience::ALL, Audience::as_str);
         check(FieldVisibility::ALL, FieldVisibility::as_str);

@@ -22,8 +22,8 @@ use crate::db::schema::{
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
-    FieldVisibility, InvitationStatus, QuestionStatus, RegistrationStatus, Role, StakeholderKind,
-    Visibility,
+    ContactRequestStatus, FieldVisibility, InvitationStatus, QuestionStatus, RegistrationStatus,
+    Role, StakeholderKind, Visibility,
 };
 use crate::web::error::{ApiError, Code, InvalidParam};
 
@@ -701,11 +701,12 @@ pub fn may_see_stakeholder(viewer: &Viewer, s: &Stakeholder, co_member: bool) ->
 
 /// May the viewer see a kind of profile field the person shows at
 /// `visibility`: whoever may edit the profile always; others as the person
-/// chose (co-members for `networks`).
+/// chose (everyone signed in for `platform`, co-members for `networks`).
 pub fn may_see_field(viewer: &Viewer, s: &Stakeholder, visibility: &str, co_member: bool) -> bool {
     may_edit_profile(viewer, s)
         || match FieldVisibility::from_db(visibility) {
             FieldVisibility::Public => true,
+            FieldVisibility::Platform => viewer.user_id.is_some(),
             FieldVisibility::Networks => co_member,
             FieldVisibility::Nobody => false,
         }
@@ -1074,4 +1075,172 @@ pub fn question_access(
 /// speaks, not a single member).
 pub fn ensure_speaks_for(access: &NetworkAccess) -> Result<(), ApiError> {
     access.ensure_core()
+}
+
+impl NetworkAccess {
+    /// Who offers help on a network's steps ("Ik help mee"): its members,
+    /// by their own profile. Their stakeholder id.
+    pub fn helper(&self, viewer: &Viewer) -> Result<i64, ApiError> {
+        match (self.role, viewer.stakeholder_id) {
+            (Some(_), Some(me)) => Ok(me),
+            _ => Err(ApiError::Forbidden(
+                "Only members of this network offer help on its steps. Join the network first."
+                    .into(),
+            )),
+        }
+    }
+}
+
+/// Who sees the matchcentrum of a step (the members whose talents it
+/// needs) and accepts or declines offers of help: the network's core group
+/// and coordinators, and admins.
+pub fn may_match(access: &NetworkAccess) -> Result<(), ApiError> {
+    if organises(access.is_admin, access.role) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "Only the core group and coordinators of this network match people to its steps."
+                .into(),
+        ))
+    }
+}
+
+/// Who sees an offer of help on a step: the core group (every offer), the
+/// person who offered (their own), and whoever sees the step (the accepted
+/// ones, whose ids the step shows).
+pub fn may_see_helper_offer(
+    access: &NetworkAccess,
+    viewer: &Viewer,
+    stakeholder_id: i64,
+    accepted: bool,
+) -> bool {
+    accepted || access.is_organiser() || viewer.stakeholder_id == Some(stakeholder_id)
+}
+
+/// Whether a person's talents and availability reach the core group in the
+/// matchcentrum: as the person chose ([`may_see_field`] with their talents'
+/// visibility; the core group are their co-members).
+pub fn may_match_person(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> bool {
+    may_see_field(viewer, s, &s.talents_visibility, co_member)
+}
+
+/// Whether a person's talents are wanted beyond their own networks (the
+/// open needs of other public networks in `GET /me/matches`): only when they
+/// show their talents to the platform or to everyone.
+pub fn offers_beyond_networks(s: &Stakeholder) -> bool {
+    matches!(
+        FieldVisibility::from_db(&s.talents_visibility),
+        FieldVisibility::Public | FieldVisibility::Platform
+    )
+}
+
+/// Whether the viewer may search for experience experts (`GET /experts`)
+/// and ask them for contact: platform admins, coordinators of a network,
+/// and people who manage an organisation's or municipality's profile (they
+/// act for it).
+pub fn may_search_experts(conn: &mut DbConn, viewer: &Viewer) -> Result<bool, ApiError> {
+    let Some(me) = viewer.user_id else {
+        return Ok(false);
+    };
+    if viewer.is_admin {
+        return Ok(true);
+    }
+    if let Some(mine) = viewer.stakeholder_id {
+        let coordinates: i64 = memberships::table
+            .filter(memberships::stakeholder_id.eq(mine))
+            .filter(memberships::role.eq(Role::Coordinator.as_str()))
+            .count()
+            .get_result(conn)?;
+        if coordinates > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(!organisations_managed_by(conn, me)?.is_empty())
+}
+
+/// 403 unless the viewer may search for experts ([`may_search_experts`]).
+pub fn ensure_expert_searcher(conn: &mut DbConn, viewer: &Viewer) -> Result<(), ApiError> {
+    viewer.user()?;
+    if may_search_experts(conn, viewer)? {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "Only coordinators, and people who act for an organisation or municipality (whose profile they manage), search for experts.".into(),
+        ))
+    }
+}
+
+/// The organisation and municipality profiles an account manages (added
+/// them, and they have no account of their own).
+pub fn organisations_managed_by(conn: &mut DbConn, me: i64) -> Result<Vec<Stakeholder>, ApiError> {
+    let rows: Vec<Stakeholder> = stakeholders::table
+        .filter(managed_by(me))
+        .filter(stakeholders::user_id.is_null())
+        .select(Stakeholder::as_select())
+        .order(stakeholders::id)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|s| StakeholderKind::from_db(&s.kind).is_organisation())
+        .collect())
+}
+
+/// Who asks a findable person for contact, and for whom: someone who may
+/// search for experts ([`may_search_experts`]), for an organisation or
+/// municipality they manage (`on_behalf_of`) or else for themselves. The
+/// stakeholder id the request comes from.
+pub fn contact_requester(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    on_behalf_of: Option<i64>,
+) -> Result<i64, ApiError> {
+    ensure_expert_searcher(conn, viewer)?;
+    let me = viewer.user()?;
+    match on_behalf_of {
+        Some(id) => {
+            if organisations_managed_by(conn, me)?
+                .iter()
+                .any(|s| s.id == id)
+            {
+                Ok(id)
+            } else {
+                Err(ApiError::ConflictingFields(vec![InvalidParam::conflict(
+                    "onBehalfOf",
+                    Code::Reference,
+                    "is not an organisation or municipality whose profile you manage",
+                )
+                .expected("stakeholder")]))
+            }
+        }
+        None => viewer.stakeholder_id.ok_or_else(|| {
+            ApiError::Forbidden(
+                "Ask with your own profile, or name the organisation you act for (onBehalfOf)."
+                    .into(),
+            )
+        }),
+    }
+}
+
+/// A person who chose to be findable by organisations; anyone else is
+/// 404 to expert searchers, as if they did not exist.
+pub fn findable_person(conn: &mut DbConn, id: i64) -> Result<Stakeholder, ApiError> {
+    stakeholders::table
+        .find(id)
+        .filter(stakeholders::findable.eq(true))
+        .select(Stakeholder::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("This person"))
+}
+
+/// Who answers a contact request: the person it is addressed to (their
+/// own account), nobody else, not even admins.
+pub fn may_answer_contact_request(viewer: &Viewer, to: &Stakeholder) -> bool {
+    manages(viewer, to)
+}
+
+/// Whether the two sides of a contact request see each other's contact
+/// details (as each shared them): only once the person accepted.
+pub fn may_see_requested_contact(status: ContactRequestStatus) -> bool {
+    status == ContactRequestStatus::Accepted
 }

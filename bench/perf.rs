@@ -680,6 +680,118 @@ const DOCUMENTS: i64 = 100;
 /// Questions a local network of the fixture raises to its national network.
 const QUESTIONS: i64 = 100;
 
+/// The talent endpoints to measure, as the fixture's account made platform
+/// admin (`themanet create-admin`): the core group of a generated network
+/// has no account to sign in with, and admins see every matchcentrum. The
+/// network with the most members (of the first hundred) gets a step that
+/// needs two common talents; the account offers one of them to everyone,
+/// so that `/me/matches` ranks the open needs of every public network.
+fn talent_targets(o: &Options, url: &str, port: u16, f: &Fixture) -> Result<Vec<(String, Target)>> {
+    let status = Command::new(&o.bin)
+        .args(["create-admin", "--email", &f.email, "--name", "Bench"])
+        .env("DATABASE_URL", url)
+        .env("ADMIN_PASSWORD", PASSWORD)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("{}: {e}", o.bin.display()))?;
+    if !status.success() {
+        return Err("create-admin failed".into());
+    }
+    let login = serde_json::json!({ "email": f.email, "password": PASSWORD });
+    let login = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(&login.to_string()),
+        )?,
+        200,
+        "login as admin",
+    )?;
+    let token = login["accessToken"]
+        .as_str()
+        .ok_or("login: no accessToken")?
+        .to_string();
+    let me = login["user"]["stakeholderId"]
+        .as_i64()
+        .ok_or("login: no profile")?;
+    let offer =
+        serde_json::json!({ "talents": ["schrijven"], "visibility": { "talents": "public" } });
+    expect(
+        http_as(
+            port,
+            "PATCH",
+            &format!("/api/v1/stakeholders/{me}"),
+            Some(&token),
+            Some(&offer.to_string()),
+            "application/merge-patch+json",
+        )?,
+        200,
+        "offer a talent",
+    )?;
+    let networks = expect(
+        http(port, "GET", "/api/v1/networks?pageSize=100", None, None)?,
+        200,
+        "networks",
+    )?;
+    let mut biggest = (f.network, 0);
+    for n in networks["items"].as_array().into_iter().flatten() {
+        let Some(id) = n["id"].as_i64() else { continue };
+        let one = expect(
+            http(
+                port,
+                "GET",
+                &format!("/api/v1/networks/{id}"),
+                Some(&token),
+                None,
+            )?,
+            200,
+            "network",
+        )?;
+        let members: i64 = one["memberCounts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["count"].as_i64())
+            .sum();
+        if members > biggest.1 {
+            biggest = (id, members);
+        }
+    }
+    let step = serde_json::json!({
+        "title": "Een folder schrijven en organiseren",
+        "neededTalents": ["schrijven", "organiseren"],
+    });
+    let goal = expect(
+        http(
+            port,
+            "POST",
+            &format!("/api/v1/networks/{}/goals", biggest.0),
+            Some(&token),
+            Some(&step.to_string()),
+        )?,
+        201,
+        "a step that needs talents",
+    )?["id"]
+        .as_i64()
+        .ok_or("step: no id")?;
+    let signed_in = |path: String| Target {
+        token: Some(token.clone()),
+        ..Target::get(path)
+    };
+    Ok(vec![
+        (
+            format!("a step's matchcentrum, {} members", biggest.1),
+            signed_in(format!("/api/v1/goals/{goal}/matches")),
+        ),
+        (
+            "open needs for a talent, platform-wide".into(),
+            signed_in("/api/v1/me/matches".into()),
+        ),
+    ])
+}
+
 /// Signs up a user with a network of its own and picks what to ask for. The
 /// municipality is the big city with the most networks, unless given.
 fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
@@ -1258,6 +1370,16 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
     let api = Server::start(o, &o.bin, &["serve"], &large_url, "api.log")?;
     let startup_large = api.startup;
     let f = fixture(api.port, None)?;
+    // Talents: the matchcentrum of a step in the network with the most
+    // members, and the open needs for a talent across the platform.
+    for (what, target) in talent_targets(o, &large_url, api.port, &f)? {
+        let figures = measure(o, api.port, &what, &target, Mode::Saturation, 200)?;
+        rows.push(Row {
+            what,
+            ratio: Some(figures.rps / bare_list.rps),
+            figures,
+        });
+    }
     let mut saturated = BTreeMap::new();
     for (what, target, ok) in endpoints(&f) {
         let figures = measure(o, api.port, what, &target, Mode::Saturation, ok)?;
@@ -1340,7 +1462,13 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 figures.p99_ms < 50.0,
             ));
         }
-        let answer = http(uncached.port, "GET", "/api/v1/map/municipalities.svg", None, None)?;
+        let answer = http(
+            uncached.port,
+            "GET",
+            "/api/v1/map/municipalities.svg",
+            None,
+            None,
+        )?;
         let (status, drawing) = (answer.status, answer.body.len());
         verdicts.push(verdict(
             "the whole map < 300 KB",

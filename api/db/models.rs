@@ -62,6 +62,9 @@ pub struct Stakeholder {
     pub talents_visibility: String,
     pub languages_visibility: String,
     pub municipality_visibility: String,
+    pub availability_hours: Option<i32>,
+    pub availability_occasional: bool,
+    pub findable: bool,
 }
 
 #[derive(Debug, Default, Insertable, AsChangeset)]
@@ -83,6 +86,9 @@ pub struct StakeholderValues {
     pub talents_visibility: String,
     pub languages_visibility: String,
     pub municipality_visibility: String,
+    pub availability_hours: Option<i32>,
+    pub availability_occasional: bool,
+    pub findable: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -544,4 +550,30 @@ pub struct QuestionEvent {
     pub note: String,
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
+}
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = goal_helpers)]
+pub struct GoalHelper {
+    pub goal_id: i64,
+    pub stakeholder_id: i64,
+    pub status: String,
+    pub message: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = contact_requests)]
+pub struct ContactRequest {
+    pub id: i64,
+    pub from_user_id: Option<i64>,
+    pub from_stakeholder_id: i64,
+    pub to_stakeholder_id: i64,
+    pub message: String,
+    pub status: String,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    pub answered_at: Option<NaiveDateTime>,
+    pub version: i64,
 }

@@ -123,6 +123,9 @@ diesel::table! {
         talents_visibility -> Text,
         languages_visibility -> Text,
         municipality_visibility -> Text,
+        availability_hours -> Nullable<Integer>,
+        availability_occasional -> Bool,
+        findable -> Bool,
     }
 }
 
@@ -561,6 +564,38 @@ diesel::table! {
 }
 
 diesel::table! {
+    goal_talents (goal_id, talent) {
+        goal_id -> BigInt,
+        talent -> Text,
+    }
+}
+
+diesel::table! {
+    goal_helpers (goal_id, stakeholder_id) {
+        goal_id -> BigInt,
+        stakeholder_id -> BigInt,
+        status -> Text,
+        message -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    contact_requests (id) {
+        id -> BigInt,
+        from_user_id -> Nullable<BigInt>,
+        from_stakeholder_id -> BigInt,
+        to_stakeholder_id -> BigInt,
+        message -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     question_supports (question_id, network_id) {
         question_id -> BigInt,
         network_id -> BigInt,
@@ -585,8 +620,14 @@ diesel::table! {
 
 diesel::joinable!(question_supports -> questions (question_id));
 diesel::joinable!(question_events -> questions (question_id));
+diesel::joinable!(goal_talents -> goals (goal_id));
+diesel::joinable!(goal_helpers -> goals (goal_id));
+diesel::joinable!(goal_helpers -> stakeholders (stakeholder_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    goal_talents,
+    goal_helpers,
+    contact_requests,
     users,
     refresh_tokens,
     topics,

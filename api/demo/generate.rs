@@ -27,8 +27,9 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 
 use crate::db::schema::{
-    goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links, memberships,
-    network_topics, networks, search_blocks, search_docs, stakeholder_tags, stakeholders, topics,
+    goal_talents, goals, knowledge_link_audiences, knowledge_link_topics, knowledge_links,
+    memberships, network_topics, networks, search_blocks, search_docs, stakeholder_tags,
+    stakeholders, topics,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -255,6 +256,13 @@ struct MembershipRow {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = goal_talents, treat_none_as_default_value = false)]
+struct GoalTalentRow {
+    goal_id: i64,
+    talent: &'static str,
+}
+
+#[derive(Insertable)]
 #[diesel(table_name = goals, treat_none_as_default_value = false)]
 struct GoalRow {
     id: i64,
@@ -380,6 +388,7 @@ enum Batch {
         count: u64,
         memberships: Vec<MembershipRow>,
         goals: Vec<GoalRow>,
+        talents: Vec<GoalTalentRow>,
     },
     Links {
         count: u64,
@@ -435,10 +444,12 @@ impl Batch {
                     count,
                     memberships,
                     goals,
+                    talents,
                 } => (
                     count,
                     put!(conn, memberships::table, memberships, 8)
-                        + put!(conn, goals::table, goals, 14),
+                        + put!(conn, goals::table, goals, 14)
+                        + put!(conn, goal_talents::table, talents, 2),
                 ),
                 Batch::Links {
                     count,
@@ -1350,6 +1361,7 @@ impl Producer {
             let end = (start + BATCH_MEMBER_NETWORKS).min(n);
             let mut rows = Vec::new();
             let mut goal_rows = Vec::new();
+            let mut talent_rows = Vec::new();
             for j in start..end {
                 let network = self.networks[j];
                 let size = extra[j] + u64::from((j as u64) < coordinators);
@@ -1423,6 +1435,22 @@ impl Producer {
                             .replace("{org}", pick(&mut rng, ORGS));
                         (Some(parent), children, upper_first(&title))
                     };
+                    // Every other step needs one or two talents, chosen by
+                    // its id (the random stream stays as it was).
+                    if parent_id.is_some() && id % 2 == 0 {
+                        let first = TALENTS[(id as usize / 2) % TALENTS.len()];
+                        let second = TALENTS[(id as usize / 7) % TALENTS.len()];
+                        talent_rows.push(GoalTalentRow {
+                            goal_id: id,
+                            talent: first,
+                        });
+                        if second != first && id % 3 == 0 {
+                            talent_rows.push(GoalTalentRow {
+                                goal_id: id,
+                                talent: second,
+                            });
+                        }
+                    }
                     let status = GoalStatus::ALL[status_weights.sample(&mut rng)];
                     let created_at = later(&mut rng, network.created_at, 400);
                     let updated_at = later(&mut rng, created_at, 200);
@@ -1457,6 +1485,7 @@ impl Producer {
                 count: (end - start) as u64,
                 memberships: rows,
                 goals: goal_rows,
+                talents: talent_rows,
             })
             .map_err(|_| ())?;
             start = end;

@@ -31,9 +31,9 @@ use crate::db::schema::{
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
-    AccessFeature, AgendaStatus, Audience, FieldVisibility, GoalStatus, MeetingFormat, MeetingKind,
-    MeetingStatus, NetworkStatus, RegistrationStatus, Role, Scope, StakeholderKind, Stance,
-    TimeZone, Visibility,
+    AccessFeature, AgendaStatus, Audience, FieldVisibility, GoalStatus, HelperStatus,
+    MeetingFormat, MeetingKind, MeetingStatus, NetworkStatus, RegistrationStatus, Role, Scope,
+    StakeholderKind, Stance, TimeZone, Visibility,
 };
 use crate::operations::config::{Config, DemoData};
 use crate::queries::stakeholders::Profile;
@@ -128,6 +128,20 @@ struct PersonSeed {
     account: Option<&'static str>,
     /// The account that added this profile (when it has no account of its own).
     added_by: &'static str,
+}
+
+/// How much time the people of the demo have (hours a month, now and
+/// then) and whether organisations may find them.
+fn offer_of(key: &str) -> (Option<i32>, bool, bool) {
+    match key {
+        "sanne" => (Some(8), false, true),
+        "daan" => (None, true, false),
+        "fatma" => (Some(4), false, true),
+        "yara" => (None, true, true),
+        "joost" => (Some(12), false, false),
+        "lid" => (Some(6), false, false),
+        _ => (None, false, false),
+    }
 }
 
 const PEOPLE: &[PersonSeed] = &[
@@ -1505,6 +1519,31 @@ const PULSES: &[(&str, &str, i32, i32, &str)] = &[
     ("drenthe-emmen", "wim", 4, 4, ""),
 ];
 
+/// The talents steps need (the matchcentrum finds the members who offer
+/// them).
+const NEEDS: &[(&str, &[&str])] = &[
+    ("nig-landkaart", &["ontwerpen", "it"]),
+    ("nig-match", &["schrijven", "ervaringsdeskundigheid"]),
+    ("nig-protocol", &["schrijven", "juridische kennis"]),
+    ("dr-vervoer", &["fotograferen", "schrijven"]),
+];
+
+/// Offers of help on steps ("Ik help mee"), as the core group answered them.
+const HELPERS: &[(&str, &str, HelperStatus, &str)] = &[
+    (
+        "nig-landkaart",
+        "daan",
+        HelperStatus::Accepted,
+        "Ik maak de kaart in de avonden.",
+    ),
+    (
+        "nig-match",
+        "henk",
+        HelperStatus::Offered,
+        "Ik schrijf graag mee aan de teksten.",
+    ),
+];
+
 const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
     ("nig-route", "joost", Stance::Support, "Heel goed. In Drenthe kunnen we deze route meteen gebruiken."),
     ("nig-route", "daan", Stance::Support, "Graag met plaatjes bij elke stap."),
@@ -1828,6 +1867,7 @@ impl<'a> Loader<'a> {
         self.networks()?;
         self.memberships()?;
         self.goals()?;
+        self.talents()?;
         self.endorsements()?;
         self.meetings()?;
         self.board()?;
@@ -2218,6 +2258,9 @@ impl<'a> Loader<'a> {
                 talents_visibility: shown.into(),
                 languages_visibility: shown.into(),
                 municipality_visibility: shown.into(),
+                availability_hours: offer_of(p.key).0,
+                availability_occasional: offer_of(p.key).1,
+                findable: offer_of(p.key).2,
             };
             let user_id = p
                 .account
@@ -2358,6 +2401,30 @@ impl<'a> Loader<'a> {
                 .returning(goals::id)
                 .get_result(self.conn)?;
             self.goals.insert(g.key, id);
+        }
+        Ok(())
+    }
+
+    fn talents(&mut self) -> Result<(), ApiError> {
+        for (goal, talents) in NEEDS {
+            let goal_id = id_of(&self.goals, "goal", goal)?;
+            let list: Vec<String> = talents.iter().map(|t| t.to_string()).collect();
+            crate::queries::talents::set_needed(self.conn, goal_id, &list)?;
+        }
+        for (goal, person, status, message) in HELPERS {
+            let goal_id = id_of(&self.goals, "goal", goal)?;
+            let stakeholder_id = id_of(&self.people, "stakeholder", person)?;
+            diesel::insert_into(crate::db::schema::goal_helpers::table)
+                .values((
+                    crate::db::schema::goal_helpers::goal_id.eq(goal_id),
+                    crate::db::schema::goal_helpers::stakeholder_id.eq(stakeholder_id),
+                    crate::db::schema::goal_helpers::status.eq(status.as_str()),
+                    crate::db::schema::goal_helpers::message.eq(message),
+                    crate::db::schema::goal_helpers::created_at.eq(self.now),
+                    crate::db::schema::goal_helpers::decided_at
+                        .eq((*status != HelperStatus::Offered).then_some(self.now)),
+                ))
+                .execute(self.conn)?;
         }
         Ok(())
     }

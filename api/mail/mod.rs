@@ -16,6 +16,7 @@
 
 pub mod notices;
 pub mod outbox;
+pub mod talents;
 pub mod texts;
 pub mod worker;
 

@@ -301,6 +301,63 @@ pub fn digest(
     )
 }
 
+/// What a notice about talents tells: an offer of help (to the core group),
+/// an accepted offer (to the helper), a request for contact (to the person).
+pub enum TalentNews<'a> {
+    HelpOffered { step: &'a str },
+    HelpAccepted { step: &'a str },
+    ContactRequested { from: &'a str },
+}
+
+/// A notice about talents, with the page where it is answered.
+pub fn talent_notice(language: MailLanguage, name: &str, news: TalentNews, url: String) -> Letter {
+    let l = language;
+    match news {
+        TalentNews::HelpOffered { step } => Letter::new(
+            l,
+            pick(l, "Iemand wil helpen bij: {s}", "Someone offers help with: {s}").replace("{s}", step),
+            name,
+        )
+        .say(
+            pick(
+                l,
+                "Een lid biedt hulp aan bij de stap {s}. Kijk in het matchcentrum of het past, en neem het aanbod aan of wijs het af.",
+                "A member offers help with the step {s}. See in the matchcentrum whether it fits, and accept or decline the offer.",
+            )
+            .replace("{s}", step),
+        )
+        .act(pick(l, "Naar het matchcentrum", "To the matchcentrum"), url),
+        TalentNews::HelpAccepted { step } => Letter::new(
+            l,
+            pick(l, "Je helpt mee bij: {s}", "You are helping with: {s}").replace("{s}", step),
+            name,
+        )
+        .say(
+            pick(
+                l,
+                "De kerngroep heeft je aanbod aangenomen. Je helpt mee bij de stap {s}. Dank je wel!",
+                "The core group accepted your offer. You are helping with the step {s}. Thank you!",
+            )
+            .replace("{s}", step),
+        )
+        .act(pick(l, "Bekijk waar je nodig bent", "See where you are needed"), url),
+        TalentNews::ContactRequested { from } => Letter::new(
+            l,
+            pick(l, "{f} vraagt om contact", "{f} asks for contact").replace("{f}", from),
+            name,
+        )
+        .say(
+            pick(
+                l,
+                "{f} vond je bij het zoeken naar ervaringsdeskundigen en stuurt je een bericht. Zij zien je contactgegevens pas als jij het verzoek aanneemt.",
+                "{f} found you when looking for experience experts and sends you a message. They see your contact details only if you accept the request.",
+            )
+            .replace("{f}", from),
+        )
+        .act(pick(l, "Lees het verzoek", "Read the request"), url),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,11 +11,16 @@ use crate::db::{self, DbConn};
 use crate::domain::Stance;
 use crate::web::error::ApiError;
 
-/// A goal with how many endorsements support it and raise a concern.
+/// A goal with how many endorsements support it and raise a concern, the
+/// talents it needs and its accepted helpers.
 pub struct CountedGoal {
     pub goal: Goal,
     pub support: i64,
     pub concern: i64,
+    /// The talents it needs.
+    pub needed_talents: Vec<String>,
+    /// Its accepted helpers (stakeholder ids).
+    pub helper_ids: Vec<i64>,
 }
 
 /// These goals with their endorsements counted, in one statement.
@@ -38,11 +43,15 @@ pub fn counted(conn: &mut DbConn, rows: Vec<Goal>) -> Result<Vec<CountedGoal>, A
             .copied()
             .unwrap_or(0)
     };
+    let mut needed = crate::queries::talents::needed_of(conn, &ids)?;
+    let mut helpers = crate::queries::talents::helpers_of(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|goal| CountedGoal {
             support: count(goal.id, Stance::Support),
             concern: count(goal.id, Stance::Concern),
+            needed_talents: needed.remove(&goal.id).unwrap_or_default(),
+            helper_ids: helpers.remove(&goal.id).unwrap_or_default(),
             goal,
         })
         .collect())

@@ -6,11 +6,13 @@ pub mod goals;
 pub mod house_rules;
 pub mod invitations;
 pub mod knowledge_links;
+pub mod matches;
 pub mod meetings;
 pub mod memberships;
 pub mod networks;
 pub mod questions;
 pub mod stakeholders;
+pub mod talents;
 
 use diesel::prelude::*;
 

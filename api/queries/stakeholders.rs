@@ -40,6 +40,9 @@ impl From<&Stakeholder> for StakeholderValues {
             talents_visibility: s.talents_visibility.clone(),
             languages_visibility: s.languages_visibility.clone(),
             municipality_visibility: s.municipality_visibility.clone(),
+            availability_hours: s.availability_hours,
+            availability_occasional: s.availability_occasional,
+            findable: s.findable,
         }
     }
 }

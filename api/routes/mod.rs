@@ -5,9 +5,12 @@
 pub mod agenda;
 pub mod audit;
 pub mod auth;
+pub mod contact_requests;
 pub mod documents;
 pub mod endorsements;
+pub mod experts;
 pub mod goals;
+pub mod helpers;
 pub mod house_rules;
 pub mod invitations;
 pub mod knowledge_links;
@@ -25,6 +28,7 @@ pub mod questions;
 pub mod reference;
 pub mod registrations;
 pub mod stakeholders;
+pub mod talents;
 pub mod users;
 
 mod fields;

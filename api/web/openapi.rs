@@ -28,6 +28,7 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Goals", description = "A network's ambition, broken into small steps, and members' endorsements."),
         (name = "Stakeholders", description = "People and organisations taking part."),
         (name = "Meetings", description = "A network's meetings: when and where, what the venue offers so that everyone can take part, registrations with a waiting list, and calendars."),
+        (name = "Talents", description = "Talents and needs: what people offer and steps need, the matchcentrum, offers of help on a step, and experience experts whom organisations may ask for contact."),
         (name = "Documents", description = "Documents members share in a network: what a file is comes from its content; public or for members only; attached to a goal or a meeting."),
         (name = "Messages", description = "A network's message board (prikbord): messages and replies, public announcements, reports, and messages hidden by coordinators."),
         (name = "House rules", description = "A network's house rules (spelregels): every version kept, and who accepted the current one."),

@@ -71,6 +71,16 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(goals::get_goal)
         .service(goals::update_goal)
         .service(goals::delete_goal)
+        .service(talents::list_talents)
+        .service(talents::list_step_matches)
+        .service(talents::list_my_matches)
+        .service(helpers::list_helpers)
+        .service(helpers::offer_help)
+        .service(helpers::answer_help)
+        .service(experts::search_experts)
+        .service(contact_requests::create_contact_request)
+        .service(contact_requests::list_my_contact_requests)
+        .service(contact_requests::answer_contact_request)
         .service(endorsements::list_endorsements)
         .service(endorsements::endorse_goal)
         .service(knowledge_links::list_knowledge_links)
@@ -173,6 +183,15 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         (
             "QuestionSupportInput",
             questions::QuestionSupportInput::REQUIRED,
+        ),
+        ("HelpAnswerInput", helpers::HelpAnswerInput::REQUIRED),
+        (
+            "ContactRequestInput",
+            contact_requests::ContactRequestInput::REQUIRED,
+        ),
+        (
+            "ContactAnswerInput",
+            contact_requests::ContactAnswerInput::REQUIRED,
         ),
     ]
 }

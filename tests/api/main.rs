@@ -26,3 +26,4 @@ mod questions;
 mod reference;
 mod search;
 mod stakeholders;
+mod talents;

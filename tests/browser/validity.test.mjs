@@ -46,6 +46,9 @@ const SIGNED_IN = [
   "/vraag.html?id=2",
   "/vraag-stellen.html?netwerk=3",
   "/netwerk-starten.html",
+  "/talenten.html",
+  "/ervaringsdeskundigen.html",
+  "/matchcentrum.html?doel=5",
 ];
 
 let folder;

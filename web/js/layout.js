@@ -99,6 +99,7 @@ const NAV = [
   { key: "nav.map", href: "/kaart.html", page: "map" },
   { key: "nav.knowledge", href: "/kennis.html", page: "knowledge" },
   { key: "nav.start", href: "/netwerk-starten.html", page: "start" },
+  { key: "nav.talents", href: "/talenten.html", page: "talents", signedIn: true },
   { key: "nav.mine", href: "/mijn.html", page: "mine", signedIn: true },
 ];
 

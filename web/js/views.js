@@ -188,6 +188,8 @@ export function goalTree(goals, { actions, level = 3, idPrefix = "doel" } = {}) 
       goal.supportCount || goal.concernCount
         ? h("span", { class: "tm-small" }, t("goals.endorsementCounts", { support: formatNumber(goal.supportCount), concern: formatNumber(goal.concernCount) }))
         : null,
+      goal.neededTalents?.length ? h("span", { class: "tm-small" }, t("goals.needs", { list: goal.neededTalents.join(", ") })) : null,
+      goal.helperIds?.length ? h("span", { class: "tm-small" }, t("goals.helpers", { count: goal.helperIds.length })) : null,
     );
     const progress = progressOf(goals, goal.id);
     return h(

@@ -59,10 +59,15 @@ pub async fn create_goal(
             position: 0,
         };
         let mut errors = parse_errors;
+        let mut input = input;
+        let talents = input.take_talents(&mut errors);
         input.apply(&mut v, &mut errors);
         rules::check(conn, network_id, None, &v, &mut errors)?;
         ensure_valid(errors)?;
         let id = queries::goals::insert(conn, network_id, &v, viewer.user_id, None)?;
+        if let Some(talents) = talents {
+            queries::talents::set_needed(conn, id, &talents)?;
+        }
         audit::record(
             conn,
             viewer.user_id,

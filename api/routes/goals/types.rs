@@ -38,6 +38,11 @@ pub struct GoalOut {
     pub concern_count: i64,
     /// The meeting it came out of (an outcome made into a goal), if any.
     pub meeting_id: Option<i64>,
+    /// The talents it needs (`GET /talents` suggests them), lowercase.
+    pub needed_talents: Vec<String>,
+    /// The members (stakeholder ids) whose offer of help the core group
+    /// accepted (`/goals/{goalId}/helpers`).
+    pub helper_ids: Vec<i64>,
     #[serde(serialize_with = "crate::web::http::time")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::web::http::time")]
@@ -52,6 +57,8 @@ impl From<CountedGoal> for GoalOut {
             goal: g,
             support,
             concern,
+            needed_talents,
+            helper_ids,
         }: CountedGoal,
     ) -> Self {
         GoalOut {
@@ -68,6 +75,8 @@ impl From<CountedGoal> for GoalOut {
             support_count: support,
             concern_count: concern,
             meeting_id: g.meeting_id,
+            needed_talents,
+            helper_ids,
             created_at: utc(g.created_at),
             updated_at: utc(g.updated_at),
         }
@@ -107,6 +116,12 @@ pub struct GoalInput {
     #[schema(minimum = 0, maximum = 100000, nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub position: Option<Option<i32>>,
+    /// The talents it needs, at most 10, each 2 to 40 letters, digits,
+    /// spaces, hyphens or apostrophes (`schrijven`, `ngt`, `juridische
+    /// kennis`); stored lowercase. `null` or `[]`: none.
+    #[schema(max_items = 10, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub needed_talents: Option<Option<Vec<String>>>,
 }
 
 impl Body for GoalInput {
@@ -129,6 +144,14 @@ impl From<&Goal> for GoalValues {
 }
 
 impl GoalInput {
+    /// The talents the input sets, cleaned and checked (`None`: left as
+    /// they are).
+    pub fn take_talents(&mut self, errors: &mut Vec<InvalidParam>) -> Option<Vec<String>> {
+        self.needed_talents
+            .take()
+            .map(|t| crate::queries::talents::check_needed(t.unwrap_or_default(), errors))
+    }
+
     /// Applies this input to current values, collecting every problem.
     pub fn apply(self, v: &mut GoalValues, errors: &mut Vec<InvalidParam>) {
         merge(

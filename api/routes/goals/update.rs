@@ -14,6 +14,7 @@ use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::NoticeKind;
 use crate::mail::notices::{self, Notice};
 use crate::permissions::{goal_access, Viewer};
+use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
@@ -60,10 +61,15 @@ pub async fn update_goal(
         access.ensure_goal_editor()?;
         let mut v = GoalValues::from(&current);
         let mut errors = parse_errors;
+        let mut input = input;
+        let talents = input.take_talents(&mut errors);
         input.apply(&mut v, &mut errors);
         rules::check(conn, current.network_id, Some(id), &v, &mut errors)?;
         precondition.check(errors, &etag("goal", id, current.version))?;
         versioned::update!(conn, goals, id, current.version, &v);
+        if let Some(talents) = talents {
+            queries::talents::set_needed(conn, id, &talents)?;
+        }
         audit::record(
             conn,
             viewer.user_id,

@@ -53,6 +53,8 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
         let profile_index = profiles.iter().position(|p| Some(p.id) == stakeholder_id);
         let profile = profile_index.map(|i| profiles.remove(i));
         let me = stakeholder_id.unwrap_or(0);
+        let my_name = profile.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+        let help_offered = super::export_talents::help_offered(conn, me, &my_name)?;
         let invitations = match stakeholder_id {
             Some(me) => {
                 let rows = invitations::table
@@ -81,6 +83,8 @@ pub async fn export_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpRes
             messages_written: messages_written(conn, user_id, me)?,
             messages_reported: messages_reported(conn, user_id)?,
             house_rules_accepted: house_rules_accepted(conn, me)?,
+            help_offered,
+            contact_requests: super::export_talents::contact_requests_of(conn, &viewer, user_id)?,
         };
         crate::audit::record(
             conn,

@@ -5,6 +5,7 @@
 mod delete;
 mod export;
 mod export_shared_place;
+mod export_talents;
 mod password;
 mod read;
 mod types;

@@ -119,6 +119,10 @@ pub struct ExportOut {
     pub messages_reported: Vec<ExportReport>,
     /// The versions of house rules you accepted.
     pub house_rules_accepted: Vec<ExportAcceptance>,
+    /// Your offers of help on steps, and how the core group answered.
+    pub help_offered: Vec<crate::routes::helpers::HelperOut>,
+    /// Contact requests you received and sent.
+    pub contact_requests: Vec<crate::routes::contact_requests::ContactRequestOut>,
 }
 
 /// A message or reply you wrote, in your export.

@@ -79,11 +79,37 @@ pub struct StakeholderInput {
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub access_needs_consent: Option<Option<bool>>,
+    /// How much time the person has for a network's steps; shown with
+    /// the talents, to whom the talents are shown. `null` clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    pub availability: Option<Option<AvailabilityInput>>,
+    /// Whether organisations and municipalities may find the person by
+    /// talent and region (`GET /experts`); default false. A choice, like
+    /// the consents: only for whoever may edit the profile.
+    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub findable: Option<Option<bool>>,
     /// Who may see which fields.
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub visibility: Option<FieldVisibilityChoice>,
 }
+
+/// How much time a person has: some hours a month, or now and then.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AvailabilityInput {
+    /// Hours a month, 1 to 160; `null` for no fixed number.
+    #[schema(minimum = 1, maximum = 160)]
+    #[serde(default)]
+    pub hours_per_month: Option<i32>,
+    /// Now and then (for a task once in a while); default false.
+    #[serde(default)]
+    pub occasional: bool,
+}
+
+/// The most hours a month a person can give.
+pub const MAX_HOURS_PER_MONTH: i32 = 160;
 
 impl Body for StakeholderInput {
     const REQUIRED: &'static [&'static str] = &["kind", "name"];
@@ -241,6 +267,27 @@ impl StakeholderInput {
             }
             v.access_needs = None;
         }
+        if let Some(a) = self.availability {
+            let a = a.unwrap_or(AvailabilityInput {
+                hours_per_month: None,
+                occasional: false,
+            });
+            if a.hours_per_month
+                .is_some_and(|h| !(1..=MAX_HOURS_PER_MONTH).contains(&h))
+            {
+                errors.push(
+                    InvalidParam::new(
+                        "availability.hoursPerMonth",
+                        Code::Range,
+                        format!("must be from 1 to {MAX_HOURS_PER_MONTH}"),
+                    )
+                    .bounds(Some(1), Some(MAX_HOURS_PER_MONTH.into())),
+                );
+            }
+            v.availability_hours = a.hours_per_month;
+            v.availability_occasional = a.occasional;
+        }
+        merge(&mut v.findable, self.findable, "findable", errors);
         if let Some(chosen) = self.visibility {
             for (slot, choice) in [
                 (&mut v.organisation_visibility, chosen.organisation),

@@ -13,7 +13,7 @@ use crate::queries::stakeholders::tags_of;
 use crate::web::error::ApiError;
 use crate::web::http::{etag, utc};
 
-use super::{ContactOut, FieldVisibilityOut, StakeholderOut};
+use super::{AvailabilityOut, ContactOut, FieldVisibilityOut, StakeholderOut};
 
 /// Contact details, for those [`permissions::may_see_contact`] allows.
 pub fn contact_for(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> Option<ContactOut> {
@@ -53,6 +53,9 @@ pub fn present_all(
                 permissions::may_see_access_needs(viewer, &s, coordinated.contains(&s.id));
             StakeholderOut {
                 talents: talents.then(|| tags.remove(&(s.id, "talent".into())).unwrap_or_default()),
+                availability: AvailabilityOut::of(s.availability_hours, s.availability_occasional)
+                    .filter(|_| talents),
+                findable: choices.then_some(s.findable),
                 languages: languages
                     .then(|| tags.remove(&(s.id, "language".into())).unwrap_or_default()),
                 can_edit: permissions::may_edit_profile(viewer, &s),

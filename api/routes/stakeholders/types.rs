@@ -17,7 +17,28 @@ pub struct ContactOut {
     pub phone: Option<String>,
 }
 
-/// Who may see each kind of field of a profile: `public`, `networks` (the
+/// How much time a person has for a network's steps.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AvailabilityOut {
+    /// Hours a month; `null` for no fixed number.
+    pub hours_per_month: Option<i32>,
+    /// Now and then.
+    pub occasional: bool,
+}
+
+impl AvailabilityOut {
+    /// What a profile's row says, if it says anything.
+    pub fn of(hours: Option<i32>, occasional: bool) -> Option<AvailabilityOut> {
+        (hours.is_some() || occasional).then_some(AvailabilityOut {
+            hours_per_month: hours,
+            occasional,
+        })
+    }
+}
+
+/// Who may see each kind of field of a profile: `public`, `platform`
+/// (everyone signed in), `networks` (the
 /// co-members of the networks the person joined themselves) or `nobody`
 /// (only the person, whoever manages the profile, and platform admins).
 #[derive(Debug, Serialize, ToSchema)]
@@ -89,6 +110,16 @@ pub struct StakeholderOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub access_needs_consent: Option<bool>,
+    /// How much time they have; shown with the talents, to whom the
+    /// talents are shown, and left out when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub availability: Option<AvailabilityOut>,
+    /// Whether organisations may find them by talent and region (`GET
+    /// /experts`). Only for whoever may edit the profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub findable: Option<bool>,
     /// Who may see which fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]

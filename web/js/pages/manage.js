@@ -6,11 +6,12 @@ import { h, fill, focusOn, idParam, params } from "../dom.js";
 import { t, label, values } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, flashNext, visuallyHidden, showError } from "../layout.js";
-import { textField, dateField, toIsoDate, selectField, checkboxField, radioGroup, submitButton, handleSubmit, buttonRow, errorText, orNull, showFormAlert } from "../forms.js";
+import { textField, dateField, toIsoDate, selectField, checkboxField, radioGroup, submitButton, handleSubmit, buttonRow, errorText, orNull, showFormAlert, splitList } from "../forms.js";
 import { confirmDialog, conflictDialog } from "../dialog.js";
 import { goalTree, childrenOf, celebration, badge, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { networkFields } from "../network-form.js";
+import { suggestTalents } from "../talents.js";
 
 export async function boot(main) {
   if (!api.isSignedIn()) {
@@ -47,19 +48,22 @@ export async function boot(main) {
   const goalStatusChoices = () => values("goalStatus").map((s) => ({ value: s, label: label("goalStatus", s) }));
 
   function goalForm({ value = {}, submitLabel, titleText }) {
-    return h(
+    const form = h(
       "form",
       { "aria-label": titleText },
       textField({ name: "title", label: t("goals.fieldTitle"), required: true, value: value.title, description: t("goals.fieldTitleHelp") }),
       textField({ name: "description", label: t("goals.fieldDescription"), multiline: true, rows: 3, value: value.description }),
       dateField({ name: "targetDate", label: t("goals.fieldTarget"), value: value.targetDate, description: t("goals.fieldTargetHelp") }),
       selectField({ name: "status", label: t("goals.fieldStatus"), value: value.status || "proposed", noOptionalMark: true, choices: goalStatusChoices() }),
+      textField({ name: "neededTalents", label: t("goals.fieldTalents"), value: (value.neededTalents || []).join(", "), description: t("goals.fieldTalentsHelp") }),
       buttonRow(submitButton(submitLabel)),
     );
+    suggestTalents(form.elements.neededTalents);
+    return form;
   }
 
   function goalBody(v) {
-    return { title: v.title, description: orNull(v.description), targetDate: toIsoDate(v.targetDate), status: v.status };
+    return { title: v.title, description: orNull(v.description), targetDate: toIsoDate(v.targetDate), status: v.status, neededTalents: splitList(v.neededTalents) };
   }
 
   /** Reads a goal again; when someone changed it since we showed it, explains and offers a reload. */
@@ -215,6 +219,9 @@ export async function boot(main) {
         },
       }),
     );
+    if (goal.parentId || goal.neededTalents?.length) {
+      buttons.push(link(`/matchcentrum.html?doel=${goal.id}`, [t("goals.matches"), visuallyHidden(name)]));
+    }
     return h(
       "div",
       { class: "tm-goal-actions" },

@@ -8,6 +8,7 @@ import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, requireSignIn, flashNext, announce, visuallyHidden, showError } from "../layout.js";
 import { textField, selectField, checkboxField, checkboxGroup, radioGroup, submitButton, handleSubmit, orNull, splitList, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { conflictDialog, confirmDialog } from "../dialog.js";
+import { suggestTalents } from "../talents.js";
 import { networkCard, badge, municipalityGroups, CORE_ROLES } from "../views.js";
 import { meetingCard } from "../meetings.js";
 import { preferencesSection } from "../preferences.js";
@@ -139,6 +140,15 @@ export async function boot(main) {
       h(
         "fieldset",
         { class: "tm-step-fieldset" },
+        h("legend", null, t("profile.timeTitle")),
+        paragraph(t("profile.timeIntro")),
+        textField({ name: "hoursPerMonth", label: t("profile.hoursPerMonth"), type: "number", inputmode: "numeric", value: profile.availability?.hoursPerMonth ?? "", description: t("profile.hoursPerMonthHelp") }),
+        checkboxField({ name: "occasional", label: t("profile.occasional"), checked: Boolean(profile.availability?.occasional) }),
+        checkboxField({ name: "findable", label: t("profile.findable"), checked: Boolean(profile.findable), description: t("profile.findableHelp") }),
+      ),
+      h(
+        "fieldset",
+        { class: "tm-step-fieldset" },
         h("legend", null, t("profile.visibilityTitle")),
         paragraph(t("profile.visibilityIntro")),
         VISIBLE_FIELDS.map((field) =>
@@ -146,7 +156,7 @@ export async function boot(main) {
             name: `visibility-${field}`,
             legend: t(`profile.visibilityOf.${field}`),
             value: profile.visibility?.[field] || "nobody",
-            choices: ["public", "networks", "nobody"].map((v) => ({ value: v, label: t(`profile.visibilityChoice.${v}`) })),
+            choices: ["public", "platform", "networks", "nobody"].map((v) => ({ value: v, label: t(`profile.visibilityChoice.${v}`) })),
           }),
         ),
       ),
@@ -193,6 +203,8 @@ export async function boot(main) {
             accessNeeds: keptOnlyWith(v.accessNeedsConsent, v.accessNeeds, profile.accessNeeds),
             accessNeedsConsent: v.accessNeedsConsent,
             visibility: Object.fromEntries(VISIBLE_FIELDS.map((field) => [field, v[`visibility-${field}`]])),
+            availability: v.hoursPerMonth || v.occasional ? { hoursPerMonth: v.hoursPerMonth ? Number(v.hoursPerMonth) : null, occasional: Boolean(v.occasional) } : null,
+            findable: Boolean(v.findable),
           },
         });
         await renderProfile(false);
@@ -203,9 +215,11 @@ export async function boot(main) {
         onConflict: async () => {
           if (await conflictDialog()) await renderProfile(true);
         },
+        fieldMap: { availability: "hoursPerMonth" },
       },
     );
     fill(profileBox, form);
+    suggestTalents(form.elements.talents);
     if (moveFocus) focusOn(form.querySelector("input"));
   }
 
@@ -349,7 +363,7 @@ export async function boot(main) {
     invitationsBox,
     networksBox,
     heading(2, t("mine.profileTitle"), { id: "profiel-kop" }),
-    paragraph(t("mine.profileIntro")),
+    paragraph(t("mine.profileIntro"), " ", link("/talenten.html", t("mine.talentsLink"))),
     profileBox,
     heading(2, t("mine.calendarTitle"), { id: "agenda-kop" }),
     calendarBox,
