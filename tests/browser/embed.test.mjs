@@ -38,6 +38,10 @@ function partnerPage() {
       <a href="${BASE}/agenda.html?municipality=GM0106" data-themanet-fallback>Bijeenkomsten in Assen</a>
       <script src="${BASE}/embed/netwerken.js" data-show="meetings" data-municipality="GM0106" data-heading-level="3" async></script>
     </div>
+    <div id="kaart">
+      <a href="${BASE}/kaart.html" data-themanet-fallback>Kaart van inclusieve gemeenten</a>
+      <script src="${BASE}/embed/netwerken.js" data-show="map" data-measure="experience_experts" data-heading-level="2" async></script>
+    </div>
     <h2>Alle landelijke netwerken</h2>
     <iframe src="${BASE}/embed/?scope=national&amp;lang=nl" title="Landelijke themanetwerken" width="100%" height="300"></iframe>
   </main>
@@ -142,6 +146,26 @@ test("the embed answers with a useful text when the API can't be reached", async
     assert.match(await page.textContent("#lijst .themanet-embed"), /konden niet worden geladen/);
     assert.equal(await page.getAttribute("#lijst .themanet-embed__more a", "href"), `${BASE}/?municipality=GM0344`);
     await expectNoAxeViolations(page, "partner page with an embed that failed", "#lijst");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the same script shows the map, its municipalities leading back to themanet", async () => {
+  const browser = await launch();
+  try {
+    const page = await openPage(browser.context, [partnerOrigin]);
+    await page.goto(`${partnerOrigin}/partner.html`);
+    await page.waitForSelector("#kaart .themanet-embed[data-ready]");
+    const links = page.locator("#kaart svg a");
+    assert.equal(await links.count(), 342 + 285 + 19, "every municipality");
+    const utrecht = page.locator(`#kaart svg a[href="${BASE}/?municipality=GM0344"]`);
+    assert.match(await utrecht.locator("title").textContent(), /^Utrecht: \d+ ervaringsdeskundigen? doe[nt]? mee$/);
+    assert.equal(await page.getByRole("heading", { name: "Kaart van inclusieve gemeenten" }).count(), 1);
+    await expectNoAxeViolations(page, "partner page with the map embed", "#kaart");
+    await utrecht.focus();
+    await Promise.all([page.waitForURL(`${BASE}/?municipality=GM0344`), page.keyboard.press("Enter")]);
+    await ready(page);
   } finally {
     await browser.close();
   }

@@ -17,6 +17,11 @@
  * municipality, a topic, or one network with data-network="ID"), each with
  * when, where and what the venue offers, in words.
  *
+ * With data-show="map" it shows the map of inclusive municipalities
+ * (data-measure: active_networks, goals_achieved or experience_experts),
+ * drawn by themanet, each municipality a link to its networks, and a link
+ * to the same figures as a table.
+ *
  * The same script runs inside the iframe version (/embed/?municipality=...),
  * where it takes the filters from the page address.
  */
@@ -34,6 +39,8 @@
     return value ? String(value).trim() : "";
   }
   var meetings = option("show") === "meetings";
+  var map = option("show") === "map";
+  var measure = ["active_networks", "goals_achieved", "experience_experts"].indexOf(option("measure")) >= 0 ? option("measure") : "active_networks";
   var filters = meetings
     ? { municipality: option("municipality"), topic: option("topic"), networkId: option("network") }
     : { municipality: option("municipality"), topic: option("topic"), scope: option("scope") };
@@ -53,7 +60,9 @@
   Object.keys(filters).forEach(function (key) {
     if (filters[key]) query.set(key, filters[key]);
   });
-  var siteLink = origin + (meetings ? "/agenda.html" : "/") + (query.toString() ? "?" + query.toString() : "");
+  var siteLink = map
+    ? origin + "/kaart.html?measure=" + measure + "#tabel-kop"
+    : origin + (meetings ? "/agenda.html" : "/") + (query.toString() ? "?" + query.toString() : "");
   query.set("pageSize", String(limit));
 
   // Where the list goes: in place of the fallback link, or before the script.
@@ -135,7 +144,36 @@
 
   // The texts of this list: of networks, or of meetings.
   function words(dict) {
+    if (map) return Object.assign({}, dict.embed, dict.embed.map);
     return meetings ? Object.assign({}, dict.embed, dict.embed.meetings) : dict.embed;
+  }
+
+  // The map, as themanet draws it: its links lead to themanet (from an
+  // iframe, in the whole window).
+  function renderMap(dict, text) {
+    var t = words(dict);
+    var drawing = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    if (!drawing || drawing.nodeName !== "svg") throw new Error("no map");
+    var heading = el("h" + level, "themanet-embed__title", customTitle || t.title);
+    heading.id = "themanet-embed-" + Math.random().toString(36).slice(2, 10);
+    section.setAttribute("aria-labelledby", heading.id);
+    section.insertBefore(heading, status);
+    status.textContent = "";
+    status.className = "themanet-embed__status themanet-embed__visually-hidden";
+    Array.prototype.forEach.call(drawing.querySelectorAll("a[href]"), function (a) {
+      a.setAttribute("href", origin + a.getAttribute("href"));
+      if (inFrame) a.setAttribute("target", "_top");
+    });
+    // Two maps on one page keep their own names.
+    Array.prototype.forEach.call(drawing.querySelectorAll("[id]"), function (node) {
+      var fresh = node.id + "-" + heading.id;
+      drawing.setAttribute("aria-labelledby", (drawing.getAttribute("aria-labelledby") || "").replace(node.id, fresh));
+      node.id = fresh;
+    });
+    var box = el("div", "themanet-embed__map");
+    box.appendChild(document.importNode(drawing, true));
+    section.appendChild(box);
+    finish(t);
   }
 
   function render(dict, page) {
@@ -190,6 +228,19 @@
   texts()
     .then(function (dict) {
       status.textContent = words(dict).loading;
+      if (map) {
+        return fetch(origin + "/api/v1/map/municipalities.svg?measure=" + measure + "&lang=" + lang, { mode: "cors", credentials: "omit" })
+          .then(function (response) {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.text();
+          })
+          .then(function (text) {
+            renderMap(dict, text);
+          })
+          .catch(function () {
+            failed(dict);
+          });
+      }
       return fetch(origin + (meetings ? "/api/v1/meetings?" : "/api/v1/networks?") + query.toString(), {
         mode: "cors",
         credentials: "omit",

@@ -697,6 +697,12 @@
     failed: "The networks could not be loaded.",
     all: "All theme networks on themanet",
     offers: "Accessible:",
+    map: {
+      title: "Map of inclusive municipalities",
+      loading: "Loading the map…",
+      failed: "The map could not be loaded.",
+      all: "The same figures in a table, on themanet",
+    },
     meetings: {
       title: "Meetings",
       loading: "Loading meetings…",
@@ -715,7 +721,7 @@
     fallbackText: "Theme networks in Utrecht",
     attributesTitle: "What you can set",
     attr: {
-      show: "What the list shows: networks (the default) or meetings.",
+      show: "What the list shows: networks (the default), meetings, or the map (map).",
       network: "Only the meetings of one network: the number in the address of its page.",
       municipality: "Only networks in this municipality (CBS code, like GM0344 for Utrecht).",
       topic: "Only networks about this topic.",
@@ -731,6 +737,9 @@
     liveTitle: "This is how it looks",
     liveText: "Below is the list as a partner puts it on their website.",
     liveFrameTitle: "This is how the iframe looks",
+    mapTitle: "The map on your website",
+    mapText: "With data-show=\"map\" the same line of code shows the map of inclusive municipalities. With data-measure you choose what the map shows: active networks (active_networks), goals achieved (goals_achieved) or experience experts (experience_experts). Each municipality links to its networks; under the map is a link to the same figures in a table.",
+    mapFallback: "Map of inclusive municipalities",
     meetingsTitle: "Meetings on your website",
     meetingsText: "With data-show=\"meetings\" the same line of code shows the coming meetings: when, where and what the place offers.",
     meetingsFallback: "Meetings in Assen",

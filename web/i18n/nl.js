@@ -698,6 +698,12 @@
     failed: "De netwerken konden niet worden geladen.",
     all: "Alle themanetwerken op themanet",
     offers: "Toegankelijk:",
+    map: {
+      title: "Kaart van inclusieve gemeenten",
+      loading: "Kaart laden…",
+      failed: "De kaart kon niet worden geladen.",
+      all: "Dezelfde cijfers in een tabel, op themanet",
+    },
     meetings: {
       title: "Bijeenkomsten",
       loading: "Bijeenkomsten laden…",
@@ -716,7 +722,7 @@
     fallbackText: "Themanetwerken in Utrecht",
     attributesTitle: "Wat je kunt instellen",
     attr: {
-      show: "Wat de lijst laat zien: netwerken (standaard) of bijeenkomsten (meetings).",
+      show: "Wat de lijst laat zien: netwerken (standaard), bijeenkomsten (meetings) of de kaart (map).",
       network: "Alleen de bijeenkomsten van één netwerk: het nummer uit het adres van de netwerkpagina.",
       municipality: "Alleen netwerken in deze gemeente (CBS-code, zoals GM0344 voor Utrecht).",
       topic: "Alleen netwerken over dit onderwerp.",
@@ -732,6 +738,9 @@
     liveTitle: "Zo ziet het eruit",
     liveText: "Hieronder staat de lijst zoals een partner die op zijn website zet.",
     liveFrameTitle: "Zo ziet het iframe eruit",
+    mapTitle: "De kaart op je website",
+    mapText: "Met data-show=\"map\" toont dezelfde regel code de kaart van inclusieve gemeenten. Met data-measure kies je wat de kaart laat zien: actieve netwerken (active_networks), behaalde doelen (goals_achieved) of ervaringsdeskundigen (experience_experts). Elke gemeente is een link naar haar netwerken; onder de kaart staat een link naar dezelfde cijfers in een tabel.",
+    mapFallback: "Kaart van inclusieve gemeenten",
     meetingsTitle: "Bijeenkomsten op je website",
     meetingsText: "Met data-show=\"meetings\" toont dezelfde regel code de bijeenkomsten die eraan komen: wanneer, waar en wat de plek biedt.",
     meetingsFallback: "Bijeenkomsten in Assen",

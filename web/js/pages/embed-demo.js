@@ -14,6 +14,9 @@ export async function boot(main) {
   const meetingsSnippet =
     `<a href="${origin}/agenda.html?municipality=GM0106" data-themanet-fallback>${t("embedDemo.meetingsFallback")}</a>\n` +
     `<script src="${origin}/embed/netwerken.js" data-show="meetings" data-municipality="GM0106" data-lang="${lang}" async></script>`;
+  const mapSnippet =
+    `<a href="${origin}/kaart.html" data-themanet-fallback>${t("embedDemo.mapFallback")}</a>\n` +
+    `<script src="${origin}/embed/netwerken.js" data-show="map" data-measure="active_networks" data-lang="${lang}" async></script>`;
   const frameSnippet = `<iframe src="${origin}/embed/?municipality=GM0344&lang=${lang}" title="${t("embedDemo.frameTitle")}" width="100%" height="450"></iframe>`;
 
   // The live example: exactly what a partner page does.
@@ -40,6 +43,9 @@ export async function boot(main) {
     heading(2, t("embedDemo.meetingsTitle")),
     paragraph(t("embedDemo.meetingsText")),
     h("pre", { class: "tm-code" }, h("code", null, meetingsSnippet)),
+    heading(2, t("embedDemo.mapTitle")),
+    paragraph(t("embedDemo.mapText")),
+    h("pre", { class: "tm-code" }, h("code", null, mapSnippet)),
     heading(2, t("embedDemo.frameHeading")),
     paragraph(t("embedDemo.frameText")),
     h("pre", { class: "tm-code" }, h("code", null, frameSnippet)),
