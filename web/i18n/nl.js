@@ -739,7 +739,7 @@
     liveText: "Hieronder staat de lijst zoals een partner die op zijn website zet.",
     liveFrameTitle: "Zo ziet het iframe eruit",
     mapTitle: "De kaart op je website",
-    mapText: "Met data-show=\"map\" toont dezelfde regel code de kaart van inclusieve gemeenten. Met data-measure kies je wat de kaart laat zien: actieve netwerken (active_networks), behaalde doelen (goals_achieved) of ervaringsdeskundigen (experience_experts). Elke gemeente is een link naar haar netwerken; onder de kaart staat een link naar dezelfde cijfers in een tabel.",
+    mapText: "Met data-show=\"map\" zie je de kaart van inclusieve gemeenten. Met data-measure kies je wat de kaart laat zien: active_networks (netwerken), goals_achieved (doelen) of experience_experts (ervaringsdeskundigen). Klik op een gemeente, en je ziet haar netwerken. Onder de kaart staat een link naar de tabel.",
     mapFallback: "Kaart van inclusieve gemeenten",
     meetingsTitle: "Bijeenkomsten op je website",
     meetingsText: "Met data-show=\"meetings\" toont dezelfde regel code de bijeenkomsten die eraan komen: wanneer, waar en wat de plek biedt.",
