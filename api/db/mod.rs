@@ -442,6 +442,22 @@ fn check_after_failure<T>(pool: &DbPool, mut conn: PooledConn, result: &Result<T
 /// and `COMMIT` would only add two round trips to every read (a network by
 /// id: 4 round trips instead of 2). A read that needs a transaction of its
 /// own (`SET LOCAL`) opens it.
+/// A read on a thread of its own (the mail worker's), as [`read`] does it
+/// for a request.
+pub fn read_blocking<T>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let mut pooled = checkout(pool)?;
+    let conn: &mut DbConn = &mut pooled;
+    let result = match conn {
+        DbConn::Pg(_) => f(conn),
+        DbConn::Sqlite(_) => read_tx(conn, f),
+    };
+    check_after_failure(pool, pooled, &result);
+    result
+}
+
 pub async fn read<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,

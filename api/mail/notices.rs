@@ -32,6 +32,19 @@ pub struct Notice<'a> {
     pub actor: Option<i64>,
 }
 
+/// A member who may hear of a notice: their account, their general and
+/// per-network choice, and their unsubscribe key if they have one.
+#[derive(Queryable)]
+struct Recipient {
+    user_id: i64,
+    email: String,
+    name: String,
+    language: String,
+    general: String,
+    own: Option<String>,
+    key: Option<String>,
+}
+
 /// Tells the network's members of `notice`, each as they chose. `base`:
 /// the public address of the web frontend (`https://host`).
 pub fn announce(conn: &mut DbConn, base: &str, notice: Notice) -> Result<(), ApiError> {
@@ -39,7 +52,7 @@ pub fn announce(conn: &mut DbConn, base: &str, notice: Notice) -> Result<(), Api
         .find(notice.network_id)
         .select(networks::name)
         .first(conn)?;
-    let recipients: Vec<(i64, String, String, String, String, Option<String>)> = memberships::table
+    let recipients: Vec<Recipient> = memberships::table
         .inner_join(stakeholders::table.on(stakeholders::id.eq(memberships::stakeholder_id)))
         .inner_join(users::table.on(stakeholders::user_id.eq(users::id.nullable())))
         .left_join(
@@ -58,12 +71,22 @@ pub fn announce(conn: &mut DbConn, base: &str, notice: Notice) -> Result<(), Api
             users::language,
             users::notices,
             network_notice_settings::notices.nullable(),
+            users::mail_key,
         ))
         .order(users::id)
         .load(conn)?;
     let now = Utc::now().naive_utc();
     let url = format!("{base}{}", notice.path);
-    for (user_id, email, name, language, general, own) in recipients {
+    for Recipient {
+        user_id,
+        email,
+        name,
+        language,
+        general,
+        own,
+        key,
+    } in recipients
+    {
         if Some(user_id) == notice.actor {
             continue;
         }
@@ -72,7 +95,11 @@ pub fn announce(conn: &mut DbConn, base: &str, notice: Notice) -> Result<(), Api
             NoticeFrequency::Never => {}
             NoticeFrequency::Immediate => {
                 let language = MailLanguage::from_db(&language);
-                let key = mail_key(conn, user_id)?;
+                // Read with the recipients; made here only the first time.
+                let key = match key {
+                    Some(key) => key,
+                    None => mail_key(conn, user_id)?,
+                };
                 let letter = texts::notice(
                     language,
                     &name,
@@ -121,6 +148,23 @@ pub fn period(frequency: NoticeFrequency) -> Duration {
         NoticeFrequency::Weekly => Duration::days(7),
         _ => Duration::days(1),
     }
+}
+
+/// Whether a digest is due at `now`: a pending notice has waited its
+/// period. Read before [`compose_digests`] takes a write lock.
+pub fn digest_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
+    for frequency in [NoticeFrequency::Daily, NoticeFrequency::Weekly] {
+        let waiting: Option<i64> = pending_notices::table
+            .filter(pending_notices::frequency.eq(frequency.as_str()))
+            .filter(pending_notices::created_at.le(now - period(frequency)))
+            .select(pending_notices::id)
+            .first(conn)
+            .optional()?;
+        if waiting.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Writes a digest for each person whose oldest pending notice of a

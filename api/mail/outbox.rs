@@ -76,6 +76,23 @@ pub fn random_hex(bytes: usize) -> String {
     buf.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether any mail is due at `now` and not claimed by a worker. Read
+/// before [`claim`] takes a write lock.
+pub fn mail_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
+    let first: Option<i64> = outbox::table
+        .filter(outbox::status.eq(MailStatus::Waiting.as_str()))
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.le(now)),
+        )
+        .select(outbox::id)
+        .first(conn)
+        .optional()?;
+    Ok(first.is_some())
+}
+
 /// Claims up to `limit` mails that are due, for `CLAIM`, and counts the
 /// attempt. Run in a write transaction. On PostgreSQL the rows are locked
 /// with `SKIP LOCKED`, so workers of several instances claim different

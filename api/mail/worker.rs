@@ -124,13 +124,27 @@ pub fn start(pool: DbPool, mailer: Option<Mailer>, base_url: String) {
             let mut last_error = String::new();
             loop {
                 let now = Utc::now().naive_utc();
-                let mut round = db::write_blocking(&pool, |conn| {
-                    notices::compose_digests(conn, &base_url, now)
-                })
-                .map(|_| 0);
-                if let (Ok(_), Some(mailer)) = (&round, &mailer) {
-                    round = send_due(&pool, mailer, now);
-                }
+                // A read first: a round with nothing to do takes no write
+                // lock (on SQLite, the one writer's), so an idle worker
+                // never makes a request's write wait.
+                let due = db::read_blocking(&pool, |conn| {
+                    Ok((
+                        notices::digest_due(conn, now)?,
+                        outbox::mail_due(conn, now)?,
+                    ))
+                });
+                let round = due.and_then(|(digests, mail)| {
+                    if digests {
+                        db::write_blocking(&pool, |conn| {
+                            notices::compose_digests(conn, &base_url, now)
+                        })?;
+                    }
+                    // Digests just written are mail that is due.
+                    match &mailer {
+                        Some(mailer) if digests || mail => send_due(&pool, mailer, now),
+                        _ => Ok(0),
+                    }
+                });
                 match round {
                     Ok(n) => {
                         if n > 0 {

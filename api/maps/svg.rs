@@ -84,8 +84,8 @@ fn path(rings: &[Vec<(f64, f64)>]) -> String {
 
 /// Points of an arc closer than this (in the drawing's units) to the last
 /// point kept are left out; an arc's ends are always kept. Keeps the whole
-/// map near 250 KB.
-const DETAIL: f64 = 1.2;
+/// map under 300 KB with room to spare.
+const DETAIL: f64 = 1.4;
 
 /// An arc thinned to the detail the drawing shows.
 fn thin(arc: &[(f64, f64)]) -> Vec<(f64, f64)> {

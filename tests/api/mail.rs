@@ -384,6 +384,22 @@ both!(
         })
         .unwrap();
         assert_eq!(composed, 0);
+        // What the worker reads before it takes a write lock: nothing due
+        // now, a digest due a day later, and no mail waiting.
+        let due = |at| {
+            themanet::db::read_blocking(&app.state.pool, |c| {
+                Ok((
+                    themanet::mail::notices::digest_due(c, at)?,
+                    themanet::mail::outbox::mail_due(c, at)?,
+                ))
+            })
+            .unwrap()
+        };
+        assert_eq!(due(now), (false, false));
+        assert_eq!(
+            due(now + Duration::days(1) + Duration::seconds(1)),
+            (true, false)
+        );
         let composed = themanet::db::write_blocking(&app.state.pool, |c| {
             themanet::mail::notices::compose_digests(
                 c,
