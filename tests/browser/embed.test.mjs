@@ -170,3 +170,20 @@ test("the same script shows the map, its municipalities leading back to themanet
     await browser.close();
   }
 });
+
+test("the iframe shows the map too, its links opening themanet in the whole window", async () => {
+  const browser = await launch();
+  try {
+    const page = await openPage(browser.context);
+    await page.goto(`${BASE}/embed/?show=map&measure=goals_achieved&lang=en`);
+    await page.waitForSelector(".themanet-embed[data-ready]");
+    assert.equal(await page.title(), "Map of inclusive municipalities | themanet");
+    const utrecht = page.locator(`svg a[href="${BASE}/?municipality=GM0344"]`);
+    assert.equal(await utrecht.getAttribute("target"), "_top");
+    assert.match(await utrecht.locator("title").textContent(), /^Utrecht: \d+ goals? achieved$/);
+    await expectNoAxeViolations(page, "the map in an iframe");
+    expectClean(page, "the map in an iframe");
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,12 +1,15 @@
 // The iframe version of the embed: sets the page language and title from
-// the address and the language file (the list itself is /embed/netwerken.js).
+// the address and the language file (the list or the map itself is
+// /embed/netwerken.js; /embed/?show=map shows the map).
 (function () {
   "use strict";
-  var lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nl";
+  var query = new URLSearchParams(location.search);
+  var lang = query.get("lang") === "en" ? "en" : "nl";
+  var map = query.get("show") === "map";
   document.documentElement.lang = lang;
   function setTitle() {
     var dict = window.themanetTexts && window.themanetTexts[lang];
-    if (dict) document.title = dict.embed.title + " | themanet";
+    if (dict) document.title = (map ? dict.embed.map.title : dict.embed.title) + " | themanet";
   }
   document.addEventListener("DOMContentLoaded", function () {
     var section = document.querySelector(".themanet-embed");

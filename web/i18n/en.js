@@ -739,6 +739,7 @@
     liveFrameTitle: "This is how the iframe looks",
     mapTitle: "The map on your website",
     mapText: "With data-show=\"map\" the same line of code shows the map of inclusive municipalities. With data-measure you choose what the map shows: active networks (active_networks), goals achieved (goals_achieved) or experience experts (experience_experts). Each municipality links to its networks; under the map is a link to the same figures in a table.",
+    mapFrameText: "Rather an iframe? Then use this address:",
     mapFallback: "Map of inclusive municipalities",
     meetingsTitle: "Meetings on your website",
     meetingsText: "With data-show=\"meetings\" the same line of code shows the coming meetings: when, where and what the place offers.",

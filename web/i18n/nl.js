@@ -740,6 +740,7 @@
     liveFrameTitle: "Zo ziet het iframe eruit",
     mapTitle: "De kaart op je website",
     mapText: "Met data-show=\"map\" zie je de kaart van inclusieve gemeenten. Met data-measure kies je wat de kaart laat zien: active_networks (netwerken), goals_achieved (doelen) of experience_experts (ervaringsdeskundigen). Klik op een gemeente, en je ziet haar netwerken. Onder de kaart staat een link naar de tabel.",
+    mapFrameText: "Liever een iframe? Gebruik dan dit adres:",
     mapFallback: "Kaart van inclusieve gemeenten",
     meetingsTitle: "Bijeenkomsten op je website",
     meetingsText: "Met data-show=\"meetings\" toont dezelfde regel code de bijeenkomsten die eraan komen: wanneer, waar en wat de plek biedt.",

@@ -46,6 +46,7 @@ export async function boot(main) {
     heading(2, t("embedDemo.mapTitle")),
     paragraph(t("embedDemo.mapText")),
     h("pre", { class: "tm-code" }, h("code", null, mapSnippet)),
+    paragraph(t("embedDemo.mapFrameText"), " ", h("code", null, `${origin}/embed/?show=map&measure=active_networks&lang=${lang}`)),
     heading(2, t("embedDemo.frameHeading")),
     paragraph(t("embedDemo.frameText")),
     h("pre", { class: "tm-code" }, h("code", null, frameSnippet)),
