@@ -167,6 +167,8 @@ describe("a new volunteer joins a network", () => {
     await page.locator("form:has(input[name=stance]) label:has-text('Ik heb een zorg')").click();
     await page.fill("textarea[name=comment]", "Let ook op mensen met een hulphond.");
     await page.click("text=Reactie geven");
+    // The page draws itself anew and puts the focus back on the goal.
+    await page.waitForFunction(() => /^doel-/.test(document.activeElement?.id || ""));
     await page.waitForSelector("button:has-text('Bekijk')");
     await page.locator("button:has-text('Bekijk')").first().click();
     await page.waitForSelector(".tm-panel ul[aria-label^='Reacties op']");

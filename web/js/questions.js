@@ -28,17 +28,20 @@ export function questionCard(q, { level = 3 } = {}) {
   );
 }
 
-/** The part of a network's page about its questions: those it raised and
- * those raised to it, and for its core group the way to raise one. */
-export async function questionSection(network, { isCore }) {
+/** A network's questions, those it raised and those raised to it (none
+ * when they cannot be read). */
+export function loadQuestions(networkId) {
+  return api
+    .get(`/networks/${networkId}/questions`, { pageSize: 10 })
+    .then((page) => page.items)
+    .catch(() => []);
+}
+
+/** The part of a network's page about its questions (`items`, from
+ * loadQuestions), and for its core group the way to raise one. */
+export function questionSection(network, items, { isCore }) {
   const headingId = "vragen-kop";
   const section = [heading(2, t("questions.networkTitle"), { id: headingId })];
-  let items = [];
-  try {
-    items = (await api.get(`/networks/${network.id}/questions`, { pageSize: 10 })).items;
-  } catch {
-    items = [];
-  }
   section.push(
     items.length
       ? h("ul", { class: "tm-cards", "aria-labelledby": headingId }, items.map((q) => questionCard(q)))

@@ -14,7 +14,7 @@ import { confirmDialog } from "../dialog.js";
 import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { meetingCard } from "../meetings.js";
-import { questionSection } from "../questions.js";
+import { loadQuestions, questionSection } from "../questions.js";
 import { pulseTrend } from "../meeting-agenda.js";
 import { loadBoard, boardSection, openBoardReplies } from "../board.js";
 
@@ -127,7 +127,7 @@ export async function boot(main) {
       }
       throw error;
     }
-    const [members, goals, links, upcoming, past, trend, board] = await Promise.all([
+    const [members, goals, links, upcoming, past, trend, board, questionItems] = await Promise.all([
       api.getAll(`/networks/${id}/members`),
       api.getAll(`/networks/${id}/goals`),
       api.getAll("/knowledge-links", { network: id }),
@@ -135,6 +135,7 @@ export async function boot(main) {
       api.get(`/networks/${id}/meetings`, { when: "past", pageSize: 5 }),
       pulseTrend(id),
       loadBoard(id).catch(() => null),
+      loadQuestions(id),
     ]);
     const me = api.user();
     const myRole = network.myRole || null;
@@ -142,7 +143,7 @@ export async function boot(main) {
     const isCore = CORE_ROLES.includes(myRole) || Boolean(me?.isAdmin);
     const isCoordinator = myRole === "coordinator" || Boolean(me?.isAdmin);
     setTitle(network.name);
-    const questions = await questionSection(network, { isCore });
+    const questions = questionSection(network, questionItems, { isCore });
 
     // --- Taking part ------------------------------------------------------
     const takePart = h("section", { class: "tm-panel", "aria-labelledby": "meedoen-kop" }, heading(2, t("network.takePartTitle"), { id: "meedoen-kop" }));
