@@ -13,6 +13,7 @@ use crate::routes::{check_municipality, clean_tags, non_empty, validate_tag_list
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{merge, merge_opt, nullable, Body};
 
+use super::availability::{AvailabilityInput, MAX_HOURS_PER_MONTH};
 use super::FieldVisibilityChoice;
 
 /// A stakeholder as sent to create one (POST: `kind` and `name` required) or
@@ -94,22 +95,6 @@ pub struct StakeholderInput {
     #[serde(default, deserialize_with = "crate::web::extract::not_null")]
     pub visibility: Option<FieldVisibilityChoice>,
 }
-
-/// How much time a person has: some hours a month, or now and then.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AvailabilityInput {
-    /// Hours a month, 1 to 160; `null` for no fixed number.
-    #[schema(minimum = 1, maximum = 160)]
-    #[serde(default)]
-    pub hours_per_month: Option<i32>,
-    /// Now and then (for a task once in a while); default false.
-    #[serde(default)]
-    pub occasional: bool,
-}
-
-/// The most hours a month a person can give.
-pub const MAX_HOURS_PER_MONTH: i32 = 160;
 
 impl Body for StakeholderInput {
     const REQUIRED: &'static [&'static str] = &["kind", "name"];

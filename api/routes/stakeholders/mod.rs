@@ -3,6 +3,7 @@
 //! allows (`present`); contact details and access needs are kept only with
 //! the person's consent (`input`).
 
+mod availability;
 mod create;
 mod delete;
 mod input;
