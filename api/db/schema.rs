@@ -160,6 +160,7 @@ diesel::table! {
         version -> BigInt,
         topic_list -> Text,
         province_code -> Nullable<Text>,
+        articles -> Text,
     }
 }
 
@@ -211,6 +212,7 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> BigInt,
         meeting_id -> Nullable<BigInt>,
+        articles -> Text,
     }
 }
 
@@ -256,6 +258,7 @@ diesel::table! {
         version -> BigInt,
         audience_list -> Text,
         topic_list -> Text,
+        articles -> Text,
     }
 }
 

@@ -1587,6 +1587,62 @@ const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
     ("kr-inspraak", "gerrit", Stance::Support, "Samen gaan maakt het minder spannend."),
 ];
 
+/// The articles of the UN Convention each network works on, by key.
+const NETWORK_ARTICLES: &[(&str, &[i64])] = &[
+    ("nig", &[4, 29, 33]),
+    ("drenthe", &[9, 19, 29]),
+    ("musea", &[9, 30]),
+    ("gent", &[30]),
+    ("kring", &[8, 29]),
+    ("festivals", &[9, 30]),
+    ("overijssel", &[19, 27]),
+];
+
+/// The articles of the UN Convention goals work on, by key.
+const GOAL_ARTICLES: &[(&str, &[i64])] = &[
+    ("nig-route", &[4, 33]),
+    ("nig-map", &[29]),
+    ("nig-landkaart", &[31, 33]),
+    ("nig-match", &[27]),
+    ("nig-stage", &[27]),
+    ("dr-agenda", &[4, 33]),
+    ("dr-vervoer", &[9, 20]),
+    ("mu-drie", &[30]),
+    ("mu-schouw", &[9]),
+    ("mu-website", &[9, 21]),
+    ("mu-ngt", &[21, 30]),
+    ("mu-teksten", &[21]),
+    ("ge-project", &[30]),
+    ("kr-inspraak", &[29]),
+    ("fe-checklist", &[9, 30]),
+];
+
+/// The articles of the UN Convention a knowledge link is about, by title.
+const LINK_ARTICLES: &[(&str, &[i64])] = &[
+    (
+        "UN Convention on the Rights of Persons with Disabilities",
+        &[1, 3, 4],
+    ),
+    ("UWV voor werkgevers", &[27]),
+    ("Digitoegankelijk: toegankelijke websites en apps", &[9, 21]),
+    ("WCAG 2 Overview", &[9, 21]),
+    (
+        "Ongehinderd: toegankelijkheid van gebouwen vooraf bekijken",
+        &[9],
+    ),
+    ("Museumvereniging", &[30]),
+    ("UiTPAS: vrije tijd met korting", &[30]),
+];
+
+/// The articles a seed's key is tagged with, as a row keeps them.
+fn articles_of(table: &[(&str, &[i64])], key: &str) -> String {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, a)| crate::convention::join(a))
+        .unwrap_or_default()
+}
+
 struct LinkSeed {
     url: &'static str,
     title: &'static str,
@@ -2182,6 +2238,7 @@ impl<'a> Loader<'a> {
                         achieved_at: None,
                         owner_id: None,
                         position: 10,
+                        articles: String::new(),
                     },
                     None,
                     Some(meeting_id),
@@ -2311,6 +2368,7 @@ impl<'a> Loader<'a> {
                 parent_id,
                 contact: n.contact.map(Into::into),
                 communication: n.communication.into(),
+                articles: articles_of(NETWORK_ARTICLES, n.key),
             };
             let created_by = id_of(&self.users, "account", n.created_by)?;
             let id: i64 = diesel::insert_into(networks::table)
@@ -2387,6 +2445,7 @@ impl<'a> Loader<'a> {
                     .map(|o| id_of(&self.people, "stakeholder", o))
                     .transpose()?,
                 position: g.position,
+                articles: articles_of(GOAL_ARTICLES, g.key),
             };
             let network_id = id_of(&self.networks, "network", g.network)?;
             let created_by = id_of(&self.users, "account", network.created_by)?;
@@ -2458,6 +2517,7 @@ impl<'a> Loader<'a> {
                     .network
                     .map(|n| id_of(&self.networks, "network", n))
                     .transpose()?,
+                articles: articles_of(LINK_ARTICLES, l.title),
             };
             let added_by = id_of(&self.users, "account", l.added_by)?;
             let id: i64 = diesel::insert_into(knowledge_links::table)

@@ -144,6 +144,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(map::map_figures)
         .service(map::map_drawing)
         .service(reference::list_topics)
+        .service(reference::list_articles)
         .service(reference::list_municipalities);
 }
 

@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod agenda;
+mod articles;
 mod cache;
 mod concurrency;
 mod conventions;

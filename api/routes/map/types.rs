@@ -57,4 +57,21 @@ pub struct MapQuery {
     #[param(inline, value_type = Option<MailLanguage>)]
     #[serde(default, deserialize_with = "params::choice")]
     pub lang: Option<MailLanguage>,
+    /// An article of the UN Convention (1 to 33): only the networks that
+    /// work on it (tagged with it, or with a goal tagged with it).
+    #[param(minimum = 1, maximum = 33)]
+    #[serde(default, deserialize_with = "params::article")]
+    pub article: Option<i64>,
+}
+
+/// Which networks the figures count.
+#[derive(Debug, Default, serde::Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct FiguresQuery {
+    /// An article of the UN Convention (1 to 33): only the networks that
+    /// work on it (tagged with it, or with a goal tagged with it).
+    #[param(minimum = 1, maximum = 33)]
+    #[serde(default, deserialize_with = "params::article")]
+    pub article: Option<i64>,
 }
