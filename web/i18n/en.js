@@ -132,6 +132,14 @@
     reload: "Load newest version",
     keep: "Not now",
   },
+  articles: {
+    legend: "Articles of the UN Convention",
+    help: "Which articles of the UN Convention on the rights of persons with disabilities do you work on? Choose as many as you like.",
+    filter: "Article of the UN Convention",
+    facts: "UN Convention",
+    tag: "Article {name}",
+    tagLabel: "Article {name}: networks working on it",
+  },
   find: {
     title: "Theme networks for inclusion",
     intro: "In a theme network, experience experts, organisations, companies and municipalities work together on one theme. Find a network near you, or about a topic you care about.",
@@ -1173,6 +1181,8 @@
   map: {
     title: "Map of inclusive municipalities",
     summary: { one: "A theme network is active in 1 municipality.", other: "A theme network is active in {count} municipalities." },
+    summaryArticle: { one: "An active network works on article {article} in 1 municipality.", other: "An active network works on article {article} in {count} municipalities." },
+    articleHelp: "Show only the networks that work on this article.",
     intro: "The map shows where theme networks work, in the Netherlands and in Flanders. Choose what the map shows. Each municipality is a link to its networks.",
     toTable: "Go to the table",
     toTableHelp: "The table has the same figures. You can sort it.",

@@ -133,6 +133,14 @@
     reload: "Nieuwste versie laden",
     keep: "Nog niet laden",
   },
+  articles: {
+    legend: "Artikelen van het VN-verdrag",
+    help: "Aan welke artikelen van het VN-verdrag Handicap werk je? Kies er zoveel als je wilt.",
+    filter: "Artikel van het VN-verdrag",
+    facts: "VN-verdrag",
+    tag: "Artikel {name}",
+    tagLabel: "Artikel {name}: netwerken die hieraan werken",
+  },
   find: {
     title: "Themanetwerken voor inclusie",
     intro: "In een themanetwerk werken ervaringsdeskundigen, organisaties, bedrijven en gemeenten samen aan één thema. Zoek een netwerk bij jou in de buurt, of over een onderwerp dat jij belangrijk vindt.",
@@ -1174,6 +1182,8 @@
   map: {
     title: "Kaart van inclusieve gemeenten",
     summary: { one: "In 1 gemeente is een themanetwerk actief.", other: "In {count} gemeenten is een themanetwerk actief." },
+    summaryArticle: { one: "In 1 gemeente werkt een actief netwerk aan artikel {article}.", other: "In {count} gemeenten werkt een actief netwerk aan artikel {article}." },
+    articleHelp: "Laat alleen de netwerken zien die aan dit artikel werken.",
     intro: "Op de kaart zie je waar themanetwerken werken, in Nederland en in Vlaanderen. Kies wat de kaart laat zien. Elke gemeente is een link naar haar netwerken.",
     toTable: "Naar de tabel",
     toTableHelp: "In de tabel staan dezelfde cijfers. Je kunt de tabel sorteren.",
