@@ -592,3 +592,21 @@ pub struct ContactRequest {
     pub answered_at: Option<NaiveDateTime>,
     pub version: i64,
 }
+
+/// An open seat of a network's stakeholder map: who the core group still
+/// needs at the table (migration 25).
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = open_seats)]
+pub struct OpenSeat {
+    pub id: i64,
+    pub network_id: i64,
+    /// `StakeholderKind`'s text.
+    pub kind: String,
+    /// `Role`'s text.
+    pub role: String,
+    pub description: String,
+    pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    pub version: i64,
+}

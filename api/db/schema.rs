@@ -621,6 +621,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    open_seats (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        kind -> Text,
+        role -> Text,
+        description -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(open_seats -> networks (network_id));
 diesel::joinable!(question_supports -> questions (question_id));
 diesel::joinable!(question_events -> questions (question_id));
 diesel::joinable!(goal_talents -> goals (goal_id));
@@ -673,4 +687,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     questions,
     question_supports,
     question_events,
+    open_seats,
 );

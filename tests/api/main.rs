@@ -26,5 +26,6 @@ mod privacy;
 mod questions;
 mod reference;
 mod search;
+mod stakeholder_map;
 mod stakeholders;
 mod talents;
