@@ -27,7 +27,7 @@ use crate::db::schema::{
     agenda_items, agenda_supports, document_contents, documents, endorsements, goals,
     knowledge_link_audiences, knowledge_link_topics, knowledge_links, meeting_access_needs,
     meeting_outcomes, meeting_pulses, meeting_registrations, meetings, memberships, messages,
-    network_topics, networks, stakeholders, users,
+    network_topics, networks, open_seats, stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
@@ -1587,6 +1587,41 @@ const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
     ("kr-inspraak", "gerrit", Stance::Support, "Samen gaan maakt het minder spannend."),
 ];
 
+/// The open seats of the stakeholder maps: network, kind, role, in the
+/// core group's words.
+const OPEN_SEATS: &[(&str, StakeholderKind, Role, &str)] = &[
+    (
+        "musea",
+        StakeholderKind::ExperienceExpert,
+        Role::CoreGroup,
+        "Iemand die doof is en Nederlandse Gebarentaal spreekt",
+    ),
+    (
+        "musea",
+        StakeholderKind::Company,
+        Role::Partner,
+        "Een vervoerder die rolstoelvervoer naar de musea regelt",
+    ),
+    (
+        "nig",
+        StakeholderKind::Municipality,
+        Role::CoreGroup,
+        "Een beleidsmedewerker van een Vlaamse gemeente",
+    ),
+    (
+        "drenthe",
+        StakeholderKind::Company,
+        Role::Partner,
+        "Een werkgever uit Drenthe die inclusief wil werven",
+    ),
+    (
+        "gent",
+        StakeholderKind::ExperienceExpert,
+        Role::CoreGroup,
+        "Een ervaringsdeskundige uit Gent",
+    ),
+];
+
 /// The articles of the UN Convention each network works on, by key.
 const NETWORK_ARTICLES: &[(&str, &[i64])] = &[
     ("nig", &[4, 29, 33]),
@@ -1930,7 +1965,25 @@ impl<'a> Loader<'a> {
         self.links()?;
         self.documents()?;
         self.questions()?;
+        self.open_seats()?;
         self.mail()
+    }
+
+    /// Who the networks still look for ("wie zoeken we nog").
+    fn open_seats(&mut self) -> Result<(), ApiError> {
+        for (network, kind, role, description) in OPEN_SEATS {
+            let network_id = id_of(&self.networks, "network", network)?;
+            diesel::insert_into(open_seats::table)
+                .values((
+                    open_seats::network_id.eq(network_id),
+                    open_seats::kind.eq(kind.as_str()),
+                    open_seats::role.eq(role.as_str()),
+                    open_seats::description.eq(*description),
+                    open_seats::created_at.eq(self.now),
+                ))
+                .execute(self.conn)?;
+        }
+        Ok(())
     }
 
     /// A report of the kick-off's preparation in Drenthe (for members) and a

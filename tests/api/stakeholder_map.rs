@@ -202,7 +202,7 @@ both!(
         // Anna did not agree to be listed: counted, not named.
         assert!(svg.contains("<title>Kerngroep, Professionals: 1</title>"));
         assert!(svg.contains("<title>Open plek: Iemand die doof is &lt;en NGT spreekt&gt;</title>"));
-        assert!(svg.contains("Let op: er zit geen ervaringsdeskundige in de kerngroep."));
+        assert!(svg.contains("Let op: er doet nog geen ervaringsdeskundige mee."));
         assert_eq!(svg.matches('<').count(), svg.matches('>').count());
 
         let r = app

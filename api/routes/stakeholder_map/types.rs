@@ -47,7 +47,8 @@ pub struct StakeholderMapOut {
     /// ambassadors).
     pub experience_experts: i64,
     pub experience_experts_in_core_group: i64,
-    /// What the map warns of; empty when the table is in balance.
+    /// What the map warns of (one signal at most); empty when the table
+    /// is in balance.
     pub signals: Vec<BalanceSignal>,
 }
 
@@ -87,10 +88,11 @@ impl StakeholderMapOut {
         let experience_experts_in_core_group =
             count(&|m| m.role.is_core() && m.kind.is_experience_expert());
         let mut signals = Vec::new();
+        // One warning: nobody at the table says more than nobody in the
+        // core group.
         if members > 0 && experience_experts == 0 {
             signals.push(BalanceSignal::NoExperienceExpert);
-        }
-        if core_group > 0 && experience_experts_in_core_group == 0 {
+        } else if core_group > 0 && experience_experts_in_core_group == 0 {
             signals.push(BalanceSignal::NoExperienceExpertInCoreGroup);
         }
         StakeholderMapOut {

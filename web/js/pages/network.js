@@ -291,6 +291,7 @@ export async function boot(main) {
       paragraph(link(`/documenten.html?netwerk=${id}`, t("network.documentsLink"))),
       heading(2, t("members.title"), { id: "leden-kop" }),
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
+      paragraph(link(`/tafel.html?netwerk=${id}`, t("network.tableLink"))),
       linkSection,
     );
     if (openReplies) await openBoardReplies(main, openReplies);
