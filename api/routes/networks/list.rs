@@ -108,12 +108,15 @@ pub async fn list_networks(
                 }
                 if let Some(a) = article {
                     // Tagged with it, or with a goal tagged with it.
+                    // A correlated probe of the network's own goals (by their
+                    // index), so the walk in id order stops when the page is
+                    // full.
                     let tagged = || crate::convention::pattern(a);
                     sql = sql.filter(
-                        networks::articles.like(tagged()).or(networks::id.eq_any(
+                        networks::articles.like(tagged()).or(diesel::dsl::exists(
                             goals::table
-                                .filter(goals::articles.like(tagged()))
-                                .select(goals::network_id),
+                                .filter(goals::network_id.eq(networks::id))
+                                .filter(goals::articles.like(tagged())),
                         )),
                     );
                 }

@@ -31,7 +31,7 @@ async function saveDrawing(networkId) {
 }
 
 /** The table: a row per kind, a column per ring, names where they may show. */
-function facts(map) {
+function tableOf(map) {
   const cell = (kind, ring) => {
     const places = map.places.filter((p) => p.kind === kind && ring.roles.includes(p.role));
     const count = places.reduce((sum, p) => sum + p.count, 0);
@@ -90,7 +90,7 @@ export async function boot(main) {
       map.signals.map((s) => alertBox("warning", heading(2, t(`table.signal.${s}.title`)), paragraph(t(`table.signal.${s}.text`)))),
       map.signals.length ? null : paragraph(t("table.balanced", { count: map.experienceExpertsInCoreGroup })),
     );
-    fill(tableBox, facts(map));
+    fill(tableBox, tableOf(map));
     const seatItems = map.openSeats.map((s) =>
       h(
         "li",
@@ -128,12 +128,12 @@ export async function boot(main) {
       { "aria-labelledby": "plek-kop" },
       heading(3, t("table.addTitle"), { id: "plek-kop" }),
       textField({ name: "description", label: t("table.description"), required: true, description: t("table.descriptionHelp") }),
-      selectField({ name: "kind", label: t("table.seatKind"), required: true, noOptionalMark: true, choices: values("kind").map((k) => ({ value: k, label: label("kind", k) })) }),
-      selectField({ name: "role", label: t("table.seatRole"), required: true, noOptionalMark: true, value: "core_group", choices: values("role").map((r) => ({ value: r, label: label("role", r) })) }),
+      selectField({ name: "kind", label: t("table.seatKind"), required: true, noOptionalMark: true, choices: [{ value: "", label: t("find.choose") }, ...values("kind").map((k) => ({ value: k, label: label("kind", k) }))] }),
+      selectField({ name: "role", label: t("table.seatRole"), required: true, noOptionalMark: true, value: "core_group", choices: [{ value: "", label: t("find.choose") }, ...values("role").map((r) => ({ value: r, label: label("role", r) }))] }),
       buttonRow(submitButton(t("table.add"))),
     );
     handleSubmit(form, async (v) => {
-      await api.request("POST", `/networks/${networkId}/open-seats`, { body: { description: v.description, kind: v.kind, role: v.role } });
+      await api.request("POST", `/networks/${networkId}/open-seats`, { body: { description: v.description, kind: v.kind || undefined, role: v.role || undefined } });
       await render("zoeken-kop");
       announce(t("table.added", { description: v.description }));
     });
