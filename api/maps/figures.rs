@@ -102,3 +102,44 @@ pub fn by_municipality(
     }
     Ok(out)
 }
+
+/// One municipality in detail: its public local networks that are not
+/// closed (id, name, status), and their members per kind and goals per
+/// status, summed from `network_counts`.
+pub struct Detail {
+    pub networks: Vec<(i64, String, String)>,
+    /// (`part`, `value`) -> count: `member` by kind, `goal` by status.
+    pub counts: HashMap<(String, String), i64>,
+}
+
+/// The detail of one municipality (by its CBS or NIS code).
+pub fn of_municipality(conn: &mut DbConn, code: &str) -> Result<Detail, ApiError> {
+    use crate::db::schema::{network_counts, networks};
+    use diesel::prelude::*;
+    let found: Vec<(i64, String, String)> = networks::table
+        .filter(networks::visibility.eq("public"))
+        .filter(networks::status.ne("closed"))
+        .filter(networks::municipality_code.eq(code))
+        .order(networks::id)
+        .select((networks::id, networks::name, networks::status))
+        .load(conn)?;
+    let ids: Vec<i64> = found.iter().map(|n| n.0).collect();
+    let mut counts: HashMap<(String, String), i64> = HashMap::new();
+    if !ids.is_empty() {
+        let rows: Vec<(String, String, i64)> = network_counts::table
+            .filter(crate::db::in_ids(network_counts::network_id, &ids))
+            .select((
+                network_counts::part,
+                network_counts::value,
+                network_counts::count,
+            ))
+            .load(conn)?;
+        for (part, value, n) in rows {
+            *counts.entry((part, value)).or_default() += n;
+        }
+    }
+    Ok(Detail {
+        networks: found,
+        counts,
+    })
+}

@@ -147,6 +147,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(questions::support_question)
         .service(questions::withdraw_question_support)
         .service(map::map_figures)
+        .service(map::municipality_figures)
         .service(map::map_drawing)
         .service(reference::list_topics)
         .service(reference::list_articles)
