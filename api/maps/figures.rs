@@ -58,17 +58,24 @@ pub fn by_municipality(
     article: Option<i64>,
 ) -> Result<HashMap<String, Figures>, ApiError> {
     let mut out: HashMap<String, Figures> = HashMap::new();
-    // `%` finds every network.
-    let tagged = article.map_or_else(|| "%".to_string(), crate::convention::pattern);
-    let networks: Vec<ByStatus> = diesel::sql_query(
-        "SELECT municipality_code AS code, status, CAST(COUNT(*) AS BIGINT) AS n \
-         FROM networks \
-         WHERE visibility = 'public' AND municipality_code IS NOT NULL AND status <> 'closed' \
-         AND (articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
-              WHERE g.network_id = networks.id AND g.articles LIKE $1)) \
-         GROUP BY municipality_code, status",
-    )
-    .bind::<Text, _>(&tagged)
+    // Without an article the statements have no such condition at all: a
+    // condition that holds for every network still costs the planner its
+    // best join order.
+    let (tagged, pattern) = match article {
+        Some(a) => (
+            " AND (n.articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
+             WHERE g.network_id = n.id AND g.articles LIKE $1))",
+            crate::convention::pattern(a),
+        ),
+        None => (" AND $1 = $1", String::new()),
+    };
+    let networks: Vec<ByStatus> = diesel::sql_query(format!(
+        "SELECT n.municipality_code AS code, n.status, CAST(COUNT(*) AS BIGINT) AS n \
+         FROM networks n \
+         WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed'{tagged} \
+         GROUP BY n.municipality_code, n.status"
+    ))
+    .bind::<Text, _>(&pattern)
     .load(conn)?;
     for row in networks {
         let f = out.entry(row.code).or_default();
@@ -77,16 +84,14 @@ pub fn by_municipality(
             f.active_networks += row.n;
         }
     }
-    let counts: Vec<ByCount> = diesel::sql_query(
+    let counts: Vec<ByCount> = diesel::sql_query(format!(
         "SELECT n.municipality_code AS code, c.part, c.value, CAST(SUM(c.count) AS BIGINT) AS n \
          FROM network_counts c JOIN networks n ON n.id = c.network_id \
          WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed' \
-         AND (c.part = 'member' OR (c.part = 'goal' AND c.value = 'achieved')) \
-         AND (n.articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
-              WHERE g.network_id = n.id AND g.articles LIKE $1)) \
-         GROUP BY n.municipality_code, c.part, c.value",
-    )
-    .bind::<Text, _>(&tagged)
+         AND (c.part = 'member' OR (c.part = 'goal' AND c.value = 'achieved')){tagged} \
+         GROUP BY n.municipality_code, c.part, c.value"
+    ))
+    .bind::<Text, _>(&pattern)
     .load(conn)?;
     for row in counts {
         let f = out.entry(row.code).or_default();
