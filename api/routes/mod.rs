@@ -27,6 +27,7 @@ pub mod pulse;
 pub mod questions;
 pub mod reference;
 pub mod registrations;
+pub mod reports;
 pub mod stakeholders;
 pub mod talents;
 pub mod users;

@@ -24,6 +24,7 @@ mod permissions;
 mod privacy;
 mod questions;
 mod reference;
+mod reports;
 mod search;
 mod stakeholders;
 mod talents;

@@ -22,6 +22,8 @@ const VISITOR = [
   "/vragen.html",
   "/kaart.html",
   "/vraag.html?id=1",
+  "/api/v1/networks/3/report.html",
+  "/api/v1/networks/3/report.html?lang=en",
   "/bijeenkomst.html?id=1",
   "/bijeenkomst.html?id=2",
   "/documenten.html?netwerk=3",
