@@ -98,6 +98,15 @@ impl StakeholderKind {
                 | StakeholderKind::Municipality
         )
     }
+
+    /// Someone who speaks from experience: an experience expert, or a UN
+    /// ambassador (an experience expert who explains the Convention).
+    pub fn is_experience_expert(self) -> bool {
+        matches!(
+            self,
+            StakeholderKind::ExperienceExpert | StakeholderKind::UnAmbassador
+        )
+    }
 }
 
 text_enum! {
@@ -336,6 +345,16 @@ impl QuestionStatus {
 }
 
 text_enum! {
+    /// What a network's stakeholder map warns of: nobody who speaks from
+    /// experience in the core group ("niets over ons zonder ons"), or at
+    /// the whole table.
+    BalanceSignal {
+        NoExperienceExpertInCoreGroup = "no_experience_expert_in_core_group",
+        NoExperienceExpert = "no_experience_expert",
+    }
+}
+
+text_enum! {
     /// What the map of municipalities shades them by.
     MapMeasure {
         ActiveNetworks = "active_networks",
@@ -425,6 +444,7 @@ mod tests {
         check(NoticeKind::ALL, NoticeKind::as_str);
         check(QuestionStatus::ALL, QuestionStatus::as_str);
         check(MapMeasure::ALL, MapMeasure::as_str);
+        check(BalanceSignal::ALL, BalanceSignal::as_str);
         check(QuestionEventKind::ALL, QuestionEventKind::as_str);
         check(MailKind::ALL, MailKind::as_str);
         check(MailStatus::ALL, MailStatus::as_str);

@@ -17,6 +17,7 @@
 // - `demo`: the demo data and the load generator, outside the product's core.
 pub mod accounts;
 pub mod audit;
+pub mod convention;
 pub mod db;
 pub mod demo;
 pub mod domain;

@@ -706,6 +706,13 @@ fn in_my_networks(
         .load(conn)?)
 }
 
+/// Whether a network's stakeholder map names a member: only one who agreed
+/// to be listed, whoever looks (the map is downloaded for reports that
+/// travel beyond the network); the others are counted, never named.
+pub fn may_name_at_table(listed: bool) -> bool {
+    listed
+}
+
 /// May the viewer see a stakeholder at all: one who agreed to be listed,
 /// one they may edit, or a co-member. Others do not exist for them (404).
 pub fn may_see_stakeholder(viewer: &Viewer, s: &Stakeholder, co_member: bool) -> bool {

@@ -1248,6 +1248,19 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             200,
         ),
         (
+            "networks by an article of the UN Convention",
+            Target::get("/api/v1/networks?article=30"),
+            200,
+        ),
+        (
+            "a network's stakeholder map",
+            Target::get(format!(
+                "/api/v1/networks/{}/stakeholder-map",
+                f.own_network
+            )),
+            200,
+        ),
+        (
             "a network's calendar of 200 meetings",
             Target::get(format!("/api/v1/networks/{}/calendar.ics", f.own_network)),
             200,
@@ -1434,6 +1447,8 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 | "a network's message board"
                 | "a network's documents"
                 | "the national agenda of open questions"
+                | "networks by an article of the UN Convention"
+                | "a network's stakeholder map"
                 | "meetings by municipality" => bare_list,
                 _ => continue,
             };
@@ -1451,6 +1466,10 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         for (what, path) in [
             ("the map's figures", "/api/v1/map/municipalities"),
             ("the map drawn", "/api/v1/map/municipalities.svg"),
+            (
+                "the map's figures for article 30",
+                "/api/v1/map/municipalities?article=30",
+            ),
         ] {
             let label = format!("{what} at {} req/s, no cache", o.search_rate);
             let figures = measure(
@@ -1576,6 +1595,22 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         "the national agenda of open questions: >= 35% of bare list",
         format!("{:.0}%", 100.0 * agenda),
         agenda >= 0.35,
+    ));
+    // A page of networks working on one article: tagged with it, or with a
+    // goal tagged with it (a probe of each network's goals).
+    let article = saturated["networks by an article of the UN Convention"].rps / bare_list.rps;
+    verdicts.push(verdict(
+        "networks by an article of the UN Convention: >= 70% of bare list",
+        format!("{:.0}%", 100.0 * article),
+        article >= 0.7,
+    ));
+    // Who is at a network's table: its access, its members with their
+    // kinds, its open seats.
+    let table = saturated["a network's stakeholder map"].rps / bare_list.rps;
+    verdicts.push(verdict(
+        "a network's stakeholder map: >= 70% of bare list",
+        format!("{:.0}%", 100.0 * table),
+        table >= 0.7,
     ));
     let cost =
         saturated["first page of the listing"].rps / saturated["deep page of the listing"].rps;

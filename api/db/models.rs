@@ -120,6 +120,9 @@ pub struct Network {
     pub topic_list: String,
     /// The province of a network without a municipality (migration 16).
     pub province_code: Option<String>,
+    /// The Convention's articles it works on, as `,9,30,` (migration 24),
+    /// read with `domain::articles::split`.
+    pub articles: String,
 }
 
 /// The editable columns of a network (insert and full update).
@@ -141,6 +144,8 @@ pub struct NetworkValues {
     pub contact: Option<String>,
     pub communication: String,
     pub province_code: Option<String>,
+    /// `,9,30,`: see the row.
+    pub articles: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -199,6 +204,9 @@ pub struct Goal {
     pub version: i64,
     /// The meeting it came out of, if any.
     pub meeting_id: Option<i64>,
+    /// The Convention's articles it works on, as `,9,30,` (migration 24),
+    /// read with `domain::articles::split`.
+    pub articles: String,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -212,6 +220,8 @@ pub struct GoalValues {
     pub achieved_at: Option<NaiveDateTime>,
     pub owner_id: Option<i64>,
     pub position: i32,
+    /// `,9,30,`: see the row.
+    pub articles: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -249,6 +259,9 @@ pub struct KnowledgeLink {
     pub audience_list: String,
     /// Its topics' slugs, the same way (`knowledge_link_topics`).
     pub topic_list: String,
+    /// The Convention's articles it works on, as `,9,30,` (migration 24),
+    /// read with `domain::articles::split`.
+    pub articles: String,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -259,6 +272,8 @@ pub struct KnowledgeLinkValues {
     pub summary: String,
     pub language: String,
     pub network_id: Option<i64>,
+    /// `,9,30,`: see the row.
+    pub articles: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -575,5 +590,23 @@ pub struct ContactRequest {
     #[diesel(deserialize_as = super::stamp::Stamp)]
     pub created_at: NaiveDateTime,
     pub answered_at: Option<NaiveDateTime>,
+    pub version: i64,
+}
+
+/// An open seat of a network's stakeholder map: who the core group still
+/// needs at the table (migration 25).
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = open_seats)]
+pub struct OpenSeat {
+    pub id: i64,
+    pub network_id: i64,
+    /// `StakeholderKind`'s text.
+    pub kind: String,
+    /// `Role`'s text.
+    pub role: String,
+    pub description: String,
+    pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
     pub version: i64,
 }

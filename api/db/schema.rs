@@ -160,6 +160,7 @@ diesel::table! {
         version -> BigInt,
         topic_list -> Text,
         province_code -> Nullable<Text>,
+        articles -> Text,
     }
 }
 
@@ -211,6 +212,7 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> BigInt,
         meeting_id -> Nullable<BigInt>,
+        articles -> Text,
     }
 }
 
@@ -256,6 +258,7 @@ diesel::table! {
         version -> BigInt,
         audience_list -> Text,
         topic_list -> Text,
+        articles -> Text,
     }
 }
 
@@ -618,6 +621,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    open_seats (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        kind -> Text,
+        role -> Text,
+        description -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(open_seats -> networks (network_id));
 diesel::joinable!(question_supports -> questions (question_id));
 diesel::joinable!(question_events -> questions (question_id));
 diesel::joinable!(goal_talents -> goals (goal_id));
@@ -670,4 +687,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     questions,
     question_supports,
     question_events,
+    open_seats,
 );

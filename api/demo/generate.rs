@@ -198,6 +198,7 @@ struct NetworkRow {
     updated_at: NaiveDateTime,
     version: i64,
     province_code: Option<String>,
+    articles: String,
 }
 
 #[derive(Insertable)]
@@ -279,6 +280,7 @@ struct GoalRow {
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i64,
+    articles: String,
 }
 
 #[derive(Insertable)]
@@ -349,6 +351,18 @@ fn index_rows(
 const SQLITE_MAX_VARIABLES: usize = 32766;
 
 /// Writes rows in bulk: COPY on PostgreSQL, multi-row INSERTs on SQLite.
+/// The articles of the UN Convention a generated network or goal is tagged
+/// with, from its id alone (so the random streams stay as they are): about
+/// one in three works on one or two articles, article 9 (accessibility)
+/// most often.
+fn articles_of(id: i64) -> String {
+    const COMMON: [&[i64]; 6] = [&[9], &[9, 30], &[24], &[27], &[19, 29], &[21]];
+    if id % 3 != 0 {
+        return String::new();
+    }
+    crate::convention::join(COMMON[(id / 3 % COMMON.len() as i64) as usize])
+}
+
 macro_rules! put {
     ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
         let rows = &$rows;
@@ -435,7 +449,7 @@ impl Batch {
                     blocks,
                 } => (
                     count,
-                    put!(conn, networks::table, rows, 19)
+                    put!(conn, networks::table, rows, 21)
                         + put!(conn, network_topics::table, topics, 2)
                         + put!(conn, search_docs::table, docs, 4)
                         + put!(conn, search_blocks::table, blocks, 5),
@@ -448,7 +462,7 @@ impl Batch {
                 } => (
                     count,
                     put!(conn, memberships::table, memberships, 8)
-                        + put!(conn, goals::table, goals, 14)
+                        + put!(conn, goals::table, goals, 15)
                         + put!(conn, goal_talents::table, talents, 2),
                 ),
                 Batch::Links {
@@ -1253,6 +1267,7 @@ impl Producer {
                     updated_at: later(&mut rng, created_at, 200),
                     version: 1,
                     province_code,
+                    articles: articles_of(id),
                 });
             }
             tx.send(Batch::Networks {
@@ -1478,6 +1493,7 @@ impl Producer {
                         created_at,
                         updated_at,
                         version: 1,
+                        articles: articles_of(id + 1),
                     });
                 }
             }

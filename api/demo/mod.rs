@@ -27,7 +27,7 @@ use crate::db::schema::{
     agenda_items, agenda_supports, document_contents, documents, endorsements, goals,
     knowledge_link_audiences, knowledge_link_topics, knowledge_links, meeting_access_needs,
     meeting_outcomes, meeting_pulses, meeting_registrations, meetings, memberships, messages,
-    network_topics, networks, stakeholders, users,
+    network_topics, networks, open_seats, stakeholders, users,
 };
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
@@ -1587,6 +1587,97 @@ const ENDORSEMENTS: &[(&str, &str, Stance, &str)] = &[
     ("kr-inspraak", "gerrit", Stance::Support, "Samen gaan maakt het minder spannend."),
 ];
 
+/// The open seats of the stakeholder maps: network, kind, role, in the
+/// core group's words.
+const OPEN_SEATS: &[(&str, StakeholderKind, Role, &str)] = &[
+    (
+        "musea",
+        StakeholderKind::ExperienceExpert,
+        Role::CoreGroup,
+        "Iemand die doof is en Nederlandse Gebarentaal spreekt",
+    ),
+    (
+        "musea",
+        StakeholderKind::Company,
+        Role::Partner,
+        "Een vervoerder die rolstoelvervoer naar de musea regelt",
+    ),
+    (
+        "nig",
+        StakeholderKind::Municipality,
+        Role::CoreGroup,
+        "Een beleidsmedewerker van een Vlaamse gemeente",
+    ),
+    (
+        "drenthe",
+        StakeholderKind::Company,
+        Role::Partner,
+        "Een werkgever uit Drenthe die inclusief wil werven",
+    ),
+    (
+        "gent",
+        StakeholderKind::ExperienceExpert,
+        Role::CoreGroup,
+        "Een ervaringsdeskundige uit Gent",
+    ),
+];
+
+/// The articles of the UN Convention each network works on, by key.
+const NETWORK_ARTICLES: &[(&str, &[i64])] = &[
+    ("nig", &[4, 29, 33]),
+    ("drenthe", &[9, 19, 29]),
+    ("musea", &[9, 30]),
+    ("gent", &[30]),
+    ("kring", &[8, 29]),
+    ("festivals", &[9, 30]),
+    ("overijssel", &[19, 27]),
+];
+
+/// The articles of the UN Convention goals work on, by key.
+const GOAL_ARTICLES: &[(&str, &[i64])] = &[
+    ("nig-route", &[4, 33]),
+    ("nig-map", &[29]),
+    ("nig-landkaart", &[31, 33]),
+    ("nig-match", &[27]),
+    ("nig-stage", &[27]),
+    ("dr-agenda", &[4, 33]),
+    ("dr-vervoer", &[9, 20]),
+    ("mu-drie", &[30]),
+    ("mu-schouw", &[9]),
+    ("mu-website", &[9, 21]),
+    ("mu-ngt", &[21, 30]),
+    ("mu-teksten", &[21]),
+    ("ge-project", &[30]),
+    ("kr-inspraak", &[29]),
+    ("fe-checklist", &[9, 30]),
+];
+
+/// The articles of the UN Convention a knowledge link is about, by title.
+const LINK_ARTICLES: &[(&str, &[i64])] = &[
+    (
+        "UN Convention on the Rights of Persons with Disabilities",
+        &[1, 3, 4],
+    ),
+    ("UWV voor werkgevers", &[27]),
+    ("Digitoegankelijk: toegankelijke websites en apps", &[9, 21]),
+    ("WCAG 2 Overview", &[9, 21]),
+    (
+        "Ongehinderd: toegankelijkheid van gebouwen vooraf bekijken",
+        &[9],
+    ),
+    ("Museumvereniging", &[30]),
+    ("UiTPAS: vrije tijd met korting", &[30]),
+];
+
+/// The articles a seed's key is tagged with, as a row keeps them.
+fn articles_of(table: &[(&str, &[i64])], key: &str) -> String {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, a)| crate::convention::join(a))
+        .unwrap_or_default()
+}
+
 struct LinkSeed {
     url: &'static str,
     title: &'static str,
@@ -1874,7 +1965,25 @@ impl<'a> Loader<'a> {
         self.links()?;
         self.documents()?;
         self.questions()?;
+        self.open_seats()?;
         self.mail()
+    }
+
+    /// Who the networks still look for ("wie zoeken we nog").
+    fn open_seats(&mut self) -> Result<(), ApiError> {
+        for (network, kind, role, description) in OPEN_SEATS {
+            let network_id = id_of(&self.networks, "network", network)?;
+            diesel::insert_into(open_seats::table)
+                .values((
+                    open_seats::network_id.eq(network_id),
+                    open_seats::kind.eq(kind.as_str()),
+                    open_seats::role.eq(role.as_str()),
+                    open_seats::description.eq(*description),
+                    open_seats::created_at.eq(self.now),
+                ))
+                .execute(self.conn)?;
+        }
+        Ok(())
     }
 
     /// A report of the kick-off's preparation in Drenthe (for members) and a
@@ -2182,6 +2291,7 @@ impl<'a> Loader<'a> {
                         achieved_at: None,
                         owner_id: None,
                         position: 10,
+                        articles: String::new(),
                     },
                     None,
                     Some(meeting_id),
@@ -2311,6 +2421,7 @@ impl<'a> Loader<'a> {
                 parent_id,
                 contact: n.contact.map(Into::into),
                 communication: n.communication.into(),
+                articles: articles_of(NETWORK_ARTICLES, n.key),
             };
             let created_by = id_of(&self.users, "account", n.created_by)?;
             let id: i64 = diesel::insert_into(networks::table)
@@ -2387,6 +2498,7 @@ impl<'a> Loader<'a> {
                     .map(|o| id_of(&self.people, "stakeholder", o))
                     .transpose()?,
                 position: g.position,
+                articles: articles_of(GOAL_ARTICLES, g.key),
             };
             let network_id = id_of(&self.networks, "network", g.network)?;
             let created_by = id_of(&self.users, "account", network.created_by)?;
@@ -2458,6 +2570,7 @@ impl<'a> Loader<'a> {
                     .network
                     .map(|n| id_of(&self.networks, "network", n))
                     .transpose()?,
+                articles: articles_of(LINK_ARTICLES, l.title),
             };
             let added_by = id_of(&self.users, "account", l.added_by)?;
             let id: i64 = diesel::insert_into(knowledge_links::table)

@@ -150,7 +150,7 @@ pub fn outlines() -> &'static Outlines {
 /// The fill of each shade, from none to most (presentation attributes, not
 /// a style sheet: the drawing is put inline into pages whose
 /// Content-Security-Policy allows no inline styles).
-const SHADES: [&str; 5] = ["#ffffff", "#9ecae1", "#6baed6", "#2171b5", "#08306b"];
+pub(crate) const SHADES: [&str; 5] = ["#ffffff", "#9ecae1", "#6baed6", "#2171b5", "#08306b"];
 
 /// Escapes text for XML content and attributes.
 pub fn escape(text: &str) -> String {

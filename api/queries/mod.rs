@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod memberships;
 pub mod networks;
 pub mod questions;
+pub mod stakeholder_map;
 pub mod stakeholders;
 pub mod talents;
 

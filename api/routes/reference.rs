@@ -1,11 +1,12 @@
-//! Reference lists: topics, and the municipalities of the Netherlands,
-//! Flanders and Brussels.
+//! Reference lists: topics, the articles of the UN Convention, and the
+//! municipalities of the Netherlands, Flanders and Brussels.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::convention::{Article, ARTICLES};
 use crate::db;
 use crate::db::schema::topics;
 use crate::reference::{municipalities, Country, Municipality};
@@ -31,6 +32,31 @@ pub struct TopicOut {
 
 page_type!(TopicPage, TopicOut, "All topics (one page).");
 page_type!(MunicipalityPage, Municipality, "A page of municipalities.");
+page_type!(ArticlePage, Article, "Articles 1 to 33 (one page).");
+
+/// List the articles of the UN Convention
+///
+/// The articles of the UN Convention on the rights of persons with
+/// disabilities that networks, goals and knowledge links can be tagged with
+/// (1 to 33), with their short titles in Dutch and English.
+#[utoipa::path(
+    tag = "Reference",
+    responses((status = 200, description = "Articles 1 to 33, in one page.", body = ArticlePage)),
+)]
+#[get("/convention-articles")]
+pub async fn list_articles(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let page = PageRequest {
+        size: 100,
+        after: None,
+    };
+    Ok(answer_page::<ArticlePage>(
+        &req,
+        &Query::new(&req),
+        &page,
+        ARTICLES.to_vec(),
+        None,
+    ))
+}
 
 /// List topics
 ///

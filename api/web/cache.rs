@@ -48,6 +48,9 @@ const PUBLIC_READS: &[&[&str]] = &[
     &["networks", "{id}"],
     &["networks", "{id}", "goals"],
     &["networks", "{id}", "meetings"],
+    &["networks", "{id}", "stakeholder-map"],
+    &["networks", "{id}", "stakeholder-map.svg"],
+    &["networks", "{id}", "open-seats"],
     &["meetings"],
     &["meetings", "{id}"],
     &["knowledge-links"],
@@ -57,6 +60,7 @@ const PUBLIC_READS: &[&[&str]] = &[
     &["questions"],
     &["questions", "{id}"],
     &["topics"],
+    &["convention-articles"],
     &["municipalities"],
 ];
 

@@ -167,6 +167,16 @@ pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     }
 }
 
+/// An article of the UN Convention, 1 to 33.
+pub fn article<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match typed(d)?.parse::<i64>() {
+        Ok(v) if crate::convention::article(v).is_some() => Ok(Some(v)),
+        _ => Err(Problem::new(Code::Range, "must be an article from 1 to 33")
+            .bounds(Some(1), Some(crate::convention::LAST))
+            .fail()),
+    }
+}
+
 /// `true` or `false`.
 pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     match typed(d)?.as_str() {

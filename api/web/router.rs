@@ -55,6 +55,11 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(audit::list_audit_events)
         .service(users::list_users)
         .service(users::update_user)
+        .service(open_seats::list_open_seats)
+        .service(open_seats::add_open_seat)
+        .service(open_seats::remove_open_seat)
+        .service(stakeholder_map::stakeholder_map)
+        .service(stakeholder_map::stakeholder_map_drawing)
         .service(members::list_members)
         .service(members::get_member)
         .service(members::add_member)
@@ -146,8 +151,10 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(questions::support_question)
         .service(questions::withdraw_question_support)
         .service(map::map_figures)
+        .service(map::municipality_figures)
         .service(map::map_drawing)
         .service(reference::list_topics)
+        .service(reference::list_articles)
         .service(reference::list_municipalities);
 }
 
@@ -189,6 +196,7 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
             questions::QuestionSupportInput::REQUIRED,
         ),
         ("HelpAnswerInput", helpers::HelpAnswerInput::REQUIRED),
+        ("OpenSeatInput", open_seats::OpenSeatInput::REQUIRED),
         (
             "ContactRequestInput",
             contact_requests::ContactRequestInput::REQUIRED,

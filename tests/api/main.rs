@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod agenda;
+mod articles;
 mod cache;
 mod concurrency;
 mod conventions;
@@ -26,5 +27,6 @@ mod questions;
 mod reference;
 mod reports;
 mod search;
+mod stakeholder_map;
 mod stakeholders;
 mod talents;

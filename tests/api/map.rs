@@ -213,3 +213,66 @@ both!(
         assert_eq!(bad.invalid_names(), ["lang", "measure"]);
     }
 );
+
+both!(
+    one_municipality_in_detail_counts_its_public_networks,
+    |app: TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let active = app
+            .network_with(&anna, json!({"name": "Utrecht doet mee", "theme": "Werk", "scope": "local", "municipalityCode": "GM0344", "status": "active"}))
+            .await;
+        let forming = app.network(&anna, "Toegankelijk Utrecht").await;
+        let hidden = app
+            .network_with(&anna, json!({"name": "Besloten Utrecht", "theme": "Delen", "scope": "local", "municipalityCode": "GM0344", "visibility": "members"}))
+            .await;
+        app.join(active, &bert).await;
+        let goal = app.goal(forming, &anna, "Een drempelvrije ingang").await;
+        app.patch(
+            &format!("/api/v1/goals/{goal}"),
+            Some(&anna.token),
+            json!({"status": "achieved"}),
+        )
+        .await
+        .expect(200);
+        app.goal(hidden, &anna, "Niet te zien").await;
+        let body = app
+            .get("/api/v1/map/municipalities/GM0344", None)
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(body["name"], "Utrecht");
+        assert_eq!(body["provinceName"], "Utrecht");
+        let networks: Vec<(i64, &str)> = body["networks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["id"].as_i64().unwrap(), n["status"].as_str().unwrap()))
+            .collect();
+        assert_eq!(networks, vec![(active, "active"), (forming, "forming")]);
+        let count = |list: &str, key: &str, value: &str| {
+            body[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c[key] == value)
+                .map(|c| c["count"].as_i64().unwrap())
+        };
+        // Anna coordinates both, Bert joined one: three memberships of
+        // experience experts; the members-only network is not counted.
+        assert_eq!(count("membersByKind", "kind", "experience_expert"), Some(3));
+        assert_eq!(count("membersByKind", "kind", "company"), Some(0));
+        assert_eq!(count("goalsByStatus", "status", "achieved"), Some(1));
+        assert_eq!(count("goalsByStatus", "status", "proposed"), Some(0));
+        let gent = app
+            .get("/api/v1/map/municipalities/44021", None)
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(gent["country"], "BE");
+        assert_eq!(gent["networks"], json!([]));
+        app.get("/api/v1/map/municipalities/GM9999", None)
+            .await
+            .expect(404);
+    }
+);

@@ -42,6 +42,10 @@ function partnerPage() {
       <a href="${BASE}/kaart.html" data-themanet-fallback>Kaart van inclusieve gemeenten</a>
       <script src="${BASE}/embed/netwerken.js" data-show="map" data-measure="experience_experts" data-heading-level="2" async></script>
     </div>
+    <div id="tafel">
+      <a href="${BASE}/tafel.html?netwerk=3" data-themanet-fallback>Wie zit aan tafel bij de musea?</a>
+      <script src="${BASE}/embed/netwerken.js" data-show="table" data-network="3" data-heading-level="2" async></script>
+    </div>
     <h2>Alle landelijke netwerken</h2>
     <iframe src="${BASE}/embed/?scope=national&amp;lang=nl" title="Landelijke themanetwerken" width="100%" height="300"></iframe>
   </main>
@@ -166,6 +170,28 @@ test("the same script shows the map, its municipalities leading back to themanet
     await utrecht.focus();
     await Promise.all([page.waitForURL(`${BASE}/?municipality=GM0344`), page.keyboard.press("Enter")]);
     await ready(page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a network's stakeholder map embeds by script and by iframe", async () => {
+  const browser = await launch();
+  try {
+    const page = await openPage(browser.context, [partnerOrigin]);
+    await page.goto(`${partnerOrigin}/partner.html`);
+    const table = page.locator("#tafel .themanet-embed[data-ready]");
+    await table.waitFor();
+    assert.equal(await table.getByRole("heading", { level: 2 }).textContent(), "Wie zit aan tafel?");
+    assert.equal(await table.locator("svg.tm-rings g.tm-rings-cell").count(), 24);
+    assert.equal(await table.getByRole("link", { name: "Dezelfde gegevens in een tabel, op themanet" }).getAttribute("href"), `${BASE}/tafel.html?netwerk=3#tafel-kop`);
+    const frame = await openPage(browser.context);
+    await frame.goto(`${BASE}/embed/?show=table&network=3&lang=en`);
+    await frame.waitForSelector(".themanet-embed[data-ready]");
+    assert.equal(await frame.title(), "Who is at the table? | themanet");
+    assert.match(await frame.locator("svg.tm-rings title").first().textContent(), /^Who is at the table of Toegankelijke musea Utrecht\?$/);
+    await expectNoAxeViolations(frame, "the stakeholder map in an iframe");
+    expectClean(frame, "the stakeholder map in an iframe");
   } finally {
     await browser.close();
   }

@@ -1,15 +1,17 @@
 // The iframe version of the embed: sets the page language and title from
 // the address and the language file (the list or the map itself is
-// /embed/netwerken.js; /embed/?show=map shows the map).
+// /embed/netwerken.js; /embed/?show=map shows the map, /embed/?show=table&network=N
+// a network's stakeholder map).
 (function () {
   "use strict";
   var query = new URLSearchParams(location.search);
   var lang = query.get("lang") === "en" ? "en" : "nl";
-  var map = query.get("show") === "map";
+  var shown = query.get("show");
   document.documentElement.lang = lang;
   function setTitle() {
     var dict = window.themanetTexts && window.themanetTexts[lang];
-    if (dict) document.title = (map ? dict.embed.map.title : dict.embed.title) + " | themanet";
+    var words = shown === "map" || shown === "table" ? dict && dict.embed[shown] : dict && dict.embed;
+    if (words) document.title = words.title + " | themanet";
   }
   document.addEventListener("DOMContentLoaded", function () {
     var section = document.querySelector(".themanet-embed");

@@ -20,7 +20,12 @@
  * With data-show="map" it shows the map of inclusive municipalities
  * (data-measure: active_networks, goals_achieved or experience_experts),
  * drawn by themanet, each municipality a link to its networks, and a link
- * to the same figures as a table.
+ * to the same figures as a table; data-article="30" narrows it to the
+ * networks that work on that article of the UN Convention.
+ *
+ * With data-show="table" and data-network="ID" it shows that network's
+ * stakeholder map (who is at the table, who it still looks for), with a
+ * link to the same facts as a table.
  *
  * The same script runs inside the iframe version (/embed/?municipality=...),
  * where it takes the filters from the page address.
@@ -39,7 +44,10 @@
     return value ? String(value).trim() : "";
   }
   var meetings = option("show") === "meetings";
+  var table = option("show") === "table";
   var map = option("show") === "map";
+  var drawn = map || table;
+  var article = /^([1-9]|[12][0-9]|3[0-3])$/.test(option("article")) ? option("article") : "";
   var measure = ["active_networks", "goals_achieved", "experience_experts"].indexOf(option("measure")) >= 0 ? option("measure") : "active_networks";
   var filters = meetings
     ? { municipality: option("municipality"), topic: option("topic"), networkId: option("network") }
@@ -60,8 +68,10 @@
   Object.keys(filters).forEach(function (key) {
     if (filters[key]) query.set(key, filters[key]);
   });
-  var siteLink = map
-    ? origin + "/kaart.html?measure=" + measure + "#tabel-kop"
+  var siteLink = table
+    ? origin + "/tafel.html?netwerk=" + encodeURIComponent(option("network")) + "#tafel-kop"
+    : map
+    ? origin + "/kaart.html?measure=" + measure + (article ? "&article=" + article : "") + "#tabel-kop"
     : origin + (meetings ? "/agenda.html" : "/") + (query.toString() ? "?" + query.toString() : "");
   query.set("pageSize", String(limit));
 
@@ -144,16 +154,17 @@
 
   // The texts of this list: of networks, or of meetings.
   function words(dict) {
+    if (table) return Object.assign({}, dict.embed, dict.embed.table);
     if (map) return Object.assign({}, dict.embed, dict.embed.map);
     return meetings ? Object.assign({}, dict.embed, dict.embed.meetings) : dict.embed;
   }
 
-  // The map, as themanet draws it: its links lead to themanet (from an
-  // iframe, in the whole window).
+  // A map as themanet draws it (the municipalities, or a network's table):
+  // its links lead to themanet (from an iframe, in the whole window).
   function renderMap(dict, text) {
     var t = words(dict);
     var drawing = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
-    if (!drawing || drawing.nodeName !== "svg") throw new Error("no map");
+    if (!drawing || drawing.nodeName !== "svg") throw new Error("no drawing");
     var heading = el("h" + level, "themanet-embed__title", customTitle || t.title);
     heading.id = "themanet-embed-" + Math.random().toString(36).slice(2, 10);
     section.setAttribute("aria-labelledby", heading.id);
@@ -228,8 +239,11 @@
   texts()
     .then(function (dict) {
       status.textContent = words(dict).loading;
-      if (map) {
-        return fetch(origin + "/api/v1/map/municipalities.svg?measure=" + measure + "&lang=" + lang, { mode: "cors", credentials: "omit" })
+      if (drawn) {
+        var address = table
+          ? origin + "/api/v1/networks/" + encodeURIComponent(option("network")) + "/stakeholder-map.svg?lang=" + lang
+          : origin + "/api/v1/map/municipalities.svg?measure=" + measure + "&lang=" + lang + (article ? "&article=" + article : "");
+        return fetch(address, { mode: "cors", credentials: "omit" })
           .then(function (response) {
             if (!response.ok) throw new Error("HTTP " + response.status);
             return response.text();

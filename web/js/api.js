@@ -255,4 +255,5 @@ export function cached(key, load) {
 }
 
 export const topics = () => cached("topics", () => getAll("/topics"));
+export const articles = () => cached("articles", () => getAll("/convention-articles"));
 export const municipalities = () => cached("municipalities", () => getAll("/municipalities"));

@@ -4,6 +4,7 @@
 import { h } from "./dom.js";
 import { t, label, values } from "./i18n.js";
 import { textField, checkboxGroup, selectField, submitButton } from "./forms.js";
+import { articleField, articleNumbers } from "./articles.js";
 
 /**
  * A web address as it is sent: with https:// in front when it was typed
@@ -24,11 +25,11 @@ export function linkBody(form, v) {
   const url = withScheme(v.url);
   const field = form.elements.namedItem("url");
   if (field && field.value !== url) field.value = url;
-  return { url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, language: v.language };
+  return { url, title: v.title, summary: v.summary || null, audiences: v.audiences, topics: v.topics, articles: v.articles ? articleNumbers(v.articles) : undefined, language: v.language };
 }
 
 /** The fields of a knowledge link (shared with the knowledge page). */
-export function linkForm({ value = {}, topicsList = null, submitLabel } = {}) {
+export function linkForm({ value = {}, topicsList = null, articles = null, submitLabel } = {}) {
   const form = h(
     "form",
     null,
@@ -44,6 +45,7 @@ export function linkForm({ value = {}, topicsList = null, submitLabel } = {}) {
     topicsList
       ? checkboxGroup({ name: "topics", legend: t("knowledge.topics"), value: value.topics || [], choices: topicsList })
       : null,
+    articles ? articleField(articles, value.articles || []) : null,
     selectField({
       name: "language",
       label: t("knowledge.language"),

@@ -8,6 +8,7 @@ import * as api from "./api.js";
 import { paragraph } from "./layout.js";
 import { textField, selectField, radioGroup, checkboxGroup, orNull } from "./forms.js";
 import { municipalityGroups, provinceChoices } from "./views.js";
+import { articleNames, articleField, articleNumbers } from "./articles.js";
 
 function step(number, total, title, tip, ...fields) {
   return h(
@@ -24,11 +25,12 @@ function step(number, total, title, tip, ...fields) {
  * Returns { fieldsets, toBody(values) }.
  */
 export async function networkFields(value = {}, { editing = false } = {}) {
-  const [municipalities, topics, regional, national] = await Promise.all([
+  const [municipalities, topics, regional, national, articles] = await Promise.all([
     api.municipalities().catch(() => []),
     api.topics().catch(() => []),
     api.getAll("/networks", { scope: "regional" }, 300).catch(() => []),
     api.getAll("/networks", { scope: "national" }, 300).catch(() => []),
+    articleNames(),
   ]);
   const scope = value.scope || "local";
   const parents = [...national, ...regional].filter((n) => n.id !== value.id);
@@ -73,6 +75,7 @@ export async function networkFields(value = {}, { editing = false } = {}) {
             choices: topics.map((tp) => ({ value: tp.slug, label: lang === "en" ? tp.nameEn : tp.nameNl })),
           })
         : null,
+      articleField(articles, value.articles || []),
     ),
     step(
       2,
@@ -150,6 +153,7 @@ export async function networkFields(value = {}, { editing = false } = {}) {
       name: editing ? v.name : v.name || undefined,
       theme: editing ? v.theme : v.theme || undefined,
       topics: v.topics || [],
+      articles: articleNumbers(v.articles),
       scope: v.scope || undefined,
       municipalityCode: v.scope === "local" ? orNull(v.municipalityCode) : null,
       region: v.scope === "national" ? null : orNull(v.region),

@@ -6,6 +6,7 @@ import { h, uid, focusOn } from "./dom.js";
 import { t, label, formatDate, formatNumber, lang } from "./i18n.js";
 import * as api from "./api.js";
 import { button } from "./layout.js";
+import { articleTags } from "./articles.js";
 
 /** Kinds of stakeholder who speak from experience. */
 export const EXPERT_KINDS = ["experience_expert", "un_ambassador"];
@@ -172,8 +173,9 @@ export function progressBar(achieved, total) {
  * The goals of a network as a tree: goals with their small steps.
  * options.actions(goal, depth) returns extra nodes (buttons) per goal.
  * options.level: heading level of the top goals.
+ * options.articles: article number -> name, to show each goal's articles.
  */
-export function goalTree(goals, { actions, level = 3, idPrefix = "doel" } = {}) {
+export function goalTree(goals, { actions, level = 3, idPrefix = "doel", articles = null } = {}) {
   const render = (goal, depth) => {
     const achieved = goal.status === "achieved";
     const children = childrenOf(goals, goal.id);
@@ -201,6 +203,7 @@ export function goalTree(goals, { actions, level = 3, idPrefix = "doel" } = {}) 
       h(`h${headingLevel}`, { class: depth === 0 ? "tm-goal__title" : "tm-step__title", id: titleId, tabindex: "-1" }, goal.title),
       meta,
       goal.description ? h("p", { class: "utrecht-paragraph tm-goal__description" }, goal.description) : null,
+      articles ? articleTags(goal.articles, articles) : null,
       progress.total ? progressBar(progress.achieved, progress.total) : null,
       actions ? actions(goal, depth) : null,
       children.length
@@ -251,7 +254,7 @@ function tagGroup(kind, name, texts) {
 }
 
 /** A knowledge link: the click goes through visitUrl, which counts it. */
-export function knowledgeItem(item, { level = 3, topics = new Map(), actions } = {}) {
+export function knowledgeItem(item, { level = 3, topics = new Map(), articles = new Map(), actions } = {}) {
   return h(
     "li",
     { class: "tm-card", dataset: { linkId: item.id } },
@@ -264,6 +267,7 @@ export function knowledgeItem(item, { level = 3, topics = new Map(), actions } =
     item.summary ? h("p", null, item.summary) : null,
     tagGroup("audience", t("knowledge.audiencesLabel"), item.audiences.map((a) => label("audience", a))),
     tagGroup("topic", t("knowledge.topicsLabel"), item.topics.map((s) => topics.get(s) || s)),
+    tagGroup("article", t("articles.facts"), (item.articles || []).map((n) => articles.get(n) || String(n))),
     h("p", { class: "tm-small tm-muted" }, label("language", item.language), " · ", t("knowledge.clicks", { count: item.clicks, n: formatNumber(item.clicks) })),
     actions ? actions(item) : null,
   );

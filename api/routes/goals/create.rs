@@ -57,6 +57,7 @@ pub async fn create_goal(
             achieved_at: None,
             owner_id: None,
             position: 0,
+            articles: String::new(),
         };
         let mut errors = parse_errors;
         let mut input = input;

@@ -39,6 +39,7 @@ pub async fn list_goals(
             parent_id,
             top_level,
             status,
+            article,
             updated_since,
             ..
         } = filters;
@@ -58,6 +59,9 @@ pub async fn list_goals(
         }
         if let Some(s) = status {
             sql = sql.filter(goals::status.eq(s.as_str()));
+        }
+        if let Some(a) = article {
+            sql = sql.filter(goals::articles.like(crate::convention::pattern(a)));
         }
         if let Some(t) = updated_since {
             sql = sql.filter(goals::updated_at.ge(t.naive_utc()));

@@ -40,6 +40,10 @@ pub struct GoalOut {
     pub meeting_id: Option<i64>,
     /// The talents it needs (`GET /talents` suggests them), lowercase.
     pub needed_talents: Vec<String>,
+    /// The articles of the UN Convention it works on (see
+    /// `/convention-articles`), in order.
+    #[schema(example = json!([27]))]
+    pub articles: Vec<i64>,
     /// The members (stakeholder ids) whose offer of help the core group
     /// accepted (`/goals/{goalId}/helpers`).
     pub helper_ids: Vec<i64>,
@@ -76,6 +80,7 @@ impl From<CountedGoal> for GoalOut {
             concern_count: concern,
             meeting_id: g.meeting_id,
             needed_talents,
+            articles: crate::convention::split(&g.articles),
             helper_ids,
             created_at: utc(g.created_at),
             updated_at: utc(g.updated_at),
@@ -122,6 +127,13 @@ pub struct GoalInput {
     #[schema(max_items = 10, nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub needed_talents: Option<Option<Vec<String>>>,
+    /// The articles of the UN Convention on the rights of persons with
+    /// disabilities it works on, 1 to 33 (see `/convention-articles`); the
+    /// list replaces the one before.
+    #[validate(custom(function = "crate::convention::validate"))]
+    #[schema(max_items = 33, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub articles: Option<Option<Vec<i64>>>,
 }
 
 impl Body for GoalInput {
@@ -139,6 +151,7 @@ impl From<&Goal> for GoalValues {
             achieved_at: g.achieved_at,
             owner_id: g.owner_id,
             position: g.position,
+            articles: g.articles.clone(),
         }
     }
 }
@@ -176,6 +189,9 @@ impl GoalInput {
         merge_opt(&mut v.parent_id, self.parent_id);
         merge_opt(&mut v.owner_id, self.owner_id);
         merge(&mut v.position, self.position, "position", errors);
+        if let Some(a) = self.articles {
+            v.articles = crate::convention::join(&a.unwrap_or_default());
+        }
     }
 }
 
@@ -191,6 +207,10 @@ crate::list_filters! {
         pub top_level: Option<bool>,
         #[serde(default, deserialize_with = "params::choice")]
         pub status: Option<GoalStatus>,
+        /// Only goals tagged with this article of the UN Convention (1 to 33).
+        #[param(minimum = 1, maximum = 33)]
+        #[serde(default, deserialize_with = "params::article")]
+        pub article: Option<i64>,
         /// Only goals changed at or after this time.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,

@@ -36,6 +36,7 @@ pub fn create(
         summary: String::new(),
         language: "nl".into(),
         network_id: None,
+        articles: String::new(),
     };
     let (mut audiences, mut topics, mut errors) =
         (vec![Audience::Everyone], Vec::new(), parse_errors);

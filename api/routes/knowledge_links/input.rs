@@ -43,6 +43,13 @@ pub struct KnowledgeLinkInput {
     #[schema(max_items = 20, nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub topics: Option<Option<Vec<String>>>,
+    /// The articles of the UN Convention on the rights of persons with
+    /// disabilities it is about, 1 to 33 (see `/convention-articles`); the
+    /// list replaces the one before.
+    #[validate(custom(function = "crate::convention::validate"))]
+    #[schema(max_items = 33, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub articles: Option<Option<Vec<i64>>>,
     /// The network the link belongs to; leave out for the platform-wide
     /// start page (platform admins only).
     #[validate(range(min = 1, message = "must be a network id"))]
@@ -174,6 +181,9 @@ impl KnowledgeLinkInput {
         if let Some(t) = self.topics {
             *topics = clean_tags(t.unwrap_or_default());
         }
+        if let Some(a) = self.articles {
+            v.articles = crate::convention::join(&a.unwrap_or_default());
+        }
         merge_opt(&mut v.network_id, self.network_id);
     }
 }
@@ -186,6 +196,7 @@ impl From<&KnowledgeLink> for KnowledgeLinkValues {
             summary: l.summary.clone(),
             language: l.language.clone(),
             network_id: l.network_id,
+            articles: l.articles.clone(),
         }
     }
 }

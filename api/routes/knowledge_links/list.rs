@@ -38,6 +38,7 @@ pub async fn list_knowledge_links(
             q,
             audience,
             topic,
+            article,
             network,
             language,
             updated_since,
@@ -90,6 +91,10 @@ pub async fn list_knowledge_links(
                         links = links.filter(knowledge_links::network_id.eq(id))
                     }
                     None => {}
+                }
+                if let Some(a) = article {
+                    links =
+                        links.filter(knowledge_links::articles.like(crate::convention::pattern(a)));
                 }
                 if let Some(l) = &language {
                     links = links.filter(knowledge_links::language.eq(l.clone()));

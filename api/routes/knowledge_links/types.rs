@@ -29,6 +29,10 @@ pub struct KnowledgeLinkOut {
     pub audiences: Vec<Audience>,
     /// Topic slugs (see `/topics`).
     pub topics: Vec<String>,
+    /// The articles of the UN Convention it is about (see
+    /// `/convention-articles`), in order.
+    #[schema(example = json!([9, 21]))]
+    pub articles: Vec<i64>,
     /// The network this link belongs to; none for the platform-wide start page.
     pub network_id: Option<i64>,
     /// How many visitors followed the link: each visitor counts once a day,
@@ -56,6 +60,7 @@ impl KnowledgeLinkOut {
             visit_url: format!("{base}/api/v1/knowledge-links/{}/visit", l.id),
             audiences: audiences_of(&l),
             topics: db::split_list(&l.topic_list),
+            articles: crate::convention::split(&l.articles),
             can_edit,
             id: l.id,
             url: l.url,
@@ -91,6 +96,10 @@ crate::list_filters! {
         /// Topic slug.
         #[serde(default, deserialize_with = "params::text")]
         pub topic: Option<String>,
+        /// Only links tagged with this article of the UN Convention (1 to 33).
+        #[param(minimum = 1, maximum = 33)]
+        #[serde(default, deserialize_with = "params::article")]
+        pub article: Option<i64>,
         /// A network id, or `none` for the platform-wide start page only.
         #[param(value_type = Option<String>, example = "none", pattern = "^([1-9][0-9]{0,17}|none)$")]
         #[serde(default, deserialize_with = "network_or_none")]

@@ -73,7 +73,8 @@ pub async fn map_drawing(
     query.finish()?;
     let measure = q.measure.unwrap_or(MapMeasure::ActiveNetworks);
     let nl = q.lang != Some(MailLanguage::En);
-    let found = db::read(&state.pool, by_municipality).await?;
+    let article = q.article;
+    let found = db::read(&state.pool, move |conn| by_municipality(conn, article)).await?;
     let mut shaded = Vec::new();
     let mut with = 0;
     for outline in &outlines().municipalities {
@@ -87,14 +88,24 @@ pub async fn map_drawing(
             outline,
             shade: shade(n),
             label: format!("{}: {n} {words}", outline.name),
-            href: format!("/?municipality={}", outline.code),
+            href: match article {
+                Some(a) => format!("/?municipality={}&article={a}", outline.code),
+                None => format!("/?municipality={}", outline.code),
+            },
         });
     }
     let (_, one, more) = measured(measure, &Figures::default(), nl);
-    let title = if nl {
-        format!("Kaart van de gemeenten: {more}")
-    } else {
-        format!("Map of the municipalities: {more}")
+    let title = match (nl, article.and_then(crate::convention::article)) {
+        (true, None) => format!("Kaart van de gemeenten: {more}"),
+        (false, None) => format!("Map of the municipalities: {more}"),
+        (true, Some(a)) => format!(
+            "Kaart van de gemeenten: {more} aan artikel {} ({})",
+            a.number, a.title_nl
+        ),
+        (false, Some(a)) => format!(
+            "Map of the municipalities: {more} on article {} ({})",
+            a.number, a.title_en
+        ),
     };
     let description = if nl {
         format!("In {with} gemeenten in Nederland en Vlaanderen is er ten minste één. Elke gemeente is een link naar haar netwerken. Dezelfde cijfers staan in de tabel.")

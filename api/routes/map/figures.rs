@@ -1,30 +1,40 @@
 //! `GET /map/municipalities`: the figures of every municipality, for the
 //! map's table and for municipal systems.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 
 use crate::db;
 use crate::maps::figures::{by_municipality, Figures};
 use crate::reference::municipalities;
 use crate::web::error::ApiError;
+use crate::web::extract::Query;
 use crate::AppState;
 
-use super::types::{MapFigures, MunicipalityFigures};
+use super::types::{FiguresQuery, MapFigures, MunicipalityFigures};
 
 /// The figures per municipality
 ///
 /// Every municipality of the Netherlands, Flanders and Brussels, with the
 /// public local networks there (not closed, and active), their members,
 /// the experience experts among them, and the goals achieved. Networks for
-/// members only are not counted. One answer, sorted by code.
+/// members only are not counted. One answer, sorted by code. With
+/// `article`, only the networks that work on that article of the UN
+/// Convention.
 #[utoipa::path(
     tag = "Reference",
+    params(FiguresQuery),
     responses((status = 200, description = "Every municipality with its figures.", body = MapFigures)),
     security((), ("bearer" = [])),
 )]
 #[get("/map/municipalities")]
-pub async fn map_figures(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let found = db::read(&state.pool, by_municipality).await?;
+pub async fn map_figures(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut query = Query::new(&req);
+    let q: FiguresQuery = query.read();
+    query.finish()?;
+    let found = db::read(&state.pool, move |conn| by_municipality(conn, q.article)).await?;
     Ok(HttpResponse::Ok().json(figures_of_all(&found)))
 }
 

@@ -48,6 +48,7 @@ pub fn create(
         contact: None,
         communication: String::new(),
         province_code: None,
+        articles: String::new(),
     };
     let mut topics = Vec::new();
     let mut errors = parse_errors;

@@ -39,6 +39,13 @@ pub struct NetworkInput {
     #[schema(max_items = 20, nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub topics: Option<Option<Vec<String>>>,
+    /// The articles of the UN Convention on the rights of persons with
+    /// disabilities it works on, 1 to 33 (see `/convention-articles`); the
+    /// list replaces the one before.
+    #[validate(custom(function = "crate::convention::validate"))]
+    #[schema(max_items = 33, nullable = false)]
+    #[serde(default, deserialize_with = "nullable")]
+    pub articles: Option<Option<Vec<i64>>>,
     #[schema(nullable = false)]
     #[serde(default, deserialize_with = "nullable")]
     pub scope: Option<Option<Scope>>,
@@ -122,6 +129,9 @@ impl NetworkInput {
         if let Some(t) = self.topics {
             *topics = clean_tags(t.unwrap_or_default());
         }
+        if let Some(a) = self.articles {
+            v.articles = crate::convention::join(&a.unwrap_or_default());
+        }
         let mut scope = Scope::from_db(&v.scope);
         merge(&mut scope, self.scope, "scope", errors);
         v.scope = scope.as_str().into();
@@ -170,6 +180,7 @@ impl From<&Network> for NetworkValues {
             contact: n.contact.clone(),
             communication: n.communication.clone(),
             province_code: n.province_code.clone(),
+            articles: n.articles.clone(),
         }
     }
 }

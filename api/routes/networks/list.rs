@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::types::{NetworkFilters, NetworkOut, NetworkPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::Network;
-use crate::db::schema::{memberships, network_topics, networks};
+use crate::db::schema::{goals, memberships, network_topics, networks};
 use crate::permissions::visible_networks;
 use crate::reference::municipalities_of;
 use crate::routes::{list, rank_page};
@@ -38,6 +38,7 @@ pub async fn list_networks(
             municipality: municipality_code,
             province: province_code,
             topic,
+            article,
             status,
             parent,
             member,
@@ -103,6 +104,20 @@ pub async fn list_networks(
                                 .filter(network_topics::topic.eq(t.clone()))
                                 .select(network_topics::network_id),
                         ),
+                    );
+                }
+                if let Some(a) = article {
+                    // Tagged with it, or with a goal tagged with it.
+                    // A correlated probe of the network's own goals (by their
+                    // index), so the walk in id order stops when the page is
+                    // full.
+                    let tagged = || crate::convention::pattern(a);
+                    sql = sql.filter(
+                        networks::articles.like(tagged()).or(diesel::dsl::exists(
+                            goals::table
+                                .filter(goals::network_id.eq(networks::id))
+                                .filter(goals::articles.like(tagged())),
+                        )),
                     );
                 }
                 if let Some(s) = status {

@@ -50,6 +50,10 @@ pub struct NetworkOut {
     pub theme: String,
     /// Topic slugs (see `/topics`).
     pub topics: Vec<String>,
+    /// The articles of the UN Convention it works on (see
+    /// `/convention-articles`), in order.
+    #[schema(example = json!([9, 30]))]
+    pub articles: Vec<i64>,
     pub scope: Scope,
     /// CBS code of the municipality (local networks in the Netherlands).
     pub municipality_code: Option<String>,
@@ -101,6 +105,7 @@ impl NetworkOut {
             name: n.name,
             theme: n.theme,
             topics,
+            articles: crate::convention::split(&n.articles),
             scope: Scope::from_db(&n.scope),
             municipality_code: n.municipality_code,
             region: n.region,
@@ -188,6 +193,11 @@ pub struct NetworkFilters {
     /// Topic slug.
     #[serde(default, deserialize_with = "params::text")]
     pub topic: Option<String>,
+    /// An article of the UN Convention (1 to 33): the networks tagged with
+    /// it, or with a goal tagged with it.
+    #[param(minimum = 1, maximum = 33)]
+    #[serde(default, deserialize_with = "params::article")]
+    pub article: Option<i64>,
     #[serde(default, deserialize_with = "params::choice")]
     pub status: Option<NetworkStatus>,
     /// Only the narrower networks of this network.

@@ -90,6 +90,7 @@ pub async fn add_outcome(
             achieved_at: None,
             owner_id: None,
             position: 0,
+            articles: String::new(),
         });
         if let Some(v) = &goal {
             let mut goal_errors = Vec::new();

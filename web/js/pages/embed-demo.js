@@ -17,6 +17,9 @@ export async function boot(main) {
   const mapSnippet =
     `<a href="${origin}/kaart.html" data-themanet-fallback>${t("embedDemo.mapFallback")}</a>\n` +
     `<script src="${origin}/embed/netwerken.js" data-show="map" data-measure="active_networks" data-lang="${lang}" async></script>`;
+  const tableSnippet =
+    `<a href="${origin}/tafel.html?netwerk=3" data-themanet-fallback>${t("embedDemo.tableFallback")}</a>\n` +
+    `<script src="${origin}/embed/netwerken.js" data-show="table" data-network="3" data-lang="${lang}" async></script>`;
   const frameSnippet = `<iframe src="${origin}/embed/?municipality=GM0344&lang=${lang}" title="${t("embedDemo.frameTitle")}" width="100%" height="450"></iframe>`;
 
   // The live example: exactly what a partner page does.
@@ -47,6 +50,10 @@ export async function boot(main) {
     paragraph(t("embedDemo.mapText")),
     h("pre", { class: "tm-code" }, h("code", null, mapSnippet)),
     paragraph(t("embedDemo.mapFrameText"), " ", h("code", null, `${origin}/embed/?show=map&measure=active_networks&lang=${lang}`)),
+    heading(2, t("embedDemo.tableTitle")),
+    paragraph(t("embedDemo.tableText")),
+    h("pre", { class: "tm-code" }, h("code", null, tableSnippet)),
+    paragraph(t("embedDemo.mapFrameText"), " ", h("code", null, `${origin}/embed/?show=table&network=3&lang=${lang}`)),
     heading(2, t("embedDemo.frameHeading")),
     paragraph(t("embedDemo.frameText")),
     h("pre", { class: "tm-code" }, h("code", null, frameSnippet)),

@@ -7,9 +7,10 @@ import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce } from "../layout.js";
 import { textField, selectField, submitButton, readForm } from "../forms.js";
 import { networkCard, municipalityGroups, resultList } from "../views.js";
+import { articleNames, articleFilterChoices } from "../articles.js";
 
 const MY_PLACE_KEY = "themanet-gemeente";
-const FILTERS = ["q", "municipality", "topic", "scope", "status"];
+const FILTERS = ["q", "municipality", "topic", "article", "scope", "status"];
 
 function storedPlace() {
   try {
@@ -30,7 +31,7 @@ function storePlace(code) {
 
 export async function boot(main) {
   setTitle(t("find.title"));
-  const [municipalities, topicList] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => [])]);
+  const [municipalities, topicList, articles] = await Promise.all([api.municipalities().catch(() => []), api.topics().catch(() => []), articleNames()]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
   const places = new Map(municipalities.map((m) => [m.code, m]));
   const groups = municipalityGroups(municipalities);
@@ -48,6 +49,7 @@ export async function boot(main) {
       textField({ name: "q", label: t("find.q"), value: state.q, type: "search", wide: true, description: t("find.qHelp"), noOptionalMark: true }),
       selectField({ name: "municipality", label: t("find.municipality"), value: state.municipality, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }], groups }),
       selectField({ name: "topic", label: t("find.topic"), value: state.topic, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...topicChoices] }),
+      selectField({ name: "article", label: t("articles.filter"), value: state.article, noOptionalMark: true, choices: articleFilterChoices(articles) }),
       selectField({ name: "scope", label: t("find.scope"), value: state.scope, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("scope").map((v) => ({ value: v, label: label("scope", v) }))] }),
       selectField({ name: "status", label: t("find.status"), value: state.status, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("networkStatus").map((v) => ({ value: v, label: label("networkStatus", v) }))] }),
     ),

@@ -10,13 +10,14 @@ import { textField, selectField, submitButton, readForm, handleSubmit, buttonRow
 import { confirmDialog, conflictDialog } from "../dialog.js";
 import { knowledgeItem, resultList } from "../views.js";
 import { linkForm, linkBody } from "../link-form.js";
+import { articleNames, articleFilterChoices } from "../articles.js";
 
-const FILTERS = ["q", "audience", "topic", "language", "source"];
+const FILTERS = ["q", "audience", "topic", "article", "language", "source"];
 const SHORTCUTS = ["experience_experts", "municipalities", "employers", "professionals"];
 
 export async function boot(main) {
   setTitle(t("knowledge.title"));
-  const topicList = await api.topics().catch(() => []);
+  const [topicList, articles] = await Promise.all([api.topics().catch(() => []), articleNames()]);
   const topics = new Map(topicList.map((tp) => [tp.slug, lang === "en" ? tp.nameEn : tp.nameNl]));
   const topicChoices = topicList.map((tp) => ({ value: tp.slug, label: topics.get(tp.slug) }));
   const state = paramValues(FILTERS);
@@ -43,6 +44,7 @@ export async function boot(main) {
       textField({ name: "q", label: t("knowledge.q"), type: "search", value: state.q, wide: true, noOptionalMark: true }),
       selectField({ name: "audience", label: t("knowledge.audience"), value: state.audience, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("audience").map((a) => ({ value: a, label: label("audience", a) }))] }),
       selectField({ name: "topic", label: t("knowledge.topic"), value: state.topic, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...topicChoices] }),
+      selectField({ name: "article", label: t("articles.filter"), value: state.article, noOptionalMark: true, choices: articleFilterChoices(articles) }),
       selectField({ name: "language", label: t("knowledge.language"), value: state.language, noOptionalMark: true, choices: [{ value: "", label: t("find.all") }, ...values("language").map((l) => ({ value: l, label: label("language", l) }))] }),
       selectField({ name: "source", label: t("knowledge.source"), value: state.source, noOptionalMark: true, choices: [{ value: "", label: t("knowledge.sourceStart") }, { value: "all", label: t("knowledge.sourceAll") }] }),
     ),
@@ -51,7 +53,7 @@ export async function boot(main) {
 
   function query() {
     const q = {};
-    for (const k of ["q", "audience", "topic", "language"]) if (state[k]) q[k] = state[k];
+    for (const k of ["q", "audience", "topic", "article", "language"]) if (state[k]) q[k] = state[k];
     if (state.source !== "all") q.network = "none";
     return q;
   }
@@ -66,7 +68,7 @@ export async function boot(main) {
 
   const shown = resultList({
     labelledBy: "links-kop",
-    item: (item) => knowledgeItem(item, { level: 3, topics, actions }),
+    item: (item) => knowledgeItem(item, { level: 3, topics, articles, actions }),
     counted: (count, more) => (count ? t(more ? "knowledge.countMore" : "knowledge.count", { count }) : t("knowledge.none")),
     failed: () => t("find.failed"),
     moreLabel: t("knowledge.more"),
@@ -88,7 +90,7 @@ export async function boot(main) {
       announce(t("errors.general"));
       return;
     }
-    const form = linkForm({ value: current.data, topicsList: topicChoices, submitLabel: t("knowledge.save") });
+    const form = linkForm({ value: current.data, topicsList: topicChoices, articles, submitLabel: t("knowledge.save") });
     const cancel = button(t("dialog.cancel"), { on: { click: () => search(false) } });
     form.querySelector("button[type=submit]").after(cancel);
     handleSubmit(
@@ -138,7 +140,7 @@ export async function boot(main) {
   // Platform admins keep the start page itself.
   let adminBox = null;
   if (me?.isAdmin) {
-    const addForm = linkForm({ topicsList: topicChoices });
+    const addForm = linkForm({ topicsList: topicChoices, articles });
     handleSubmit(addForm, async (v) => {
       const added = await api.request("POST", "/knowledge-links", { body: { ...linkBody(addForm, v), networkId: null } });
       addForm.reset();

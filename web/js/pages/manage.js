@@ -12,6 +12,7 @@ import { goalTree, childrenOf, celebration, badge, EXPERT_KINDS, CORE_ROLES } fr
 import { endorsementControls } from "../endorse.js";
 import { networkFields } from "../network-form.js";
 import { suggestTalents } from "../talents.js";
+import { articleNames, articleField, articleNumbers } from "../articles.js";
 
 export async function boot(main) {
   if (!api.isSignedIn()) {
@@ -40,6 +41,7 @@ export async function boot(main) {
 
   let members = [];
   let goals = [];
+  const articles = await articleNames();
 
   // ======================================================================
   // Goals and steps
@@ -56,6 +58,7 @@ export async function boot(main) {
       dateField({ name: "targetDate", label: t("goals.fieldTarget"), value: value.targetDate, description: t("goals.fieldTargetHelp") }),
       selectField({ name: "status", label: t("goals.fieldStatus"), value: value.status || "proposed", noOptionalMark: true, choices: goalStatusChoices() }),
       textField({ name: "neededTalents", label: t("goals.fieldTalents"), value: (value.neededTalents || []).join(", "), description: t("goals.fieldTalentsHelp") }),
+      articleField(articles, value.articles || []),
       buttonRow(submitButton(submitLabel)),
     );
     suggestTalents(form.elements.neededTalents);
@@ -63,7 +66,7 @@ export async function boot(main) {
   }
 
   function goalBody(v) {
-    return { title: v.title, description: orNull(v.description), targetDate: toIsoDate(v.targetDate), status: v.status, neededTalents: splitList(v.neededTalents) };
+    return { title: v.title, description: orNull(v.description), targetDate: toIsoDate(v.targetDate), status: v.status, neededTalents: splitList(v.neededTalents), articles: articleNumbers(v.articles) };
   }
 
   /** Reads a goal again; when someone changed it since we showed it, explains and offers a reload. */
@@ -252,7 +255,7 @@ export async function boot(main) {
   const goalsList = h("div");
   async function renderGoals({ focusGoal, action, focusId } = {}) {
     goals = await api.getAll(`/networks/${id}/goals`);
-    fill(goalsList, celebration(goals), goals.length ? goalTree(goals, { level: 3, idPrefix: "beheer-doel", actions: goalActions }) : paragraph(t("goals.noneYet")));
+    fill(goalsList, celebration(goals), goals.length ? goalTree(goals, { level: 3, idPrefix: "beheer-doel", articles, actions: goalActions }) : paragraph(t("goals.noneYet")));
     if (focusGoal) focusGoalControl(focusGoal, action);
     if (focusId) focusOn(document.getElementById(focusId));
   }

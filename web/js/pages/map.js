@@ -2,13 +2,15 @@
 // Brussels, each municipality shaded by the measure the visitor picks
 // (drawn by the server, so the embed and a report show the same), each a
 // link to its networks; beside it, a sortable table with the same figures
-// and a summary in words.
+// and a summary in words. A visitor can narrow it to the networks that
+// work on one article of the UN Convention.
 
 import { h, fill, focusOn, paramValues, pushParams } from "../dom.js";
 import { t, label, values, formatNumber, lang } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, announce, visuallyHidden } from "../layout.js";
-import { radioGroup, checkboxField } from "../forms.js";
+import { radioGroup, checkboxField, selectField } from "../forms.js";
+import { articleNames, articleFilterChoices } from "../articles.js";
 
 const COLUMNS = [
   { key: "name", text: "map.colName" },
@@ -20,14 +22,17 @@ const COLUMNS = [
 
 export async function boot(main) {
   setTitle(t("map.title"));
-  const state = paramValues(["measure"]);
+  const state = paramValues(["measure", "article"]);
   let measure = values("mapMeasure").includes(state.measure) ? state.measure : "active_networks";
-  const figures = await api.get("/map/municipalities");
+  const articles = await articleNames();
+  let article = articles.has(Number(state.article)) ? state.article : "";
+  const only = () => (article ? { article } : {});
+  let figures = await api.get("/map/municipalities", only());
 
   // --- The map ---------------------------------------------------------------
   const drawing = h("div", { class: "tm-map-box" });
   async function draw() {
-    const r = await api.request("GET", "/map/municipalities.svg", { query: { measure, lang }, as: "text" });
+    const r = await api.request("GET", "/map/municipalities.svg", { query: { measure, lang, ...only() }, as: "text" });
     drawing.innerHTML = r.data;
   }
   const choice = radioGroup({
@@ -37,10 +42,26 @@ export async function boot(main) {
     choices: values("mapMeasure").map((v) => ({ value: v, label: label("mapMeasure", v) })),
     onChange: async (event) => {
       measure = event.target.value;
-      pushParams({ measure });
+      pushParams({ measure, article });
       await draw();
       announce(t("map.shown", { measure: label("mapMeasure", measure) }));
     },
+  });
+
+  const summary = h("p", { class: "utrecht-paragraph tm-lead" });
+  const summarise = () => {
+    const counts = { count: figures.municipalitiesWithActiveNetwork, networks: formatNumber(figures.activeNetworks) };
+    summary.textContent = article ? t("map.summaryArticle", { ...counts, article: articles.get(Number(article)) }) : t("map.summary", counts);
+  };
+  const articleChoice = selectField({ name: "article", label: t("articles.filter"), value: article, noOptionalMark: true, description: t("map.articleHelp"), choices: articleFilterChoices(articles) });
+  articleChoice.querySelector("select").addEventListener("change", async (event) => {
+    article = event.target.value;
+    pushParams({ measure, article });
+    figures = await api.get("/map/municipalities", only());
+    summarise();
+    renderTable();
+    await draw();
+    announce(summary.textContent);
   });
 
   // --- The table -------------------------------------------------------------
@@ -113,16 +134,18 @@ export async function boot(main) {
   fill(
     main,
     heading(1, t("map.title")),
-    paragraph(t("map.summary", { count: figures.municipalitiesWithActiveNetwork, networks: formatNumber(figures.activeNetworks) }), "tm-lead"),
+    summary,
     paragraph(t("map.intro")),
     paragraph(link("#tabel-kop", t("map.toTable")), visuallyHidden(" "), " ", t("map.toTableHelp"), "tm-small"),
     choice,
+    articleChoice,
     h("figure", { class: "tm-map-figure" }, drawing, h("figcaption", null, t("map.caption2"))),
     heading(2, t("map.tableTitle"), { id: "tabel-kop", tabindex: "-1" }),
     all,
     tableBox,
     paragraph(t("map.api"), " ", link("/api/v1/map/municipalities", "/api/v1/map/municipalities"), "tm-small"),
   );
+  summarise();
   renderTable();
   await draw();
 }

@@ -17,8 +17,9 @@ import { meetingCard } from "../meetings.js";
 import { loadQuestions, questionSection } from "../questions.js";
 import { pulseTrend } from "../meeting-agenda.js";
 import { loadBoard, boardSection, openBoardReplies } from "../board.js";
+import { articleNames, articleTags } from "../articles.js";
 
-function facts(network, names, topics) {
+function facts(network, names, topics, articles) {
   const rows = [
     ["network.ambition", network.ambition],
     ["network.needs", network.needs],
@@ -28,6 +29,7 @@ function facts(network, names, topics) {
     ["network.where", placeOf(network, names)],
     ["network.scopeLabel", label("scope", network.scope)],
     ["network.topics", network.topics.map((s) => topics.get(s) || s).join(", ")],
+    ["articles.facts", articleTags(network.articles, articles)],
   ].filter(([, value]) => value);
   return h(
     "dl",
@@ -109,9 +111,10 @@ export async function boot(main) {
     error.status = 404;
     throw error;
   }
-  const [names, topics] = await Promise.all([
+  const [names, topics, articles] = await Promise.all([
     api.municipalities().then((l) => new Map(l.map((m) => [m.code, m.name]))).catch(() => new Map()),
     topicNames(),
+    articleNames(),
   ]);
 
   async function render(focusTarget, { openReplies } = {}) {
@@ -225,6 +228,7 @@ export async function boot(main) {
       goalsSection.push(
         goalTree(goals, {
           level: 3,
+          articles,
           actions: (goal) => endorsementControls(goal, { canEndorse: isMember, onSaved: () => render(`doel-${goal.id}`) }),
         }),
       );
@@ -271,7 +275,7 @@ export async function boot(main) {
 
     // --- Knowledge links --------------------------------------------------
     const linkSection = [heading(2, t("network.linksTitle"), { id: "kennis-kop" })];
-    linkSection.push(links.length ? h("ul", { class: "tm-cards" }, links.map((l) => knowledgeItem(l, { level: 3, topics }))) : paragraph(t("network.noLinks")));
+    linkSection.push(links.length ? h("ul", { class: "tm-cards" }, links.map((l) => knowledgeItem(l, { level: 3, topics, articles }))) : paragraph(t("network.noLinks")));
     if (isMember || me?.isAdmin) {
       linkSection.push(
         addLinkForm(network, async (added) => {
@@ -299,7 +303,7 @@ export async function boot(main) {
       ),
       takePart,
       heading(2, t("network.aboutTitle")),
-      facts(network, names, topics),
+      facts(network, names, topics, articles),
       family,
       goalsSection,
       meetingSection,
@@ -308,6 +312,7 @@ export async function boot(main) {
       paragraph(link(`/documenten.html?netwerk=${id}`, t("network.documentsLink"))),
       heading(2, t("members.title"), { id: "leden-kop" }),
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
+      paragraph(link(`/tafel.html?netwerk=${id}`, t("network.tableLink"))),
       linkSection,
       reportSection,
     );
@@ -328,7 +333,7 @@ function addLinkForm(network, onAdded) {
       toggle.setAttribute("aria-expanded", "false");
       return;
     }
-    const form = linkForm({ network });
+    const form = linkForm({ network, articles });
     handleSubmit(form, async (v) => {
       const added = await api.request("POST", "/knowledge-links", { body: { ...linkBody(form, v), networkId: network.id } });
       await onAdded(added.data);
