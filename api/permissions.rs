@@ -552,6 +552,19 @@ pub fn network_access(
     })
 }
 
+/// Who reads a network's progress report: whoever may see the network
+/// ([`network_access`]; a members-only network is 404 to outsiders). The
+/// report holds what they may see of it: members-only meetings for its
+/// members ([`visible_meetings`]), questions as [`visible_questions`]
+/// says, and people only as counts by kind and role, never by name.
+pub fn report_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    network_id: i64,
+) -> Result<NetworkAccess, ApiError> {
+    network_access(conn, viewer, network_id)
+}
+
 /// Loads a goal whose network the viewer may see ([`network_access`]);
 /// other goals do not exist for them (404).
 pub fn goal_access(

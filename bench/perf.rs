@@ -1494,6 +1494,35 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
                 figures.p99_ms < 50.0,
             ));
         }
+        // A network's progress report of this year: its goals, its 200
+        // meetings, its members counted and its questions, gathered anew
+        // for every request (a report is never kept), as JSON and as the
+        // printable page, at the rate search is held to.
+        for (what, form) in [("report", "report"), ("printable report", "report.html")] {
+            let label = format!("a network's {what} at {} req/s", o.search_rate);
+            let path = format!("/api/v1/networks/{}/{form}", f.own_network);
+            let figures = measure(
+                o,
+                uncached.port,
+                &label,
+                &Target::get(path),
+                Mode::Rate(o.search_rate),
+                200,
+            )?;
+            rows.push(Row {
+                what: label,
+                figures,
+                ratio: None,
+            });
+            verdicts.push(verdict(
+                format!(
+                    "a network's {what} of 200 meetings: p99 < 100 ms at {} req/s",
+                    o.search_rate
+                ),
+                format!("{:.1} ms", figures.p99_ms),
+                figures.p99_ms < 100.0,
+            ));
+        }
         let answer = http(
             uncached.port,
             "GET",

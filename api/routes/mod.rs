@@ -28,6 +28,7 @@ pub mod pulse;
 pub mod questions;
 pub mod reference;
 pub mod registrations;
+pub mod reports;
 pub mod stakeholder_map;
 pub mod stakeholders;
 pub mod talents;

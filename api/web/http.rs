@@ -124,6 +124,18 @@ pub fn fits_template<T: AsRef<str>>(template: &[T], segments: &[&str], ids_only:
         })
 }
 
+/// A cell a spreadsheet shows as text, never runs as a formula: one that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'` (OWASP's advice on CSV injection). Names and titles are
+/// typed by people.
+pub fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{DateTime, NaiveDate, Utc};

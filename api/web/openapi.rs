@@ -33,6 +33,7 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Messages", description = "A network's message board (prikbord): messages and replies, public announcements, reports, and messages hidden by coordinators."),
         (name = "House rules", description = "A network's house rules (spelregels): every version kept, and who accepted the current one."),
         (name = "Questions", description = "Questions a local or regional network raises to its parent or a national network (agenderen): support from other networks, the steps to an answer on a timeline both networks see, and the national agenda."),
+        (name = "Reports", description = "A network's progress over a period, for its partners and its municipality (in Flanders the report on the lokale afsprakennota): as JSON, as CSV for a spreadsheet, and as a printable page."),
         (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
         (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
     ),

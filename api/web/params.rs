@@ -96,6 +96,7 @@ const EXPECTED: &[&str] = &[
     "municipality",
     "province",
     "dateTime",
+    "date",
     "cursor",
 ];
 
@@ -273,6 +274,23 @@ pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>
             Problem::new(Code::Format, date_time_reason(&value))
                 .expected("dateTime")
                 .fail()
+        })
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveDate>, D::Error> {
+    let value = typed(d)?;
+    chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+        .ok()
+        .filter(|_| value.len() == 10)
+        .map(Some)
+        .ok_or_else(|| {
+            Problem::new(
+                Code::Format,
+                "must be a date as YYYY-MM-DD, such as 2026-01-31",
+            )
+            .expected("date")
+            .fail()
         })
 }
 

@@ -25,6 +25,7 @@ mod permissions;
 mod privacy;
 mod questions;
 mod reference;
+mod reports;
 mod search;
 mod stakeholder_map;
 mod stakeholders;

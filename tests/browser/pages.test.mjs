@@ -46,6 +46,8 @@ describe("visitor pages", () => {
     ["/vragen.html?status=all&lang=en", "all questions in English"],
     ["/vraag.html?id=1", "an answered question"],
     ["/vraag.html?id=999999", "a question that does not exist"],
+    ["/api/v1/networks/3/report.html", "a network's progress report"],
+    ["/api/v1/networks/3/report.html?lang=en", "a network's progress report in English"],
     ["/toegankelijkheid?lang=en", "accessibility statement in English"],
     ["/?lang=nl", "back to Dutch"],
   ];

@@ -23,6 +23,8 @@ const VISITOR = [
   "/kaart.html",
   "/tafel.html?netwerk=3",
   "/vraag.html?id=1",
+  "/api/v1/networks/3/report.html",
+  "/api/v1/networks/3/report.html?lang=en",
   "/bijeenkomst.html?id=1",
   "/bijeenkomst.html?id=2",
   "/documenten.html?netwerk=3",

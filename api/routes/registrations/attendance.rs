@@ -10,6 +10,7 @@ use crate::db;
 use crate::permissions::{co_members, may_see_contact, meeting_access, Viewer};
 use crate::routes::meetings::features;
 use crate::web::error::ApiError;
+use crate::web::http::inert;
 use crate::AppState;
 
 /// Attendance list
@@ -118,15 +119,4 @@ pub async fn attendance_csv(
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(with_bom))
-}
-
-/// A cell a spreadsheet shows as text, never runs as a formula: one that
-/// starts with `=`, `+`, `-`, `@` or a tab gets a leading `'` (OWASP's
-/// advice on CSV injection). Names are typed by the people themselves.
-fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
 }

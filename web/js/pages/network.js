@@ -5,7 +5,7 @@
 // knowledge links; join and leave.
 
 import { h, fill, focusOn, idParam } from "../dom.js";
-import { t, label, values } from "../i18n.js";
+import { t, label, values, lang } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, alertBox, announce, button, requireSignIn, showError } from "../layout.js";
 import { textField, checkboxField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
@@ -235,6 +235,27 @@ export async function boot(main) {
     }
     if (isCore) goalsSection.push(paragraph(link(`/netwerk-beheren.html?id=${id}#doelen-kop`, t("goals.manageLink"))));
 
+    // --- Progress report ----------------------------------------------------
+    const reportSection = [heading(2, t("network.reportTitle"), { id: "rapport-kop" }), paragraph(t("network.reportHelp"))];
+    const reportUrl = `/api/v1/networks/${id}/report.html?lang=${lang}`;
+    const reportLink = link(reportUrl, t("network.reportLink"), {
+      on: {
+        // Signed in, a pass lets the page show what you may see (members-only
+        // meetings); the page itself needs no JavaScript.
+        click: async (event) => {
+          if (!api.isSignedIn()) return;
+          event.preventDefault();
+          try {
+            await api.request("POST", `/networks/${id}/report-pass`);
+            location.assign(reportUrl);
+          } catch {
+            showError(reportLink.parentElement, t("network.reportFailed"));
+          }
+        },
+      },
+    });
+    reportSection.push(paragraph(reportLink));
+
     // --- Meetings -----------------------------------------------------------
     const meetingSection = [heading(2, t("meetings.title"), { id: "bijeenkomsten-kop" })];
     meetingSection.push(
@@ -293,6 +314,7 @@ export async function boot(main) {
       memberSection(network, members, { isMember: isMember || Boolean(me?.isAdmin) }),
       paragraph(link(`/tafel.html?netwerk=${id}`, t("network.tableLink"))),
       linkSection,
+      reportSection,
     );
     if (openReplies) await openBoardReplies(main, openReplies);
     if (focusTarget) focusOn(document.getElementById(focusTarget) || title);

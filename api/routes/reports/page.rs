@@ -1,0 +1,71 @@
+//! `GET /networks/{networkId}/report.html`: the report as a printable page,
+//! for a browser without JavaScript, to print or save as PDF.
+
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+
+use crate::db;
+use crate::domain::MailLanguage;
+use crate::web::error::ApiError;
+use crate::web::extract::Query;
+use crate::AppState;
+
+use super::gather::gather;
+use super::html::page;
+use super::pass::{load_viewer, PageAuth};
+use super::types::{ReportPageQuery, ReportPeriod};
+use super::words::Lang;
+
+/// A network's progress report as a printable page
+///
+/// The report of `GET /networks/{networkId}/report` as a complete HTML
+/// document (`lang=nl`, the default, in plain Dutch, or `lang=en`): the
+/// figures, goals and steps, meetings, who takes part and questions as
+/// tables, a form to choose the period and a link back to the network's
+/// page. It needs no JavaScript; printed, it leaves out the navigation
+/// and the form. A browser sends the report's pass (`POST
+/// .../report-pass`) as a cookie; without one the page shows what is
+/// public.
+#[utoipa::path(
+    tag = "Reports",
+    params(("networkId" = i64, Path, description = "Network id", minimum = 1), ReportPageQuery),
+    responses(
+        (status = 200, description = "The report as a web page.", content_type = "text/html", body = String),
+        (status = 400, description = "A date that is not one, `from` after `to`, or a period over five years; every such parameter named."),
+        (status = 404, description = "No such network, or you may not see it."),
+    ),
+    security((), ("bearer" = [])),
+)]
+#[get("/networks/{networkId}/report.html")]
+pub async fn get_report_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<i64>,
+    auth: PageAuth,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let mut query = Query::new(&req);
+    let q: ReportPageQuery = query.read();
+    let period = ReportPeriod::read(&mut query, q.from, q.to);
+    query.finish()?;
+    let lang = if q.lang == Some(MailLanguage::En) {
+        Lang::En
+    } else {
+        Lang::Nl
+    };
+    let report = db::read(&state.pool, move |conn| {
+        let viewer = load_viewer(conn, auth)?;
+        gather(conn, &viewer, id, period)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+             base-uri 'none'; frame-ancestors 'none'",
+        ))
+        .insert_header((header::REFERRER_POLICY, "no-referrer"))
+        .body(page(&report, lang)))
+}
