@@ -64,7 +64,9 @@ test("a coordinator tags a goal with an article", async () => {
   const form = page.getByRole("form", { name: "Nieuw doel" });
   const title = `Een inclusieve school in elke gemeente (${Date.now()})`;
   await form.getByLabel("Wat wil je bereiken?").fill(title);
+  await form.getByText("Artikelen van het VN-verdrag: 0 gekozen").click();
   await form.getByRole("checkbox", { name: "24 Onderwijs" }).check();
+  await form.getByText("Artikelen van het VN-verdrag: 1 gekozen").waitFor();
   await check(page, "the goal form with the articles");
   await form.getByRole("button", { name: "Doel opslaan" }).click();
   const goal = page.locator("li.tm-goal", { has: page.getByRole("heading", { name: title }) });

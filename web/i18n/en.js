@@ -172,6 +172,7 @@
   },
   articles: {
     legend: "Articles of the UN Convention",
+    choose: { one: "Articles of the UN Convention: 1 chosen", other: "Articles of the UN Convention: {count} chosen" },
     help: "Which articles of the UN Convention on the rights of persons with disabilities do you work on? Choose as many as you like.",
     filter: "Article of the UN Convention",
     facts: "UN Convention",

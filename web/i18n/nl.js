@@ -173,6 +173,7 @@
   },
   articles: {
     legend: "Artikelen van het VN-verdrag",
+    choose: { one: "Artikelen van het VN-verdrag: 1 gekozen", other: "Artikelen van het VN-verdrag: {count} gekozen" },
     help: "Aan welke artikelen van het VN-verdrag Handicap werk je? Kies er zoveel als je wilt.",
     filter: "Artikel van het VN-verdrag",
     facts: "VN-verdrag",

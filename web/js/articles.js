@@ -30,16 +30,25 @@ export function articleFilterChoices(names) {
   return [{ value: "", label: t("find.all") }, ...articleChoices(names)];
 }
 
-/** The checkboxes of a form's `articles` field. */
+/**
+ * The checkboxes of a form's `articles` field, folded away behind a
+ * summary that says how many are chosen (33 boxes would stand between a
+ * keyboard user and the form's button); open when some are chosen.
+ */
 export function articleField(names, value = []) {
   if (!names.size) return null;
-  return checkboxGroup({
+  const summary = h("summary", null, t("articles.choose", { count: value.length }));
+  const group = checkboxGroup({
     name: "articles",
     legend: t("articles.legend"),
     description: t("articles.help"),
     value: value.map(String),
     choices: articleChoices(names),
+    onChange: () => {
+      summary.textContent = t("articles.choose", { count: group.querySelectorAll("input:checked").length });
+    },
   });
+  return h("details", { class: "tm-articles-field", open: value.length > 0 }, summary, group);
 }
 
 /** A form's checked articles, as the API takes them. */
