@@ -622,6 +622,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    municipality_counts (municipality_code, part, value) {
+        municipality_code -> Text,
+        part -> Text,
+        value -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     open_seats (id) {
         id -> BigInt,
         network_id -> BigInt,
@@ -688,4 +697,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     question_supports,
     question_events,
     open_seats,
+    municipality_counts,
 );

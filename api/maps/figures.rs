@@ -1,9 +1,10 @@
-//! What the map shows per municipality, from the counts the database keeps
-//! (`network_counts`, kept by triggers on every membership and goal) and the
-//! public local networks: summed per municipality in one pass each, so a
-//! request does not count memberships or goals. With an article of the UN
-//! Convention, only the networks that work on it: tagged with it, or with a
-//! goal tagged with it.
+//! What the map shows per municipality: the counts the database keeps per
+//! municipality (`municipality_counts`, kept by triggers on the networks
+//! and on the counts kept per network, `network_counts`, which triggers on
+//! every membership and goal keep), so a request reads 646 short rows and
+//! counts nothing. With an article of the UN Convention, only the networks
+//! that work on it (tagged with it, or with a goal tagged with it), summed
+//! from `network_counts` per request.
 
 use std::collections::HashMap;
 
@@ -52,23 +53,20 @@ struct ByCount {
 
 /// The figures of every municipality with a public local network, by code.
 /// Members-only networks are left out: a figure must not tell that one
-/// exists.
+/// exists. Without an article they are the ones the database keeps
+/// (`municipality_counts`); with one, summed from the networks that work
+/// on it.
 pub fn by_municipality(
     conn: &mut DbConn,
     article: Option<i64>,
 ) -> Result<HashMap<String, Figures>, ApiError> {
-    let mut out: HashMap<String, Figures> = HashMap::new();
-    // Without an article the statements have no such condition at all: a
-    // condition that holds for every network still costs the planner its
-    // best join order.
-    let (tagged, pattern) = match article {
-        Some(a) => (
-            " AND (n.articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
-             WHERE g.network_id = n.id AND g.articles LIKE $1))",
-            crate::convention::pattern(a),
-        ),
-        None => (" AND $1 = $1", String::new()),
+    let Some(article) = article else {
+        return kept(conn);
     };
+    let mut out: HashMap<String, Figures> = HashMap::new();
+    let tagged = " AND (n.articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
+         WHERE g.network_id = n.id AND g.articles LIKE $1))";
+    let pattern = crate::convention::pattern(article);
     let networks: Vec<ByStatus> = diesel::sql_query(format!(
         "SELECT n.municipality_code AS code, n.status, CAST(COUNT(*) AS BIGINT) AS n \
          FROM networks n \
@@ -108,9 +106,45 @@ pub fn by_municipality(
     Ok(out)
 }
 
+/// The figures the database keeps per municipality.
+fn kept(conn: &mut DbConn) -> Result<HashMap<String, Figures>, ApiError> {
+    use crate::db::schema::municipality_counts as m;
+    use diesel::prelude::*;
+    let rows: Vec<(String, String, String, i64)> = m::table
+        .filter(
+            m::part
+                .eq("network")
+                .or(m::part.eq("member"))
+                .or(m::part.eq("goal").and(m::value.eq("achieved"))),
+        )
+        .filter(m::count.ne(0))
+        .select((m::municipality_code, m::part, m::value, m::count))
+        .load(conn)?;
+    let mut out: HashMap<String, Figures> = HashMap::new();
+    for (code, part, value, n) in rows {
+        let f = out.entry(code).or_default();
+        match (part.as_str(), value.as_str()) {
+            ("network", status) => {
+                f.networks += n;
+                if status == "active" {
+                    f.active_networks += n;
+                }
+            }
+            ("goal", _) => f.goals_achieved += n,
+            (_, kind) => {
+                f.members += n;
+                if kind == "experience_expert" {
+                    f.experience_experts += n;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// One municipality in detail: its public local networks that are not
 /// closed (id, name, status), and their members per kind and goals per
-/// status, summed from `network_counts`.
+/// status, as the database keeps them (`municipality_counts`).
 pub struct Detail {
     pub networks: Vec<(i64, String, String)>,
     /// (`part`, `value`) -> count: `member` by kind, `goal` by status.
@@ -119,7 +153,7 @@ pub struct Detail {
 
 /// The detail of one municipality (by its CBS or NIS code).
 pub fn of_municipality(conn: &mut DbConn, code: &str) -> Result<Detail, ApiError> {
-    use crate::db::schema::{network_counts, networks};
+    use crate::db::schema::{municipality_counts, networks};
     use diesel::prelude::*;
     let found: Vec<(i64, String, String)> = networks::table
         .filter(networks::visibility.eq("public"))
@@ -128,21 +162,17 @@ pub fn of_municipality(conn: &mut DbConn, code: &str) -> Result<Detail, ApiError
         .order(networks::id)
         .select((networks::id, networks::name, networks::status))
         .load(conn)?;
-    let ids: Vec<i64> = found.iter().map(|n| n.0).collect();
-    let mut counts: HashMap<(String, String), i64> = HashMap::new();
-    if !ids.is_empty() {
-        let rows: Vec<(String, String, i64)> = network_counts::table
-            .filter(crate::db::in_ids(network_counts::network_id, &ids))
-            .select((
-                network_counts::part,
-                network_counts::value,
-                network_counts::count,
-            ))
-            .load(conn)?;
-        for (part, value, n) in rows {
-            *counts.entry((part, value)).or_default() += n;
-        }
-    }
+    let counts: HashMap<(String, String), i64> = municipality_counts::table
+        .filter(municipality_counts::municipality_code.eq(code))
+        .select((
+            municipality_counts::part,
+            municipality_counts::value,
+            municipality_counts::count,
+        ))
+        .load::<(String, String, i64)>(conn)?
+        .into_iter()
+        .map(|(part, value, n)| ((part, value), n))
+        .collect();
     Ok(Detail {
         networks: found,
         counts,

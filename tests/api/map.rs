@@ -170,6 +170,41 @@ both!(
         .expect(200);
         same(&app, "a network closed").await;
         assert_eq!(answered(&app).await, BTreeMap::new());
+        // Opened again, its people's kinds changed, one of them gone, then
+        // deleted: the kept figures follow every step.
+        app.patch(
+            &format!("/api/v1/networks/{utrecht}"),
+            Some(&anna.token),
+            json!({"status": "active"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a network opened again").await;
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", bert.stakeholder_id),
+            Some(&bert.token),
+            json!({"kind": "professional"}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a member's kind changed").await;
+        app.delete(
+            &format!("/api/v1/stakeholders/{company}"),
+            Some(&anna.token),
+        )
+        .await
+        .expect(204);
+        same(&app, "an organisation deleted").await;
+        let gone = app.goal(utrecht, &anna, "Een helpdesk").await;
+        app.delete(&format!("/api/v1/goals/{gone}"), Some(&anna.token))
+            .await
+            .expect(204);
+        same(&app, "a goal deleted").await;
+        app.delete(&format!("/api/v1/networks/{utrecht}"), Some(&anna.token))
+            .await
+            .expect(204);
+        same(&app, "a network deleted").await;
+        assert_eq!(answered(&app).await, BTreeMap::new());
     }
 );
 

@@ -1,0 +1,15 @@
+DROP TRIGGER networks_uncounted ON networks;
+DROP TRIGGER networks_recounted ON networks;
+DROP TRIGGER networks_counted ON networks;
+DROP TRIGGER network_counts_removed ON network_counts;
+DROP TRIGGER network_counts_changed ON network_counts;
+DROP TRIGGER network_counts_added ON network_counts;
+DROP FUNCTION networks_uncounted();
+DROP FUNCTION networks_recounted();
+DROP FUNCTION networks_counted();
+DROP FUNCTION network_counts_removed();
+DROP FUNCTION network_counts_changed();
+DROP FUNCTION network_counts_added();
+DROP FUNCTION municipality_network_add(BIGINT, TEXT, TEXT, BIGINT);
+DROP FUNCTION municipality_count_add(TEXT, TEXT, TEXT, BIGINT);
+DROP TABLE municipality_counts;
