@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{escape, SHADES};
+use super::svg::{escape, shade, SHADES};
 
 const WIDTH: f64 = 900.0;
 const CX: f64 = 450.0;
@@ -38,16 +38,6 @@ pub struct Rings<'a> {
     pub cells: Vec<Cell>,
     pub warnings: Vec<&'a str>,
     pub legend: [&'a str; 2],
-}
-
-fn shade(n: i64) -> usize {
-    match n {
-        i64::MIN..=0 => 0,
-        1 => 1,
-        2..=3 => 2,
-        4..=7 => 3,
-        _ => 4,
-    }
 }
 
 /// The point at radius `r` and `degrees` clockwise from the top.
@@ -88,7 +78,7 @@ pub fn draw(r: &Rings) -> String {
         let (x2, y2) = p(r1, a1);
         let (x3, y3) = p(r0, a1);
         let (x4, y4) = p(r0, a0);
-        let s = shade(cell.count);
+        let s = usize::from(shade(cell.count));
         let _ = write!(
             svg,
             r##"<g class="tm-rings-cell"><title>{}</title><path fill="{}" stroke="#555" d="M{x1:.1} {y1:.1}A{r1} {r1} 0 0 1 {x2:.1} {y2:.1}L{x3:.1} {y3:.1}A{r0} {r0} 0 0 0 {x4:.1} {y4:.1}Z"/>"##,

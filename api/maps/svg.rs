@@ -152,6 +152,17 @@ pub fn outlines() -> &'static Outlines {
 /// Content-Security-Policy allows no inline styles).
 pub(crate) const SHADES: [&str; 5] = ["#ffffff", "#9ecae1", "#6baed6", "#2171b5", "#08306b"];
 
+/// The shade of a figure: none, 1, 2–3, 4–7, 8 or more.
+pub fn shade(n: i64) -> u8 {
+    match n {
+        i64::MIN..=0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=7 => 3,
+        _ => 4,
+    }
+}
+
 /// Escapes text for XML content and attributes.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -7,23 +7,12 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use crate::db;
 use crate::domain::{MailLanguage, MapMeasure};
 use crate::maps::figures::{by_municipality, Figures};
-use crate::maps::svg::{draw, outlines, Shaded};
+use crate::maps::svg::{draw, outlines, shade, Shaded};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
 use crate::AppState;
 
 use super::types::MapQuery;
-
-/// The shade of a figure: none, 1, 2–3, 4–7, 8 or more.
-fn shade(n: i64) -> u8 {
-    match n {
-        i64::MIN..=0 => 0,
-        1 => 1,
-        2..=3 => 2,
-        4..=7 => 3,
-        _ => 4,
-    }
-}
 
 /// The figure a measure reads, and its words (one, more).
 fn measured(measure: MapMeasure, f: &Figures, nl: bool) -> (i64, &'static str, &'static str) {

@@ -4,17 +4,13 @@
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use crate::db;
-use crate::domain::MailLanguage;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
 use crate::AppState;
 
-use super::gather::gather;
+use super::gather::for_page;
 use super::html::page;
-use super::pass::{load_viewer, PageAuth};
-use super::types::{ReportPageQuery, ReportPeriod};
-use super::words::Lang;
+use super::types::ReportPageQuery;
+use super::pass::PageAuth;
 
 /// A network's progress report as a printable page
 ///
@@ -44,20 +40,7 @@ pub async fn get_report_page(
     auth: PageAuth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let mut query = Query::new(&req);
-    let q: ReportPageQuery = query.read();
-    let period = ReportPeriod::read(&mut query, q.from, q.to);
-    query.finish()?;
-    let lang = if q.lang == Some(MailLanguage::En) {
-        Lang::En
-    } else {
-        Lang::Nl
-    };
-    let report = db::read(&state.pool, move |conn| {
-        let viewer = load_viewer(conn, auth)?;
-        gather(conn, &viewer, id, period)
-    })
-    .await?;
+    let (report, lang) = for_page(&state, &req, id, auth).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))

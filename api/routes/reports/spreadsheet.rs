@@ -7,16 +7,13 @@
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use crate::db;
-use crate::domain::MailLanguage;
 use crate::web::error::ApiError;
-use crate::web::extract::Query;
 use crate::web::http::inert;
 use crate::AppState;
 
-use super::gather::gather;
-use super::pass::{load_viewer, PageAuth};
-use super::types::{NetworkReport, ReportPageQuery, ReportPeriod};
+use super::gather::for_page;
+use super::pass::PageAuth;
+use super::types::{NetworkReport, ReportPageQuery};
 use super::words::Lang;
 
 /// A network's progress report as CSV
@@ -48,20 +45,7 @@ pub async fn get_report_csv(
     auth: PageAuth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let mut query = Query::new(&req);
-    let q: ReportPageQuery = query.read();
-    let period = ReportPeriod::read(&mut query, q.from, q.to);
-    query.finish()?;
-    let lang = if q.lang == Some(MailLanguage::En) {
-        Lang::En
-    } else {
-        Lang::Nl
-    };
-    let report = db::read(&state.pool, move |conn| {
-        let viewer = load_viewer(conn, auth)?;
-        gather(conn, &viewer, id, period)
-    })
-    .await?;
+    let (report, lang) = for_page(&state, &req, id, auth).await?;
     let body = write(&report, lang)?;
     let name = format!(
         "{}-{}-{}-{}.csv",
