@@ -9,8 +9,8 @@ use crate::AppState;
 
 use super::gather::for_page;
 use super::html::page;
-use super::types::ReportPageQuery;
 use super::pass::PageAuth;
+use super::types::ReportPageQuery;
 
 /// A network's progress report as a printable page
 ///
