@@ -294,31 +294,3 @@ fn questions_of(
         })
         .collect())
 }
-
-/// The report a printable page or a spreadsheet shows: the period and
-/// language read from the address, the viewer from the token or the
-/// report's pass.
-pub(super) async fn for_page(
-    state: &crate::AppState,
-    req: &actix_web::HttpRequest,
-    id: i64,
-    auth: super::pass::PageAuth,
-) -> Result<(super::types::NetworkReport, super::words::Lang), ApiError> {
-    use super::types::{ReportPageQuery, ReportPeriod};
-    use super::words::Lang;
-    let mut query = crate::web::extract::Query::new(req);
-    let q: ReportPageQuery = query.read();
-    let period = ReportPeriod::read(&mut query, q.from, q.to);
-    query.finish()?;
-    let lang = if q.lang == Some(crate::domain::MailLanguage::En) {
-        Lang::En
-    } else {
-        Lang::Nl
-    };
-    let report = crate::db::read(&state.pool, move |conn| {
-        let viewer = super::pass::load_viewer(conn, auth)?;
-        gather(conn, &viewer, id, period)
-    })
-    .await?;
-    Ok((report, lang))
-}

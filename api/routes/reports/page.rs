@@ -7,9 +7,8 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use crate::web::error::ApiError;
 use crate::AppState;
 
-use super::gather::for_page;
 use super::html::page;
-use super::pass::PageAuth;
+use super::pass::{for_page, PageAuth};
 use super::types::ReportPageQuery;
 
 /// A network's progress report as a printable page

@@ -11,8 +11,7 @@ use crate::web::error::ApiError;
 use crate::web::http::inert;
 use crate::AppState;
 
-use super::gather::for_page;
-use super::pass::PageAuth;
+use super::pass::{for_page, PageAuth};
 use super::types::{NetworkReport, ReportPageQuery};
 use super::words::Lang;
 
