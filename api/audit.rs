@@ -10,19 +10,46 @@ use crate::db::schema::audit_events;
 use crate::db::{self, DbConn};
 use crate::web::error::ApiError;
 
+/// Who did it: a person's account, or an API client (`accounts::clients`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub client_id: Option<i64>,
+}
+
+impl From<Option<i64>> for Actor {
+    fn from(user_id: Option<i64>) -> Actor {
+        Actor {
+            user_id,
+            client_id: None,
+        }
+    }
+}
+
+impl From<&crate::permissions::Viewer> for Actor {
+    fn from(viewer: &crate::permissions::Viewer) -> Actor {
+        Actor {
+            user_id: viewer.user_id,
+            client_id: viewer.client_id,
+        }
+    }
+}
+
 /// Records one event, in the caller's transaction.
 pub fn record(
     conn: &mut DbConn,
-    actor: Option<i64>,
+    actor: impl Into<Actor>,
     action: &str,
     object_type: &str,
     object_id: Option<i64>,
     network_id: Option<i64>,
 ) -> Result<(), ApiError> {
+    let actor = actor.into();
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::at.eq(db::now()),
-            audit_events::actor_id.eq(actor),
+            audit_events::actor_id.eq(actor.user_id),
+            audit_events::client_id.eq(actor.client_id),
             audit_events::action.eq(action),
             audit_events::object_type.eq(object_type),
             audit_events::object_id.eq(object_id),

@@ -13,12 +13,12 @@ use diesel::sql_types::Bool;
 
 use crate::accounts::auth::Auth;
 use crate::db::models::{
-    AgendaItem, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network, Question,
-    Stakeholder,
+    AgendaItem, ApiClient, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network,
+    Question, Stakeholder,
 };
 use crate::db::schema::{
-    agenda_items, documents, goals, invitations, knowledge_links, meetings, memberships, messages,
-    networks, questions, stakeholders, users,
+    agenda_items, api_clients, documents, goals, invitations, knowledge_links, meetings,
+    memberships, messages, networks, questions, stakeholders, users,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -32,8 +32,14 @@ use crate::web::error::{ApiError, Code, InvalidParam};
 pub struct Viewer {
     pub user_id: Option<i64>,
     pub is_admin: bool,
-    /// The person stakeholder the account owns.
+    /// The person stakeholder the account owns; for an API client, the
+    /// organisation it acts for.
     pub stakeholder_id: Option<i64>,
+    /// The API client behind the request, if a system signed in as itself
+    /// (`accounts::clients`). It acts with its organisation's place in
+    /// networks, but is never anyone's co-member: it sees people only as
+    /// anonymous visitors do ([`in_my_networks`], [`may_see_field`]).
+    pub client_id: Option<i64>,
 }
 
 /// May the viewer see a document: a public one whoever sees its network, a
@@ -112,12 +118,20 @@ impl Viewer {
         user_id: None,
         is_admin: false,
         stakeholder_id: None,
+        client_id: None,
     };
 
     /// Loads the account a token names; an account that no longer exists is 401.
     pub fn load(conn: &mut DbConn, auth: Auth) -> Result<Viewer, ApiError> {
-        let Auth::User { id: user_id, epoch } = auth else {
-            return Ok(Viewer::ANONYMOUS);
+        let (user_id, epoch) = match auth {
+            Auth::Anonymous => return Ok(Viewer::ANONYMOUS),
+            Auth::Client {
+                id,
+                epoch,
+                needs,
+                granted,
+            } => return Viewer::load_client(conn, id, epoch, needs, granted),
+            Auth::User { id, epoch } => (id, epoch),
         };
         // Here and below on the backend's own connection (`db::on_each!`):
         // every request that names a viewer or a network runs these.
@@ -142,6 +156,7 @@ impl Viewer {
             user_id: Some(user_id),
             is_admin,
             stakeholder_id,
+            client_id: None,
         })
     }
 
@@ -166,10 +181,55 @@ impl Viewer {
             user_id: Some(user_id),
             is_admin,
             stakeholder_id,
+            client_id: None,
+        })
+    }
+
+    /// An API client that signed in: 401 when its token is from before a
+    /// rotation of its epoch or the client is gone, 403 when it lacks the
+    /// scope the request needs.
+    fn load_client(
+        conn: &mut DbConn,
+        id: i64,
+        epoch: i64,
+        needs: Option<&'static str>,
+        granted: u32,
+    ) -> Result<Viewer, ApiError> {
+        let (stakeholder_id, current_epoch, scopes): (i64, i64, String) =
+            db::on_each!(conn, c => api_clients::table
+            .find(id)
+            .select((api_clients::stakeholder_id, api_clients::epoch, api_clients::scopes))
+            .first(c)
+            .optional())?
+            .ok_or_else(|| ApiError::Unauthorized("This API client no longer exists.".into()))?;
+        if current_epoch != epoch {
+            return Err(ApiError::Unauthorized(
+                "This access token was revoked. Ask for a new one.".into(),
+            ));
+        }
+        if let Some(scope) = needs {
+            let has = scopes.split_whitespace().any(|s| s == scope)
+                && crate::accounts::clients::granted(granted, scope);
+            if !has {
+                return Err(ApiError::Forbidden(if scope.is_empty() {
+                    "API clients may not make this change.".into()
+                } else {
+                    format!("This API client needs the scope {scope} for this change.")
+                }));
+            }
+        }
+        Ok(Viewer {
+            user_id: None,
+            is_admin: false,
+            stakeholder_id: Some(stakeholder_id),
+            client_id: Some(id),
         })
     }
 
     pub fn user(&self) -> Result<i64, ApiError> {
+        if self.client_id.is_some() {
+            return Err(crate::accounts::auth::for_people_only());
+        }
         self.user_id.ok_or_else(|| {
             ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into())
         })
@@ -680,7 +740,7 @@ fn in_my_networks(
     among: &[i64],
     my_role: Option<Role>,
 ) -> Result<Vec<i64>, ApiError> {
-    let Some(me) = viewer.stakeholder_id else {
+    let Some(me) = viewer.stakeholder_id.filter(|_| viewer.client_id.is_none()) else {
         return Ok(Vec::new());
     };
     if among.is_empty() {
@@ -1263,4 +1323,35 @@ pub fn may_answer_contact_request(viewer: &Viewer, to: &Stakeholder) -> bool {
 /// details (as each shared them): only once the person accepted.
 pub fn may_see_requested_contact(status: ContactRequestStatus) -> bool {
     status == ContactRequestStatus::Accepted
+}
+
+/// Who makes and manages an organisation's API clients: whoever manages
+/// the organisation's profile ([`manages`]), and admins. Only people: a
+/// client makes no clients. Only organisations have clients.
+pub fn may_manage_clients(viewer: &Viewer, organisation: &Stakeholder) -> bool {
+    viewer.client_id.is_none()
+        && StakeholderKind::from_db(&organisation.kind).is_organisation()
+        && may_edit_profile(viewer, organisation)
+}
+
+/// An API client the viewer may manage, with its organisation; 404 for one
+/// that does not exist or that they may not manage, so ids cannot be
+/// probed.
+pub fn client_access(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<ApiClient, ApiError> {
+    let gone = || ApiError::not_found("This API client");
+    let client: ApiClient = api_clients::table
+        .find(id)
+        .select(ApiClient::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    let organisation: Stakeholder = stakeholders::table
+        .find(client.stakeholder_id)
+        .select(Stakeholder::as_select())
+        .first(conn)?;
+    if may_manage_clients(viewer, &organisation) {
+        Ok(client)
+    } else {
+        Err(gone())
+    }
 }

@@ -31,6 +31,10 @@ pub struct Claims {
     /// The user's session epoch when the token was issued; raising the epoch
     /// (password change, account deletion) ends every older token.
     pub sev: i64,
+    /// An API client's token: the scopes it was given, one bit per entry
+    /// of `clients::SCOPES` (absent: all the client has).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scp: Option<u32>,
 }
 
 pub struct Keys {
@@ -73,6 +77,7 @@ impl Keys {
             aud: AUDIENCE.into(),
             typ: ACCESS_TYPE.into(),
             sev: epoch,
+            scp: None,
         })
     }
 
@@ -82,9 +87,52 @@ impl Keys {
             .map_err(|e| ApiError::Internal(format!("cannot sign token: {e}")))
     }
 
-    /// Verifies an access token and returns who it names.
-    pub fn verify(&self, token: &str) -> Result<Auth, ApiError> {
-        self.verify_as(token, ACCESS_TYPE)
+    /// Verifies an access token, a person's or an API client's, and returns
+    /// who it names. A client's needs `needs` (`clients::needed_scope`).
+    pub fn verify(&self, token: &str, needs: Option<&'static str>) -> Result<Auth, ApiError> {
+        let claims = self.claims(token)?;
+        let id = claims.sub.parse::<i64>().map_err(|_| rejected())?;
+        match claims.typ.as_str() {
+            ACCESS_TYPE => Ok(Auth::User {
+                id,
+                epoch: claims.sev,
+            }),
+            crate::accounts::clients::CLIENT_TOKEN => Ok(Auth::Client {
+                id,
+                epoch: claims.sev,
+                needs,
+                granted: claims.scp.unwrap_or(u32::MAX),
+            }),
+            _ => Err(rejected()),
+        }
+    }
+
+    /// Signs an access token for an API client in its current epoch, with
+    /// the scopes it asked for (`clients::scope_bits`).
+    pub fn issue_client(
+        &self,
+        client_id: i64,
+        epoch: i64,
+        scopes: u32,
+    ) -> Result<String, ApiError> {
+        let now = chrono::Utc::now().timestamp();
+        self.sign(&Claims {
+            sub: client_id.to_string(),
+            exp: now + self.ttl,
+            nbf: now,
+            iat: now,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            typ: crate::accounts::clients::CLIENT_TOKEN.into(),
+            sev: epoch,
+            scp: Some(scopes),
+        })
+    }
+
+    fn claims(&self, token: &str) -> Result<Claims, ApiError> {
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|_| rejected())
     }
 
     /// Signs a token of another type (`typ`) for a user, valid for `ttl`
@@ -106,27 +154,26 @@ impl Keys {
             aud: AUDIENCE.into(),
             typ: typ.into(),
             sev: epoch,
+            scp: None,
         })
     }
 
     /// Verifies a token of type `typ` and returns who it names.
     pub fn verify_as(&self, token: &str, typ: &str) -> Result<Auth, ApiError> {
-        let rejected = || {
-            ApiError::Unauthorized(
-                "The access token is invalid or has expired. Sign in again.".into(),
-            )
-        };
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map_err(|_| rejected())?;
-        if data.claims.typ != typ {
+        let claims = self.claims(token)?;
+        if claims.typ != typ || typ == crate::accounts::clients::CLIENT_TOKEN {
             return Err(rejected());
         }
-        let id = data.claims.sub.parse::<i64>().map_err(|_| rejected())?;
+        let id = claims.sub.parse::<i64>().map_err(|_| rejected())?;
         Ok(Auth::User {
             id,
-            epoch: data.claims.sev,
+            epoch: claims.sev,
         })
     }
+}
+
+fn rejected() -> ApiError {
+    ApiError::Unauthorized("The access token is invalid or has expired. Sign in again.".into())
 }
 
 /// Who sent the request, as far as the token says. A missing header is
@@ -140,21 +187,55 @@ pub enum Auth {
         id: i64,
         epoch: i64,
     },
+    /// An API client's token (`accounts::clients`); the database still
+    /// checks the client and its epoch, and that it has the scope `needs`
+    /// that the request's method and address call for (`None`: a read).
+    Client {
+        id: i64,
+        epoch: i64,
+        needs: Option<&'static str>,
+        /// The scopes the token was given (`clients::scope_bits`).
+        granted: u32,
+    },
 }
 
 impl Auth {
+    /// The person's account; `None` for anonymous requests and API clients.
     pub fn user_id(self) -> Option<i64> {
         match self {
-            Auth::Anonymous => None,
             Auth::User { id, .. } => Some(id),
+            Auth::Anonymous | Auth::Client { .. } => None,
         }
     }
 
-    pub fn required(self) -> Result<i64, ApiError> {
-        self.user_id().ok_or_else(|| {
-            ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into())
-        })
+    /// 401 unless someone signed in: a person, or an API client.
+    pub fn signed_in(self) -> Result<(), ApiError> {
+        match self {
+            Auth::Anonymous => Err(sign_in_first()),
+            Auth::User { .. } | Auth::Client { .. } => Ok(()),
+        }
     }
+
+    /// The person's account: 401 when anonymous, 403 for an API client
+    /// (what a person does for themselves, such as their own account).
+    pub fn required(self) -> Result<i64, ApiError> {
+        match self {
+            Auth::User { id, .. } => Ok(id),
+            Auth::Anonymous => Err(sign_in_first()),
+            Auth::Client { .. } => Err(for_people_only()),
+        }
+    }
+}
+
+fn sign_in_first() -> ApiError {
+    ApiError::Unauthorized("Sign in first: send Authorization: Bearer <token>.".into())
+}
+
+/// What an API client hears when it asks what only a person may do.
+pub fn for_people_only() -> ApiError {
+    ApiError::Forbidden(
+        "Only a person signed in with their own account may do this, not an API client.".into(),
+    )
 }
 
 impl FromRequest for Auth {
@@ -181,7 +262,8 @@ impl FromRequest for Auth {
         let Some(state) = req.app_data::<actix_web::web::Data<crate::AppState>>() else {
             return ready(Err(ApiError::Internal("application state missing".into())));
         };
-        ready(state.keys.verify(token))
+        let needs = crate::accounts::clients::needed_scope(req.method(), req.path());
+        ready(state.keys.verify(token, needs))
     }
 }
 

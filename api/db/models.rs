@@ -610,3 +610,27 @@ pub struct OpenSeat {
     pub created_at: NaiveDateTime,
     pub version: i64,
 }
+
+/// An API client: a system that signs in as itself for one organisation
+/// stakeholder (migration 27). Only hashes of its secrets are kept.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = api_clients)]
+pub struct ApiClient {
+    pub id: i64,
+    pub stakeholder_id: i64,
+    pub name: String,
+    pub client_id: String,
+    pub secret_hash: String,
+    pub previous_secret_hash: Option<String>,
+    pub previous_secret_expires_at: Option<NaiveDateTime>,
+    /// The write scopes, separated by spaces (`read` is implied).
+    pub scopes: String,
+    pub epoch: i64,
+    pub created_by: Option<i64>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub version: i64,
+}

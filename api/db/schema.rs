@@ -302,6 +302,7 @@ diesel::table! {
         object_type -> Text,
         object_id -> Nullable<BigInt>,
         network_id -> Nullable<BigInt>,
+        client_id -> Nullable<BigInt>,
     }
 }
 
@@ -480,6 +481,25 @@ diesel::table! {
         stakeholder_id -> BigInt,
         version -> BigInt,
         accepted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> BigInt,
+        stakeholder_id -> BigInt,
+        name -> Text,
+        client_id -> Text,
+        secret_hash -> Text,
+        previous_secret_hash -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<Timestamp>,
+        scopes -> Text,
+        epoch -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        version -> BigInt,
     }
 }
 
@@ -698,4 +718,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     question_events,
     open_seats,
     municipality_counts,
+    api_clients,
 );

@@ -78,7 +78,7 @@ pub fn invite(
     };
     crate::audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         "invitation.sent",
         "invitation",
         Some(id),

@@ -42,7 +42,7 @@ pub fn record(conn: &mut DbConn, viewer: &Viewer, base: &str, step: Step) -> Res
         .execute(conn)?;
     audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         match step.kind {
             QuestionEventKind::Raised => "question.raised",
             QuestionEventKind::Supported => "question.supported",

@@ -82,7 +82,7 @@ pub fn create(conn: &mut DbConn, viewer: &Viewer, p: &Profile) -> Result<i64, Ap
     save_extras(conn, id, p)?;
     crate::audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         "stakeholder.created",
         "stakeholder",
         Some(id),

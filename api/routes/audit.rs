@@ -32,6 +32,8 @@ pub struct AuditEventOut {
     pub object_type: String,
     pub object_id: Option<i64>,
     pub network_id: Option<i64>,
+    /// The API client that acted for its organisation, if a system did.
+    pub client_id: Option<i64>,
 }
 
 /// One row of `audit_events`.
@@ -41,6 +43,7 @@ type EventRow = (
     Option<i64>,
     String,
     String,
+    Option<i64>,
     Option<i64>,
     Option<i64>,
 );
@@ -84,7 +87,7 @@ pub async fn list_audit_events(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<_, AuditEventPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let AuditFilters {
             network, action, ..
@@ -109,6 +112,7 @@ pub async fn list_audit_events(
                 audit_events::object_type,
                 audit_events::object_id,
                 audit_events::network_id,
+                audit_events::client_id,
             ))
             .into_boxed();
         if let Some(id) = network {
@@ -124,14 +128,17 @@ pub async fn list_audit_events(
         let mut items: Vec<AuditEventOut> = rows
             .into_iter()
             .map(
-                |(id, at, actor_id, action, object_type, object_id, network_id)| AuditEventOut {
-                    id,
-                    at: utc(at),
-                    actor_id,
-                    action,
-                    object_type,
-                    object_id,
-                    network_id,
+                |(id, at, actor_id, action, object_type, object_id, network_id, client_id)| {
+                    AuditEventOut {
+                        id,
+                        at: utc(at),
+                        actor_id,
+                        action,
+                        object_type,
+                        object_id,
+                        network_id,
+                        client_id,
+                    }
                 },
             )
             .collect();

@@ -3,6 +3,7 @@
 //! (`db::read` / `db::write`).
 
 pub mod agenda;
+pub mod api_clients;
 pub mod audit;
 pub mod auth;
 pub mod contact_requests;
@@ -125,7 +126,7 @@ pub async fn delete_row(
     lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
     delete: impl FnOnce(&mut DbConn, &Viewer) -> Result<Deleted, ApiError> + Send + 'static,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     db::write(&state.pool, move |conn| {
         lock(conn)?;
         let viewer = Viewer::load(conn, auth)?;
@@ -136,7 +137,7 @@ pub async fn delete_row(
         } = delete(conn, &viewer)?;
         crate::audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             action,
             object_type,
             Some(object_id),

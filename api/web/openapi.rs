@@ -35,6 +35,7 @@ use crate::web::error::{Code, InvalidParam, Problem};
         (name = "Questions", description = "Questions a local or regional network raises to its parent or a national network (agenderen): support from other networks, the steps to an answer on a timeline both networks see, and the national agenda."),
         (name = "Reports", description = "A network's progress over a period, for its partners and its municipality (in Flanders the report on the lokale afsprakennota): as JSON, as CSV for a spreadsheet, and as a printable page."),
         (name = "Knowledge links", description = "The knowledge platform: a start page of links per audience."),
+        (name = "API clients", description = "Systems that sign in as themselves, such as a municipality's: a client per organisation with a secret and scopes, and access tokens through OAuth 2.0 client credentials (`POST /oauth/token`)."),
         (name = "Reference", description = "Reference lists: topics, municipalities, and this document."),
     ),
 )]
@@ -52,7 +53,7 @@ impl Modify for BearerScheme {
                     HttpBuilder::new()
                         .scheme(HttpAuthScheme::Bearer)
                         .bearer_format("JWT")
-                        .description(Some("An access token from /auth/login or /auth/register."))
+                        .description(Some("An access token: a person's from /auth/login or /auth/register, an API client's from /oauth/token."))
                         .build(),
                 ),
             );

@@ -153,6 +153,13 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(map::map_figures)
         .service(map::municipality_figures)
         .service(map::map_drawing)
+        .service(api_clients::list_api_clients)
+        .service(api_clients::create_api_client)
+        .service(api_clients::get_api_client)
+        .service(api_clients::update_api_client)
+        .service(api_clients::rotate_api_client_secret)
+        .service(api_clients::delete_api_client)
+        .service(api_clients::issue_client_token)
         .service(reference::list_topics)
         .service(reference::list_articles)
         .service(reference::list_municipalities);
@@ -197,6 +204,7 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ),
         ("HelpAnswerInput", helpers::HelpAnswerInput::REQUIRED),
         ("OpenSeatInput", open_seats::OpenSeatInput::REQUIRED),
+        ("ApiClientInput", api_clients::ApiClientInput::REQUIRED),
         (
             "ContactRequestInput",
             contact_requests::ContactRequestInput::REQUIRED,

@@ -112,6 +112,7 @@ both!(
             aud: aud.into(),
             typ: typ.into(),
             sev: 0,
+            scp: None,
         };
         let keys = &app.state.keys;
         let good = keys

@@ -8,6 +8,7 @@ mod accounts;
 mod agenda;
 mod articles;
 mod cache;
+mod clients;
 mod concurrency;
 mod conventions;
 mod disk;

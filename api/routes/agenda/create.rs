@@ -46,7 +46,7 @@ pub async fn propose_agenda_item(
     auth: Auth,
     body: JsonBody<AgendaItemInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let meeting_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -100,7 +100,7 @@ pub async fn propose_agenda_item(
             .get_result(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "agenda_item.proposed",
             "agenda_item",
             Some(id),

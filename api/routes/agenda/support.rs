@@ -35,7 +35,7 @@ pub async fn support_agenda_item(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (out, _) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, agenda_items, id);
@@ -93,7 +93,7 @@ pub async fn withdraw_support(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

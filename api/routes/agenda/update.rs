@@ -44,7 +44,7 @@ pub async fn update_agenda_item(
     precondition: Precondition,
     body: JsonBody<AgendaItemInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -67,7 +67,7 @@ pub async fn update_agenda_item(
         versioned::update!(conn, agenda_items, id, current.version, &v);
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "agenda_item.updated",
             "agenda_item",
             Some(id),

@@ -38,7 +38,7 @@ pub async fn answer_contact_request(
     auth: Auth,
     body: JsonBody<ContactAnswerInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let out = db::write(&state.pool, move |conn| {
@@ -82,7 +82,7 @@ pub async fn answer_contact_request(
             .execute(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "contact_request.answered",
             "contact_request",
             Some(id),

@@ -42,7 +42,7 @@ pub async fn create_contact_request(
     auth: Auth,
     body: JsonBody<ContactRequestInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
     let out = db::write(&state.pool, move |conn| {
@@ -103,7 +103,7 @@ pub async fn create_contact_request(
             .first(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "contact_request.created",
             "contact_request",
             Some(row.id),

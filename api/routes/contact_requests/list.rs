@@ -32,7 +32,7 @@ pub async fn list_my_contact_requests(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<_, ContactRequestPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let me = viewer.user()?;
         let ContactRequestFilters {

@@ -43,7 +43,7 @@ pub async fn update_document(
     precondition: Precondition,
     body: JsonBody<DocumentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -65,7 +65,7 @@ pub async fn update_document(
         versioned::update!(conn, documents, id, current.version, &v);
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "document.updated",
             "document",
             Some(id),

@@ -57,7 +57,7 @@ pub async fn upload_document(
     auth: Auth,
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let limit = state.config.document_max_bytes;
     let quota = state.config.document_quota_bytes;
@@ -122,7 +122,7 @@ pub async fn upload_document(
         diesel::insert_into(document_contents::table)
             .values((document_contents::document_id.eq(id), document_contents::bytes.eq(&bytes)))
             .execute(conn)?;
-        crate::audit::record(conn, viewer.user_id, "document.created", "document", Some(id), Some(network_id))?;
+        crate::audit::record(conn, &viewer, "document.created", "document", Some(id), Some(network_id))?;
         notices::announce(
             conn,
             &base,

@@ -41,7 +41,7 @@ pub async fn endorse_goal(
     auth: Auth,
     body: JsonBody<EndorsementInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let goal_id = path.into_inner();
     let input = body.into_inner()?;
     let stance = present(input.stance, "stance")?;

@@ -42,7 +42,7 @@ pub async fn search_experts(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<_, ExpertPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         ensure_expert_searcher(conn, viewer)?;
         let ExpertFilters {

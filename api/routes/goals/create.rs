@@ -42,7 +42,7 @@ pub async fn create_goal(
     auth: Auth,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -71,7 +71,7 @@ pub async fn create_goal(
         }
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "goal.created",
             "goal",
             Some(id),

@@ -50,7 +50,7 @@ pub async fn update_goal(
     precondition: Precondition,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
@@ -72,7 +72,7 @@ pub async fn update_goal(
         }
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "goal.updated",
             "goal",
             Some(id),

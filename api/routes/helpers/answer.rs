@@ -43,7 +43,7 @@ pub async fn answer_help(
     auth: Auth,
     body: JsonBody<HelpAnswerInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (id, helper) = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
@@ -89,7 +89,7 @@ pub async fn answer_help(
             .execute(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             if status == HelperStatus::Accepted {
                 "goal.help_accepted"
             } else {

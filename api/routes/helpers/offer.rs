@@ -43,7 +43,7 @@ pub async fn offer_help(
     auth: Auth,
     body: JsonBody<HelpOfferInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
@@ -82,7 +82,7 @@ pub async fn offer_help(
             .execute(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "goal.help_offered",
             "goal",
             Some(id),

@@ -37,7 +37,7 @@ pub async fn accept_house_rules(
     auth: Auth,
     body: JsonBody<AcceptanceInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     let (out, _) = db::write(&state.pool, move |conn| {

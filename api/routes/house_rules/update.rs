@@ -42,7 +42,7 @@ pub async fn update_house_rules(
     precondition: Precondition,
     body: JsonBody<HouseRulesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -64,7 +64,7 @@ pub async fn update_house_rules(
         let new = queries::house_rules::write(conn, network_id, &text, by)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "house_rules.changed",
             "house_rules",
             Some(new),

@@ -49,7 +49,7 @@ pub async fn answer_invitation(
     auth: Auth,
     body: JsonBody<InvitationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let (input, mut errors) = body.with_errors();
@@ -105,7 +105,7 @@ pub async fn answer_invitation(
         };
         crate::audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             action,
             "invitation",
             Some(id),

@@ -78,7 +78,7 @@ async fn list_page(
     auth: Auth,
     whose: impl FnOnce(&mut DbConn, &Viewer) -> Result<Of, ApiError> + Send + 'static,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<_, InvitationPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let InvitationFilters { status, .. } = filters;
         let mut sql = invitations::table

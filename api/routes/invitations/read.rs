@@ -31,7 +31,7 @@ pub async fn get_invitation(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

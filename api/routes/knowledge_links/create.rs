@@ -58,7 +58,7 @@ pub fn create(
     queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
     audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         "knowledge_link.created",
         "knowledge_link",
         Some(id),
@@ -89,7 +89,7 @@ pub async fn create_knowledge_link(
     auth: Auth,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {

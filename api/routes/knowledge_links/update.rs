@@ -49,7 +49,7 @@ pub async fn update_knowledge_link(
     precondition: Precondition,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
@@ -78,7 +78,7 @@ pub async fn update_knowledge_link(
         queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "knowledge_link.updated",
             "knowledge_link",
             Some(id),

@@ -33,7 +33,7 @@ pub async fn change_password(
     auth: Auth,
     body: JsonBody<PasswordInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let input = body.into_inner()?;
     let current = present(input.current_password, "currentPassword")?;
     let new = present(input.new_password, "newPassword")?;

@@ -18,7 +18,7 @@ use crate::AppState;
 )]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (user, stakeholder) =
         db::read(&state.pool, move |conn| accounts::current(conn, auth)).await?;
     let tag = etag("user", user.id, user.version);

@@ -47,7 +47,7 @@ pub async fn create_meeting(
     auth: Auth,
     body: JsonBody<MeetingInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
@@ -92,7 +92,7 @@ pub async fn create_meeting(
             .get_result(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "meeting.created",
             "meeting",
             Some(id),

@@ -65,7 +65,7 @@ pub async fn renew_calendar_feed(
     auth: Auth,
     body: JsonBody<CalendarFeedInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let input = body.into_inner()?;
     let secret = random_token();
     let stored = hash(&secret);
@@ -117,7 +117,7 @@ pub async fn delete_calendar_feed(
     state: web::Data<AppState>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let user = viewer.user()?;

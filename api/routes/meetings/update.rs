@@ -50,7 +50,7 @@ pub async fn update_meeting(
     precondition: Precondition,
     body: JsonBody<MeetingInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -74,7 +74,7 @@ pub async fn update_meeting(
         queries::meetings::move_up_waiting(conn, id)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             action,
             "meeting",
             Some(id),

@@ -53,7 +53,7 @@ pub async fn add_member(
     auth: Auth,
     body: JsonBody<MemberInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let input = body.into_inner()?;
     let base = base_url(&req);
@@ -79,7 +79,7 @@ pub async fn add_member(
         let access = network_access(conn, &viewer, network_id)?;
         crate::audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "membership.added",
             "stakeholder",
             Some(target),

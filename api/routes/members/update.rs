@@ -45,7 +45,7 @@ pub async fn update_member(
     auth: Auth,
     body: JsonBody<MemberPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (network_id, stakeholder_id) = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
@@ -93,7 +93,7 @@ pub async fn update_member(
         versioned::one_row(changed)?;
         crate::audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             if role != Role::from_db(&current.role) {
                 "membership.role_changed"
             } else {

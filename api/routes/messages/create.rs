@@ -46,7 +46,7 @@ pub async fn create_message(
     auth: Auth,
     body: JsonBody<MessageInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
@@ -118,7 +118,7 @@ pub async fn create_reply(
     auth: Auth,
     body: JsonBody<ReplyInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let parent_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -194,7 +194,7 @@ fn insert(
         .get_result(conn)?;
     audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         if parent_id.is_some() {
             "message.replied"
         } else {

@@ -37,7 +37,7 @@ pub async fn report_message(
     auth: Auth,
     body: JsonBody<ReportInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     let (out, _) = db::write(&state.pool, move |conn| {
@@ -74,7 +74,7 @@ pub async fn report_message(
             .execute(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "message.reported",
             "message",
             Some(id),

@@ -44,7 +44,7 @@ pub async fn update_message(
     precondition: Precondition,
     body: JsonBody<MessageInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -78,7 +78,7 @@ pub async fn update_message(
         versioned::update!(conn, messages, id, current.version, &v);
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             action,
             "message",
             Some(id),

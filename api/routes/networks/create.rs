@@ -80,7 +80,7 @@ pub fn create(
     queries::networks::index(conn, id, &v)?;
     audit::record(
         conn,
-        viewer.user_id,
+        viewer,
         "network.created",
         "network",
         Some(id),
@@ -110,7 +110,7 @@ pub async fn create_network(
     auth: Auth,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (input, parse_errors) = body.with_errors();
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

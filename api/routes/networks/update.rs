@@ -49,7 +49,7 @@ pub async fn update_network(
     precondition: Precondition,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, version) = db::write(&state.pool, move |conn| {
@@ -87,7 +87,7 @@ pub async fn update_network(
         queries::networks::index(conn, id, &v)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "network.updated",
             "network",
             Some(id),

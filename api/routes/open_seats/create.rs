@@ -39,7 +39,7 @@ pub async fn add_open_seat(
     auth: Auth,
     body: JsonBody<OpenSeatInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, errors) = body.with_errors();
     let out = db::write(&state.pool, move |conn| {
@@ -66,7 +66,7 @@ pub async fn add_open_seat(
             .first(conn)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "open_seat.created",
             "open_seat",
             Some(seat.id),

@@ -31,7 +31,7 @@ pub async fn list_outbox(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<OutboxFilters, OutboxPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         may_read_outbox(viewer)?;
         let before = page.after.map(Cursor::after_id).unwrap_or(i64::MAX);

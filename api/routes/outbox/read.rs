@@ -30,7 +30,7 @@ pub async fn get_outbox_mail(
     path: web::Path<i64>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let out = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

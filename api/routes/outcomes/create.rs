@@ -45,7 +45,7 @@ pub async fn add_outcome(
     auth: Auth,
     body: JsonBody<OutcomeInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let meeting_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let out = db::write(&state.pool, move |conn| {
@@ -129,7 +129,7 @@ pub async fn add_outcome(
         if let Some(id) = goal_id {
             audit::record(
                 conn,
-                viewer.user_id,
+                &viewer,
                 "goal.created",
                 "goal",
                 Some(id),
@@ -138,7 +138,7 @@ pub async fn add_outcome(
         }
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "meeting.outcome_added",
             "meeting",
             Some(meeting_id),

@@ -25,7 +25,7 @@ pub async fn get_preferences(
     state: web::Data<AppState>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let out = db::read(&state.pool, move |conn| {
         let (user, _) = accounts::current(conn, auth)?;
         preferences(conn, user.id)

@@ -31,7 +31,7 @@ pub async fn update_preferences(
     auth: Auth,
     body: JsonBody<PreferencesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let input = body.into_inner()?;
     let out = db::write(&state.pool, move |conn| {
         let (user, _) = accounts::current(conn, auth)?;

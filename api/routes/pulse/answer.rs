@@ -37,7 +37,7 @@ pub async fn answer_pulse(
     auth: Auth,
     body: JsonBody<PulseInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let meeting_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     db::write(&state.pool, move |conn| {

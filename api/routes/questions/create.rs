@@ -48,7 +48,7 @@ pub async fn raise_question(
     auth: Auth,
     body: JsonBody<QuestionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);

@@ -52,7 +52,7 @@ pub async fn move_question(
     precondition: Precondition,
     body: JsonBody<QuestionStepInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);

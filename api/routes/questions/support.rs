@@ -46,7 +46,7 @@ pub async fn support_question(
     auth: Auth,
     body: JsonBody<QuestionSupportInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
@@ -138,7 +138,7 @@ pub async fn withdraw_question_support(
     path: web::Path<(i64, i64)>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (id, network_id) = path.into_inner();
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, questions, id);

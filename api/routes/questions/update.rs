@@ -46,7 +46,7 @@ pub async fn update_question(
     precondition: Precondition,
     body: JsonBody<QuestionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
@@ -78,7 +78,7 @@ pub async fn update_question(
         versioned::update!(conn, questions, id, current.version, &v);
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "question.updated",
             "question",
             Some(id),

@@ -47,7 +47,7 @@ pub async fn register_for_meeting(
     auth: Auth,
     body: JsonBody<RegistrationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let meeting_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     let needs = input.access_needs.clone().unwrap_or_default();
@@ -118,7 +118,7 @@ pub async fn register_for_meeting(
         }
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "meeting.registered",
             "meeting",
             Some(meeting_id),

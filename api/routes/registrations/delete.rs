@@ -37,7 +37,7 @@ pub async fn cancel_registration(
     path: web::Path<(i64, i64)>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (meeting_id, stakeholder_id) = path.into_inner();
     db::write(&state.pool, move |conn| {
         versioned::lock!(conn, meetings, meeting_id);
@@ -53,7 +53,7 @@ pub async fn cancel_registration(
         queries::meetings::move_up_waiting(conn, meeting_id)?;
         audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "meeting.registration_cancelled",
             "meeting",
             Some(meeting_id),

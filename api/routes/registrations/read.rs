@@ -37,7 +37,7 @@ pub async fn get_registration(
     path: web::Path<(i64, i64)>,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (meeting_id, stakeholder_id) = path.into_inner();
     let out = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

@@ -29,7 +29,7 @@ pub async fn create_stakeholder(
     auth: Auth,
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let (input, parse_errors) = body.with_errors();
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;

@@ -66,7 +66,7 @@ pub async fn delete_stakeholder(
             diesel::delete(users::table.find(account)).execute(conn)?;
             crate::audit::record(
                 conn,
-                viewer.user_id,
+                viewer,
                 "account.erased",
                 "user",
                 Some(account),

@@ -42,7 +42,7 @@ pub async fn update_stakeholder(
     auth: Auth,
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
@@ -63,7 +63,7 @@ pub async fn update_stakeholder(
         profiles::save_extras(conn, id, &profile)?;
         crate::audit::record(
             conn,
-            viewer.user_id,
+            &viewer,
             "stakeholder.updated",
             "stakeholder",
             Some(id),

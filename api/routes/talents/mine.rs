@@ -34,7 +34,7 @@ pub async fn list_my_matches(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<MatchFilters, NeedPage>(&state, &req, auth, move |conn, viewer, _, page| {
         viewer.user()?;
         let Some(me) = viewer.stakeholder_id else {

@@ -29,7 +29,7 @@ pub async fn list_users(
     req: HttpRequest,
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     list::<_, UserPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         viewer.ensure_admin()?;
         let UserFilters { q, disabled, .. } = filters;

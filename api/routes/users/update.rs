@@ -44,7 +44,7 @@ pub async fn update_user(
     auth: Auth,
     body: JsonBody<UserInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.required()?;
+    auth.signed_in()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
@@ -78,7 +78,7 @@ pub async fn update_user(
                 } else {
                     "account.enabled"
                 };
-                crate::audit::record(conn, viewer.user_id, action, "user", Some(id), None)?;
+                crate::audit::record(conn, &viewer, action, "user", Some(id), None)?;
             }
         }
         Ok(users::table

@@ -1,0 +1,2 @@
+ALTER TABLE audit_events DROP COLUMN client_id;
+DROP TABLE api_clients;
