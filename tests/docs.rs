@@ -119,7 +119,8 @@ fn the_integration_guides_examples_work() {
     for (topic, text) in [
         ("signing in", "/auth/login"),
         ("refreshing tokens", "/auth/refresh"),
-        ("a service account", "/auth/register"),
+        ("an API client", "/oauth/token"),
+        ("rotating a client secret", "/secret"),
         ("paging", "_links.next.href"),
         ("incremental sync", "updatedSince="),
         ("If-Match", "If-Match: $ETAG"),
