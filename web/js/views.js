@@ -23,6 +23,19 @@ export function dataBadge(text) {
   return h("span", { class: "utrecht-data-badge" }, text);
 }
 
+/** The kinds of stakeholder that are organisations, not people. */
+export const ORGANISATION_KINDS = ["municipality", "interest_organisation", "company", "knowledge_institution"];
+
+/** The organisations whose profile the signed-in person manages (all, for admins). */
+export async function myOrganisations() {
+  try {
+    const list = await api.getAll("/stakeholders", {}, 200);
+    return list.filter((s) => s.canEdit && !s.hasAccount && ORGANISATION_KINDS.includes(s.kind));
+  } catch {
+    return [];
+  }
+}
+
 /** Municipality code -> name, loaded once per page. */
 export async function municipalityNames() {
   try {

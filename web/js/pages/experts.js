@@ -9,7 +9,7 @@ import { t, formatNumber } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, requireSignIn, announce, alertBox, visuallyHidden } from "../layout.js";
 import { textField, selectField, submitButton, handleSubmit, button, buttonRow } from "../forms.js";
-import { municipalityGroups } from "../views.js";
+import { municipalityGroups, myOrganisations } from "../views.js";
 import { suggestTalents, availabilityText, talentBadges } from "../talents.js";
 
 export async function boot(main) {
@@ -30,7 +30,7 @@ export async function boot(main) {
   }
   const [municipalities, organisations] = await Promise.all([
     api.getAll("/municipalities", {}, 1000),
-    api.getAll("/stakeholders", {}, 200).then((list) => list.filter((s) => s.canEdit && !s.hasAccount && ["municipality", "interest_organisation", "company", "knowledge_institution"].includes(s.kind))).catch(() => []),
+    myOrganisations(),
   ]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
 

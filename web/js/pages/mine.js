@@ -371,6 +371,7 @@ export async function boot(main) {
     preferences.box,
     heading(2, t("mine.accountTitle")),
     me?.isAdmin ? paragraph(link("/postvak.html", t("mine.outboxLink"))) : null,
+    paragraph(link("/koppelingen.html", t("mine.apiClientsLink"))),
     accountBox,
   );
   await Promise.all([renderProfile(false), renderAccount(), preferences.render(), networksDone]);

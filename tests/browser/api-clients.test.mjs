@@ -1,0 +1,80 @@
+// Connections with systems in the browser: a coordinator who manages a
+// municipality's profile makes an API client for it, sees the secret once
+// in a box that takes the focus, the system gets a token with it, and the
+// coordinator gives it a new secret and revokes it. Someone who manages no
+// organisation is told how to start. Zero axe violations.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, visit, check, signInViaPage, DEMO, BASE, apiCall, uniqueEmail, focusInfo } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+/** The system's side: client credentials traded for a token. */
+async function tokenFor(clientId, secret) {
+  const response = await fetch(`${BASE}/api/v1/oauth/token`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  return { status: response.status, data: await response.json() };
+}
+
+test("a coordinator connects the municipality's system, renews its secret and revokes it", async () => {
+  const page = await openPage(browser.context);
+  await signInViaPage(page, DEMO.coordinator);
+  await visit(page, "/mijn.html");
+  await page.getByRole("link", { name: "Koppelingen met systemen van je organisatie" }).click();
+  await page.getByRole("heading", { level: 1, name: "Koppelingen met systemen" }).waitFor();
+  await check(page, "connections with systems");
+
+  const name = `Zaaksysteem ${Date.now()}`;
+  const form = page.getByRole("form", { name: "Nieuwe koppeling" });
+  await form.getByLabel("Organisatie").selectOption({ label: "Gemeente Utrecht, team Toegankelijkheid (demo)" });
+  await form.getByLabel("Naam van het systeem").fill(name);
+  await form.getByLabel("Kennislinks").check();
+  await form.getByRole("button", { name: "Koppeling maken" }).press("Enter");
+  await page.getByRole("heading", { name: "Bewaar dit geheim nu" }).waitFor();
+  assert.equal((await focusInfo(page)).text, "Bewaar dit geheim nu", "the focus is on the new secret");
+  const secret = await page.getByLabel(`Geheim van ${name}`).inputValue();
+  assert.match(secret, /^tms_/);
+  const card = page.locator("li", { hasText: name });
+  const clientId = await card.locator("code").textContent();
+  await check(page, "a new connection with its secret");
+
+  const first = await tokenFor(clientId, secret);
+  assert.equal(first.status, 200);
+  assert.equal(first.data.scope, "read knowledge-links:write");
+
+  // A new secret: the old one keeps working for a day.
+  await card.getByRole("button", { name: `Nieuw geheim voor ${name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Nieuw geheim" }).click();
+  await page.getByRole("heading", { name: "Bewaar dit geheim nu" }).waitFor();
+  const renewed = await page.getByLabel(`Geheim van ${name}`).inputValue();
+  assert.notEqual(renewed, secret);
+  await card.getByText(/Het vorige geheim werkt nog tot/).waitFor();
+  assert.equal((await tokenFor(clientId, secret)).status, 200);
+  assert.equal((await tokenFor(clientId, renewed)).status, 200);
+
+  await card.getByRole("button", { name: `${name} intrekken` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Intrekken" }).click();
+  await card.waitFor({ state: "detached" });
+  assert.equal((await tokenFor(clientId, renewed)).status, 401);
+  await page.close();
+});
+
+test("someone who manages no organisation is told how to start", async () => {
+  const email = uniqueEmail("koppeling");
+  const registered = await apiCall("POST", "/auth/register", { body: { email, password: "correct horse battery", displayName: "Kim Zonder Organisatie" } });
+  assert.equal(registered.status, 201);
+  const page = await openPage(browser.context);
+  await signInViaPage(page, email, "correct horse battery");
+  await visit(page, "/koppelingen.html?lang=en");
+  await page.getByText("You don't manage the profile of an organisation").waitFor();
+  await check(page, "connections for someone without an organisation");
+  await page.close();
+});
