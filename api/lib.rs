@@ -31,6 +31,7 @@ pub mod reference;
 pub mod routes;
 pub mod search;
 pub mod web;
+pub mod webhooks;
 
 /// What every handler can reach: the pool, the configuration, the keys.
 pub struct AppState {

@@ -517,6 +517,14 @@ fn serve() -> Result<(), String> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", config.bind));
+    themanet::webhooks::worker::start(
+        pool.clone(),
+        themanet::webhooks::worker::Settings {
+            allow_loopback: config.webhook_allow_loopback,
+            timeout: std::time::Duration::from_secs(config.webhook_timeout_seconds),
+            base_url: mail_base.clone(),
+        },
+    );
     themanet::mail::worker::start(pool.clone(), mailer, mail_base);
     let state = web::Data::new(AppState::new(pool, config));
     if let Some(mut last) = waiting {

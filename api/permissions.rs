@@ -14,11 +14,11 @@ use diesel::sql_types::Bool;
 use crate::accounts::auth::Auth;
 use crate::db::models::{
     AgendaItem, ApiClient, Document, Goal, Invitation, KnowledgeLink, Meeting, Message, Network,
-    Question, Stakeholder,
+    Question, Stakeholder, WebhookSubscription,
 };
 use crate::db::schema::{
     agenda_items, api_clients, documents, goals, invitations, knowledge_links, meetings,
-    memberships, messages, networks, questions, stakeholders, users,
+    memberships, messages, networks, questions, stakeholders, users, webhook_subscriptions,
 };
 use crate::db::{self, DbConn};
 use crate::domain::{
@@ -1354,4 +1354,39 @@ pub fn client_access(conn: &mut DbConn, viewer: &Viewer, id: i64) -> Result<ApiC
     } else {
         Err(gone())
     }
+}
+
+/// Whose webhooks the viewer manages: an API client's, when they manage
+/// the client ([`client_access`]) or are that client itself. 404 for
+/// anyone else.
+pub fn webhook_owner_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    client_id: i64,
+) -> Result<ApiClient, ApiError> {
+    if viewer.client_id == Some(client_id) {
+        return Ok(api_clients::table
+            .find(client_id)
+            .select(ApiClient::as_select())
+            .first(conn)?);
+    }
+    client_access(conn, viewer, client_id)
+}
+
+/// A webhook subscription the viewer manages ([`webhook_owner_access`]);
+/// 404 for one that does not exist or that they do not manage.
+pub fn webhook_access(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<WebhookSubscription, ApiError> {
+    let gone = || ApiError::not_found("This webhook");
+    let subscription: WebhookSubscription = webhook_subscriptions::table
+        .find(id)
+        .select(WebhookSubscription::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(gone)?;
+    webhook_owner_access(conn, viewer, subscription.api_client_id).map_err(|_| gone())?;
+    Ok(subscription)
 }

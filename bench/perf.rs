@@ -650,6 +650,9 @@ fn measure_for(
 /// What the endpoints are measured with, found in the dataset itself.
 struct Fixture {
     token: String,
+    /// An API client's token for the organisation in the core group of
+    /// the fixture's own network, allowed to write goals.
+    client_token: String,
     email: String,
     network: i64,
     own_network: i64,
@@ -1065,8 +1068,10 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         .get(deep_page.saturating_sub(1))
         .cloned()
         .ok_or("fewer than 3 pages")?;
+    let client_token = client_token(port, &token, own_network, stamp)?;
     Ok(Fixture {
         token,
+        client_token,
         email,
         network,
         own_network,
@@ -1078,6 +1083,71 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         deep_cursor,
         deep_page: deep_page as u32 + 1,
     })
+}
+
+/// An organisation in the core group of `network`, an API client for it
+/// that may write goals, and that client's access token (client
+/// credentials, as a municipality's system gets one).
+fn client_token(port: u16, token: &str, network: i64, stamp: u128) -> Result<String> {
+    let org = serde_json::json!({"kind": "municipality", "name": format!("Gemeente {stamp}")});
+    let org = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/stakeholders",
+            Some(token),
+            Some(&org.to_string()),
+        )?,
+        201,
+        "add an organisation",
+    )?["id"]
+        .as_i64()
+        .ok_or("add an organisation: no id")?;
+    let member = serde_json::json!({"stakeholderId": org, "role": "core_group"});
+    expect(
+        http(
+            port,
+            "POST",
+            &format!("/api/v1/networks/{network}/members"),
+            Some(token),
+            Some(&member.to_string()),
+        )?,
+        201,
+        "add the organisation to the core group",
+    )?;
+    let client =
+        serde_json::json!({"stakeholderId": org, "name": "Zaaksysteem", "scopes": ["goals:write"]});
+    let client = expect(
+        http(
+            port,
+            "POST",
+            "/api/v1/api-clients",
+            Some(token),
+            Some(&client.to_string()),
+        )?,
+        201,
+        "make an API client",
+    )?;
+    let form = format!(
+        "grant_type=client_credentials&client_id={}&client_secret={}",
+        client["clientId"].as_str().unwrap_or_default(),
+        client["clientSecret"].as_str().unwrap_or_default()
+    );
+    Ok(expect(
+        http_as(
+            port,
+            "POST",
+            "/api/v1/oauth/token",
+            None,
+            Some(&form),
+            "application/x-www-form-urlencoded",
+        )?,
+        200,
+        "an API client's token",
+    )?["access_token"]
+        .as_str()
+        .ok_or("an API client's token: none")?
+        .to_string())
 }
 
 /// Percent-encodes a query value (UTF-8; letters, digits and `-._~` stay).
@@ -1287,6 +1357,20 @@ fn endpoints(f: &Fixture) -> Vec<(&'static str, Target, u16)> {
             201,
         ),
         (
+            "create a goal (API client)",
+            Target {
+                method: "POST",
+                path: format!("/api/v1/networks/{}/goals", f.own_network),
+                more_paths: Vec::new(),
+                token: Some(f.client_token.clone()),
+                body: Some(
+                    serde_json::json!({ "title": "Een loket dat iedereen kan gebruiken" })
+                        .to_string(),
+                ),
+            },
+            201,
+        ),
+        (
             "your mail settings (signed in)",
             Target {
                 method: "GET",
@@ -1411,7 +1495,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let figures = measure(o, api.port, what, &target, Mode::Saturation, ok)?;
         let bare = match what {
             "network by id" | "your mail settings (signed in)" => Some(bare_id),
-            "create a goal (signed in)" | "login" => None,
+            "create a goal (signed in)" | "create a goal (API client)" | "login" => None,
             _ => Some(bare_list),
         };
         let label = if what == "deep page of the listing" {
@@ -1569,6 +1653,15 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         "your mail settings (signed in): >= 30% of bare by id",
         format!("{:.0}%", 100.0 * settings),
         settings >= 0.3,
+    ));
+    // A system's write: its token checked, the client's epoch and scopes
+    // read instead of the account; otherwise the same work as a person's.
+    let client_goal =
+        saturated["create a goal (API client)"].rps / saturated["create a goal (signed in)"].rps;
+    verdicts.push(verdict(
+        "create a goal as an API client: >= 80% of a person's",
+        format!("{:.0}%", 100.0 * client_goal),
+        client_goal >= 0.8,
     ));
     // A page of 20 documents: the network's access and house rules, the
     // rows and the names of who shared them; not kept for anonymous

@@ -27,6 +27,7 @@ pub const SCOPES: &[&str] = &[
     "goals:write",
     "knowledge-links:write",
     "meetings:write",
+    "webhooks:write",
 ];
 
 /// The hours a previous secret works by default after a rotation.
@@ -108,6 +109,12 @@ pub fn needed_scope(method: &actix_web::http::Method, path: &str) -> Option<&'st
         .rev()
         .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
         .unwrap_or("");
+    // A webhook's test event is a webhook write.
+    let resource = if resource == "ping" {
+        "webhooks"
+    } else {
+        resource
+    };
     let wanted = format!("{resource}:write");
     Some(
         SCOPES
@@ -161,6 +168,10 @@ mod tests {
         assert_eq!(
             needed_scope(&Method::POST, "/api/v1/networks/4/members"),
             Some(NO_SCOPE)
+        );
+        assert_eq!(
+            needed_scope(&Method::POST, "/api/v1/webhooks/3/ping"),
+            Some("webhooks:write")
         );
     }
 

@@ -634,3 +634,25 @@ pub struct ApiClient {
     pub last_used_at: Option<NaiveDateTime>,
     pub version: i64,
 }
+
+/// A webhook subscription of an API client (migration 29).
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = webhook_subscriptions)]
+pub struct WebhookSubscription {
+    pub id: i64,
+    pub api_client_id: i64,
+    pub url: String,
+    /// `,event,event,` (`webhooks::events::join`).
+    pub events: String,
+    pub municipality_code: Option<String>,
+    pub network_id: Option<i64>,
+    pub topic: Option<String>,
+    pub secret: String,
+    pub failing_since: Option<NaiveDateTime>,
+    pub disabled_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = super::stamp::Stamp)]
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}

@@ -503,6 +503,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> BigInt,
+        api_client_id -> BigInt,
+        url -> Text,
+        events -> Text,
+        municipality_code -> Nullable<Text>,
+        network_id -> Nullable<BigInt>,
+        topic -> Nullable<Text>,
+        secret -> Text,
+        failing_since -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        subscription_id -> BigInt,
+        event_id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> BigInt,
+        delivery_id -> BigInt,
+        subscription_id -> BigInt,
+        attempt -> Integer,
+        at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        duration_ms -> BigInt,
+        error -> Nullable<Text>,
+        next_attempt_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(document_contents -> documents (document_id));
@@ -664,6 +712,9 @@ diesel::table! {
 }
 
 diesel::joinable!(open_seats -> networks (network_id));
+diesel::joinable!(webhook_subscriptions -> api_clients (api_client_id));
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(question_supports -> questions (question_id));
 diesel::joinable!(question_events -> questions (question_id));
 diesel::joinable!(goal_talents -> goals (goal_id));
@@ -719,4 +770,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     open_seats,
     municipality_counts,
     api_clients,
+    webhook_subscriptions,
+    webhook_deliveries,
+    webhook_attempts,
 );

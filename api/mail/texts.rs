@@ -222,6 +222,33 @@ pub fn password_reset(language: MailLanguage, name: &str, url: String, minutes: 
         .act(pick(l, "Kies een nieuw wachtwoord", "Choose a new password"), url)
 }
 
+/// A webhook subscription switched off after failing for a day.
+pub fn webhook_disabled(
+    language: MailLanguage,
+    name: &str,
+    client: &str,
+    url: &str,
+    page: String,
+) -> Letter {
+    let l = language;
+    Letter::new(l, pick(l, "Een webhook is uitgezet", "A webhook was switched off"), name)
+        .say(
+            pick(
+                l,
+                "De koppeling {client} stuurt berichten naar {url}. Dat adres nam al 24 uur geen bericht aan. Daarom hebben we deze webhook uitgezet.",
+                "The connection {client} sends messages to {url}. That address has not accepted a message for 24 hours. So we switched this webhook off.",
+            )
+            .replace("{client}", client)
+            .replace("{url}", url),
+        )
+        .say(pick(
+            l,
+            "Zorg dat het adres weer werkt en zet de webhook daarna weer aan. Berichten die niet aankwamen, staan in het logboek van de webhook.",
+            "Make the address work again, then switch the webhook back on. Messages that did not arrive are in the webhook's log.",
+        ))
+        .act(pick(l, "Bekijk de koppeling", "View the connection"), page)
+}
+
 /// What a notice is, in words.
 pub fn kind_words(language: MailLanguage, kind: NoticeKind) -> String {
     let l = language;

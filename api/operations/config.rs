@@ -58,6 +58,11 @@ pub struct Config {
     /// `MAIL_FROM`: the sender of every mail, `Name <address>`.
     pub mail_from: String,
     /// `DOCUMENT_MAX_MB`: the largest document a member may share.
+    /// `WEBHOOK_ALLOW_LOOPBACK`: webhooks may go to `http` and loopback
+    /// addresses (development and tests; never private networks).
+    pub webhook_allow_loopback: bool,
+    /// `WEBHOOK_TIMEOUT_SECONDS`: how long a webhook receiver has to answer.
+    pub webhook_timeout_seconds: u64,
     pub document_max_bytes: usize,
     /// `DOCUMENT_QUOTA_MB`: the documents of one network together.
     pub document_quota_bytes: i64,
@@ -239,7 +244,22 @@ impl Config {
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(format!("MAIL_FROM must be an address such as: themanet <noreply@example.org> (it is {mail_from:?})"));
         }
+        let webhook_allow_loopback = match get("WEBHOOK_ALLOW_LOOPBACK").as_deref() {
+            None | Some("false") | Some("0") | Some("") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => {
+                return Err(format!(
+                    "WEBHOOK_ALLOW_LOOPBACK must be true or false (it is {other:?})"
+                ))
+            }
+        };
+        if webhook_allow_loopback && production {
+            return Err("WEBHOOK_ALLOW_LOOPBACK is for development and tests, not with THEMANET_ENV=production".into());
+        }
         Ok(Config {
+            webhook_allow_loopback,
+            webhook_timeout_seconds: number(&get, "WEBHOOK_TIMEOUT_SECONDS", 10, 1..=60, "seconds")?
+                as u64,
             document_max_bytes: number(&get, "DOCUMENT_MAX_MB", 20, 1..=200, "megabytes")? as usize
                 * 1024
                 * 1024,

@@ -34,6 +34,7 @@ pub mod stakeholder_map;
 pub mod stakeholders;
 pub mod talents;
 pub mod users;
+pub mod webhooks;
 
 mod fields;
 pub use fields::{check_municipality, check_topics, clean_tags, non_empty, validate_tag_list};

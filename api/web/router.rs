@@ -160,6 +160,13 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(api_clients::rotate_api_client_secret)
         .service(api_clients::delete_api_client)
         .service(api_clients::issue_client_token)
+        .service(webhooks::list_webhooks)
+        .service(webhooks::create_webhook)
+        .service(webhooks::get_webhook)
+        .service(webhooks::update_webhook)
+        .service(webhooks::delete_webhook)
+        .service(webhooks::ping_webhook)
+        .service(webhooks::list_webhook_deliveries)
         .service(reference::list_topics)
         .service(reference::list_articles)
         .service(reference::list_municipalities);
@@ -205,6 +212,7 @@ fn post_only_required_fields() -> Vec<(&'static str, &'static [&'static str])> {
         ("HelpAnswerInput", helpers::HelpAnswerInput::REQUIRED),
         ("OpenSeatInput", open_seats::OpenSeatInput::REQUIRED),
         ("ApiClientInput", api_clients::ApiClientInput::REQUIRED),
+        ("WebhookInput", webhooks::WebhookInput::REQUIRED),
         (
             "ContactRequestInput",
             contact_requests::ContactRequestInput::REQUIRED,

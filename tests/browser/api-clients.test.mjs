@@ -71,10 +71,12 @@ test("someone who manages no organisation is told how to start", async () => {
   const email = uniqueEmail("koppeling");
   const registered = await apiCall("POST", "/auth/register", { body: { email, password: "correct horse battery", displayName: "Kim Zonder Organisatie" } });
   assert.equal(registered.status, 201);
-  const page = await openPage(browser.context);
+  // A browser of their own: the coordinator's session is in the other.
+  const own = await launch();
+  const page = await openPage(own.context);
   await signInViaPage(page, email, "correct horse battery");
   await visit(page, "/koppelingen.html?lang=en");
   await page.getByText("You don't manage the profile of an organisation").waitFor();
   await check(page, "connections for someone without an organisation");
-  await page.close();
+  await own.close();
 });

@@ -106,8 +106,9 @@ pub struct ApiClientInput {
     #[serde(default, deserialize_with = "not_null")]
     pub name: Option<String>,
     /// The scopes: `read` (always given), `networks:write`,
-    /// `goals:write`, `knowledge-links:write`, `meetings:write`. Default
-    /// `read` only.
+    /// `goals:write`, `knowledge-links:write`, `meetings:write`,
+    /// `webhooks:write` (its own webhook subscriptions). Default `read`
+    /// only.
     #[schema(example = json!(["read", "goals:write"]))]
     #[serde(default, deserialize_with = "not_null")]
     pub scopes: Option<Vec<String>>,

@@ -1,0 +1,183 @@
+//! The events a subscription can ask for, and how a change writes its
+//! deliveries: in the change's own transaction, one per subscription that
+//! wants the event, about a network it may hear of.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::db::schema::{
+    api_clients, memberships, network_topics, networks, webhook_deliveries, webhook_subscriptions,
+};
+use crate::db::DbConn;
+use crate::domain::Visibility;
+use crate::web::error::ApiError;
+
+/// Every event a subscription can ask for.
+pub const EVENTS: &[&str] = &[
+    "network.created",
+    "network.updated",
+    "network.deleted",
+    "goal.achieved",
+    "meeting.planned",
+    "meeting.cancelled",
+    "knowledge_link.added",
+    "question.status_changed",
+];
+
+/// The test event a subscription's owner sends to it (`POST
+/// /webhooks/{webhookId}/ping`).
+pub const PING: &str = "webhook.ping";
+
+/// What happened, to which resource, in which network.
+pub struct Event<'a> {
+    /// One of [`EVENTS`].
+    pub kind: &'static str,
+    /// The resource's id and its address below `/api/v1` (`/goals/7`).
+    pub id: i64,
+    pub path: String,
+    /// The network it concerns; `None` for a platform-wide knowledge link.
+    pub network_id: Option<i64>,
+    /// The API's address as the receiver reaches it (`https://host`).
+    pub base: &'a str,
+}
+
+/// A delivery's status: waiting for its (next) try, delivered, or given up.
+pub const PENDING: &str = "pending";
+pub const DELIVERED: &str = "delivered";
+pub const FAILED: &str = "failed";
+
+/// The network facts a subscription filters on.
+struct Facts {
+    public: bool,
+    municipality: Option<String>,
+    topics: Vec<String>,
+}
+
+/// Writes a delivery of `event` for every subscription that wants it, in
+/// the caller's transaction; returns how many. A subscription hears of a
+/// members-only network only when its client's organisation is a member.
+/// Call it before a row is deleted, while its network can still be read.
+pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
+    let pattern = format!("%,{},%", event.kind);
+    let wanting: Vec<(i64, i64, Option<String>, Option<i64>, Option<String>)> =
+        webhook_subscriptions::table
+            .inner_join(api_clients::table)
+            .filter(webhook_subscriptions::disabled_at.is_null())
+            .filter(webhook_subscriptions::events.like(pattern))
+            .select((
+                webhook_subscriptions::id,
+                api_clients::stakeholder_id,
+                webhook_subscriptions::municipality_code,
+                webhook_subscriptions::network_id,
+                webhook_subscriptions::topic,
+            ))
+            .load(conn)?;
+    if wanting.is_empty() {
+        return Ok(0);
+    }
+    let facts = match event.network_id {
+        Some(id) => Some(facts(conn, id)?),
+        None => None,
+    };
+    let mut written = 0;
+    for (subscription, organisation, municipality, network, topic) in wanting {
+        let wants = match (&facts, event.network_id) {
+            (Some(f), Some(id)) => {
+                network.is_none_or(|n| n == id)
+                    && municipality.is_none_or(|m| f.municipality.as_deref() == Some(m.as_str()))
+                    && topic.is_none_or(|t| f.topics.contains(&t))
+                    && (f.public || is_member(conn, id, organisation)?)
+            }
+            // A platform-wide link: no network, municipality or topic.
+            _ => network.is_none() && municipality.is_none() && topic.is_none(),
+        };
+        if wants {
+            write(conn, subscription, event.kind, &payload(event))?;
+            written += 1;
+        }
+    }
+    if written > 0 {
+        crate::db::after_write(super::worker::wake);
+    }
+    Ok(written)
+}
+
+/// Writes one delivery, due now.
+pub fn write(
+    conn: &mut DbConn,
+    subscription: i64,
+    kind: &str,
+    payload: &str,
+) -> Result<String, ApiError> {
+    let now = Utc::now().naive_utc();
+    let event_id = format!("msg_{}", crate::mail::outbox::random_hex(16));
+    diesel::insert_into(webhook_deliveries::table)
+        .values((
+            webhook_deliveries::subscription_id.eq(subscription),
+            webhook_deliveries::event_id.eq(&event_id),
+            webhook_deliveries::event_type.eq(kind),
+            webhook_deliveries::payload.eq(payload),
+            webhook_deliveries::status.eq(PENDING),
+            webhook_deliveries::next_attempt_at.eq(now),
+            webhook_deliveries::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(event_id)
+}
+
+/// The body: the event, when, and the resource's id and address.
+fn payload(event: &Event) -> String {
+    serde_json::json!({
+        "type": event.kind,
+        "timestamp": Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "data": {
+            "id": event.id,
+            "networkId": event.network_id,
+            "url": format!("{}/api/v1{}", event.base.trim_end_matches('/'), event.path),
+        },
+    })
+    .to_string()
+}
+
+fn facts(conn: &mut DbConn, network: i64) -> Result<Facts, ApiError> {
+    let (visibility, municipality): (String, Option<String>) = networks::table
+        .find(network)
+        .select((networks::visibility, networks::municipality_code))
+        .first(conn)?;
+    let topics = network_topics::table
+        .filter(network_topics::network_id.eq(network))
+        .select(network_topics::topic)
+        .load(conn)?;
+    Ok(Facts {
+        public: Visibility::from_db(&visibility) == Visibility::Public,
+        municipality,
+        topics,
+    })
+}
+
+fn is_member(conn: &mut DbConn, network: i64, organisation: i64) -> Result<bool, ApiError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        memberships::table
+            .filter(memberships::network_id.eq(network))
+            .filter(memberships::stakeholder_id.eq(organisation)),
+    ))
+    .get_result(conn)?)
+}
+
+/// Events as stored: sorted, each between commas (`,goal.achieved,`), so a
+/// subscription is found with `LIKE`.
+pub fn join(events: &[String]) -> String {
+    let mut sorted: Vec<&str> = events.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    format!(",{},", sorted.join(","))
+}
+
+/// The stored events as a list.
+pub fn split(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|e| !e.is_empty())
+        .map(str::to_string)
+        .collect()
+}
