@@ -5,9 +5,9 @@
 use diesel::prelude::*;
 
 use crate::audit;
-use crate::db::schema::question_events;
+use crate::db::schema::{question_events, questions};
 use crate::db::{self, DbConn};
-use crate::domain::{NoticeKind, QuestionEventKind, QuestionStatus};
+use crate::domain::{NoticeKind, QuestionEventKind, QuestionStatus, Visibility};
 use crate::mail::notices::{self, Notice};
 use crate::permissions::Viewer;
 use crate::web::error::ApiError;
@@ -53,6 +53,9 @@ pub fn record(conn: &mut DbConn, viewer: &Viewer, base: &str, step: Step) -> Res
         Some(step.question_id),
         Some(step.by_network),
     )?;
+    if step.kind == QuestionEventKind::Moved {
+        status_changed(conn, base, step.question_id)?;
+    }
     let Some(tell) = step.tell else {
         return Ok(());
     };
@@ -67,4 +70,33 @@ pub fn record(conn: &mut DbConn, viewer: &Viewer, base: &str, step: Step) -> Res
             actor: viewer.user_id,
         },
     )
+}
+
+/// Tells the subscriptions of the raising network's place that a
+/// question's status changed; only members' organisations hear of a
+/// question that involves a members-only network.
+fn status_changed(conn: &mut DbConn, base: &str, question: i64) -> Result<(), ApiError> {
+    use crate::db::schema::networks;
+    let (from, to): (i64, i64) = questions::table
+        .find(question)
+        .select((questions::network_id, questions::to_network_id))
+        .first(conn)?;
+    let public = Visibility::Public.as_str();
+    let hidden: i64 = networks::table
+        .filter(networks::id.eq_any([from, to]))
+        .filter(networks::visibility.ne(public))
+        .count()
+        .get_result(conn)?;
+    let event = crate::webhooks::Event {
+        members_only: hidden > 0,
+        ..crate::webhooks::Event::of(
+            "question.status_changed",
+            format!("/questions/{question}"),
+            question,
+            Some(from),
+            base,
+        )
+    };
+    crate::webhooks::emit(conn, &event)?;
+    Ok(())
 }

@@ -39,6 +39,9 @@ pub struct Event<'a> {
     pub network_id: Option<i64>,
     /// The API's address as the receiver reaches it (`https://host`).
     pub base: &'a str,
+    /// For the network's members only (a members-only meeting): heard of
+    /// only by clients whose organisation is a member.
+    pub members_only: bool,
 }
 
 /// A delivery's status: waiting for its (next) try, delivered, or given up.
@@ -86,7 +89,7 @@ pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
                 network.is_none_or(|n| n == id)
                     && municipality.is_none_or(|m| f.municipality.as_deref() == Some(m.as_str()))
                     && topic.is_none_or(|t| f.topics.contains(&t))
-                    && (f.public || is_member(conn, id, organisation)?)
+                    && ((f.public && !event.members_only) || is_member(conn, id, organisation)?)
             }
             // A platform-wide link: no network, municipality or topic.
             _ => network.is_none() && municipality.is_none() && topic.is_none(),
@@ -180,4 +183,36 @@ pub fn split(stored: &str) -> Vec<String> {
         .filter(|e| !e.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+impl<'a> Event<'a> {
+    /// An event about a network itself.
+    pub fn network(kind: &'static str, id: i64, base: &'a str) -> Event<'a> {
+        Event {
+            kind,
+            id,
+            path: format!("/networks/{id}"),
+            network_id: Some(id),
+            base,
+            members_only: false,
+        }
+    }
+
+    /// An event about something of a network: a goal, a meeting, a link.
+    pub fn of(
+        kind: &'static str,
+        path: String,
+        id: i64,
+        network_id: Option<i64>,
+        base: &'a str,
+    ) -> Event<'a> {
+        Event {
+            kind,
+            id,
+            path,
+            network_id,
+            base,
+            members_only: false,
+        }
+    }
 }

@@ -19,6 +19,7 @@ use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
 use crate::web::pagination::base_url;
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Change a goal
@@ -80,6 +81,9 @@ pub async fn update_goal(
         )?;
         // A first success is celebrated with everyone.
         if v.achieved_at.is_some() && current.achieved_at.is_none() {
+            let path = format!("/goals/{id}");
+            let achieved = Event::of("goal.achieved", path, id, Some(current.network_id), &base);
+            webhooks::emit(conn, &achieved)?;
             notices::announce(
                 conn,
                 &base,

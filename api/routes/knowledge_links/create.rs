@@ -20,6 +20,7 @@ use crate::web::error::{ensure_valid, ApiError, InvalidParam};
 use crate::web::extract::JsonBody;
 use crate::web::http::created;
 use crate::web::pagination::base_url;
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Adds a knowledge link: the rules of `POST /knowledge-links`, also used
@@ -95,6 +96,13 @@ pub async fn create_knowledge_link(
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let id = create(conn, &viewer, input, parse_errors)?;
+        let network_id: Option<i64> = knowledge_links::table
+            .find(id)
+            .select(knowledge_links::network_id)
+            .first(conn)?;
+        let path = format!("/knowledge-links/{id}");
+        let added = Event::of("knowledge_link.added", path, id, network_id, &base);
+        webhooks::emit(conn, &added)?;
         answer(conn, &base, &viewer, id)
     })
     .await?;

@@ -20,6 +20,7 @@ use crate::web::error::{ensure_valid, ApiError};
 use crate::web::extract::JsonBody;
 use crate::web::http::created;
 use crate::web::pagination::base_url;
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Plan a meeting
@@ -98,6 +99,11 @@ pub async fn create_meeting(
             Some(id),
             Some(network_id),
         )?;
+        let planned = Event {
+            members_only: v.visibility != Visibility::Public.as_str(),
+            ..Event::of("meeting.planned", format!("/meetings/{id}"), id, Some(network_id), &base)
+        };
+        webhooks::emit(conn, &planned)?;
         notices::announce(
             conn,
             &base,

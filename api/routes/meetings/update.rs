@@ -1,7 +1,7 @@
 //! `PATCH /meetings/{meetingId}`: change, cancel or close a meeting (JSON
 //! merge patch).
 
-use actix_web::{patch, web, HttpResponse};
+use actix_web::{patch, web, HttpRequest, HttpResponse};
 
 use super::read::answer;
 use super::rules;
@@ -13,12 +13,13 @@ use crate::db;
 use crate::db::models::MeetingValues;
 use crate::db::schema::meetings;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::domain::MeetingStatus;
+use crate::domain::{MeetingStatus, Visibility};
 use crate::permissions::{meeting_access, Viewer};
 use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Change a meeting
@@ -45,6 +46,7 @@ use crate::AppState;
 #[patch("/meetings/{meetingId}")]
 pub async fn update_meeting(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
     precondition: Precondition,
@@ -53,6 +55,7 @@ pub async fn update_meeting(
     auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, meetings, id);
         let viewer = Viewer::load(conn, auth)?;
@@ -80,6 +83,13 @@ pub async fn update_meeting(
             Some(id),
             Some(current.network_id),
         )?;
+        if action == "meeting.cancelled" {
+            let cancelled = Event {
+                members_only: v.visibility != Visibility::Public.as_str(),
+                ..Event::of(action, format!("/meetings/{id}"), id, Some(current.network_id), &base)
+            };
+            webhooks::emit(conn, &cancelled)?;
+        }
         answer(conn, &viewer, id)
     })
     .await?;

@@ -18,6 +18,7 @@ use crate::queries;
 use crate::web::error::{ensure_valid, ApiError, InvalidParam};
 use crate::web::extract::JsonBody;
 use crate::web::http::{created, etag};
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Starts a network with the viewer as coordinator: the rules of
@@ -112,9 +113,11 @@ pub async fn create_network(
 ) -> Result<HttpResponse, ApiError> {
     auth.signed_in()?;
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let out = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         let id = create(conn, &viewer, input, parse_errors)?;
+        webhooks::emit(conn, &Event::network("network.created", id, &base))?;
         let network = networks::table
             .find(id)
             .select(Network::as_select())

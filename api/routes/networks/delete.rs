@@ -1,7 +1,7 @@
 //! `DELETE /networks/{networkId}`: delete a network with its memberships,
 //! goals and links.
 
-use actix_web::{delete, web, HttpResponse};
+use actix_web::{delete, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
@@ -13,6 +13,7 @@ use crate::routes::{delete_row, Deleted};
 use crate::search::documents::{KNOWLEDGE_LINK, NETWORK};
 use crate::web::error::ApiError;
 use crate::web::http::etag;
+use crate::webhooks::{self, Event};
 use crate::{search, AppState};
 
 /// Delete a network
@@ -36,11 +37,13 @@ use crate::{search, AppState};
 #[delete("/networks/{networkId}")]
 pub async fn delete_network(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
+    let base = crate::web::pagination::base_url(&req);
     let lock = move |conn: &mut DbConn| {
         versioned::lock!(conn, networks, id);
         Ok(())
@@ -50,6 +53,8 @@ pub async fn delete_network(
         access.ensure_coordinator()?;
         let current = access.network;
         precondition.matches(&etag("network", id, current.version))?;
+        // Heard of while the network can still be read.
+        webhooks::emit(conn, &Event::network("network.deleted", id, &base))?;
         // The network's links go with it (ON DELETE CASCADE): their search
         // entries first.
         let links: Vec<i64> = knowledge_links::table

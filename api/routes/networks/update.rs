@@ -1,6 +1,6 @@
 //! `PATCH /networks/{networkId}`: change a network (JSON merge patch).
 
-use actix_web::{patch, web, HttpResponse};
+use actix_web::{patch, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use super::input::NetworkInput;
@@ -18,6 +18,7 @@ use crate::queries;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
 use crate::web::http::{etag, ok_with_etag};
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Change a network
@@ -44,6 +45,7 @@ use crate::AppState;
 #[patch("/networks/{networkId}")]
 pub async fn update_network(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
     auth: Auth,
     precondition: Precondition,
@@ -52,6 +54,7 @@ pub async fn update_network(
     auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let (out, version) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, networks, id);
         let viewer = Viewer::load(conn, auth)?;
@@ -93,6 +96,7 @@ pub async fn update_network(
             Some(id),
             Some(id),
         )?;
+        webhooks::emit(conn, &Event::network("network.updated", id, &base))?;
         let network = networks::table
             .find(id)
             .select(Network::as_select())
