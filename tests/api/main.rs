@@ -31,3 +31,4 @@ mod search;
 mod stakeholder_map;
 mod stakeholders;
 mod talents;
+mod webhooks;

@@ -18,6 +18,7 @@ use themanet::operations::config::Config;
 use themanet::web::router;
 use themanet::AppState;
 
+pub mod receiver;
 pub mod smtp;
 
 /// Runs one test body on SQLite and on PostgreSQL, as two tests named

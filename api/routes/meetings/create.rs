@@ -101,7 +101,13 @@ pub async fn create_meeting(
         )?;
         let planned = Event {
             members_only: v.visibility != Visibility::Public.as_str(),
-            ..Event::of("meeting.planned", format!("/meetings/{id}"), id, Some(network_id), &base)
+            ..Event::of(
+                "meeting.planned",
+                format!("/meetings/{id}"),
+                id,
+                Some(network_id),
+                &base,
+            )
         };
         webhooks::emit(conn, &planned)?;
         notices::announce(

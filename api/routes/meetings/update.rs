@@ -86,7 +86,13 @@ pub async fn update_meeting(
         if action == "meeting.cancelled" {
             let cancelled = Event {
                 members_only: v.visibility != Visibility::Public.as_str(),
-                ..Event::of(action, format!("/meetings/{id}"), id, Some(current.network_id), &base)
+                ..Event::of(
+                    action,
+                    format!("/meetings/{id}"),
+                    id,
+                    Some(current.network_id),
+                    &base,
+                )
             };
             webhooks::emit(conn, &cancelled)?;
         }
