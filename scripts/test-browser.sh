@@ -8,7 +8,8 @@
 # 2. Copies the front-end CSS into web/vendor (scripts/web-vendor.sh).
 # 3. Builds the release binary and starts it on a free port with a fresh
 #    SQLite database and DEMO_DATA=on (all test browsers share one client
-#    address, so the write limit is raised for this run).
+#    address, so the write limit is raised for this run; webhooks may go to
+#    the receiver a test starts on a loopback port).
 # 4. Runs `node --test tests/browser/`, prints "N passed, N failed", stops
 #    the server and exits non-zero when a test failed.
 #
@@ -81,6 +82,7 @@ BIND_ADDRESS="127.0.0.1:$port" \
 WEB_DIR="$PWD/web" \
 DEMO_DATA=on \
 RATE_LIMIT_WRITES="${RATE_LIMIT_WRITES:-1000}" \
+WEBHOOK_ALLOW_LOOPBACK=true \
 RUST_LOG="${RUST_LOG:-warn}" \
   "$THEMANET_BIN" serve >"$work/server.log" 2>&1 &
 server_pid=$!

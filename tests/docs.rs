@@ -40,6 +40,7 @@ fn start(dir: &Path) -> (Server, String, Arc<Mutex<Vec<String>>>) {
         )
         .env("BIND_ADDRESS", "127.0.0.1:0")
         .env("DEMO_DATA", "on")
+        .env("WEBHOOK_ALLOW_LOOPBACK", "true")
         .env("RUST_LOG", "info")
         .env("WEB_DIR", dir.join("no-web"))
         .env_remove("PUBLIC_URL")
@@ -73,6 +74,40 @@ fn start(dir: &Path) -> (Server, String, Arc<Mutex<Vec<String>>>) {
         }
     });
     (server, address, log)
+}
+
+/// A receiver for the webhook example on a free loopback port: it keeps
+/// each request it gets (headers and body) and answers 204.
+fn receiver() -> (String, Arc<Mutex<Vec<String>>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("http://{}/themanet", listener.local_addr().unwrap());
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let kept = got.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+            let mut request = Vec::new();
+            let mut chunk = [0; 4096];
+            // Until the body is in (the request is small), or a pause.
+            while let Ok(n) = stream.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                request.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&request);
+                if text.contains("\r\n\r\n") && text.trim_end().ends_with('}') {
+                    break;
+                }
+            }
+            kept.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&request).to_lowercase());
+            let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        }
+    });
+    (url, got)
 }
 
 /// The ```sh and ```bash blocks of a Markdown text, with the line each
@@ -136,6 +171,7 @@ fn the_integration_guides_examples_work() {
     )));
     std::fs::create_dir_all(&dir.0).expect("a temporary folder");
     let (_server, address, log) = start(&dir.0);
+    let (webhook_url, hooks) = receiver();
 
     let mut script = String::from(
         "set -euo pipefail\n\
@@ -148,6 +184,7 @@ fn the_integration_guides_examples_work() {
     let out = Command::new("timeout")
         .args(["120", "bash", "-c", &script])
         .env("BASE_URL", format!("http://{address}/api/v1"))
+        .env("WEBHOOK_URL", &webhook_url)
         .current_dir(&dir.0)
         .stdin(Stdio::null())
         .output()
@@ -161,4 +198,11 @@ fn the_integration_guides_examples_work() {
         log.lock().unwrap().join("\n"),
     );
     assert!(blocks.len() >= 10, "only {} examples", blocks.len());
+    let hooks = hooks.lock().unwrap();
+    assert!(
+        hooks
+            .iter()
+            .any(|h| h.contains("webhook.ping") && h.contains("webhook-signature")),
+        "the webhook example's test event reached the receiver: {hooks:?}"
+    );
 }

@@ -29,6 +29,7 @@ use crate::db::schema::{
     meeting_outcomes, meeting_pulses, meeting_registrations, meetings, memberships, messages,
     network_topics, networks, open_seats, stakeholders, users,
 };
+use crate::db::schema::{api_clients, webhook_subscriptions};
 use crate::db::{self, Backend, DbConn};
 use crate::domain::{
     AccessFeature, AgendaStatus, Audience, FieldVisibility, GoalStatus, HelperStatus,
@@ -1966,6 +1967,7 @@ impl<'a> Loader<'a> {
         self.documents()?;
         self.questions()?;
         self.open_seats()?;
+        self.api_client()?;
         self.mail()
     }
 
@@ -1983,6 +1985,40 @@ impl<'a> Loader<'a> {
                 ))
                 .execute(self.conn)?;
         }
+        Ok(())
+    }
+
+    /// An API client of Gemeente Utrecht, made by the coordinator who
+    /// manages its profile, that may add knowledge links, with a webhook
+    /// for achieved goals in Utrecht. Its secrets are random: nobody signs
+    /// in with it before rotating its secret.
+    fn api_client(&mut self) -> Result<(), ApiError> {
+        use crate::accounts::clients;
+        let client: i64 = diesel::insert_into(api_clients::table)
+            .values((
+                api_clients::stakeholder_id.eq(id_of(&self.people, "stakeholder", "utrecht")?),
+                api_clients::name.eq("Zaaksysteem gemeente Utrecht (demo)"),
+                api_clients::client_id.eq(clients::new_client_id()),
+                api_clients::secret_hash.eq(clients::hash_secret(&clients::new_secret())),
+                api_clients::scopes.eq("knowledge-links:write webhooks:write"),
+                api_clients::created_by.eq(id_of(&self.users, "account", "coordinator")?),
+                api_clients::created_at.eq(self.now),
+                api_clients::updated_at.eq(self.now),
+            ))
+            .returning(api_clients::id)
+            .get_result(self.conn)?;
+        diesel::insert_into(webhook_subscriptions::table)
+            .values((
+                webhook_subscriptions::api_client_id.eq(client),
+                webhook_subscriptions::url
+                    .eq("https://zaken.gemeente-utrecht.example/themanet/webhooks"),
+                webhook_subscriptions::events.eq(",goal.achieved,meeting.planned,"),
+                webhook_subscriptions::municipality_code.eq("GM0344"),
+                webhook_subscriptions::secret.eq(crate::webhooks::sign::new_secret()),
+                webhook_subscriptions::created_at.eq(self.now),
+                webhook_subscriptions::updated_at.eq(self.now),
+            ))
+            .execute(self.conn)?;
         Ok(())
     }
 

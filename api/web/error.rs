@@ -115,7 +115,8 @@ pub struct InvalidParam {
     #[schema(nullable = false)]
     pub allowed: Vec<String>,
     /// What exactly the code is about. With `format`, the expected form:
-    /// `email`, `url`, `publicUrl`, `slug`, `phone`, `dateTime`, `date`,
+    /// `email`, `url`, `publicUrl`, `webhookUrl` (https, and public), `slug`,
+    /// `phone`, `dateTime`, `date`,
     /// `text` (it held a control character), `wholeNumber`, `cursor`,
     /// `value` (sent empty). With `reference`, what it names: `network`,
     /// `stakeholder`, `goal`, `member`, `topic`, `municipality`, `province`.

@@ -56,25 +56,28 @@ struct Facts {
     topics: Vec<String>,
 }
 
+/// A subscription that wants an event: its id, its client's organisation,
+/// and its filters (municipality, network, topic).
+type Wanting = (i64, i64, Option<String>, Option<i64>, Option<String>);
+
 /// Writes a delivery of `event` for every subscription that wants it, in
 /// the caller's transaction; returns how many. A subscription hears of a
 /// members-only network only when its client's organisation is a member.
 /// Call it before a row is deleted, while its network can still be read.
 pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
     let pattern = format!("%,{},%", event.kind);
-    let wanting: Vec<(i64, i64, Option<String>, Option<i64>, Option<String>)> =
-        webhook_subscriptions::table
-            .inner_join(api_clients::table)
-            .filter(webhook_subscriptions::disabled_at.is_null())
-            .filter(webhook_subscriptions::events.like(pattern))
-            .select((
-                webhook_subscriptions::id,
-                api_clients::stakeholder_id,
-                webhook_subscriptions::municipality_code,
-                webhook_subscriptions::network_id,
-                webhook_subscriptions::topic,
-            ))
-            .load(conn)?;
+    let wanting: Vec<Wanting> = webhook_subscriptions::table
+        .inner_join(api_clients::table)
+        .filter(webhook_subscriptions::disabled_at.is_null())
+        .filter(webhook_subscriptions::events.like(pattern))
+        .select((
+            webhook_subscriptions::id,
+            api_clients::stakeholder_id,
+            webhook_subscriptions::municipality_code,
+            webhook_subscriptions::network_id,
+            webhook_subscriptions::topic,
+        ))
+        .load(conn)?;
     if wanting.is_empty() {
         return Ok(0);
     }

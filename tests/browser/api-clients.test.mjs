@@ -80,3 +80,58 @@ test("someone who manages no organisation is told how to start", async () => {
   await check(page, "connections for someone without an organisation");
   await own.close();
 });
+
+test("a coordinator adds a webhook, sends a test message and reads the log", async () => {
+  // The system's receiver: a real HTTP server on a free loopback port.
+  const { createServer } = await import("node:http");
+  const got = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      got.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${receiver.address().port}/themanet`;
+
+  const page = await openPage(browser.context);
+  await signInViaPage(page, DEMO.coordinator);
+  await visit(page, "/koppelingen.html");
+  const name = `Meldingen ${Date.now()}`;
+  const form = page.getByRole("form", { name: "Nieuwe koppeling" });
+  await form.getByLabel("Organisatie").selectOption({ label: "Gemeente Utrecht, team Toegankelijkheid (demo)" });
+  await form.getByLabel("Naam van het systeem").fill(name);
+  await form.getByRole("button", { name: "Koppeling maken" }).click();
+  await page.getByRole("link", { name: `Webhooks en logboek van ${name}` }).click();
+  await page.getByRole("heading", { level: 1, name: `Webhooks van ${name}` }).waitFor();
+  await check(page, "a connection's webhooks");
+
+  const hookForm = page.getByRole("form", { name: "Webhook toevoegen" });
+  await hookForm.getByLabel("Adres van het systeem").fill(url);
+  await hookForm.getByLabel("Een doel of stap is bereikt").check();
+  await hookForm.getByRole("button", { name: "Webhook toevoegen" }).click();
+  await page.getByRole("heading", { name: "Bewaar dit geheim nu" }).waitFor();
+  assert.equal((await focusInfo(page)).text, "Bewaar dit geheim nu");
+  assert.match(await page.getByLabel(`Geheim voor ${url}`).inputValue(), /^whsec_/);
+
+  const card = page.locator("li", { hasText: url });
+  await card.getByRole("button", { name: `Testbericht sturen naar ${url}` }).click();
+  const log = card.getByRole("table", { name: /1 poging/ });
+  await log.waitFor({ timeout: 20000 });
+  assert.match(await log.textContent(), /webhook\.ping/);
+  assert.match(await log.textContent(), /204/);
+  assert.equal(got.length, 1);
+  assert.equal(JSON.parse(got[0].body).type, "webhook.ping");
+  assert.match(got[0].headers["webhook-signature"], /^v1,/);
+  await check(page, "a webhook's delivery log");
+
+  // An address in a private network is refused next to its field.
+  await hookForm.getByLabel("Adres van het systeem").fill("https://10.0.0.8/hook");
+  await hookForm.getByRole("button", { name: "Webhook toevoegen" }).click();
+  await hookForm.getByText("Dit moet een https-adres op internet zijn").first().waitFor();
+  await check(page, "a refused webhook address");
+  await page.close();
+  receiver.close();
+});

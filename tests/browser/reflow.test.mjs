@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { launch, openPage, visit, DEMO, signInViaPage, expectClean } from "./helpers.mjs";
 
 const VISITOR = ["/", "/netwerk.html?id=3", "/netwerk.html?id=1", "/kennis.html", "/inloggen.html", "/registreren.html", "/netwerk-starten.html", "/toegankelijkheid", "/embed/voorbeeld.html", "/embed/?municipality=GM0344", "/agenda.html", "/vragen.html", "/vraag.html?id=1", "/api/v1/networks/3/report.html", "/kaart.html", "/tafel.html?netwerk=3", "/bijeenkomst.html?id=1", "/bijeenkomst.html?id=2", "/wachtwoord-vergeten.html", "/afmelden.html", "/?lang=en", "/?lang=nl"];
-const SIGNED_IN = ["/mijn.html", "/netwerk.html?id=3", "/netwerk-beheren.html?id=3", "/netwerk-starten.html", "/bijeenkomst-plannen.html?netwerk=3", "/bijeenkomst.html?id=4", "/postvak.html", "/talenten.html", "/ervaringsdeskundigen.html", "/matchcentrum.html?doel=5", "/vraag.html?id=2", "/vraag-stellen.html?netwerk=3", "/tafel.html?netwerk=1", "/koppelingen.html"];
+const SIGNED_IN = ["/mijn.html", "/netwerk.html?id=3", "/netwerk-beheren.html?id=3", "/netwerk-starten.html", "/bijeenkomst-plannen.html?netwerk=3", "/bijeenkomst.html?id=4", "/postvak.html", "/talenten.html", "/ervaringsdeskundigen.html", "/matchcentrum.html?doel=5", "/vraag.html?id=2", "/vraag-stellen.html?netwerk=3", "/tafel.html?netwerk=1", "/koppelingen.html", "/koppeling.html?id=1"];
 
 async function expectNoSidewaysScroll(page, label) {
   const result = await page.evaluate(() => {

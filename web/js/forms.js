@@ -224,6 +224,7 @@ const EXPECTED = {
     email: "email",
     url: "url",
     publicUrl: "publicUrl",
+    webhookUrl: "webhookUrl",
     slug: "slug",
     phone: "phone",
     dateTime: "date",

@@ -14,6 +14,8 @@ use crate::web::http::etag;
 use crate::AppState;
 
 /// End a webhook subscription
+///
+/// Its waiting deliveries are dropped, with its delivery log.
 #[utoipa::path(
     tag = "API clients",
     params(("webhookId" = i64, Path, description = "Webhook id", minimum = 1), IfMatch),

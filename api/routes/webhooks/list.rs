@@ -15,6 +15,9 @@ use crate::web::pagination::Cursor;
 use crate::AppState;
 
 /// List an API client's webhook subscriptions
+///
+/// Their addresses, events and filters, and whether each is on or failing;
+/// never their secrets.
 #[utoipa::path(
     tag = "API clients",
     params(("apiClientId" = i64, Path, description = "API client id", minimum = 1), WebhookFilters),

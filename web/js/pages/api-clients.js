@@ -65,6 +65,7 @@ export async function boot(main) {
         fact(t("apiClients.lastUsed"), client.lastUsedAt ? formatDate(client.lastUsedAt) : t("apiClients.never")),
       ),
       client.previousSecretExpiresAt ? paragraph(t("apiClients.previousUntil", { date: formatDate(client.previousSecretExpiresAt) })) : null,
+      paragraph(link(`/koppeling.html?id=${client.id}`, t("apiClients.webhooksLink", { name: client.name }))),
       buttonRow(
         button(t("apiClients.rotate"), {
           "aria-label": t("apiClients.rotateLabel", { name: client.name }),
