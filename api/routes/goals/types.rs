@@ -53,7 +53,7 @@ pub struct GoalOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(GoalPage, GoalOut, "A page of goals.");
+page_type!(GoalPage, GoalOut, "A page of goals.", synced: Goal);
 
 impl From<CountedGoal> for GoalOut {
     fn from(
@@ -214,5 +214,11 @@ crate::list_filters! {
         /// Only goals changed at or after this time.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
+    }
+}
+
+impl crate::web::pagination::Synced for GoalFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }

@@ -49,7 +49,8 @@ pub struct KnowledgeLinkOut {
 page_type!(
     KnowledgeLinkPage,
     KnowledgeLinkOut,
-    "A page of knowledge links."
+    "A page of knowledge links.",
+    synced: KnowledgeLink
 );
 
 impl KnowledgeLinkOut {
@@ -131,5 +132,11 @@ fn network_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Plac
                 .expected("wholeNumber")
                 .fail(),
         ),
+    }
+}
+
+impl crate::web::pagination::Synced for KnowledgeLinkFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }

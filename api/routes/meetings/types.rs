@@ -75,7 +75,7 @@ pub struct MeetingOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(MeetingPage, MeetingOut, "A page of meetings.");
+page_type!(MeetingPage, MeetingOut, "A page of meetings.", synced: Meeting);
 
 /// The features stored between commas, as a sorted list.
 pub fn features(stored: &str) -> Vec<AccessFeature> {
@@ -206,4 +206,10 @@ pub struct MeetingFilters {
 
 fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     params::exactly(d, "me")
+}
+
+impl crate::web::pagination::Synced for MeetingFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
+    }
 }

@@ -10,7 +10,7 @@ use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
 use crate::web::error::{Code, InvalidParam};
 use crate::web::http::utc;
-use crate::web::pagination::{Cursor, PageRequest, Paged};
+use crate::web::pagination::{Cursor, PageRequest, Paged, Synced};
 use crate::web::params;
 use crate::{db, page_type};
 
@@ -92,7 +92,7 @@ pub struct NetworkOut {
     pub my_role: Option<Role>,
 }
 
-page_type!(NetworkPage, NetworkOut, "A page of networks.");
+page_type!(NetworkPage, NetworkOut, "A page of networks.", synced: Network);
 
 impl NetworkOut {
     /// A network as lists show it, with the viewer's role in it.
@@ -237,6 +237,12 @@ impl Paged for NetworkFilters {
             )
             .expected("cursor")
         })
+    }
+}
+
+impl Synced for NetworkFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }
 

@@ -142,7 +142,12 @@ pub struct StakeholderOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(StakeholderPage, StakeholderOut, "A page of stakeholders.");
+page_type!(
+    StakeholderPage,
+    StakeholderOut,
+    "A page of stakeholders.",
+    synced: Stakeholder
+);
 
 crate::list_filters! {
     /// Filters for the stakeholder list.
@@ -165,5 +170,11 @@ crate::list_filters! {
         /// Only stakeholders changed at or after this time.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
+    }
+}
+
+impl crate::web::pagination::Synced for StakeholderFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }
