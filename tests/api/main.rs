@@ -10,6 +10,7 @@ mod articles;
 mod cache;
 mod concurrency;
 mod conventions;
+mod deletions;
 mod disk;
 mod documents;
 mod goals;
