@@ -180,8 +180,10 @@ pub trait SyncedPage: Page {
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Deletion {
+    /// Its id.
     #[schema(minimum = 1)]
     pub id: i64,
+    /// When it was deleted, or left your view.
     #[serde(serialize_with = "crate::web::http::time")]
     pub deleted_at: DateTime<Utc>,
 }

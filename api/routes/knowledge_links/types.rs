@@ -108,7 +108,9 @@ crate::list_filters! {
         /// Language of the linked page (ISO 639-1).
         #[serde(default, deserialize_with = "params::text")]
         pub language: Option<String>,
-        /// Only links changed at or after this time.
+        /// Only links changed at or after this time. The first page then also
+        /// lists what was deleted since (`deleted`); at most
+        /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
     }

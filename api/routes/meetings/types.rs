@@ -198,7 +198,9 @@ pub struct MeetingFilters {
     #[param(pattern = "^me$")]
     #[serde(default, deserialize_with = "only_me")]
     pub registrant: Option<String>,
-    /// Only meetings changed at or after this time.
+    /// Only meetings changed at or after this time. The first page then also
+    /// lists what was deleted since (`deleted`); at most
+    /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
 }

@@ -208,7 +208,9 @@ pub struct NetworkFilters {
     #[param(pattern = "^me$")]
     #[serde(default, deserialize_with = "only_me")]
     pub member: Option<String>,
-    /// Only networks changed at or after this time (incremental sync).
+    /// Only networks changed at or after this time (incremental sync). The
+    /// first page then also lists what was deleted since (`deleted`); at
+    /// most `DELETION_RETENTION_DAYS` (90) ago, else 400.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
     /// Results per page, 1 to 100 (default 20).

@@ -167,7 +167,9 @@ crate::list_filters! {
         /// everyone (and profiles you manage).
         #[serde(default, deserialize_with = "params::municipality")]
         pub municipality: Option<String>,
-        /// Only stakeholders changed at or after this time.
+        /// Only stakeholders changed at or after this time. The first page then also
+        /// lists what was deleted since (`deleted`); at most
+        /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
     }
