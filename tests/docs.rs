@@ -122,6 +122,7 @@ fn the_integration_guides_examples_work() {
         ("a service account", "/auth/register"),
         ("paging", "_links.next.href"),
         ("incremental sync", "updatedSince="),
+        ("the deletion feed", ".deleted[]"),
         ("If-Match", "If-Match: $ETAG"),
         ("errors", "problem.json"),
     ] {
