@@ -392,3 +392,58 @@ both!(
         assert_eq!(recorded(&app, "network"), vec![recent]);
     }
 );
+
+both!(
+    a_meeting_made_members_only_and_an_unlisted_profile_leave_public_copies,
+    |app: TestApp| async move {
+        let anna = app.user("Anna").await;
+        let bert = app.user("Bert").await;
+        let network = app.network(&anna, "Open netwerk").await;
+        let meeting = plan_meeting(&app, network, &anna).await;
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", bert.stakeholder_id),
+            Some(&bert.token),
+            json!({"listed": true}),
+        )
+        .await
+        .expect(200);
+        let since = moment_ago();
+        app.patch(
+            &format!("/api/v1/meetings/{meeting}"),
+            Some(&anna.token),
+            json!({"visibility": "members", "kind": "core_group_meeting"}),
+        )
+        .await
+        .expect(200);
+        app.patch(
+            &format!("/api/v1/stakeholders/{}", bert.stakeholder_id),
+            Some(&bert.token),
+            json!({"listed": false}),
+        )
+        .await
+        .expect(200);
+
+        let network_meetings = format!("/api/v1/networks/{network}/meetings?when=all");
+        for list in ["/api/v1/meetings?when=all", network_meetings.as_str()] {
+            assert_eq!(deleted(&app, list, &since, None).await, vec![meeting]);
+            assert_eq!(
+                deleted(&app, list, &since, Some(&bert.token)).await,
+                vec![meeting]
+            );
+            // The network's coordinator still sees it.
+            assert_eq!(
+                deleted(&app, list, &since, Some(&anna.token)).await,
+                Vec::<i64>::new()
+            );
+        }
+        assert_eq!(
+            deleted(&app, "/api/v1/stakeholders", &since, None).await,
+            vec![bert.stakeholder_id]
+        );
+        // Bert still sees his own profile.
+        assert_eq!(
+            deleted(&app, "/api/v1/stakeholders", &since, Some(&bert.token)).await,
+            Vec::<i64>::new()
+        );
+    }
+);
