@@ -80,8 +80,9 @@ where
 /// A list that syncs ([`list`] for filters that take `updatedSince`): with
 /// `updatedSince`, the first page also says what left the list since then
 /// (`deleted`: the deletions of the page's resource, of the network the
-/// path names if it names one, read in the same transaction); an
-/// `updatedSince` before the deletions kept is 400.
+/// path names if it names one, read right after the items, so a row deleted
+/// meanwhile may be in both and is gone once the client applies `deleted`
+/// last); an `updatedSince` before the deletions kept is 400.
 pub async fn synced_list<F, P>(
     state: &AppState,
     req: &HttpRequest,
