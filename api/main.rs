@@ -49,8 +49,9 @@ Commands:
                  (the import's columns) or JSON, to FILE or standard output
   purge          Remove audit events older than AUDIT_RETENTION_DAYS (365),
                  refresh tokens of sessions that ended, the envelopes of
-                 mail sent over 30 days ago and used or expired mail links;
-                 run it daily.
+                 mail sent over 30 days ago, used or expired mail links and
+                 the deletion feed's rows older than DELETION_RETENTION_DAYS
+                 (90); run it daily.
                  backup, export, import and purge never create a database:
                  they refuse when DATABASE_URL names none
   openapi        Print the OpenAPI document (--3.0 for OpenAPI 3.0.3)
@@ -382,19 +383,23 @@ fn export(args: &[String]) -> Result<(), String> {
 const MAIL_DAYS: i64 = 30;
 
 fn purge() -> Result<(), String> {
-    let days = Config::from_env()?.audit_retention_days;
+    let config = Config::from_env()?;
+    let days = config.audit_retention_days;
+    let deletion_days = config.deletion_retention_days;
     existing_db(true, |conn| {
-        let (events, tokens, mail, links) = db::write_tx(conn, |conn| {
+        let (events, tokens, mail, links, deleted) = db::write_tx(conn, |conn| {
             Ok((
                 themanet::audit::purge(conn, days)?,
                 themanet::accounts::sessions::purge(conn)?,
                 themanet::mail::outbox::purge(conn, MAIL_DAYS)?,
                 themanet::accounts::links::purge(conn)?,
+                themanet::queries::deletions::purge(conn, deletion_days)?,
             ))
         })
         .map_err(|e| e.to_string())?;
         println!("Removed {events} audit events older than {days} days and {tokens} ended session tokens.");
         println!("Removed {mail} envelopes of mail sent more than {MAIL_DAYS} days ago and {links} used or expired mail links.");
+        println!("Removed {deleted} rows of the deletion feed older than {deletion_days} days.");
         Ok(())
     })
 }

@@ -1390,3 +1390,40 @@ pub fn webhook_access(
     webhook_owner_access(conn, viewer, subscription.api_client_id).map_err(|_| gone())?;
     Ok(subscription)
 }
+
+/// The stakeholders a viewer finds in lists, as a query scope over
+/// `stakeholders`: those who agreed to be listed, the profiles they manage
+/// ([`managed_by`]), and every one for an admin (as `GET /stakeholders`
+/// lists them).
+#[diesel::dsl::auto_type]
+pub fn listed_stakeholders(viewer: &Viewer) -> _ {
+    let admin: AsExprOf<bool, Bool> = viewer.is_admin.into_sql::<Bool>();
+    let me: i64 = viewer.user_id.unwrap_or(0);
+    let mine: managed_by = managed_by(me);
+    admin.or(stakeholders::listed.eq(true)).or(mine)
+}
+
+/// The rows of the deletion feed a viewer is told of, as a query scope over
+/// `deletions` (only their id and time are ever answered; the feed leaves
+/// out what the viewer sees now): rows for everyone (`network_id` NULL: a
+/// network, a profile, a platform-wide link, and what left the public's
+/// view with a network made members-only), and rows of a network's goals,
+/// meetings and links to those who may see that network now
+/// ([`visible_networks`]), or to everyone once the network is gone. So an
+/// outsider learns nothing of what happens inside a members-only network
+/// while it exists.
+#[diesel::dsl::auto_type]
+pub fn told_of_deletion(viewer: &Viewer) -> _ {
+    let network: visible_networks = visible_networks(viewer);
+    crate::db::schema::deletions::network_id
+        .is_null()
+        .or(diesel::dsl::not(exists(
+            networks::table
+                .filter(
+                    networks::id
+                        .nullable()
+                        .eq(crate::db::schema::deletions::network_id),
+                )
+                .filter(diesel::dsl::not(network)),
+        )))
+}

@@ -158,6 +158,7 @@ fn the_integration_guides_examples_work() {
         ("rotating a client secret", "/secret"),
         ("paging", "_links.next.href"),
         ("incremental sync", "updatedSince="),
+        ("the deletion feed", ".deleted[]"),
         ("If-Match", "If-Match: $ETAG"),
         ("errors", "problem.json"),
     ] {

@@ -307,6 +307,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// What left the synced collections, by id and time (migration 28).
+    deletions (id) {
+        id -> BigInt,
+        resource -> Text,
+        resource_id -> BigInt,
+        network_id -> Nullable<BigInt>,
+        deleted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     knowledge_link_visits (link_id, visitor) {
         link_id -> BigInt,
         visitor -> Text,
@@ -743,6 +754,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_blocks,
     search_generation,
     audit_events,
+    deletions,
     search_docs,
     knowledge_link_visits,
     search_reindex,

@@ -22,6 +22,9 @@ pub struct Config {
     pub refresh_token_days: i64,
     /// How long audit events are kept, in days (`themanet purge`).
     pub audit_retention_days: i64,
+    /// How long the deletion feed keeps what left the synced collections,
+    /// in days (`themanet purge`); an `updatedSince` before that is refused.
+    pub deletion_retention_days: i64,
     /// The public base URL (for `_links` and `Location`); by default taken from
     /// the request's Host header.
     pub public_url: Option<String>,
@@ -301,6 +304,7 @@ impl Config {
             access_token_ttl: number(&get, "ACCESS_TOKEN_TTL", 900, 30..=86_400, "seconds")?,
             refresh_token_days: number(&get, "REFRESH_TOKEN_DAYS", 30, 1..=365, "days")?,
             audit_retention_days: number(&get, "AUDIT_RETENTION_DAYS", 365, 1..=3650, "days")?,
+            deletion_retention_days: number(&get, "DELETION_RETENTION_DAYS", 90, 1..=3650, "days")?,
             public_url,
             pool_size: number(&get, "DATABASE_POOL_SIZE", 8, 1..=200, "connections")? as u32,
             web_dir: get("WEB_DIR").unwrap_or_else(|| "web".into()),
@@ -414,6 +418,7 @@ mod tests {
             ("DATABASE_POOL_SIZE", "0"),
             ("REFRESH_TOKEN_DAYS", "999"),
             ("AUDIT_RETENTION_DAYS", "-1"),
+            ("DELETION_RETENTION_DAYS", "0"),
             ("PUBLIC_URL", "themanet.nl"),
             ("JWT_SECRET", "kort"),
             ("THEMANET_ENV", "prod"),

@@ -2,6 +2,7 @@
 //! so the same function runs alone or inside the request's transaction.
 
 pub mod accounts;
+pub mod deletions;
 pub mod goals;
 pub mod house_rules;
 pub mod invitations;

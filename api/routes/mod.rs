@@ -45,9 +45,10 @@ use serde::de::DeserializeOwned;
 use crate::accounts::auth::Auth;
 use crate::db::{self, DbConn};
 use crate::permissions::Viewer;
+use crate::queries::deletions::{self, Feed};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
-use crate::web::pagination::{Cursor, Page, PageLinks, PageRequest, Paged};
+use crate::web::pagination::{Cursor, Page, PageLinks, PageRequest, Paged, Synced, SyncedPage};
 use crate::AppState;
 
 /// Tag for operations anyone may call; a token, when sent, must be valid.
@@ -76,6 +77,57 @@ where
     })
     .await?;
     Ok(answer_page::<P>(req, &query, &page, items, next))
+}
+
+/// A list that syncs ([`list`] for filters that take `updatedSince`): with
+/// `updatedSince`, the first page also says what left the list since then
+/// (`deleted`: the deletions of the page's resource, of the network the
+/// path names if it names one, read right after the items, so a row deleted
+/// meanwhile may be in both and is gone once the client applies `deleted`
+/// last); an `updatedSince` before the deletions kept is 400.
+pub async fn synced_list<F, P>(
+    state: &AppState,
+    req: &HttpRequest,
+    auth: Auth,
+    load: impl FnOnce(&mut DbConn, &Viewer, F, PageRequest) -> Result<Rows<P>, ApiError>
+        + Send
+        + 'static,
+) -> Result<HttpResponse, ApiError>
+where
+    F: Synced + DeserializeOwned + Default + Send + 'static,
+    P: SyncedPage,
+    P::Item: Send + 'static,
+{
+    let (filters, page, query) = read_list::<F>(req)?;
+    let feed = Feed {
+        resource: P::RESOURCE,
+        network: req
+            .match_info()
+            .get("networkId")
+            .and_then(|id| id.parse().ok()),
+    };
+    let since = filters.updated_since();
+    if let Some(t) = since {
+        deletions::check_kept(t, state.config.deletion_retention_days)?;
+    }
+    // The later pages hold the rest of the items, not the same deletions again.
+    let since = since.filter(|_| page.after.is_none());
+    let (items, next, deleted) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        let (items, next) = load(conn, &viewer, filters, page)?;
+        let deleted = match since {
+            Some(t) => Some(deletions::since(conn, &viewer, feed, t.naive_utc())?),
+            None => None,
+        };
+        Ok((items, next, deleted))
+    })
+    .await?;
+    let links = PageLinks::new(req, query.pairs_without_cursor(), &page, next);
+    let mut body = P::new(items, links);
+    if let Some(deleted) = deleted {
+        body = body.with_deleted(deleted);
+    }
+    Ok(HttpResponse::Ok().json(body))
 }
 
 /// A page's rows and where the next page starts.

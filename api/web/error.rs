@@ -22,7 +22,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// - `duplicate`: given more than once.
 /// - `type`: the wrong JSON type, or `null` where a value must be given.
 /// - `length`: too short or too long (characters, or entries of a list).
-/// - `range`: a number out of range.
+/// - `range`: a number out of range, or a time too long ago.
 /// - `format`: not in the expected form (an e-mail or web address, a phone
 ///   number, a date-time, a slug, a whole number, a cursor), or text with a
 ///   control character (only tab, newline and carriage return are text).
@@ -129,7 +129,9 @@ pub struct InvalidParam {
     /// a region), `audience`, `cancelReason`, `declineReason`,
     /// `hiddenReason`. With `duplicate`: `registration`, `support`, `pulse`,
     /// `report`.
-    /// With `range`: `registrations`, `agendaItems`. With `reference` also
+    /// With `range`: `registrations`, `agendaItems`, `fullSync` (an
+    /// `updatedSince` older than the deletions kept: sync in full, without
+    /// it). With `reference` also
     /// `agendaItem`. More may be added: treat one you do not
     /// know as absent.
     #[serde(skip_serializing_if = "Option::is_none")]

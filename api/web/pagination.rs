@@ -4,9 +4,11 @@
 use actix_web::HttpRequest;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::queries::deletions::Resource;
 use crate::web::error::InvalidParam;
 
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
@@ -158,6 +160,34 @@ pub trait Page: Serialize {
     fn new(items: Vec<Self::Item>, links: PageLinks) -> Self;
 }
 
+/// The filters of a list that answers what left it since `updatedSince`
+/// (`routes::synced_list`).
+pub trait Synced: Paged {
+    fn updated_since(&self) -> Option<DateTime<Utc>>;
+}
+
+/// A page that carries what left its list since `updatedSince` (declared
+/// with [`page_type!`]`(.., synced: Resource)`): the deletions of
+/// `RESOURCE`.
+pub trait SyncedPage: Page {
+    const RESOURCE: Resource;
+    fn with_deleted(self, deleted: Vec<Deletion>) -> Self;
+}
+
+/// Something that left a list at or after `updatedSince`: deleted, or no
+/// longer visible to you (a network that became members-only). Only its id
+/// and when; remove it from your copy.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Deletion {
+    /// Its id.
+    #[schema(minimum = 1)]
+    pub id: i64,
+    /// When it was deleted, or left your view.
+    #[serde(serialize_with = "crate::web::http::time")]
+    pub deleted_at: DateTime<Utc>,
+}
+
 /// A link.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {
@@ -245,6 +275,48 @@ macro_rules! page_type {
             type Item = $item;
             fn new(items: Vec<$item>, links: $crate::web::pagination::PageLinks) -> $name {
                 $name { items, links }
+            }
+        }
+    };
+    // A page of a list that syncs: with `deleted`, what left it since
+    // `updatedSince` (`routes::synced_list`).
+    ($name:ident, $item:ty, $doc:literal, synced: $resource:ident) => {
+        #[doc = $doc]
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            pub items: Vec<$item>,
+            /// Only with `updatedSince`, on the first page (no `cursor`):
+            /// every one that was deleted, or that you can no longer see, at
+            /// or after that time, by id and time. Remove them from your
+            /// copy. Kept as long as the platform sets
+            /// (`DELETION_RETENTION_DAYS`, 90 days by default); an older
+            /// `updatedSince` is refused (`400`, `range`, `fullSync`).
+            #[serde(skip_serializing_if = "Option::is_none")]
+            #[schema(nullable = false)]
+            pub deleted: Option<Vec<$crate::web::pagination::Deletion>>,
+            #[serde(rename = "_links")]
+            pub links: $crate::web::pagination::PageLinks,
+        }
+
+        impl $crate::web::pagination::Page for $name {
+            type Item = $item;
+            fn new(items: Vec<$item>, links: $crate::web::pagination::PageLinks) -> $name {
+                $name {
+                    items,
+                    deleted: None,
+                    links,
+                }
+            }
+        }
+
+        impl $crate::web::pagination::SyncedPage for $name {
+            const RESOURCE: $crate::queries::deletions::Resource =
+                $crate::queries::deletions::Resource::$resource;
+            fn with_deleted(self, deleted: Vec<$crate::web::pagination::Deletion>) -> $name {
+                $name {
+                    deleted: Some(deleted),
+                    ..self
+                }
             }
         }
     };

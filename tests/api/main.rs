@@ -11,6 +11,7 @@ mod cache;
 mod clients;
 mod concurrency;
 mod conventions;
+mod deletions;
 mod disk;
 mod documents;
 mod goals;

@@ -9,7 +9,7 @@ use crate::db::models::Goal;
 use crate::db::schema::goals;
 use crate::permissions::network_access;
 use crate::queries;
-use crate::routes::list;
+use crate::routes::synced_list;
 use crate::web::error::ApiError;
 use crate::web::pagination::Cursor;
 use crate::AppState;
@@ -34,7 +34,7 @@ pub async fn list_goals(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
-    list::<_, GoalPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+    synced_list::<_, GoalPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let GoalFilters {
             parent_id,
             top_level,

@@ -53,7 +53,7 @@ pub struct GoalOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(GoalPage, GoalOut, "A page of goals.");
+page_type!(GoalPage, GoalOut, "A page of goals.", synced: Goal);
 
 impl From<CountedGoal> for GoalOut {
     fn from(
@@ -211,8 +211,16 @@ crate::list_filters! {
         #[param(minimum = 1, maximum = 33)]
         #[serde(default, deserialize_with = "params::article")]
         pub article: Option<i64>,
-        /// Only goals changed at or after this time.
+        /// Only goals changed at or after this time. The first page then also
+        /// lists what was deleted since (`deleted`); at most
+        /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
+    }
+}
+
+impl crate::web::pagination::Synced for GoalFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }

@@ -11,7 +11,7 @@ use crate::db::models::KnowledgeLink;
 use crate::db::schema::{knowledge_link_audiences, knowledge_link_topics, knowledge_links};
 use crate::domain::Audience;
 use crate::permissions::visible_links;
-use crate::routes::{list, rank_page};
+use crate::routes::{rank_page, synced_list};
 use crate::web::error::ApiError;
 use crate::web::pagination::{base_url, Cursor};
 use crate::{db, search, AppState};
@@ -33,7 +33,7 @@ pub async fn list_knowledge_links(
 ) -> Result<HttpResponse, ApiError> {
     let base = base_url(&req);
     let stats = state.search_stats.clone();
-    list::<_, KnowledgeLinkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+    synced_list::<_, KnowledgeLinkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let KnowledgeLinkFilters {
             q,
             audience,

@@ -49,7 +49,8 @@ pub struct KnowledgeLinkOut {
 page_type!(
     KnowledgeLinkPage,
     KnowledgeLinkOut,
-    "A page of knowledge links."
+    "A page of knowledge links.",
+    synced: KnowledgeLink
 );
 
 impl KnowledgeLinkOut {
@@ -107,7 +108,9 @@ crate::list_filters! {
         /// Language of the linked page (ISO 639-1).
         #[serde(default, deserialize_with = "params::text")]
         pub language: Option<String>,
-        /// Only links changed at or after this time.
+        /// Only links changed at or after this time. The first page then also
+        /// lists what was deleted since (`deleted`); at most
+        /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
     }
@@ -131,5 +134,11 @@ fn network_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Plac
                 .expected("wholeNumber")
                 .fail(),
         ),
+    }
+}
+
+impl crate::web::pagination::Synced for KnowledgeLinkFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }

@@ -65,7 +65,7 @@ async fn list(
     auth: Auth,
     network: Option<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    routes::list::<MeetingFilters, MeetingPage>(
+    routes::synced_list::<MeetingFilters, MeetingPage>(
         &state,
         &req,
         auth,

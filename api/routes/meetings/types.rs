@@ -75,7 +75,7 @@ pub struct MeetingOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(MeetingPage, MeetingOut, "A page of meetings.");
+page_type!(MeetingPage, MeetingOut, "A page of meetings.", synced: Meeting);
 
 /// The features stored between commas, as a sorted list.
 pub fn features(stored: &str) -> Vec<AccessFeature> {
@@ -198,7 +198,9 @@ pub struct MeetingFilters {
     #[param(pattern = "^me$")]
     #[serde(default, deserialize_with = "only_me")]
     pub registrant: Option<String>,
-    /// Only meetings changed at or after this time.
+    /// Only meetings changed at or after this time. The first page then also
+    /// lists what was deleted since (`deleted`); at most
+    /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
 }
@@ -206,4 +208,10 @@ pub struct MeetingFilters {
 
 fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     params::exactly(d, "me")
+}
+
+impl crate::web::pagination::Synced for MeetingFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
+    }
 }

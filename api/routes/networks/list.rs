@@ -9,7 +9,7 @@ use crate::db::models::Network;
 use crate::db::schema::{goals, memberships, network_topics, networks};
 use crate::permissions::visible_networks;
 use crate::reference::municipalities_of;
-use crate::routes::{list, rank_page};
+use crate::routes::{rank_page, synced_list};
 use crate::web::error::ApiError;
 use crate::web::pagination::Cursor;
 use crate::{db, search, AppState};
@@ -31,7 +31,7 @@ pub async fn list_networks(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let stats = state.search_stats.clone();
-    list::<_, NetworkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+    synced_list::<_, NetworkPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let NetworkFilters {
             q,
             scope,

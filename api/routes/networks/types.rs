@@ -10,7 +10,7 @@ use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
 use crate::web::error::{Code, InvalidParam};
 use crate::web::http::utc;
-use crate::web::pagination::{Cursor, PageRequest, Paged};
+use crate::web::pagination::{Cursor, PageRequest, Paged, Synced};
 use crate::web::params;
 use crate::{db, page_type};
 
@@ -92,7 +92,7 @@ pub struct NetworkOut {
     pub my_role: Option<Role>,
 }
 
-page_type!(NetworkPage, NetworkOut, "A page of networks.");
+page_type!(NetworkPage, NetworkOut, "A page of networks.", synced: Network);
 
 impl NetworkOut {
     /// A network as lists show it, with the viewer's role in it.
@@ -208,7 +208,9 @@ pub struct NetworkFilters {
     #[param(pattern = "^me$")]
     #[serde(default, deserialize_with = "only_me")]
     pub member: Option<String>,
-    /// Only networks changed at or after this time (incremental sync).
+    /// Only networks changed at or after this time (incremental sync). The
+    /// first page then also lists what was deleted since (`deleted`); at
+    /// most `DELETION_RETENTION_DAYS` (90) ago, else 400.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
     /// Results per page, 1 to 100 (default 20).
@@ -237,6 +239,12 @@ impl Paged for NetworkFilters {
             )
             .expected("cursor")
         })
+    }
+}
+
+impl Synced for NetworkFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }
 

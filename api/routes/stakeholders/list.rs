@@ -6,8 +6,8 @@ use crate::db;
 use crate::db::models::Stakeholder;
 use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::domain::FieldVisibility;
-use crate::permissions::managed_by;
-use crate::routes::{list, rank_page};
+use crate::permissions::{listed_stakeholders, managed_by};
+use crate::routes::{rank_page, synced_list};
 use crate::web::error::ApiError;
 use crate::web::pagination::Cursor;
 use crate::{search, AppState};
@@ -31,7 +31,7 @@ pub async fn list_stakeholders(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let stats = state.search_stats.clone();
-    list::<_, StakeholderPage>(&state, &req, auth, move |conn, viewer, filters, page| {
+    synced_list::<_, StakeholderPage>(&state, &req, auth, move |conn, viewer, filters, page| {
         let StakeholderFilters {
             q,
             kind,
@@ -51,9 +51,7 @@ pub async fn list_stakeholders(
                 let mut sql = stakeholders::table
                     .select(Stakeholder::as_select())
                     .into_boxed();
-                if !viewer.is_admin {
-                    sql = sql.filter(stakeholders::listed.eq(true).or(managed_by(me)));
-                }
+                sql = sql.filter(listed_stakeholders(viewer));
                 if let Some(k) = kind {
                     sql = sql.filter(stakeholders::kind.eq(k.as_str()));
                 }

@@ -142,7 +142,12 @@ pub struct StakeholderOut {
     pub updated_at: DateTime<Utc>,
 }
 
-page_type!(StakeholderPage, StakeholderOut, "A page of stakeholders.");
+page_type!(
+    StakeholderPage,
+    StakeholderOut,
+    "A page of stakeholders.",
+    synced: Stakeholder
+);
 
 crate::list_filters! {
     /// Filters for the stakeholder list.
@@ -162,8 +167,16 @@ crate::list_filters! {
         /// everyone (and profiles you manage).
         #[serde(default, deserialize_with = "params::municipality")]
         pub municipality: Option<String>,
-        /// Only stakeholders changed at or after this time.
+        /// Only stakeholders changed at or after this time. The first page then also
+        /// lists what was deleted since (`deleted`); at most
+        /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
         #[serde(default, deserialize_with = "params::date_time")]
         pub updated_since: Option<DateTime<Utc>>,
+    }
+}
+
+impl crate::web::pagination::Synced for StakeholderFilters {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
     }
 }

@@ -1,0 +1,17 @@
+DROP TRIGGER stakeholders_unlisted ON stakeholders;
+DROP TRIGGER stakeholders_deleted ON stakeholders;
+DROP TRIGGER knowledge_links_deleted ON knowledge_links;
+DROP TRIGGER meetings_hidden ON meetings;
+DROP TRIGGER meetings_deleted ON meetings;
+DROP TRIGGER goals_deleted ON goals;
+DROP TRIGGER networks_hidden ON networks;
+DROP TRIGGER networks_deleted ON networks;
+DROP FUNCTION stakeholders_unlisted();
+DROP FUNCTION stakeholders_deleted();
+DROP FUNCTION knowledge_links_deleted();
+DROP FUNCTION meetings_hidden();
+DROP FUNCTION meetings_deleted();
+DROP FUNCTION goals_deleted();
+DROP FUNCTION networks_hidden();
+DROP FUNCTION networks_deleted();
+DROP TABLE deletions;

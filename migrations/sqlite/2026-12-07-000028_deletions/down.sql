@@ -1,0 +1,9 @@
+DROP TRIGGER stakeholders_unlisted;
+DROP TRIGGER stakeholders_deleted;
+DROP TRIGGER knowledge_links_deleted;
+DROP TRIGGER meetings_hidden;
+DROP TRIGGER meetings_deleted;
+DROP TRIGGER goals_deleted;
+DROP TRIGGER networks_hidden;
+DROP TRIGGER networks_deleted;
+DROP TABLE deletions;
