@@ -650,6 +650,8 @@ fn measure_for(
 /// What the endpoints are measured with, found in the dataset itself.
 struct Fixture {
     token: String,
+    /// The API client `client_token` belongs to.
+    client_id: i64,
     /// An API client's token for the organisation in the core group of
     /// the fixture's own network, allowed to write goals.
     client_token: String,
@@ -1068,9 +1070,10 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
         .get(deep_page.saturating_sub(1))
         .cloned()
         .ok_or("fewer than 3 pages")?;
-    let client_token = client_token(port, &token, own_network, stamp)?;
+    let (client_id, client_token) = client_token(port, &token, own_network, stamp)?;
     Ok(Fixture {
         token,
+        client_id,
         client_token,
         email,
         network,
@@ -1085,10 +1088,50 @@ fn fixture(port: u16, municipality: Option<&str>) -> Result<Fixture> {
     })
 }
 
+/// A webhook receiver on a free loopback port that answers 204 and counts
+/// what it gets: its address and the count.
+fn webhook_receiver_count() -> Result<(String, std::sync::Arc<std::sync::atomic::AtomicU64>)> {
+    use std::io::{BufRead, BufReader, Read};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let url = format!(
+        "http://{}/hooks",
+        listener.local_addr().map_err(|e| e.to_string())?
+    );
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counted = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let counted = counted.clone();
+            std::thread::spawn(move || {
+                let Ok(clone) = stream.try_clone() else {
+                    return;
+                };
+                let mut reader = BufReader::new(clone);
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+            });
+        }
+    });
+    Ok((url, count))
+}
+
 /// An organisation in the core group of `network`, an API client for it
 /// that may write goals, and that client's access token (client
 /// credentials, as a municipality's system gets one).
-fn client_token(port: u16, token: &str, network: i64, stamp: u128) -> Result<String> {
+fn client_token(port: u16, token: &str, network: i64, stamp: u128) -> Result<(i64, String)> {
     let org = serde_json::json!({"kind": "municipality", "name": format!("Gemeente {stamp}")});
     let org = expect(
         http(
@@ -1133,21 +1176,25 @@ fn client_token(port: u16, token: &str, network: i64, stamp: u128) -> Result<Str
         client["clientId"].as_str().unwrap_or_default(),
         client["clientSecret"].as_str().unwrap_or_default()
     );
-    Ok(expect(
-        http_as(
-            port,
-            "POST",
-            "/api/v1/oauth/token",
-            None,
-            Some(&form),
-            "application/x-www-form-urlencoded",
-        )?,
-        200,
-        "an API client's token",
-    )?["access_token"]
-        .as_str()
-        .ok_or("an API client's token: none")?
-        .to_string())
+    let id = client["id"].as_i64().ok_or("make an API client: no id")?;
+    Ok((
+        id,
+        expect(
+            http_as(
+                port,
+                "POST",
+                "/api/v1/oauth/token",
+                None,
+                Some(&form),
+                "application/x-www-form-urlencoded",
+            )?,
+            200,
+            "an API client's token",
+        )?["access_token"]
+            .as_str()
+            .ok_or("an API client's token: none")?
+            .to_string(),
+    ))
 }
 
 /// Percent-encodes a query value (UTF-8; letters, digits and `-._~` stay).
@@ -1464,7 +1511,15 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         (id, list)
     };
 
-    let api = Server::start(o, &o.bin, &["serve"], &large_url, "api.log")?;
+    // Webhooks may go to the benchmark's own receiver on a loopback port.
+    let api = Server::start_with(
+        o,
+        &o.bin,
+        &["serve"],
+        &large_url,
+        "api.log",
+        &[("WEBHOOK_ALLOW_LOOPBACK", "true")],
+    )?;
     let startup_large = api.startup;
     let f = fixture(api.port, None)?;
     // Talents: the matchcentrum of a step in the network with the most
@@ -1509,6 +1564,65 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
             figures,
         });
         saturated.insert(what, figures);
+    }
+    // Creating a goal while 10 webhook subscriptions listen for it: the
+    // deliveries are written in the request's transaction and sent by the
+    // worker afterwards, to a receiver on a loopback port; then how fast
+    // the worker delivers what the run wrote.
+    {
+        let received = webhook_receiver_count();
+        let (url, count) = received?;
+        for _ in 0..10 {
+            let body = serde_json::json!({"url": url, "events": ["goal.created"]});
+            expect(
+                http(
+                    api.port,
+                    "POST",
+                    &format!("/api/v1/api-clients/{}/webhooks", f.client_id),
+                    Some(&f.token),
+                    Some(&body.to_string()),
+                )?,
+                201,
+                "subscribe to goal.created",
+            )?;
+        }
+        let what = "create a goal (10 webhook subscriptions)";
+        let target = endpoints(&f)
+            .into_iter()
+            .find(|(w, _, _)| *w == "create a goal (signed in)")
+            .map(|(_, t, _)| t)
+            .ok_or("no goal target")?;
+        let figures = measure(o, api.port, what, &target, Mode::Saturation, 201)?;
+        rows.push(Row {
+            what: what.into(),
+            figures,
+            ratio: None,
+        });
+        let plain = saturated["create a goal (signed in)"].rps;
+        verdicts.push(verdict(
+            "create a goal with 10 webhook subscriptions: >= 90% of none",
+            format!("{:.0}%", 100.0 * figures.rps / plain),
+            figures.rps >= 0.9 * plain,
+        ));
+        let written = (figures.rps * o.duration).round() as u64 * 10;
+        let started = Instant::now();
+        let at_start = count.load(std::sync::atomic::Ordering::Relaxed);
+        while count.load(std::sync::atomic::Ordering::Relaxed) < written
+            && started.elapsed() < Duration::from_secs(120)
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let done = count.load(std::sync::atomic::Ordering::Relaxed);
+        let seconds = started.elapsed().as_secs_f64().max(0.001);
+        println!(
+            "webhook worker: {done} of about {written} deliveries received ({} after the run, in {seconds:.1} s)",
+            done - at_start
+        );
+        verdicts.push(verdict(
+            "webhook deliveries the worker sends (printed)",
+            format!("{:.0}/s after the run", (done - at_start) as f64 / seconds),
+            true,
+        ));
     }
     // The same reads without the answers kept for anonymous readers
     // (`PUBLIC_CACHE_SECONDS=0`): what every read costs when nobody asked

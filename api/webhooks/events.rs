@@ -17,6 +17,7 @@ pub const EVENTS: &[&str] = &[
     "network.created",
     "network.updated",
     "network.deleted",
+    "goal.created",
     "goal.achieved",
     "meeting.planned",
     "meeting.cancelled",

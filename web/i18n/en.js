@@ -1186,6 +1186,7 @@
       "network.created": "A network starts",
       "network.updated": "A network changes",
       "network.deleted": "A network stops",
+      "goal.created": "A goal or step is added",
       "goal.achieved": "A goal or step is achieved",
       "meeting.planned": "A meeting is planned",
       "meeting.cancelled": "A meeting is cancelled",

@@ -1187,6 +1187,7 @@
       "network.created": "Een netwerk start",
       "network.updated": "Een netwerk verandert",
       "network.deleted": "Een netwerk stopt",
+      "goal.created": "Er is een doel of stap bij",
       "goal.achieved": "Een doel of stap is bereikt",
       "meeting.planned": "Een bijeenkomst is gepland",
       "meeting.cancelled": "Een bijeenkomst gaat niet door",

@@ -15,6 +15,7 @@ use crate::queries;
 use crate::web::error::{ensure_valid, ApiError};
 use crate::web::extract::JsonBody;
 use crate::web::http::created;
+use crate::webhooks::{self, Event};
 use crate::AppState;
 
 /// Add a goal or step
@@ -45,6 +46,7 @@ pub async fn create_goal(
     auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
+    let base = crate::web::pagination::base_url(&req);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         network_access(conn, &viewer, network_id)?.ensure_goal_editor()?;
@@ -77,6 +79,9 @@ pub async fn create_goal(
             Some(id),
             Some(network_id),
         )?;
+        let path = format!("/goals/{id}");
+        let made = Event::of("goal.created", path, id, Some(network_id), &base);
+        webhooks::emit(conn, &made)?;
         answer(conn, id)
     })
     .await?;

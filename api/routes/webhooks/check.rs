@@ -5,14 +5,29 @@ use crate::db::DbConn;
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::webhooks::{target, EVENTS};
 
-/// Checks the address: its form, and that its host resolves only to
-/// addresses a webhook may go to.
-pub fn url(text: &str, allow_loopback: bool, errors: &mut Vec<InvalidParam>) {
-    let checked = target::parse(text, allow_loopback)
-        .and_then(|url| target::resolve(&url, allow_loopback).map(|_| ()));
-    if let Err(reason) = checked {
-        errors.push(InvalidParam::new("url", Code::Format, reason).expected("webhookUrl"));
-    }
+/// Checks the address, when one is sent: its form, and that its host
+/// resolves only to addresses a webhook may go to. Resolving a name may
+/// take a while, so it runs on a blocking thread, before the request's
+/// transaction.
+pub async fn url(
+    text: Option<String>,
+    allow_loopback: bool,
+) -> Result<Vec<InvalidParam>, ApiError> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    let checked = actix_web::web::block(move || {
+        target::parse(&text, allow_loopback)
+            .and_then(|url| target::resolve(&url, allow_loopback).map(|_| ()))
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(match checked {
+        Ok(()) => Vec::new(),
+        Err(reason) => {
+            vec![InvalidParam::new("url", Code::Format, reason).expected("webhookUrl")]
+        }
+    })
 }
 
 /// Checks the events: at least one, each a known one.

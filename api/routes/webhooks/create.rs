@@ -43,13 +43,10 @@ pub async fn create_webhook(
     auth.signed_in()?;
     let client_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
-    let allow_loopback = state.config.webhook_allow_loopback;
+    errors.extend(check::url(input.url.clone(), state.config.webhook_allow_loopback).await?);
     let (out, tag) = db::write(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
         webhook_owner_access(conn, &viewer, client_id)?;
-        if let Some(url) = &input.url {
-            check::url(url, allow_loopback, &mut errors);
-        }
         if let Some(list) = &input.events {
             check::events(list, &mut errors);
         }

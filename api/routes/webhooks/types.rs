@@ -100,7 +100,7 @@ pub struct WebhookInput {
     #[serde(default, deserialize_with = "not_null")]
     pub url: Option<String>,
     /// One or more of `network.created`, `network.updated`,
-    /// `network.deleted`, `goal.achieved`, `meeting.planned`,
+    /// `network.deleted`, `goal.created`, `goal.achieved`, `meeting.planned`,
     /// `meeting.cancelled`, `knowledge_link.added`,
     /// `question.status_changed`.
     #[serde(default, deserialize_with = "not_null")]

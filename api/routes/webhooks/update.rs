@@ -46,14 +46,11 @@ pub async fn update_webhook(
     auth.signed_in()?;
     let id = path.into_inner();
     let (input, mut errors) = body.with_errors();
-    let allow_loopback = state.config.webhook_allow_loopback;
+    errors.extend(check::url(input.url.clone(), state.config.webhook_allow_loopback).await?);
     let (out, tag) = db::write(&state.pool, move |conn| {
         versioned::lock!(conn, webhook_subscriptions, id);
         let viewer = Viewer::load(conn, auth)?;
         let current = webhook_access(conn, &viewer, id)?;
-        if let Some(url) = &input.url {
-            check::url(url, allow_loopback, &mut errors);
-        }
         if let Some(list) = &input.events {
             check::events(list, &mut errors);
         }

@@ -12,7 +12,7 @@ import { confirmDialog } from "../dialog.js";
 import { badge } from "../views.js";
 
 /** The events a webhook can hear of, as the API names them. */
-const EVENTS = ["network.created", "network.updated", "network.deleted", "goal.achieved", "meeting.planned", "meeting.cancelled", "knowledge_link.added", "question.status_changed"];
+const EVENTS = ["network.created", "network.updated", "network.deleted", "goal.created", "goal.achieved", "meeting.planned", "meeting.cancelled", "knowledge_link.added", "question.status_changed"];
 
 /** The delivery log of one webhook, as a table (newest try first). */
 function logTable(tries) {
