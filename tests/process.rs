@@ -1122,3 +1122,110 @@ fn restore_is_refused_while_the_server_runs_and_no_write_is_lost() {
         .unwrap();
     assert_eq!(users, 1);
 }
+
+/// A raw HTTP/1.1 request with a JSON body; returns the status and the
+/// body read as JSON.
+fn send(
+    address: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut stream = TcpStream::connect(address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let body = body.to_string();
+    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let json = response
+        .split_once("\r\n\r\n")
+        .and_then(|(_, b)| serde_json::from_str(b).ok())
+        .unwrap_or_default();
+    (status, json)
+}
+
+/// Two instances on one PostgreSQL database, each keeping answers for
+/// anonymous readers for five minutes: a change through one is seen
+/// through the other at once (LISTEN/NOTIFY), while a change that no
+/// instance made (straight in the database) is not, which shows the other
+/// really kept its answer.
+#[test]
+fn a_change_through_one_instance_is_seen_through_the_other_at_once() {
+    let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    let settings = [("PUBLIC_CACHE_SECONDS", "300"), ("RATE_LIMIT_WRITES", "0")];
+    let (_a, a, _) = start_with(&db.url, &settings);
+    let (_b, b, _) = start_with(&db.url, &settings);
+    let (status, account) = send(
+        &a,
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        &serde_json::json!({"email": "anna@example.org", "password": "een lange zin als wachtwoord", "displayName": "Anna"}),
+    );
+    assert_eq!(status, 201, "{account}");
+    let token = account["accessToken"].as_str().unwrap().to_string();
+    let (status, network) = send(
+        &a,
+        "POST",
+        "/api/v1/networks",
+        Some(&token),
+        &serde_json::json!({"name": "Eerste naam", "theme": "Toegankelijk vervoer", "scope": "national"}),
+    );
+    assert_eq!(status, 201, "{network}");
+    let path = format!("/api/v1/networks/{}", network["id"]);
+    let name_through_b = || {
+        let (_, answer, _) = timed_get(&b, &path).expect("an answer from B");
+        answer
+            .split_once("\r\n\r\n")
+            .and_then(|(_, body)| serde_json::from_str::<serde_json::Value>(body).ok())
+            .map(|n| n["name"].as_str().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(name_through_b(), "Eerste naam");
+
+    // Changed behind both instances' backs: B keeps its answer.
+    let mut conn = db.conn();
+    let themanet::db::DbConn::Pg(pg) = &mut conn else {
+        unreachable!("a PostgreSQL database")
+    };
+    diesel::sql_query(format!(
+        "UPDATE networks SET name = 'Stille naam' WHERE id = {}",
+        network["id"]
+    ))
+    .execute(pg)
+    .unwrap();
+    assert_eq!(name_through_b(), "Eerste naam", "B kept its answer");
+
+    // Changed through A: B drops what it kept.
+    let (status, _) = send(
+        &a,
+        "PATCH",
+        &path,
+        Some(&token),
+        &serde_json::json!({"name": "Nieuwe naam"}),
+    );
+    assert_eq!(status, 200);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        let seen = name_through_b();
+        if seen == "Nieuwe naam" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "B still answers {seen:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -2,6 +2,7 @@
 //! the two ways a request touches it (`read` and `write`), both off the actix
 //! workers and inside one transaction.
 
+pub mod changes;
 pub mod models;
 pub mod schema;
 pub mod stamp;
@@ -306,7 +307,11 @@ fn write_tx_once<T>(
             }
         }
     } else {
-        conn.transaction(f)
+        conn.transaction(|conn| {
+            let value = f(conn)?;
+            changes::notify(conn)?;
+            Ok(value)
+        })
     }
 }
 

@@ -15,9 +15,10 @@
 //! including the `visit` of a knowledge link, a GET that counts a click)
 //! bumps the server's generation when it has been answered, that is after
 //! its transaction ended, and an answer read before that is not used again,
-//! so a change shows in the next read. Changes made by
-//! other instances on the same database, or by the command-line tools, show
-//! after at most `PUBLIC_CACHE_SECONDS` (default 10; 0 turns the cache
+//! so a change shows in the next read. Changes made by other instances on
+//! the same PostgreSQL database drop them too, within about 50 ms
+//! (`db::changes`: LISTEN/NOTIFY). Changes made by the command-line tools
+//! show after at most `PUBLIC_CACHE_SECONDS` (default 10; 0 turns the cache
 //! off), and so does a meeting that ends and leaves the upcoming ones.
 //! Calendars (`.ics`) are not kept: they answer `If-None-Match` themselves.
 
@@ -88,6 +89,11 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// Drops every kept answer: another instance changed something.
+    pub fn forget_all(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
     /// Answers served from the cache, and public reads that went to the
     /// database (for `/metrics`).
     pub fn counts(&self) -> (u64, u64) {
