@@ -52,11 +52,18 @@ pub struct AppState {
 impl AppState {
     pub fn new(pool: db::DbPool, config: operations::config::Config) -> AppState {
         let keys = accounts::auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
+        // Every instance on one PostgreSQL database counts the same failed
+        // sign-ins; SQLite has one process.
+        let throttle = if db::Backend::of_url(&config.database_url) == db::Backend::Postgres {
+            accounts::throttle::Throttle::shared(pool.clone())
+        } else {
+            accounts::throttle::Throttle::default()
+        };
         AppState {
             pool,
             config,
             keys,
-            throttle: accounts::throttle::Throttle::default(),
+            throttle,
             metrics: web::metrics::Metrics::default(),
             rate_limiter: accounts::throttle::RateLimiter::default(),
             search_stats: Default::default(),

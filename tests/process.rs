@@ -1229,3 +1229,46 @@ fn a_change_through_one_instance_is_seen_through_the_other_at_once() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Two instances on one PostgreSQL database count the same failed
+/// sign-ins: five wrong passwords through A, and the sixth try through B
+/// is refused, even with the right password.
+#[test]
+fn failed_sign_ins_through_one_instance_block_the_account_on_the_other() {
+    let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    let (_a, a, _) = start_with(&db.url, &[]);
+    let (_b, b, _) = start_with(&db.url, &[]);
+    let password = "een lange zin als wachtwoord";
+    let (status, _) = send(
+        &a,
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        &serde_json::json!({"email": "bert@example.org", "password": password, "displayName": "Bert"}),
+    );
+    assert_eq!(status, 201);
+    let login = |address: &str, password: &str| {
+        send(
+            address,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            &serde_json::json!({"email": "bert@example.org", "password": password}),
+        )
+        .0
+    };
+    for _ in 0..5 {
+        assert_eq!(login(&a, "niet het goede wachtwoord"), 401);
+    }
+    assert_eq!(
+        login(&b, "niet het goede wachtwoord"),
+        401,
+        "the sixth failure"
+    );
+    assert_eq!(
+        login(&b, password),
+        429,
+        "blocked on B too, even with the right password"
+    );
+    assert_eq!(login(&a, password), 429);
+}

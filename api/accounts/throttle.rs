@@ -1,12 +1,21 @@
-//! Throttling of sign-in and registration, in memory (per server process).
-//! After a few failed sign-ins an account is blocked for a while, with the
-//! block growing on each further failure; a client address is blocked after
-//! many failures on any account. During a block even the right password is
-//! refused (429 with `Retry-After`).
+//! Throttling of sign-in and registration. After a few failed sign-ins an
+//! account is blocked for a while, with the block growing on each further
+//! failure; a client address is blocked after many failures on any
+//! account. During a block even the right password is refused (429 with
+//! `Retry-After`).
+//!
+//! On SQLite (one process) the counts live in memory. On PostgreSQL they
+//! live in the database (`throttle_entries`, keyed by the SHA-256 of what is
+//! counted), so every instance behind a load balancer counts the same
+//! failures: five wrong passwords through one instance block the account
+//! on all of them. Should the database not answer, the process counts in
+//! memory meanwhile.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use crate::db::{self, DbPool};
 
 #[derive(Debug)]
 struct Entry {
@@ -68,14 +77,67 @@ pub const MAIL_PER_ADDRESS: Rule = Rule {
     max_block: Duration::from_secs(60 * 60),
 };
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Throttle {
     entries: Mutex<HashMap<String, Entry>>,
+    /// The database that keeps the counts for every instance (PostgreSQL).
+    shared: Option<DbPool>,
+}
+
+impl std::fmt::Debug for Throttle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Throttle")
+            .field("shared", &self.shared.is_some())
+            .finish()
+    }
 }
 
 impl Throttle {
+    /// A throttle whose counts every instance on this database shares.
+    pub fn shared(pool: DbPool) -> Throttle {
+        Throttle {
+            entries: Mutex::default(),
+            shared: Some(pool),
+        }
+    }
+
     /// Seconds to wait when any of the keys is blocked.
-    pub fn blocked(&self, keys: &[String]) -> Option<u64> {
+    pub async fn blocked(&self, keys: &[String]) -> Option<u64> {
+        if let Some(pool) = &self.shared {
+            let hashed: Vec<String> = keys.iter().map(|k| hash(k)).collect();
+            let found = db::read(pool, move |conn| shared::blocked(conn, &hashed)).await;
+            if let Ok(wait) = found {
+                return wait;
+            }
+        }
+        self.blocked_here(keys)
+    }
+
+    /// Counts one event for a key under a rule (a failure, a registration).
+    pub async fn record(&self, key: &str, rule: Rule) {
+        if let Some(pool) = &self.shared {
+            let hashed = hash(key);
+            if db::write(pool, move |conn| shared::record(conn, &hashed, rule))
+                .await
+                .is_ok()
+            {
+                return;
+            }
+        }
+        self.record_here(key, rule);
+    }
+
+    /// Forgets a key (an account after a successful sign-in).
+    pub async fn clear(&self, key: &str) {
+        if let Some(pool) = &self.shared {
+            let hashed = hash(key);
+            let _ = db::write(pool, move |conn| shared::clear(conn, &hashed)).await;
+        }
+        self.clear_here(key);
+    }
+
+    /// Seconds to wait when any of the keys is blocked, in this process.
+    fn blocked_here(&self, keys: &[String]) -> Option<u64> {
         let now = Instant::now();
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         keys.iter()
@@ -86,8 +148,8 @@ impl Throttle {
             .max()
     }
 
-    /// Counts one event for a key under a rule (a failure, a registration).
-    pub fn record(&self, key: &str, rule: Rule) {
+    /// Counts one event for a key under a rule, in this process.
+    fn record_here(&self, key: &str, rule: Rule) {
         let now = Instant::now();
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() > 100_000 {
@@ -115,12 +177,109 @@ impl Throttle {
         }
     }
 
-    /// Forgets a key (an account after a successful sign-in).
-    pub fn clear(&self, key: &str) {
+    /// Forgets a key in this process.
+    fn clear_here(&self, key: &str) {
         self.entries
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(key);
+    }
+}
+
+/// How a key is kept in the database: its SHA-256, so the table names
+/// nobody.
+fn hash(key: &str) -> String {
+    crate::accounts::sessions::sha256_hex(key.as_bytes())
+}
+
+/// The counts in the database, by the same rules as in memory.
+mod shared {
+    use chrono::{NaiveDateTime, Utc};
+    use diesel::prelude::*;
+
+    use super::Rule;
+    use crate::db::schema::throttle_entries;
+    use crate::db::DbConn;
+    use crate::web::error::ApiError;
+
+    fn now() -> NaiveDateTime {
+        Utc::now().naive_utc()
+    }
+
+    pub fn blocked(conn: &mut DbConn, keys: &[String]) -> Result<Option<u64>, ApiError> {
+        let now = now();
+        let until: Option<NaiveDateTime> = throttle_entries::table
+            .filter(throttle_entries::key.eq_any(keys))
+            .filter(throttle_entries::blocked_until.gt(now))
+            .select(diesel::dsl::max(throttle_entries::blocked_until))
+            .first(conn)?;
+        Ok(until.map(|u| ((u - now).num_seconds().max(1)) as u64))
+    }
+
+    pub fn record(conn: &mut DbConn, key: &str, rule: Rule) -> Result<(), ApiError> {
+        let now = now();
+        let window = chrono::Duration::from_std(rule.window).unwrap_or_default();
+        let found: Option<(i32, NaiveDateTime, Option<NaiveDateTime>)> = match conn {
+            DbConn::Pg(c) => throttle_entries::table
+                .find(key)
+                .select((
+                    throttle_entries::count,
+                    throttle_entries::window_start,
+                    throttle_entries::blocked_until,
+                ))
+                .for_update()
+                .first(c)
+                .optional()?,
+            DbConn::Sqlite(c) => throttle_entries::table
+                .find(key)
+                .select((
+                    throttle_entries::count,
+                    throttle_entries::window_start,
+                    throttle_entries::blocked_until,
+                ))
+                .first(c)
+                .optional()?,
+        };
+        let (mut count, mut start, mut until) = found.unwrap_or((0, now, None));
+        if now - start > window && until.is_none_or(|u| u <= now) {
+            count = 0;
+            start = now;
+        }
+        count += 1;
+        if count as u32 > rule.limit {
+            let extra = (count as u32 - rule.limit - 1).min(16);
+            let block = rule.block.saturating_mul(1 << extra).min(rule.max_block);
+            until = Some(now + chrono::Duration::from_std(block).unwrap_or_default());
+        }
+        diesel::delete(throttle_entries::table.find(key)).execute(conn)?;
+        diesel::insert_into(throttle_entries::table)
+            .values((
+                throttle_entries::key.eq(key),
+                throttle_entries::count.eq(count),
+                throttle_entries::window_start.eq(start),
+                throttle_entries::blocked_until.eq(until),
+            ))
+            .execute(conn)?;
+        // Now and then, the entries whose window and block are long over.
+        if rand::random::<u8>() == 0 {
+            let old = now - chrono::Duration::days(1);
+            diesel::delete(
+                throttle_entries::table
+                    .filter(throttle_entries::window_start.lt(old))
+                    .filter(
+                        throttle_entries::blocked_until
+                            .is_null()
+                            .or(throttle_entries::blocked_until.lt(now)),
+                    ),
+            )
+            .execute(conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn clear(conn: &mut DbConn, key: &str) -> Result<(), ApiError> {
+        diesel::delete(throttle_entries::table.find(key)).execute(conn)?;
+        Ok(())
     }
 }
 
@@ -133,16 +292,16 @@ mod tests {
         let t = Throttle::default();
         let key = "login:a@example.org".to_string();
         for _ in 0..ACCOUNT.limit {
-            t.record(&key, ACCOUNT);
+            t.record_here(&key, ACCOUNT);
         }
-        assert_eq!(t.blocked(std::slice::from_ref(&key)), None);
-        t.record(&key, ACCOUNT);
-        let first = t.blocked(std::slice::from_ref(&key)).expect("blocked");
-        t.record(&key, ACCOUNT);
-        let second = t.blocked(std::slice::from_ref(&key)).expect("blocked");
+        assert_eq!(t.blocked_here(std::slice::from_ref(&key)), None);
+        t.record_here(&key, ACCOUNT);
+        let first = t.blocked_here(std::slice::from_ref(&key)).expect("blocked");
+        t.record_here(&key, ACCOUNT);
+        let second = t.blocked_here(std::slice::from_ref(&key)).expect("blocked");
         assert!(second > first);
-        t.clear(&key);
-        assert_eq!(t.blocked(&[key]), None);
+        t.clear_here(&key);
+        assert_eq!(t.blocked_here(&[key]), None);
     }
 }
 

@@ -562,6 +562,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    throttle_entries (key) {
+        key -> Text,
+        count -> Integer,
+        window_start -> Timestamp,
+        blocked_until -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(document_contents -> documents (document_id));
@@ -785,4 +794,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_subscriptions,
     webhook_deliveries,
     webhook_attempts,
+    throttle_entries,
 );

@@ -75,7 +75,7 @@ pub async fn issue_client_token(
         format!("client:{}", form.client_id),
         format!("client-address:{}", client_address(&req)),
     ];
-    if let Some(wait) = state.throttle.blocked(&keys) {
+    if let Some(wait) = state.throttle.blocked(&keys).await {
         return Err(ApiError::TooManyRequests(wait));
     }
     let now = db::now();
@@ -89,8 +89,8 @@ pub async fn issue_client_token(
     })
     .await?;
     let Some(client) = client.filter(|c| secret_matches(c, &form.secret, now)) else {
-        state.throttle.record(&keys[0], throttle::ACCOUNT);
-        state.throttle.record(&keys[1], throttle::ADDRESS);
+        state.throttle.record(&keys[0], throttle::ACCOUNT).await;
+        state.throttle.record(&keys[1], throttle::ADDRESS).await;
         return Ok(Refusal::client().answer());
     };
     let has = scopes_of(&client.scopes);

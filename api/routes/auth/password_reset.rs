@@ -37,16 +37,27 @@ pub async fn request_password_reset(
     body: JsonBody<PasswordResetInput>,
 ) -> Result<HttpResponse, ApiError> {
     let client = format!("reset:{}", client_address(&req));
-    state.throttle.record(&client, throttle::MAIL_PER_ADDRESS);
-    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&client)) {
+    state
+        .throttle
+        .record(&client, throttle::MAIL_PER_ADDRESS)
+        .await;
+    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&client)).await {
         return Err(ApiError::TooManyRequests(wait));
     }
     let input = body.into_inner()?;
     let email = accounts::normalise_email(&present(input.email, "email")?);
     // Per address: more asks send nothing more, with the same answer.
     let key = format!("reset-mail:{email}");
-    state.throttle.record(&key, throttle::MAIL_PER_ACCOUNT);
-    if state.throttle.blocked(std::slice::from_ref(&key)).is_none() {
+    state
+        .throttle
+        .record(&key, throttle::MAIL_PER_ACCOUNT)
+        .await;
+    if state
+        .throttle
+        .blocked(std::slice::from_ref(&key))
+        .await
+        .is_none()
+    {
         let base = base_url(&req);
         db::write(&state.pool, move |conn| {
             let account: Option<(i64, String, String)> = users::table

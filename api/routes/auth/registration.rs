@@ -39,8 +39,8 @@ pub async fn register(
     body: JsonBody<RegisterInput>,
 ) -> Result<HttpResponse, ApiError> {
     let key = format!("register:{}", client_address(&req));
-    state.throttle.record(&key, throttle::REGISTRATION);
-    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&key)) {
+    state.throttle.record(&key, throttle::REGISTRATION).await;
+    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&key)).await {
         return Err(ApiError::TooManyRequests(wait));
     }
     let (input, mut errors) = body.with_errors();

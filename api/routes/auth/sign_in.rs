@@ -43,7 +43,7 @@ pub async fn login(
         format!("login:{email}"),
         format!("address:{}", client_address(&req)),
     ];
-    if let Some(wait) = state.throttle.blocked(&keys) {
+    if let Some(wait) = state.throttle.blocked(&keys).await {
         return Err(ApiError::TooManyRequests(wait));
     }
     let user = db::read(&state.pool, move |conn| {
@@ -59,8 +59,8 @@ pub async fn login(
     let user_id = match user {
         Some(user) if ok && !user.disabled => user.id,
         other => {
-            state.throttle.record(&keys[0], throttle::ACCOUNT);
-            state.throttle.record(&keys[1], throttle::ADDRESS);
+            state.throttle.record(&keys[0], throttle::ACCOUNT).await;
+            state.throttle.record(&keys[1], throttle::ADDRESS).await;
             let known = other.map(|u| u.id);
             db::write(&state.pool, move |conn| {
                 crate::audit::record(conn, None, "login.failed", "user", known, None)
@@ -71,7 +71,7 @@ pub async fn login(
             ));
         }
     };
-    state.throttle.clear(&keys[0]);
+    state.throttle.clear(&keys[0]).await;
     let days = state.config.refresh_token_days;
     let (user, stakeholder, session) = db::write(&state.pool, move |conn| {
         crate::audit::record(

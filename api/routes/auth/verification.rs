@@ -41,8 +41,11 @@ pub async fn send_verification(
     let user_id = auth.required()?;
     let input = body.into_inner()?;
     let key = format!("verify-mail:{user_id}");
-    state.throttle.record(&key, throttle::MAIL_PER_ACCOUNT);
-    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&key)) {
+    state
+        .throttle
+        .record(&key, throttle::MAIL_PER_ACCOUNT)
+        .await;
+    if let Some(wait) = state.throttle.blocked(std::slice::from_ref(&key)).await {
         return Err(ApiError::TooManyRequests(wait));
     }
     let base = base_url(&req);
