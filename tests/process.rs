@@ -1272,3 +1272,95 @@ fn failed_sign_ins_through_one_instance_block_the_account_on_the_other() {
     );
     assert_eq!(login(&a, password), 429);
 }
+
+/// Two instances on one PostgreSQL database, each with its webhook worker:
+/// 200 events written through both are delivered to a real receiver on a
+/// loopback port exactly once between them, each with a valid signature.
+#[test]
+fn webhooks_are_delivered_once_between_two_instances() {
+    use common::receiver::Receiver;
+    let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    let settings = [
+        ("WEBHOOK_ALLOW_LOOPBACK", "true"),
+        ("RATE_LIMIT_WRITES", "0"),
+    ];
+    let (_a, a, _) = start_with(&db.url, &settings);
+    let (_b, b, _) = start_with(&db.url, &settings);
+    let (status, account) = send(
+        &a,
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        &serde_json::json!({"email": "carla@example.org", "password": "een lange zin als wachtwoord", "displayName": "Carla"}),
+    );
+    assert_eq!(status, 201);
+    let token = account["accessToken"].as_str().unwrap().to_string();
+    let post = |address: &str, path: &str, body: serde_json::Value| {
+        let (status, answer) = send(address, "POST", path, Some(&token), &body);
+        assert_eq!(status / 100, 2, "{path}: {answer}");
+        answer
+    };
+    let network = post(
+        &a,
+        "/api/v1/networks",
+        serde_json::json!({"name": "Werk voor iedereen", "theme": "Werk", "scope": "national"}),
+    )["id"]
+        .clone();
+    let org = post(
+        &a,
+        "/api/v1/stakeholders",
+        serde_json::json!({"kind": "municipality", "name": "Gemeente Zwolle"}),
+    )["id"]
+        .clone();
+    let client = post(
+        &a,
+        "/api/v1/api-clients",
+        serde_json::json!({"stakeholderId": org, "name": "Zaaksysteem"}),
+    );
+    let receiver = Receiver::start("/hooks");
+    let hook = post(
+        &b,
+        &format!("/api/v1/api-clients/{}/webhooks", client["id"]),
+        serde_json::json!({"url": receiver.url, "events": ["goal.created"]}),
+    );
+    let secret = hook["secret"].as_str().unwrap().to_string();
+    for i in 0..200 {
+        let through = if i % 2 == 0 { &a } else { &b };
+        post(
+            through,
+            &format!("/api/v1/networks/{network}/goals"),
+            serde_json::json!({"title": format!("Stap {i}")}),
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while receiver.received().len() < 200 {
+        assert!(
+            Instant::now() < deadline,
+            "only {} of 200 arrived",
+            receiver.received().len()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Nothing comes twice, also after a while.
+    std::thread::sleep(Duration::from_secs(3));
+    let got = receiver.received();
+    assert_eq!(got.len(), 200, "each event once");
+    let ids: std::collections::HashSet<&str> = got
+        .iter()
+        .map(|r| r.headers["webhook-id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 200);
+    for r in &got {
+        let timestamp: i64 = r.headers["webhook-timestamp"].parse().unwrap();
+        assert_eq!(
+            r.headers["webhook-signature"],
+            themanet::webhooks::sign::signature(
+                &secret,
+                &r.headers["webhook-id"],
+                timestamp,
+                &r.body
+            )
+        );
+        assert_eq!(r.json()["type"], "goal.created");
+    }
+}

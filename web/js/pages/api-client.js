@@ -139,7 +139,7 @@ export async function boot(main) {
     { class: "tm-form", "aria-labelledby": "webhook-kop" },
     heading(2, t("webhooks.addTitle"), { id: "webhook-kop" }),
     textField({ name: "url", label: t("webhooks.url"), required: true, type: "url", description: t("webhooks.urlHelp") }),
-    checkboxGroup({ name: "events", label: t("webhooks.events"), choices: EVENTS.map((e) => ({ value: e, label: t(`webhooks.event.${e}`) })) }),
+    checkboxGroup({ name: "events", label: t("webhooks.events"), choices: EVENTS.map((e) => ({ value: e, label: t(`webhooks.event.${e.replace(".", "_")}`) })) }),
     textField({ name: "municipality", label: t("webhooks.municipality"), description: t("webhooks.municipalityHelp") }),
     buttonRow(submitButton(t("webhooks.add"))),
   );
