@@ -1280,9 +1280,14 @@ fn failed_sign_ins_through_one_instance_block_the_account_on_the_other() {
 fn webhooks_are_delivered_once_between_two_instances() {
     use common::receiver::Receiver;
     let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    // One signing key, as every instance behind a load balancer has.
     let settings = [
         ("WEBHOOK_ALLOW_LOOPBACK", "true"),
         ("RATE_LIMIT_WRITES", "0"),
+        (
+            "JWT_SECRET",
+            "een gedeelde sleutel van ruim tweeendertig tekens lang",
+        ),
     ];
     let (_a, a, _) = start_with(&db.url, &settings);
     let (_b, b, _) = start_with(&db.url, &settings);
