@@ -1608,7 +1608,7 @@ fn run_backend(o: &Options, backend: Backend) -> Result<()> {
         let started = Instant::now();
         let at_start = count.load(std::sync::atomic::Ordering::Relaxed);
         while count.load(std::sync::atomic::Ordering::Relaxed) < written
-            && started.elapsed() < Duration::from_secs(120)
+            && started.elapsed() < Duration::from_secs(if o.smoke { 10 } else { 120 })
         {
             std::thread::sleep(Duration::from_millis(100));
         }

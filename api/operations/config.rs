@@ -261,7 +261,7 @@ impl Config {
         }
         Ok(Config {
             webhook_allow_loopback,
-            webhook_timeout_seconds: number(&get, "WEBHOOK_TIMEOUT_SECONDS", 10, 1..=60, "seconds")?
+            webhook_timeout_seconds: number(&get, "WEBHOOK_TIMEOUT_SECONDS", 10, 1..=10, "seconds")?
                 as u64,
             document_max_bytes: number(&get, "DOCUMENT_MAX_MB", 20, 1..=200, "megabytes")? as usize
                 * 1024

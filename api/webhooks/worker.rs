@@ -70,26 +70,38 @@ impl Outcome {
     }
 }
 
-/// Claims what is due at `now`, sends it and logs each try; returns how
-/// many were delivered.
+/// How many deliveries a worker claims at once: few enough that their
+/// tries, each within `WEBHOOK_TIMEOUT_SECONDS` (at most 10 seconds),
+/// end well before the claim ([`CLAIM`]) runs out.
+pub const BATCH: i64 = 10;
+
+/// Claims what is due at `now` (at most [`BATCH`]), sends it and logs each
+/// try, all tries of the batch in one transaction; returns how many were
+/// delivered.
 pub fn deliver_due(
     pool: &DbPool,
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<usize, ApiError> {
-    let claimed = db::write_blocking(pool, |conn| claim(conn, now, 20))?;
-    let mut delivered = 0;
-    for delivery in claimed {
-        let outcome = attempt(&delivery, settings);
-        let ok = outcome.delivered();
-        db::write_blocking(pool, |conn| {
-            record(conn, &delivery, &outcome, now, settings)
-        })?;
-        if ok {
-            delivered += 1;
+    deliver_batch(pool, settings, now).map(|(delivered, _)| delivered)
+}
+
+/// [`deliver_due`], also saying how many it claimed.
+fn deliver_batch(
+    pool: &DbPool,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<(usize, usize), ApiError> {
+    let claimed = db::write_blocking(pool, |conn| claim(conn, now, BATCH))?;
+    let outcomes: Vec<Outcome> = claimed.iter().map(|d| attempt(d, settings)).collect();
+    let delivered = outcomes.iter().filter(|o| o.delivered()).count();
+    db::write_blocking(pool, |conn| {
+        for (delivery, outcome) in claimed.iter().zip(&outcomes) {
+            record(conn, delivery, outcome, now, settings)?;
         }
-    }
-    Ok(delivered)
+        Ok(())
+    })?;
+    Ok((delivered, claimed.len()))
 }
 
 /// Whether anything is due at `now` (a read, so an idle worker takes no
@@ -361,17 +373,21 @@ pub fn start(pool: DbPool, settings: Settings) {
                 let now = Utc::now().naive_utc();
                 let round = db::read_blocking(&pool, |conn| due(conn, now)).and_then(|due| {
                     if due {
-                        deliver_due(&pool, &settings, now)
+                        deliver_batch(&pool, &settings, now)
                     } else {
-                        Ok(0)
+                        Ok((0, 0))
                     }
                 });
                 match round {
-                    Ok(n) => {
+                    Ok((n, claimed)) => {
                         if n > 0 {
                             tracing::info!(delivered = n, "webhooks delivered");
                         }
                         last_error.clear();
+                        // A full batch: more may be due at once.
+                        if claimed as i64 == BATCH {
+                            continue;
+                        }
                     }
                     Err(e) => {
                         let e = e.to_string();
