@@ -32,9 +32,9 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// - `consent`: a personal detail sent without the consent to keep it.
 /// - `rule`: breaks a rule of the platform (how far networks above and
 ///   below reach, the tree of goals).
-/// - `weakPassword`: a password that is too easy to guess.
+/// - `weak_password`: a password that is too easy to guess.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 #[schema(as = InvalidParamCode)]
 pub enum Code {
     Required,
@@ -66,7 +66,7 @@ impl Code {
             Code::Reference => "reference",
             Code::Consent => "consent",
             Code::Rule => "rule",
-            Code::WeakPassword => "weakPassword",
+            Code::WeakPassword => "weak_password",
         }
     }
 

@@ -202,7 +202,7 @@ both!(
             .await
             .expect(400);
         assert_eq!(r.invalid_codes(), vec!["scope duplicate"]);
-        for (password, code) in [("kort", "length"), ("wachtwoord", "weakPassword")] {
+        for (password, code) in [("kort", "length"), ("wachtwoord", "weak_password")] {
             let r = app
                 .post(
                     "/api/v1/auth/register",

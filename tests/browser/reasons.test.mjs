@@ -115,7 +115,7 @@ test("the codes that say it all, in both languages, whatever the reason", () => 
     speak(lang);
     assert.equal(reasonText({ code: "required", reason: "is required" }), required);
     assert.equal(reasonText({ code: "enum", reason: "must be one of: a, b", allowed: ["a", "b"] }), oneOf);
-    assert.match(reasonText({ code: "weakPassword", reason: "is one of the most used passwords" }), weak);
+    assert.match(reasonText({ code: "weak_password", reason: "is one of the most used passwords" }), weak);
   }
 });
 

@@ -46,7 +46,7 @@
     questionReceived: "The other network has received the question already. You can no longer change it.",
     answerNote: "Write the answer or the reason.",
     general: "This is not filled in correctly.",
-    weakPassword: "This password is one of the most used. Choose another, for example a short sentence.",
+    weak_password: "This password is one of the most used. Choose another, for example a short sentence.",
     format: "This is not in the right form.",
     length: "This is too short or too long.",
     range: "This number is too small or too large.",

@@ -47,7 +47,7 @@
     questionReceived: "Het andere netwerk heeft de vraag al ontvangen. Je kunt hem niet meer aanpassen.",
     answerNote: "Schrijf het antwoord of de reden op.",
     general: "Dit is niet goed ingevuld.",
-    weakPassword: "Dit wachtwoord wordt heel vaak gebruikt. Kies een ander, bijvoorbeeld een korte zin.",
+    weak_password: "Dit wachtwoord wordt heel vaak gebruikt. Kies een ander, bijvoorbeeld een korte zin.",
     format: "Dit heeft niet de goede vorm.",
     length: "Dit is te kort of te lang.",
     range: "Dit getal is te klein of te groot.",

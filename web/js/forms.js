@@ -282,11 +282,11 @@ const CODES = {
   reference: "reference",
   consent: "consent",
   rule: "rule",
-  weakPassword: "weakPassword",
+  weak_password: "weak_password",
 };
 
 // Codes whose general text says all there is to say, in both languages.
-const COMPLETE = ["required", "enum", "weakPassword"];
+const COMPLETE = ["required", "enum", "weak_password"];
 
 const bound = (value) => (Number.isInteger(value) ? value : null);
 
