@@ -401,6 +401,12 @@ text_enum! {
     MailStatus { Waiting = "waiting", Sent = "sent", Failed = "failed" }
 }
 
+text_enum! {
+    /// Only what is yours: `me`, the one value of a list's `member` or
+    /// `registrant` filter.
+    OnlyMine { Me = "me" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,3 +72,51 @@ fn enums_are_documented_as_sent() {
     assert_eq!(enums("StakeholderKind")[0], "experience_expert");
     assert_eq!(enums("Role")[1], "core_group");
 }
+
+/// The spec's required fields follow one rule (`web::openapi::for_generators`):
+/// in responses, a field that can be null is always sent, and a field the
+/// server leaves out when it does not apply is documented as not null. So
+/// every `Option` that serde skips must say `nullable = false`, or the spec
+/// would promise a field that is not there.
+#[test]
+fn skipped_fields_are_documented_as_optional() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("read api/") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                let lines: Vec<&str> = text.lines().collect();
+                for (i, line) in lines.iter().enumerate() {
+                    if !line.contains("skip_serializing_if = \"Option::is_none\"") {
+                        continue;
+                    }
+                    // The field's attributes: up to the field itself.
+                    let start = (0..i)
+                        .rev()
+                        .find(|&j| !lines[j].trim_start().starts_with("#["))
+                        .map_or(0, |j| j + 1);
+                    let end = (i..lines.len())
+                        .find(|&j| !lines[j].trim_start().starts_with("#["))
+                        .unwrap_or(lines.len());
+                    let block = lines[start..end].join("\n");
+                    let undocumented =
+                        text.contains("ToSchema") && !block.contains("nullable = false");
+                    if undocumented {
+                        found.push(format!("{}:{}", path.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("api"),
+        &mut found,
+    );
+    assert!(
+        found.is_empty(),
+        "add #[schema(nullable = false)] beside these skipped fields: {found:?}"
+    );
+}

@@ -236,6 +236,201 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
     }
 }
 
+/// Enumerations that may gain values within this version of the API
+/// (docs/api.md says so): where a response carries one, the document says
+/// "one of these, or another string", so that a generated client keeps
+/// working when a value is added. Requests keep the closed list.
+const EXTENSIBLE: &[&str] = &["InvalidParamCode", "Audience"];
+
+/// The names of the schemas `value` refers to.
+fn references(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
+                found.insert(name.to_string());
+            }
+            map.values().for_each(|v| references(v, found));
+        }
+        Value::Array(list) => list.iter().for_each(|v| references(v, found)),
+        _ => {}
+    }
+}
+
+/// `names` and every schema they refer to, however deep.
+fn with_referenced(
+    schemas: &Map<String, Value>,
+    mut names: std::collections::BTreeSet<String>,
+) -> std::collections::BTreeSet<String> {
+    let mut todo: Vec<String> = names.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        let mut found = std::collections::BTreeSet::new();
+        if let Some(schema) = schemas.get(&name) {
+            references(schema, &mut found);
+        }
+        for name in found {
+            if names.insert(name.clone()) {
+                todo.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// Whether a property's schema admits null.
+fn admits_null(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
+        _ => ["oneOf", "anyOf"].iter().any(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|list| list.iter().any(|s| s["type"] == "null"))
+        }),
+    }
+}
+
+/// A reference with words beside it inside `oneOf: [S, null]` (the shape
+/// utoipa gives an `Option` of a schema) becomes the reference alone, the
+/// words moving up to the property: generators otherwise make an empty
+/// model of the wrapper.
+fn hoist_reference_words(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for key in ["oneOf", "anyOf"] {
+                let mut words = Map::new();
+                if let Some(list) = map.get_mut(key).and_then(Value::as_array_mut) {
+                    if !list.iter().any(|s| s["type"] == "null") {
+                        continue;
+                    }
+                    for member in list.iter_mut().filter_map(Value::as_object_mut) {
+                        if let Some(reference) = member.remove("$ref") {
+                            for (k, v) in std::mem::take(member) {
+                                words.entry(k).or_insert(v);
+                            }
+                            member.insert("$ref".into(), reference);
+                        }
+                    }
+                }
+                for (k, v) in words {
+                    map.entry(k).or_insert(v);
+                }
+            }
+            map.values_mut().for_each(hoist_reference_words);
+        }
+        Value::Array(list) => list.iter_mut().for_each(hoist_reference_words),
+        _ => {}
+    }
+}
+
+/// Makes the document read as a client generator needs it (checked by
+/// generating a Python client from it, scripts/test-client.sh):
+/// - in schemas that only responses use, every property the server always
+///   sends is required, null or not; what is left out when it does not
+///   apply (an `Option` the server skips, documented `nullable = false`)
+///   stays optional;
+/// - `ETag` and `Location` headers are required where documented;
+/// - operations open to everyone declare no security requirement (an empty
+///   list) instead of "anonymous or bearer", which generators read as
+///   "bearer needed"; a token is still welcome there;
+/// - the values of the [`EXTENSIBLE`] enumerations are open in responses;
+/// - references with words beside them lose the wrapper.
+pub fn for_generators(doc: &mut Value) {
+    hoist_reference_words(doc);
+    let mut answered = std::collections::BTreeSet::new();
+    let mut asked = std::collections::BTreeSet::new();
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for op in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|item| item.values_mut())
+            .filter_map(Value::as_object_mut)
+        {
+            if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+                references(&Value::Object(responses.clone()), &mut answered);
+                for header in responses
+                    .values_mut()
+                    .filter_map(|r| r.get_mut("headers"))
+                    .filter_map(Value::as_object_mut)
+                    .flat_map(|h| h.iter_mut())
+                    .filter(|(name, _)| matches!(name.as_str(), "ETag" | "Location"))
+                    .filter_map(|(_, header)| header.as_object_mut())
+                {
+                    header.insert("required".into(), json!(true));
+                }
+            }
+            for key in ["requestBody", "parameters"] {
+                if let Some(part) = op.get(key) {
+                    references(part, &mut asked);
+                }
+            }
+            let open = op
+                .get("security")
+                .and_then(Value::as_array)
+                .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(Map::is_empty)));
+            if open {
+                op.insert("security".into(), json!([]));
+            }
+        }
+    }
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let answered = with_referenced(schemas, answered);
+    let asked = with_referenced(schemas, asked);
+    for name in answered.difference(&asked) {
+        let Some(schema) = schemas.get_mut(name).and_then(Value::as_object_mut) else {
+            continue;
+        };
+        let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        let mut always: Vec<String> = Vec::new();
+        for (prop, value) in props.iter_mut() {
+            if admits_null(value) {
+                always.push(prop.clone());
+            }
+            open_extensible(value);
+        }
+        let required = schema.entry("required").or_insert_with(|| json!([]));
+        if let Some(list) = required.as_array_mut() {
+            list.extend(always.into_iter().map(Value::String));
+            list.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            list.dedup();
+        }
+    }
+}
+
+/// A reference to an [`EXTENSIBLE`] enumeration, directly or as the items
+/// of a list, becomes "that, or another string".
+fn open_extensible(value: &mut Value) {
+    if let Some(items) = value.get_mut("items") {
+        open_extensible(items);
+    }
+    let Some(map) = value.as_object_mut() else {
+        return;
+    };
+    let extensible = map
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .is_some_and(|name| EXTENSIBLE.contains(&name));
+    if extensible {
+        if let Some(reference) = map.remove("$ref") {
+            map.insert(
+                "anyOf".into(),
+                json!([{"$ref": reference}, {"type": "string"}]),
+            );
+        }
+    }
+}
+
 /// Converts the OpenAPI 3.1 document to 3.0.3: `type: [X, "null"]` becomes
 /// `type: X, nullable: true`, and `oneOf: [{type: null}, S]` becomes S made
 /// nullable.

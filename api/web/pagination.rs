@@ -206,6 +206,10 @@ pub struct PageLinks {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub next: Option<Link>,
+    /// The cursor of the next page, as `next` carries it (what a page's
+    /// `nextCursor` gives).
+    #[serde(skip)]
+    pub next_cursor: Option<String>,
 }
 
 /// The scheme and host the client used (or `PUBLIC_URL`), without a slash.
@@ -244,8 +248,9 @@ impl PageLinks {
         if let Some(c) = page.after {
             this_pairs.push(("cursor".into(), c.encode()));
         }
-        let next = next.map(|c| {
-            pairs.push(("cursor".into(), c.encode()));
+        let next_cursor = next.map(|c| c.encode());
+        let next = next_cursor.as_ref().map(|c| {
+            pairs.push(("cursor".into(), c.clone()));
             Link {
                 href: href(req, &pairs),
             }
@@ -255,6 +260,7 @@ impl PageLinks {
                 href: href(req, &this_pairs),
             },
             next,
+            next_cursor,
         }
     }
 }
@@ -267,6 +273,10 @@ macro_rules! page_type {
         #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
         pub struct $name {
             pub items: Vec<$item>,
+            /// The next page's `cursor`, the one `_links.next` carries;
+            /// null on the last page.
+            #[serde(rename = "nextCursor")]
+            pub next_cursor: Option<String>,
             #[serde(rename = "_links")]
             pub links: $crate::web::pagination::PageLinks,
         }
@@ -274,7 +284,11 @@ macro_rules! page_type {
         impl $crate::web::pagination::Page for $name {
             type Item = $item;
             fn new(items: Vec<$item>, links: $crate::web::pagination::PageLinks) -> $name {
-                $name { items, links }
+                $name {
+                    items,
+                    next_cursor: links.next_cursor.clone(),
+                    links,
+                }
             }
         }
     };
@@ -294,6 +308,10 @@ macro_rules! page_type {
             #[serde(skip_serializing_if = "Option::is_none")]
             #[schema(nullable = false)]
             pub deleted: Option<Vec<$crate::web::pagination::Deletion>>,
+            /// The next page's `cursor`, the one `_links.next` carries;
+            /// null on the last page.
+            #[serde(rename = "nextCursor")]
+            pub next_cursor: Option<String>,
             #[serde(rename = "_links")]
             pub links: $crate::web::pagination::PageLinks,
         }
@@ -304,6 +322,7 @@ macro_rules! page_type {
                 $name {
                     items,
                     deleted: None,
+                    next_cursor: links.next_cursor.clone(),
                     links,
                 }
             }

@@ -188,16 +188,6 @@ pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     }
 }
 
-/// The one value a parameter takes, such as `member=me`.
-pub fn exactly<'de, D: Deserializer<'de>>(d: D, value: &str) -> Result<Option<String>, D::Error> {
-    let sent = typed(d)?;
-    if sent == value {
-        Ok(Some(sent))
-    } else {
-        Err(Problem::new(Code::Enum, format!("must be {value}")).fail())
-    }
-}
-
 /// A value of a fixed list (`domain::Choice`).
 pub fn choice<'de, D, E>(d: D) -> Result<Option<E>, D::Error>
 where

@@ -236,6 +236,7 @@ pub fn openapi() -> &'static Value {
         let mut value = serde_json::to_value(&doc).unwrap_or_default();
         crate::web::openapi::finish(&mut value, &required_fields());
         crate::web::openapi::refine(&mut value, &post_only_required_fields());
+        crate::web::openapi::for_generators(&mut value);
         value
     })
 }

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 
 use crate::db::models::Meeting;
 use crate::domain::{
-    AccessFeature, MeetingFormat, MeetingKind, MeetingStatus, RegistrationStatus, TimeZone,
-    Visibility,
+    AccessFeature, MeetingFormat, MeetingKind, MeetingStatus, OnlyMine, RegistrationStatus,
+    TimeZone, Visibility,
 };
 use crate::page_type;
 use crate::queries::meetings::MeetingView;
@@ -195,19 +195,15 @@ pub struct MeetingFilters {
     pub access_features: Option<Vec<AccessFeature>>,
     /// `me`: only the meetings you registered for, with a place or waiting
     /// (sign in first).
-    #[param(pattern = "^me$")]
-    #[serde(default, deserialize_with = "only_me")]
-    pub registrant: Option<String>,
+    #[param(inline)]
+    #[serde(default, deserialize_with = "params::choice")]
+    pub registrant: Option<OnlyMine>,
     /// Only meetings changed at or after this time. The first page then also
     /// lists what was deleted since (`deleted`); at most
     /// `DELETION_RETENTION_DAYS` (90) ago, else 400.
     #[serde(default, deserialize_with = "params::date_time")]
     pub updated_since: Option<DateTime<Utc>>,
 }
-}
-
-fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    params::exactly(d, "me")
 }
 
 impl crate::web::pagination::Synced for MeetingFilters {

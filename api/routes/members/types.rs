@@ -30,6 +30,7 @@ pub struct MemberOut {
     /// `/me/preferences`: only for the network's coordinators, and only for
     /// members with an account who joined by their own act.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub reach: Option<ReachOut>,
     #[serde(serialize_with = "crate::web::http::time")]
     pub joined_at: DateTime<Utc>,

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::models::Network;
-use crate::domain::{GoalStatus, NetworkStatus, Role, Scope, StakeholderKind, Visibility};
+use crate::domain::{
+    GoalStatus, NetworkStatus, OnlyMine, Role, Scope, StakeholderKind, Visibility,
+};
 use crate::queries::networks::{Relative, Surroundings};
 use crate::reference::municipality;
 use crate::web::error::{Code, InvalidParam};
@@ -205,9 +207,9 @@ pub struct NetworkFilters {
     #[serde(default, deserialize_with = "params::id")]
     pub parent: Option<i64>,
     /// `me`: only the networks you are a member of (sign in first).
-    #[param(pattern = "^me$")]
-    #[serde(default, deserialize_with = "only_me")]
-    pub member: Option<String>,
+    #[param(inline)]
+    #[serde(default, deserialize_with = "params::choice")]
+    pub member: Option<OnlyMine>,
     /// Only networks changed at or after this time (incremental sync). The
     /// first page then also lists what was deleted since (`deleted`); at
     /// most `DELETION_RETENTION_DAYS` (90) ago, else 400.
@@ -246,9 +248,4 @@ impl Synced for NetworkFilters {
     fn updated_since(&self) -> Option<DateTime<Utc>> {
         self.updated_since
     }
-}
-
-/// `member=me`, the one value `member` takes.
-fn only_me<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    params::exactly(d, "me")
 }

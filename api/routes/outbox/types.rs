@@ -22,9 +22,11 @@ pub struct OutboxMailOut {
     pub subject: String,
     /// The plain-text part (empty once sent); only in a single mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub text: Option<String>,
     /// The HTML part (empty once sent); only in a single mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub html: Option<String>,
     pub message_id: String,
     pub attempts: i32,
