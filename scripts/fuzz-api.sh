@@ -46,26 +46,8 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VER
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
+source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-fuzz.XXXXXX)"
-server_pid=""
-pg_db=""
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -INT "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-  if [[ -n "$pg_db" ]]; then
-    psql -q -d "$PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
-    pg_db=""
-  fi
-}
 cleanup() {
   stop_server
   if [[ "${FUZZ_KEEP:-}" == 1 ]]; then echo "fuzz: kept $work"; else rm -rf "$work"; fi
@@ -86,30 +68,9 @@ total_ops=0
 total_cases=0
 summary=()
 fuzz() { # fuzz BACKEND
-  local backend="$1" url port base dir
+  local backend="$1" dir
   dir="$work/$backend"
-  mkdir -p "$dir"
-  case "$backend" in
-    sqlite) url="sqlite://$dir/fuzz.db" ;;
-    postgres)
-      pg_db="themanet_fuzz_$$"
-      psql -q -d "$PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null
-      psql -q -d "$PG_URL" -c "CREATE DATABASE $pg_db" >/dev/null
-      url="${PG_URL%/*}/$pg_db"
-      ;;
-    *) echo "fuzz: unknown backend $backend" >&2; exit 2 ;;
-  esac
-  port="$(free_port)"
-  base="http://127.0.0.1:$port"
-  DATABASE_URL="$url" BIND_ADDRESS="127.0.0.1:$port" DEMO_DATA=on WEB_DIR=web \
-  RATE_LIMIT_WRITES=0 RATE_LIMIT_SEARCHES=0 ACCESS_TOKEN_TTL=3600 RUST_LOG=warn \
-    "$THEMANET_BIN" serve >"$dir/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 150); do
-    curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$dir/server.log" >&2; echo "fuzz: the server stopped" >&2; exit 1; }
-    sleep 0.2
-  done
+  start_server "$backend" "$dir" RATE_LIMIT_WRITES=0 RATE_LIMIT_SEARCHES=0 ACCESS_TOKEN_TTL=3600
 
   local alice bob
   alice="$(token_for "$base" fuzz-alice@example.org "Alice Fuzz")"

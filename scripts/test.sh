@@ -10,7 +10,8 @@
 # 3. Checks that the integration tests ran on both backends, the same number
 #    on each, and that no test was ignored.
 # 4. Lints the OpenAPI documents against the NL API Design Rules.
-# 5. Fuzzes the running API from its spec on both backends (scripts/fuzz-api.sh).
+# 5. Fuzzes the running API from its spec on both backends (scripts/fuzz-api.sh),
+#    and runs a client generated from the spec against it (scripts/test-client.sh).
 # 6. Runs the benchmark on a tiny dataset and the browser tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -93,6 +94,12 @@ bash scripts/lint-openapi.sh
 
 # --- API fuzzing from the spec (Schemathesis, both backends) -------------------
 THEMANET_BIN=target/debug/themanet bash scripts/fuzz-api.sh
+
+# --- A generated client ---------------------------------------------------------
+# openapi-python-client (pinned) makes a Python client from the committed
+# spec; a short integration runs with it against the real server on both
+# backends (scripts/test-client.sh).
+THEMANET_BIN=target/debug/themanet bash scripts/test-client.sh
 
 # --- Benchmark smoke run ------------------------------------------------------
 # bench/run.sh on a tiny dataset with one-second runs: proves the benchmark
