@@ -86,47 +86,97 @@ pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
         Some(id) => Some(facts(conn, id)?),
         None => None,
     };
-    let mut written = 0;
-    for (subscription, organisation, municipality, network, topic) in wanting {
-        let wants = match (&facts, event.network_id) {
-            (Some(f), Some(id)) => {
-                network.is_none_or(|n| n == id)
-                    && municipality.is_none_or(|m| f.municipality.as_deref() == Some(m.as_str()))
-                    && topic.is_none_or(|t| f.topics.contains(&t))
-                    && ((f.public && !event.members_only) || is_member(conn, id, organisation)?)
-            }
-            // A platform-wide link: no network, municipality or topic.
-            _ => network.is_none() && municipality.is_none() && topic.is_none(),
-        };
-        if wants {
-            write(conn, subscription, event.kind, &payload(event))?;
-            written += 1;
+    // Who may hear of it when it is not public: the member organisations
+    // among the subscribers, in one query.
+    let members: Vec<i64> = match (&facts, event.network_id) {
+        (Some(f), Some(id)) if !f.public || event.members_only => {
+            let organisations: Vec<i64> = wanting.iter().map(|w| w.1).collect();
+            memberships::table
+                .filter(memberships::network_id.eq(id))
+                .filter(memberships::stakeholder_id.eq_any(organisations))
+                .select(memberships::stakeholder_id)
+                .load(conn)?
         }
+        _ => Vec::new(),
+    };
+    let payload = payload(event);
+    let now = Utc::now().naive_utc();
+    let rows: Vec<_> = wanting
+        .into_iter()
+        .filter(|(_, organisation, municipality, network, topic)| {
+            match (&facts, event.network_id) {
+                (Some(f), Some(id)) => {
+                    network.is_none_or(|n| n == id)
+                        && municipality
+                            .as_ref()
+                            .is_none_or(|m| f.municipality.as_deref() == Some(m.as_str()))
+                        && topic.as_ref().is_none_or(|t| f.topics.contains(t))
+                        && ((f.public && !event.members_only) || members.contains(organisation))
+                }
+                // A platform-wide link: no network, municipality or topic.
+                _ => network.is_none() && municipality.is_none() && topic.is_none(),
+            }
+        })
+        .map(|(subscription, ..)| delivery(subscription, new_event_id(), event.kind, &payload, now))
+        .collect();
+    if rows.is_empty() {
+        return Ok(0);
     }
-    if written > 0 {
-        crate::db::after_write(super::worker::wake);
-    }
+    let written = crate::db::on_each!(conn, c => diesel::insert_into(webhook_deliveries::table)
+        .values(rows)
+        .execute(c))?;
+    crate::db::after_write(super::worker::wake);
     Ok(written)
 }
 
-/// Writes one delivery, due now.
+/// A delivery's stable id, the `webhook-id` of every try.
+fn new_event_id() -> String {
+    format!("msg_{}", crate::mail::outbox::random_hex(16))
+}
+
+/// The row of one delivery, due now.
+#[expect(clippy::type_complexity)]
+fn delivery<'p>(
+    subscription: i64,
+    event_id: String,
+    kind: &'static str,
+    payload: &'p str,
+    now: chrono::NaiveDateTime,
+) -> (
+    diesel::dsl::Eq<webhook_deliveries::subscription_id, i64>,
+    diesel::dsl::Eq<webhook_deliveries::event_id, String>,
+    diesel::dsl::Eq<webhook_deliveries::event_type, &'static str>,
+    diesel::dsl::Eq<webhook_deliveries::payload, &'p str>,
+    diesel::dsl::Eq<webhook_deliveries::status, &'static str>,
+    diesel::dsl::Eq<webhook_deliveries::next_attempt_at, chrono::NaiveDateTime>,
+    diesel::dsl::Eq<webhook_deliveries::created_at, chrono::NaiveDateTime>,
+) {
+    (
+        webhook_deliveries::subscription_id.eq(subscription),
+        webhook_deliveries::event_id.eq(event_id),
+        webhook_deliveries::event_type.eq(kind),
+        webhook_deliveries::payload.eq(payload),
+        webhook_deliveries::status.eq(PENDING),
+        webhook_deliveries::next_attempt_at.eq(now),
+        webhook_deliveries::created_at.eq(now),
+    )
+}
+
+/// Writes one delivery, due now; returns its id.
 pub fn write(
     conn: &mut DbConn,
     subscription: i64,
-    kind: &str,
+    kind: &'static str,
     payload: &str,
 ) -> Result<String, ApiError> {
-    let now = Utc::now().naive_utc();
-    let event_id = format!("msg_{}", crate::mail::outbox::random_hex(16));
+    let event_id = new_event_id();
     diesel::insert_into(webhook_deliveries::table)
-        .values((
-            webhook_deliveries::subscription_id.eq(subscription),
-            webhook_deliveries::event_id.eq(&event_id),
-            webhook_deliveries::event_type.eq(kind),
-            webhook_deliveries::payload.eq(payload),
-            webhook_deliveries::status.eq(PENDING),
-            webhook_deliveries::next_attempt_at.eq(now),
-            webhook_deliveries::created_at.eq(now),
+        .values(delivery(
+            subscription,
+            event_id.clone(),
+            kind,
+            payload,
+            Utc::now().naive_utc(),
         ))
         .execute(conn)?;
     Ok(event_id)
@@ -160,15 +210,6 @@ fn facts(conn: &mut DbConn, network: i64) -> Result<Facts, ApiError> {
         municipality,
         topics,
     })
-}
-
-fn is_member(conn: &mut DbConn, network: i64, organisation: i64) -> Result<bool, ApiError> {
-    Ok(diesel::select(diesel::dsl::exists(
-        memberships::table
-            .filter(memberships::network_id.eq(network))
-            .filter(memberships::stakeholder_id.eq(organisation)),
-    ))
-    .get_result(conn)?)
 }
 
 /// Events as stored: sorted, each between commas (`,goal.achieved,`), so a
