@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod models;
+pub mod outbox;
 pub mod schema;
 pub mod stamp;
 pub mod version;

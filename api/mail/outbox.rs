@@ -1,13 +1,13 @@
 //! The outbox: mail written in the transaction of the change that causes
 //! it, claimed and marked by the worker.
 
-use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::models::OutboxMail;
+use crate::db::outbox::{outbox_claim, outbox_due, Wake};
 use crate::db::schema::{outbox, users};
 use crate::db::DbConn;
 use crate::domain::{ContactFormat, MailKind, MailStatus};
@@ -79,14 +79,7 @@ pub fn random_hex(bytes: usize) -> String {
 /// Whether any mail is due at `now` and not claimed by a worker. Read
 /// before [`claim`] takes a write lock.
 pub fn mail_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
-    let first: Option<i64> = outbox::table
-        .filter(outbox::status.eq(MailStatus::Waiting.as_str()))
-        .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::claimed_until
-                .is_null()
-                .or(outbox::claimed_until.le(now)),
-        )
+    let first: Option<i64> = outbox_due!(outbox, MailStatus::Waiting.as_str(), now)
         .select(outbox::id)
         .first(conn)
         .optional()?;
@@ -102,35 +95,18 @@ pub fn claim(
     now: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<OutboxMail>, ApiError> {
-    macro_rules! due {
-        () => {
-            outbox::table
-                .filter(outbox::status.eq(MailStatus::Waiting.as_str()))
-                .filter(outbox::next_attempt_at.le(now))
-                .filter(
-                    outbox::claimed_until
-                        .is_null()
-                        .or(outbox::claimed_until.le(now)),
-                )
-                .order(outbox::id)
-                .limit(limit)
-                .select(outbox::id)
-        };
-    }
-    let ids: Vec<i64> = match conn {
-        DbConn::Pg(c) => due!().for_update().skip_locked().load(c)?,
-        DbConn::Sqlite(c) => due!().load(c)?,
-    };
+    let until = now + chrono::Duration::from_std(CLAIM).unwrap_or_default();
+    let ids = outbox_claim!(
+        conn,
+        outbox,
+        MailStatus::Waiting.as_str(),
+        now,
+        until,
+        limit
+    );
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let until = now + chrono::Duration::from_std(CLAIM).unwrap_or_default();
-    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
-        .set((
-            outbox::claimed_until.eq(until),
-            outbox::attempts.eq(outbox::attempts + 1),
-        ))
-        .execute(conn)?;
     Ok(outbox::table
         .filter(outbox::id.eq_any(&ids))
         .order(outbox::id)
@@ -198,27 +174,15 @@ pub fn purge(conn: &mut DbConn, days: i64) -> Result<usize, ApiError> {
 }
 
 /// Wakes the worker: a transaction that wrote mail has ended.
-static WAKE: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
+static WAKE: Wake = Wake::new();
 
 fn wake() {
-    let (count, signal) = &WAKE;
-    *count.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-    signal.notify_all();
+    WAKE.wake();
 }
 
 /// Waits until mail was written (by this process) or `timeout` passes.
 pub fn wait(seen: &mut u64, timeout: Duration) {
-    let (count, signal) = &WAKE;
-    let guard = count.lock().unwrap_or_else(|e| e.into_inner());
-    let guard = if *guard == *seen {
-        signal
-            .wait_timeout(guard, timeout)
-            .unwrap_or_else(|e| e.into_inner())
-            .0
-    } else {
-        guard
-    };
-    *seen = *guard;
+    WAKE.wait(seen, timeout);
 }
 
 #[cfg(test)]

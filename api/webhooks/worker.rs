@@ -10,7 +10,6 @@
 //! whose deliveries have failed for 24 hours is switched off, and whoever
 //! made its API client is told by mail.
 
-use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Utc};
@@ -18,6 +17,7 @@ use diesel::prelude::*;
 
 use super::events::{DELIVERED, FAILED, PENDING};
 use super::{send, sign, target};
+use crate::db::outbox::{outbox_claim, outbox_due, Wake};
 use crate::db::schema::{
     api_clients, users, webhook_attempts, webhook_deliveries, webhook_subscriptions,
 };
@@ -107,48 +107,19 @@ fn deliver_batch(
 /// Whether anything is due at `now` (a read, so an idle worker takes no
 /// write lock).
 pub fn due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
-    Ok(diesel::select(diesel::dsl::exists(
-        webhook_deliveries::table
-            .filter(webhook_deliveries::status.eq(PENDING))
-            .filter(webhook_deliveries::next_attempt_at.le(now))
-            .filter(
-                webhook_deliveries::claimed_until
-                    .is_null()
-                    .or(webhook_deliveries::claimed_until.le(now)),
-            ),
-    ))
+    Ok(diesel::select(diesel::dsl::exists(outbox_due!(
+        webhook_deliveries,
+        PENDING,
+        now
+    )))
     .get_result(conn)?)
 }
 
 fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<Claimed>, ApiError> {
-    macro_rules! due {
-        () => {
-            webhook_deliveries::table
-                .filter(webhook_deliveries::status.eq(PENDING))
-                .filter(webhook_deliveries::next_attempt_at.le(now))
-                .filter(
-                    webhook_deliveries::claimed_until
-                        .is_null()
-                        .or(webhook_deliveries::claimed_until.le(now)),
-                )
-                .order(webhook_deliveries::id)
-                .limit(limit)
-                .select(webhook_deliveries::id)
-        };
-    }
-    let ids: Vec<i64> = match conn {
-        DbConn::Pg(c) => due!().for_update().skip_locked().load(c)?,
-        DbConn::Sqlite(c) => due!().load(c)?,
-    };
+    let ids = outbox_claim!(conn, webhook_deliveries, PENDING, now, now + CLAIM, limit);
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    diesel::update(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(&ids)))
-        .set((
-            webhook_deliveries::claimed_until.eq(now + CLAIM),
-            webhook_deliveries::attempts.eq(webhook_deliveries::attempts + 1),
-        ))
-        .execute(conn)?;
     Ok(webhook_deliveries::table
         .inner_join(webhook_subscriptions::table)
         .filter(webhook_deliveries::id.eq_any(&ids))
@@ -339,26 +310,10 @@ pub fn switch_off(
 }
 
 /// Wakes the worker: a transaction that wrote deliveries has ended.
-static WAKE: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
+static WAKE: Wake = Wake::new();
 
 pub fn wake() {
-    let (count, signal) = &WAKE;
-    *count.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-    signal.notify_all();
-}
-
-fn wait(seen: &mut u64, timeout: Duration) {
-    let (count, signal) = &WAKE;
-    let guard = count.lock().unwrap_or_else(|e| e.into_inner());
-    let guard = if *guard == *seen {
-        signal
-            .wait_timeout(guard, timeout)
-            .unwrap_or_else(|e| e.into_inner())
-            .0
-    } else {
-        guard
-    };
-    *seen = *guard;
+    WAKE.wake();
 }
 
 /// Starts the worker thread of `serve`. It looks every second for what
@@ -397,7 +352,7 @@ pub fn start(pool: DbPool, settings: Settings) {
                         }
                     }
                 }
-                wait(&mut seen, Duration::from_secs(1));
+                WAKE.wait(&mut seen, Duration::from_secs(1));
             }
         })
         .expect("the webhook thread starts");
