@@ -199,7 +199,7 @@ mod shared {
 
     use super::Rule;
     use crate::db::schema::throttle_entries;
-    use crate::db::DbConn;
+    use crate::db::{self, DbConn};
     use crate::web::error::ApiError;
 
     fn now() -> NaiveDateTime {
@@ -251,15 +251,17 @@ mod shared {
             let block = rule.block.saturating_mul(1 << extra).min(rule.max_block);
             until = Some(now + chrono::Duration::from_std(block).unwrap_or_default());
         }
-        diesel::delete(throttle_entries::table.find(key)).execute(conn)?;
-        diesel::insert_into(throttle_entries::table)
-            .values((
-                throttle_entries::key.eq(key),
-                throttle_entries::count.eq(count),
-                throttle_entries::window_start.eq(start),
-                throttle_entries::blocked_until.eq(until),
-            ))
-            .execute(conn)?;
+        let counted = (
+            throttle_entries::count.eq(count),
+            throttle_entries::window_start.eq(start),
+            throttle_entries::blocked_until.eq(until),
+        );
+        db::on_each!(conn, c => diesel::insert_into(throttle_entries::table)
+            .values((throttle_entries::key.eq(key), counted))
+            .on_conflict(throttle_entries::key)
+            .do_update()
+            .set(counted)
+            .execute(c))?;
         // Now and then, the entries whose window and block are long over.
         if rand::random::<u8>() == 0 {
             let old = now - chrono::Duration::days(1);
