@@ -1187,6 +1187,9 @@ fn a_change_through_one_instance_is_seen_through_the_other_at_once() {
     );
     assert_eq!(status, 201, "{network}");
     let path = format!("/api/v1/networks/{}", network["id"]);
+    // The notices of the writes above reach B in a moment; one that came
+    // after B kept its answer would empty it and spoil the check below.
+    std::thread::sleep(std::time::Duration::from_millis(500));
     let name_through_b = || {
         let (_, answer, _) = timed_get(&b, &path).expect("an answer from B");
         answer
