@@ -15,6 +15,13 @@ export const CORE_ROLES = ["coordinator", "core_group"];
 
 const STATUS_BADGE = { active: "success", forming: "neutral", paused: "warning", closed: "inactive" };
 
+/** One term and its value in a list of facts (`<dl class="tm-facts">`);
+ * nothing when there is no value. */
+export function fact(term, value) {
+  if (value == null || value === "" || (Array.isArray(value) && value.length === 0)) return null;
+  return h("div", null, h("dt", null, term), h("dd", null, value));
+}
+
 export function badge(text, variant = "neutral") {
   return h("span", { class: ["utrecht-status-badge", `utrecht-status-badge--${variant}`] }, text);
 }

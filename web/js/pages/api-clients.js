@@ -10,13 +10,10 @@ import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, requireSignIn, announce, alertBox, button } from "../layout.js";
 import { textField, selectField, checkboxGroup, submitButton, handleSubmit, buttonRow } from "../forms.js";
 import { confirmDialog } from "../dialog.js";
-import { badge, myOrganisations } from "../views.js";
+import { badge, fact, myOrganisations } from "../views.js";
 
 /** The write scopes a client can be given (`read` it always has). */
 const WRITE_SCOPES = ["networks:write", "goals:write", "knowledge-links:write", "meetings:write"];
-
-/** One term and its value in a list of facts. */
-const fact = (term, value) => h("div", null, h("dt", null, term), h("dd", null, value));
 
 /** The box that shows a new secret, once. */
 function secretBox(client) {

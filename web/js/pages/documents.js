@@ -9,7 +9,7 @@ import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, announce, alertBox, visuallyHidden } from "../layout.js";
 import { textField, selectField, radioGroup, submitButton, handleSubmit, showFormAlert, button, buttonRow, errorText } from "../forms.js";
 import { confirmDialog } from "../dialog.js";
-import { badge } from "../views.js";
+import { badge, fact } from "../views.js";
 
 /** The kinds of file the platform takes, for the file picker. */
 const ACCEPT = ".pdf,.odt,.ods,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp,.txt,.md,.csv";
@@ -111,7 +111,6 @@ export async function boot(main) {
         }),
       );
     }
-    const fact = (term, value) => (value ? h("div", null, h("dt", null, term), h("dd", null, value)) : null);
     return h(
       "li",
       { class: "tm-card" },

@@ -11,7 +11,7 @@ import { heading, paragraph, link, setTitle, alertBox, announce, button, require
 import { textField, checkboxField, submitButton, handleSubmit, buttonRow, errorText } from "../forms.js";
 import { linkForm, linkBody } from "../link-form.js";
 import { confirmDialog } from "../dialog.js";
-import { networkStatusBadge, badge, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
+import { networkStatusBadge, badge, fact, goalTree, celebration, knowledgeItem, placeOf, topicNames, EXPERT_KINDS, CORE_ROLES } from "../views.js";
 import { endorsementControls } from "../endorse.js";
 import { meetingCard } from "../meetings.js";
 import { loadQuestions, questionSection } from "../questions.js";
@@ -34,7 +34,7 @@ function facts(network, names, topics, articles) {
   return h(
     "dl",
     { class: "tm-facts" },
-    rows.map(([key, value]) => h("div", null, h("dt", null, t(key)), h("dd", null, value))),
+    rows.map(([key, value]) => fact(t(key), value)),
   );
 }
 

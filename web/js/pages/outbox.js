@@ -6,11 +6,9 @@ import { t, label, formatDate } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, setTitle, requireSignIn, alertBox } from "../layout.js";
 import { selectField, errorText } from "../forms.js";
+import { fact } from "../views.js";
 
 const STATUSES = ["waiting", "sent", "failed"];
-
-/** One term and its value in a list of facts. */
-const fact = (term, value) => h("div", null, h("dt", null, term), h("dd", null, value));
 
 export async function boot(main) {
   if (!api.isSignedIn()) {

@@ -12,6 +12,7 @@ import { textField, selectField, submitButton, handleSubmit, showInvalid, button
 import { confirmDialog } from "../dialog.js";
 import { questionStatusBadge } from "../questions.js";
 import { whenText } from "../meetings.js";
+import { fact } from "../views.js";
 
 const CORE_ROLES = ["coordinator", "core_group"];
 const ORDER = ["raised", "received", "on_agenda", "in_progress", "answered", "declined"];
@@ -65,7 +66,6 @@ export async function boot(main) {
     const status = h("div", { "aria-live": "polite" });
 
     // --- What it asks -----------------------------------------------------
-    const fact = (term, value) => h("div", null, h("dt", null, term), h("dd", null, value));
     const about = [
       h(
         "dl",

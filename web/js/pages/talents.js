@@ -8,7 +8,7 @@ import { t, formatDate } from "../i18n.js";
 import * as api from "../api.js";
 import { heading, paragraph, link, setTitle, requireSignIn, announce, visuallyHidden, alertBox } from "../layout.js";
 import { button, buttonRow, errorText } from "../forms.js";
-import { badge } from "../views.js";
+import { badge, fact } from "../views.js";
 import { talentBadges } from "../talents.js";
 
 export async function boot(main) {
@@ -105,8 +105,8 @@ export async function boot(main) {
       ? h(
           "dl",
           { class: "tm-facts" },
-          r.contact.email ? h("div", null, h("dt", null, t("talents.email")), h("dd", null, h("a", { class: "utrecht-link utrecht-link--html-a", href: `mailto:${r.contact.email}` }, r.contact.email))) : null,
-          r.contact.phone ? h("div", null, h("dt", null, t("talents.phone")), h("dd", null, r.contact.phone)) : null,
+          r.contact.email ? fact(t("talents.email"), h("a", { class: "utrecht-link utrecht-link--html-a", href: `mailto:${r.contact.email}` }, r.contact.email)) : null,
+          fact(t("talents.phone"), r.contact.phone),
         )
       : null;
     return h(
