@@ -4,15 +4,15 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
-use super::types::{ApiClientInput, ApiClientOut, ApiClientSecretOut};
+use super::types::{ApiClientInput, ApiClientSecretOut};
 use crate::accounts::auth::Auth;
 use crate::accounts::clients::{hash_secret, new_client_id, new_secret, store_scopes};
-use crate::db::models::{ApiClient, Stakeholder};
+use crate::db::models::Stakeholder;
 use crate::db::schema::{api_clients, stakeholders};
 use crate::permissions::{may_manage_clients, Viewer};
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{present, JsonBody};
-use crate::web::http::{created, etag};
+use crate::web::http::created;
 use crate::{audit, db, AppState};
 
 /// Make an API client
@@ -83,13 +83,9 @@ pub async fn create_api_client(
             Some(id),
             None,
         )?;
-        let client: ApiClient = api_clients::table
-            .find(id)
-            .select(ApiClient::as_select())
-            .first(conn)?;
-        let tag = etag("api-client", id, client.version);
+        let (client, tag) = super::read::reread(conn, id, now)?;
         let out = ApiClientSecretOut {
-            client: ApiClientOut::new(client, now),
+            client,
             client_secret: secret,
         };
         Ok((out, tag))

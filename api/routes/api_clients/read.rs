@@ -1,13 +1,38 @@
 //! `GET /api-clients/{apiClientId}`: one API client, without its secret.
 
 use actix_web::{get, web, HttpResponse};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
 
 use super::types::ApiClientOut;
 use crate::accounts::auth::Auth;
+use crate::db::models::ApiClient;
+use crate::db::schema::api_clients;
+use crate::db::DbConn;
 use crate::permissions::{client_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::http::{etag, ok_with_etag};
 use crate::{db, AppState};
+
+/// The client as the API answers it, with its ETag: one shape for every
+/// answer (read, and after create, change and rotation).
+pub fn answer(client: ApiClient, now: NaiveDateTime) -> (ApiClientOut, String) {
+    let tag = etag("api-client", client.id, client.version);
+    (ApiClientOut::new(client, now), tag)
+}
+
+/// The stored client, read again after a change.
+pub fn reread(
+    conn: &mut DbConn,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(ApiClientOut, String), ApiError> {
+    let client: ApiClient = api_clients::table
+        .find(id)
+        .select(ApiClient::as_select())
+        .first(conn)?;
+    Ok(answer(client, now))
+}
 
 /// Read an API client
 ///
@@ -33,9 +58,7 @@ pub async fn get_api_client(
     let id = path.into_inner();
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let client = client_access(conn, &viewer, id)?;
-        let tag = etag("api-client", id, client.version);
-        Ok((ApiClientOut::new(client, db::now()), tag))
+        Ok(answer(client_access(conn, &viewer, id)?, db::now()))
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))

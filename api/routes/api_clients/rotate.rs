@@ -4,12 +4,10 @@
 
 use actix_web::{post, web, HttpResponse};
 use chrono::Duration;
-use diesel::prelude::*;
 
-use super::types::{ApiClientOut, ApiClientSecretOut, RotationInput};
+use super::types::{ApiClientSecretOut, RotationInput};
 use crate::accounts::auth::Auth;
 use crate::accounts::clients::{hash_secret, new_secret, DEFAULT_OVERLAP_HOURS};
-use crate::db::models::ApiClient;
 use crate::db::schema::api_clients;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{client_access, Viewer};
@@ -77,13 +75,9 @@ pub async fn rotate_api_client_secret(
             Some(id),
             None,
         )?;
-        let client: ApiClient = api_clients::table
-            .find(id)
-            .select(ApiClient::as_select())
-            .first(conn)?;
-        let tag = etag("api-client", id, client.version);
+        let (client, tag) = super::read::reread(conn, id, now)?;
         let out = ApiClientSecretOut {
-            client: ApiClientOut::new(client, now),
+            client,
             client_secret: secret,
         };
         Ok((out, tag))

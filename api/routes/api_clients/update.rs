@@ -2,12 +2,10 @@
 //! taken away counts from the next request, also for tokens already out.
 
 use actix_web::{patch, web, HttpResponse};
-use diesel::prelude::*;
 
 use super::types::{ApiClientInput, ApiClientOut};
 use crate::accounts::auth::Auth;
 use crate::accounts::clients::store_scopes;
-use crate::db::models::ApiClient;
 use crate::db::schema::api_clients;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{client_access, Viewer};
@@ -72,12 +70,7 @@ pub async fn update_api_client(
             Some(id),
             None,
         )?;
-        let client: ApiClient = api_clients::table
-            .find(id)
-            .select(ApiClient::as_select())
-            .first(conn)?;
-        let tag = etag("api-client", id, client.version);
-        Ok((ApiClientOut::new(client, db::now()), tag))
+        super::read::reread(conn, id, db::now())
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))

@@ -4,14 +4,13 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use super::check;
-use super::types::{WebhookInput, WebhookOut, WebhookSecretOut};
+use super::types::{WebhookInput, WebhookSecretOut};
 use crate::accounts::auth::Auth;
-use crate::db::models::WebhookSubscription;
 use crate::db::schema::webhook_subscriptions;
 use crate::permissions::{webhook_owner_access, Viewer};
 use crate::web::error::{ensure_valid, ApiError};
 use crate::web::extract::{present, JsonBody};
-use crate::web::http::{created, etag};
+use crate::web::http::created;
 use crate::webhooks::{events, sign};
 use crate::{audit, db, AppState};
 
@@ -81,15 +80,8 @@ pub async fn create_webhook(
             Some(id),
             network_id,
         )?;
-        let row: WebhookSubscription = webhook_subscriptions::table
-            .find(id)
-            .select(WebhookSubscription::as_select())
-            .first(conn)?;
-        let tag = etag("webhook", id, row.version);
-        let out = WebhookSecretOut {
-            webhook: WebhookOut::from(row),
-            secret,
-        };
+        let (webhook, tag) = super::read::reread(conn, id)?;
+        let out = WebhookSecretOut { webhook, secret };
         Ok((out, tag))
     })
     .await?;

@@ -1,13 +1,32 @@
 //! `GET /webhooks/{webhookId}`: one subscription, without its secret.
 
 use actix_web::{get, web, HttpResponse};
+use diesel::prelude::*;
 
 use super::types::WebhookOut;
 use crate::accounts::auth::Auth;
+use crate::db::models::WebhookSubscription;
+use crate::db::schema::webhook_subscriptions;
+use crate::db::DbConn;
 use crate::permissions::{webhook_access, Viewer};
 use crate::web::error::ApiError;
 use crate::web::http::{etag, ok_with_etag};
 use crate::{db, AppState};
+
+/// The subscription as the API answers it, with its ETag.
+pub fn answer(row: WebhookSubscription) -> (WebhookOut, String) {
+    let tag = etag("webhook", row.id, row.version);
+    (WebhookOut::from(row), tag)
+}
+
+/// The stored subscription, read again after a change.
+pub fn reread(conn: &mut DbConn, id: i64) -> Result<(WebhookOut, String), ApiError> {
+    let row: WebhookSubscription = webhook_subscriptions::table
+        .find(id)
+        .select(WebhookSubscription::as_select())
+        .first(conn)?;
+    Ok(answer(row))
+}
 
 /// Read a webhook subscription
 ///
@@ -32,9 +51,7 @@ pub async fn get_webhook(
     let id = path.into_inner();
     let (out, tag) = db::read(&state.pool, move |conn| {
         let viewer = Viewer::load(conn, auth)?;
-        let row = webhook_access(conn, &viewer, id)?;
-        let tag = etag("webhook", id, row.version);
-        Ok((WebhookOut::from(row), tag))
+        Ok(answer(webhook_access(conn, &viewer, id)?))
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))

@@ -3,12 +3,10 @@
 
 use actix_web::{patch, web, HttpResponse};
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
 use super::check;
 use super::types::{WebhookInput, WebhookOut};
 use crate::accounts::auth::Auth;
-use crate::db::models::WebhookSubscription;
 use crate::db::schema::webhook_subscriptions;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::permissions::{webhook_access, Viewer};
@@ -92,12 +90,7 @@ pub async fn update_webhook(
             )
         );
         audit::record(conn, &viewer, "webhook.updated", "webhook", Some(id), None)?;
-        let row: WebhookSubscription = webhook_subscriptions::table
-            .find(id)
-            .select(WebhookSubscription::as_select())
-            .first(conn)?;
-        let tag = etag("webhook", id, row.version);
-        Ok((WebhookOut::from(row), tag))
+        super::read::reread(conn, id)
     })
     .await?;
     Ok(ok_with_etag(&out, &tag))
