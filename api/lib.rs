@@ -49,6 +49,21 @@ pub struct AppState {
     pub schema_ready: std::sync::atomic::AtomicBool,
 }
 
+/// What an instance shares with the others on one PostgreSQL database.
+impl db::changes::Neighbours for AppState {
+    fn changed(&self) {
+        self.answers.forget_all();
+    }
+
+    fn taken_here(&self) -> Vec<(String, u32)> {
+        self.rate_limiter.drain_taken()
+    }
+
+    fn taken_elsewhere(&self, key: &str, count: u32) {
+        self.rate_limiter.taken_elsewhere(key, count);
+    }
+}
+
 impl AppState {
     pub fn new(pool: db::DbPool, config: operations::config::Config) -> AppState {
         let keys = accounts::auth::Keys::new(&config.jwt_secret, config.access_token_ttl);
@@ -59,13 +74,18 @@ impl AppState {
         } else {
             accounts::throttle::Throttle::default()
         };
+        let rate_limiter = if db::Backend::of_url(&config.database_url) == db::Backend::Postgres {
+            accounts::throttle::RateLimiter::shared()
+        } else {
+            accounts::throttle::RateLimiter::default()
+        };
         AppState {
             pool,
             config,
             keys,
             throttle,
             metrics: web::metrics::Metrics::default(),
-            rate_limiter: accounts::throttle::RateLimiter::default(),
+            rate_limiter,
             search_stats: Default::default(),
             answers: Default::default(),
             schema_ready: std::sync::atomic::AtomicBool::new(true),

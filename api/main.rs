@@ -533,10 +533,10 @@ fn serve() -> Result<(), String> {
     themanet::mail::worker::start(pool.clone(), mailer, mail_base);
     let state = web::Data::new(AppState::new(pool, config));
     if db::Backend::of_url(&state.config.database_url) == db::Backend::Postgres {
-        let answers = state.clone();
-        db::changes::listen(state.config.database_url.clone(), move || {
-            answers.answers.forget_all()
-        });
+        db::changes::listen(
+            state.config.database_url.clone(),
+            state.clone().into_inner(),
+        );
     }
     if let Some(mut last) = waiting {
         state.schema_ready.store(false, Ordering::SeqCst);

@@ -1276,6 +1276,34 @@ fn failed_sign_ins_through_one_instance_block_the_account_on_the_other() {
     assert_eq!(login(&a, password), 429);
 }
 
+/// Two instances on one PostgreSQL database share a client's rate limit:
+/// ten writes a minute through A leave none for B, where each instance on
+/// its own would still allow ten.
+#[test]
+fn writes_through_one_instance_count_against_the_limit_on_the_other() {
+    let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    let settings = [("RATE_LIMIT_WRITES", "10")];
+    let (_a, a, _) = start_with(&db.url, &settings);
+    let (_b, b, _) = start_with(&db.url, &settings);
+    let write = |address: &str| {
+        send(
+            address,
+            "POST",
+            "/api/v1/networks",
+            None,
+            &serde_json::json!({"name": "Zonder aanmelding", "theme": "Telt mee", "scope": "national"}),
+        )
+        .0
+    };
+    for _ in 0..10 {
+        assert_eq!(write(&a), 401, "counted, then refused for want of a token");
+    }
+    assert_eq!(write(&a), 429, "A's budget is spent");
+    // B hears of it within about 50 ms; on its own it would allow ten.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(write(&b), 429, "B refuses the client whose budget A spent");
+}
+
 /// Two instances on one PostgreSQL database, each with its webhook worker:
 /// 200 events written through both are delivered to a real receiver on a
 /// loopback port exactly once between them, each with a valid signature.

@@ -309,34 +309,90 @@ mod tests {
 
 /// A token bucket per key: `per_minute` requests a minute on average, with
 /// bursts up to the same number. Used for writes and searches per client.
+///
+/// Shared between instances on one PostgreSQL database
+/// ([`RateLimiter::shared`]): each instance tells the others what it took
+/// (`db::changes`, within about 50 ms), and takes the same from its own
+/// buckets, so a client has one budget on all instances together. Keys are
+/// kept and told as a SHA-256, which names no client address.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
     buckets: Mutex<HashMap<String, (f64, Instant)>>,
+    /// Whether other instances hear of what this one takes.
+    shared: bool,
+    /// Taken here since the other instances were last told, per key.
+    taken: Mutex<HashMap<String, u32>>,
+    /// Taken elsewhere and not yet taken from the bucket here, per key.
+    elsewhere: Mutex<HashMap<String, u32>>,
 }
 
 impl RateLimiter {
+    /// A limiter whose takes the other instances hear of.
+    pub fn shared() -> RateLimiter {
+        RateLimiter {
+            shared: true,
+            ..RateLimiter::default()
+        }
+    }
+
     /// Takes one token; `Err(seconds)` when the bucket is empty.
     pub fn take(&self, key: &str, per_minute: u32) -> Result<(), u64> {
         if per_minute == 0 {
             return Ok(());
         }
+        let key = bucket_key(key);
         let capacity = f64::from(per_minute);
         let rate = capacity / 60.0;
         let now = Instant::now();
+        let debt = self
+            .elsewhere
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&key)
+            .unwrap_or(0);
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         if buckets.len() > 100_000 {
             buckets.retain(|_, (_, at)| now.duration_since(*at) < Duration::from_secs(120));
         }
-        let (tokens, at) = buckets.entry(key.to_string()).or_insert((capacity, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(capacity);
+        let (tokens, at) = buckets.entry(key.clone()).or_insert((capacity, now));
+        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(capacity)
+            - f64::from(debt);
         *at = now;
         if *tokens >= 1.0 {
             *tokens -= 1.0;
+            drop(buckets);
+            if self.shared {
+                let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+                *taken.entry(key).or_insert(0) += 1;
+            }
             Ok(())
         } else {
             Err(((1.0 - *tokens) / rate).ceil().max(1.0) as u64)
         }
     }
+
+    /// What this instance took since it last told the others, by key.
+    pub fn drain_taken(&self) -> Vec<(String, u32)> {
+        let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+        taken.drain().collect()
+    }
+
+    /// Another instance took `count` tokens of this key.
+    pub fn taken_elsewhere(&self, key: &str, count: u32) {
+        let mut elsewhere = self.elsewhere.lock().unwrap_or_else(|e| e.into_inner());
+        if elsewhere.len() > 100_000 {
+            elsewhere.clear();
+        }
+        *elsewhere.entry(key.to_string()).or_insert(0) += count;
+    }
+}
+
+/// A bucket's key: the first 128 bits of the SHA-256 of what is counted
+/// (`write:` and the client's address), as hex.
+fn bucket_key(key: &str) -> String {
+    let mut hashed = crate::accounts::sessions::sha256_hex(key.as_bytes());
+    hashed.truncate(32);
+    hashed
 }
 
 #[cfg(test)]
@@ -353,5 +409,30 @@ mod rate_tests {
         assert!((1..=20).contains(&wait), "{wait}");
         assert!(limiter.take("b", 3).is_ok(), "per key");
         assert!(limiter.take("c", 0).is_ok(), "0 means no limit");
+    }
+
+    #[test]
+    fn what_others_take_comes_off_the_bucket_here() {
+        let here = RateLimiter::shared();
+        let there = RateLimiter::shared();
+        for _ in 0..2 {
+            assert!(here.take("write:192.0.2.1", 3).is_ok());
+        }
+        let told = here.drain_taken();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].1, 2);
+        assert!(!told[0].0.contains("192.0.2.1"), "the address is not told");
+        for (key, count) in told {
+            there.taken_elsewhere(&key, count);
+        }
+        assert!(there.take("write:192.0.2.1", 3).is_ok(), "one left");
+        assert!(there.take("write:192.0.2.1", 3).is_err(), "then none");
+        assert!(here.drain_taken().is_empty(), "told once");
+        let own = RateLimiter::default();
+        assert!(own.take("write:192.0.2.1", 3).is_ok());
+        assert!(
+            own.drain_taken().is_empty(),
+            "a limiter of its own tells nothing"
+        );
     }
 }
