@@ -549,6 +549,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    webhook_events (id) {
+        id -> BigInt,
+        event_type -> Text,
+        payload -> Text,
+        subscriptions -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhook_attempts (id) {
         id -> BigInt,
         delivery_id -> BigInt,
@@ -793,6 +803,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     webhook_subscriptions,
     webhook_deliveries,
+    webhook_events,
     webhook_attempts,
     throttle_entries,
 );

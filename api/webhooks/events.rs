@@ -2,11 +2,12 @@
 //! deliveries: in the change's own transaction, one per subscription that
 //! wants the event, about a network it may hear of.
 
-use chrono::Utc;
+use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    api_clients, memberships, network_topics, networks, webhook_deliveries, webhook_subscriptions,
+    api_clients, memberships, network_topics, networks, webhook_deliveries, webhook_events,
+    webhook_subscriptions,
 };
 use crate::db::DbConn;
 use crate::domain::Visibility;
@@ -61,10 +62,12 @@ struct Facts {
 /// and its filters (municipality, network, topic).
 type Wanting = (i64, i64, Option<String>, Option<i64>, Option<String>);
 
-/// Writes a delivery of `event` for every subscription that wants it, in
-/// the caller's transaction; returns how many. A subscription hears of a
-/// members-only network only when its client's organisation is a member.
-/// Call it before a row is deleted, while its network can still be read.
+/// Writes `event` once, in the caller's transaction, with the
+/// subscriptions that want it; the worker makes their deliveries
+/// ([`fan_out`]). Returns how many subscriptions want it. A subscription
+/// hears of a members-only network only when its client's organisation is
+/// a member. Call it before a row is deleted, while its network can still
+/// be read.
 pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
     let pattern = format!("%,{},%", event.kind);
     let wanting: Vec<Wanting> = webhook_subscriptions::table
@@ -99,9 +102,7 @@ pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
         }
         _ => Vec::new(),
     };
-    let payload = payload(event);
-    let now = Utc::now().naive_utc();
-    let rows: Vec<_> = wanting
+    let chosen: Vec<String> = wanting
         .into_iter()
         .filter(|(_, organisation, municipality, network, topic)| {
             match (&facts, event.network_id) {
@@ -117,15 +118,82 @@ pub fn emit(conn: &mut DbConn, event: &Event) -> Result<usize, ApiError> {
                 _ => network.is_none() && municipality.is_none() && topic.is_none(),
             }
         })
-        .map(|(subscription, ..)| delivery(subscription, new_event_id(), event.kind, &payload, now))
+        .map(|(subscription, ..)| subscription.to_string())
         .collect();
-    if rows.is_empty() {
+    if chosen.is_empty() {
         return Ok(0);
     }
-    let written = crate::db::on_each!(conn, c => diesel::insert_into(webhook_deliveries::table)
-        .values(rows)
-        .execute(c))?;
+    diesel::insert_into(webhook_events::table)
+        .values((
+            webhook_events::event_type.eq(event.kind),
+            webhook_events::payload.eq(payload(event)),
+            webhook_events::subscriptions.eq(format!(",{},", chosen.join(","))),
+            webhook_events::created_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
     crate::db::after_write(super::worker::wake);
+    Ok(chosen.len())
+}
+
+/// Turns up to `limit` written events, oldest first, into one delivery per
+/// subscription that wants it and still exists, and removes them; returns
+/// how many deliveries it wrote. Run in a write transaction: on PostgreSQL
+/// the events are locked with `SKIP LOCKED`, so the workers of several
+/// instances never make one event's deliveries twice.
+pub fn fan_out(conn: &mut DbConn, limit: i64) -> Result<usize, ApiError> {
+    macro_rules! oldest {
+        () => {
+            webhook_events::table
+                .order(webhook_events::id)
+                .limit(limit)
+                .select((
+                    webhook_events::id,
+                    webhook_events::event_type,
+                    webhook_events::payload,
+                    webhook_events::subscriptions,
+                    webhook_events::created_at,
+                ))
+        };
+    }
+    type Written = (i64, String, String, String, NaiveDateTime);
+    let events: Vec<Written> = match conn {
+        DbConn::Pg(c) => oldest!().for_update().skip_locked().load(c)?,
+        DbConn::Sqlite(c) => oldest!().load(c)?,
+    };
+    if events.is_empty() {
+        return Ok(0);
+    }
+    let wanted: Vec<i64> = events
+        .iter()
+        .flat_map(|e| e.3.split(',').filter_map(|id| id.parse().ok()))
+        .collect();
+    let existing: std::collections::HashSet<i64> = webhook_subscriptions::table
+        .filter(webhook_subscriptions::id.eq_any(&wanted))
+        .select(webhook_subscriptions::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    let now = Utc::now().naive_utc();
+    let rows: Vec<_> = events
+        .iter()
+        .flat_map(|(_, kind, payload, subscriptions, created)| {
+            subscriptions
+                .split(',')
+                .filter_map(|id| id.parse::<i64>().ok())
+                .filter(|id| existing.contains(id))
+                .map(|id| delivery(id, new_event_id(), kind, payload, *created, now))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let written = if rows.is_empty() {
+        0
+    } else {
+        crate::db::on_each!(conn, c => diesel::insert_into(webhook_deliveries::table)
+            .values(rows)
+            .execute(c))?
+    };
+    let done: Vec<i64> = events.iter().map(|e| e.0).collect();
+    diesel::delete(webhook_events::table.filter(webhook_events::id.eq_any(done))).execute(conn)?;
     Ok(written)
 }
 
@@ -134,22 +202,24 @@ fn new_event_id() -> String {
     format!("msg_{}", crate::mail::outbox::random_hex(16))
 }
 
-/// The row of one delivery, due now.
+/// The row of one delivery of an event that happened at `created`, due at
+/// `due`.
 #[expect(clippy::type_complexity)]
 fn delivery<'p>(
     subscription: i64,
     event_id: String,
-    kind: &'static str,
+    kind: &'p str,
     payload: &'p str,
-    now: chrono::NaiveDateTime,
+    created: NaiveDateTime,
+    due: NaiveDateTime,
 ) -> (
     diesel::dsl::Eq<webhook_deliveries::subscription_id, i64>,
     diesel::dsl::Eq<webhook_deliveries::event_id, String>,
-    diesel::dsl::Eq<webhook_deliveries::event_type, &'static str>,
+    diesel::dsl::Eq<webhook_deliveries::event_type, &'p str>,
     diesel::dsl::Eq<webhook_deliveries::payload, &'p str>,
     diesel::dsl::Eq<webhook_deliveries::status, &'static str>,
-    diesel::dsl::Eq<webhook_deliveries::next_attempt_at, chrono::NaiveDateTime>,
-    diesel::dsl::Eq<webhook_deliveries::created_at, chrono::NaiveDateTime>,
+    diesel::dsl::Eq<webhook_deliveries::next_attempt_at, NaiveDateTime>,
+    diesel::dsl::Eq<webhook_deliveries::created_at, NaiveDateTime>,
 ) {
     (
         webhook_deliveries::subscription_id.eq(subscription),
@@ -157,8 +227,8 @@ fn delivery<'p>(
         webhook_deliveries::event_type.eq(kind),
         webhook_deliveries::payload.eq(payload),
         webhook_deliveries::status.eq(PENDING),
-        webhook_deliveries::next_attempt_at.eq(now),
-        webhook_deliveries::created_at.eq(now),
+        webhook_deliveries::next_attempt_at.eq(due),
+        webhook_deliveries::created_at.eq(created),
     )
 }
 
@@ -170,13 +240,15 @@ pub fn write(
     payload: &str,
 ) -> Result<String, ApiError> {
     let event_id = new_event_id();
+    let now = Utc::now().naive_utc();
     diesel::insert_into(webhook_deliveries::table)
         .values(delivery(
             subscription,
             event_id.clone(),
             kind,
             payload,
-            Utc::now().naive_utc(),
+            now,
+            now,
         ))
         .execute(conn)?;
     Ok(event_id)

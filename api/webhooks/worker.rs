@@ -19,7 +19,7 @@ use super::events::{DELIVERED, FAILED, PENDING};
 use super::{send, sign, target};
 use crate::db::outbox::{outbox_claim, outbox_due, Wake};
 use crate::db::schema::{
-    api_clients, users, webhook_attempts, webhook_deliveries, webhook_subscriptions,
+    api_clients, users, webhook_attempts, webhook_deliveries, webhook_events, webhook_subscriptions,
 };
 use crate::db::{self, DbConn, DbPool};
 use crate::domain::{MailKind, MailLanguage};
@@ -70,10 +70,16 @@ impl Outcome {
     }
 }
 
-/// How many deliveries a worker claims at once: few enough that their
-/// tries, each within `WEBHOOK_TIMEOUT_SECONDS` (at most 10 seconds),
-/// end well before the claim ([`CLAIM`]) runs out.
-pub const BATCH: i64 = 10;
+/// How many deliveries a worker claims at once, and how many it sends at
+/// the same time: few enough that their tries, each within
+/// `WEBHOOK_TIMEOUT_SECONDS` (at most 10 seconds), end well before the
+/// claim ([`CLAIM`]) runs out (50 / 8 rounds of 10 seconds at most), and
+/// many enough that a busy worker writes its log in few transactions.
+pub const BATCH: i64 = 50;
+const SENDERS: usize = 8;
+
+/// How many written events a round turns into deliveries.
+const FAN_OUT: i64 = 100;
 
 /// Claims what is due at `now` (at most [`BATCH`]), sends it and logs each
 /// try, all tries of the batch in one transaction; returns how many were
@@ -86,33 +92,86 @@ pub fn deliver_due(
     deliver_batch(pool, settings, now).map(|(delivered, _)| delivered)
 }
 
-/// [`deliver_due`], also saying how many it claimed.
+/// [`deliver_due`], also saying how many it claimed. While batches come
+/// full, each transaction that logs one batch's tries also claims the
+/// next, so a busy worker writes once per batch.
 fn deliver_batch(
     pool: &DbPool,
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<(usize, usize), ApiError> {
-    let claimed = db::write_blocking(pool, |conn| claim(conn, now, BATCH))?;
-    let outcomes: Vec<Outcome> = claimed.iter().map(|d| attempt(d, settings)).collect();
-    let delivered = outcomes.iter().filter(|o| o.delivered()).count();
-    db::write_blocking(pool, |conn| {
-        for (delivery, outcome) in claimed.iter().zip(&outcomes) {
-            record(conn, delivery, outcome, now, settings)?;
-        }
-        Ok(())
+    let mut claimed = db::write_blocking(pool, |conn| {
+        super::events::fan_out(conn, FAN_OUT)?;
+        claim(conn, now, BATCH)
     })?;
-    Ok((delivered, claimed.len()))
+    let (mut delivered, mut total) = (0, 0);
+    while !claimed.is_empty() {
+        let outcomes = send_all(&claimed, settings);
+        delivered += outcomes.iter().filter(|o| o.delivered()).count();
+        total += claimed.len();
+        let full = claimed.len() as i64 == BATCH;
+        claimed = db::write_blocking(pool, |conn| {
+            for (delivery, outcome) in claimed.iter().zip(&outcomes) {
+                record(conn, delivery, outcome, now, settings)?;
+            }
+            if full {
+                super::events::fan_out(conn, FAN_OUT)?;
+                claim(conn, now, BATCH)
+            } else {
+                Ok(Vec::new())
+            }
+        })?;
+    }
+    Ok((delivered, total))
+}
+
+/// Tries every claimed delivery, [`SENDERS`] at a time; the outcomes in
+/// the same order.
+fn send_all(claimed: &[Claimed], settings: &Settings) -> Vec<Outcome> {
+    std::thread::scope(|scope| {
+        let sending: Vec<_> = claimed
+            .chunks(claimed.len().div_ceil(SENDERS).max(1))
+            .map(|chunk| {
+                let sender = scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|d| attempt(d, settings))
+                        .collect::<Vec<_>>()
+                });
+                (chunk.len(), sender)
+            })
+            .collect();
+        sending
+            .into_iter()
+            .flat_map(|(count, sender)| {
+                sender.join().unwrap_or_else(|_| {
+                    (0..count)
+                        .map(|_| Outcome {
+                            status_code: None,
+                            error: Some("the sender stopped".into()),
+                            duration_ms: 0,
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Whether anything is due at `now` (a read, so an idle worker takes no
 /// write lock).
 pub fn due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
-    Ok(diesel::select(diesel::dsl::exists(outbox_due!(
-        webhook_deliveries,
-        PENDING,
-        now
-    )))
-    .get_result(conn)?)
+    let events: bool = diesel::select(diesel::dsl::exists(
+        webhook_events::table.select(webhook_events::id),
+    ))
+    .get_result(conn)?;
+    Ok(events
+        || diesel::select(diesel::dsl::exists(outbox_due!(
+            webhook_deliveries,
+            PENDING,
+            now
+        )))
+        .get_result(conn)?)
 }
 
 fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<Claimed>, ApiError> {
@@ -334,15 +393,11 @@ pub fn start(pool: DbPool, settings: Settings) {
                     }
                 });
                 match round {
-                    Ok((n, claimed)) => {
+                    Ok((n, _)) => {
                         if n > 0 {
                             tracing::info!(delivered = n, "webhooks delivered");
                         }
                         last_error.clear();
-                        // A full batch: more may be due at once.
-                        if claimed as i64 == BATCH {
-                            continue;
-                        }
                     }
                     Err(e) => {
                         let e = e.to_string();
