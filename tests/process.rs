@@ -1400,3 +1400,74 @@ fn webhooks_are_delivered_once_between_two_instances() {
         assert_eq!(r.json()["type"], "goal.created");
     }
 }
+
+/// Mail waiting in the outbox when two instances start on one PostgreSQL
+/// database, both with a mailer: their workers race for it, and a real SMTP
+/// server receives every mail exactly once.
+#[test]
+fn waiting_mail_is_sent_once_between_two_instances() {
+    let db = common::TestDb::new(themanet::db::Backend::Postgres);
+    {
+        // Without a mailer, the mails wait.
+        let (_a, a, _) = start_with(&db.url, &[("RATE_LIMIT_WRITES", "0")]);
+        for n in 0..8 {
+            let email = format!("persoon{n}@example.org");
+            let (status, _) = send(
+                &a,
+                "POST",
+                "/api/v1/auth/register",
+                None,
+                &serde_json::json!({"email": email, "password": "een lange zin als wachtwoord", "displayName": format!("Persoon {n}")}),
+            );
+            assert_eq!(status, 201);
+            let (status, _) = send(
+                &a,
+                "POST",
+                "/api/v1/auth/password-reset",
+                None,
+                &serde_json::json!({ "email": email }),
+            );
+            assert_eq!(status, 202);
+        }
+    }
+    let waiting: i64 = {
+        let mut conn = db.conn();
+        let themanet::db::DbConn::Pg(pg) = &mut conn else {
+            unreachable!("a PostgreSQL database")
+        };
+        themanet::db::schema::outbox::table
+            .count()
+            .get_result(pg)
+            .unwrap()
+    };
+    assert!(waiting >= 8, "the reset mails wait ({waiting})");
+
+    let smtp = common::smtp::SmtpReceiver::start();
+    let settings = [
+        ("SMTP_URL", smtp.url()),
+        ("MAIL_FROM", "themanet <noreply@example.org>".to_string()),
+    ];
+    let settings: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (_b, _, _) = start_with(&db.url, &settings);
+    let (_c, _, _) = start_with(&db.url, &settings);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while (smtp.received().len() as i64) < waiting && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Time for a second copy, were one on its way.
+    std::thread::sleep(Duration::from_millis(500));
+    let received = smtp.received();
+    let mut ids: Vec<String> = received
+        .iter()
+        .map(|m| {
+            m["headers"]["message-id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(received.len() as i64, waiting, "every mail arrived, once");
+    assert_eq!(ids.len(), received.len(), "no mail twice");
+}
