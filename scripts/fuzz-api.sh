@@ -11,14 +11,14 @@
 #    two users and signs them in.
 # 3. Runs `schemathesis run` against /api/v1/openapi.json with a fixed seed
 #    and a bounded number of examples per operation, so a run is repeatable
-#    and takes about a minute per backend on 2 cores (one worker, so the
+#    and takes about two minutes per backend on 2 cores (one worker, so the
 #    same seed sends the same requests).
 # 4. Prints one line per backend and a last line
 #    "fuzz: N operations, N test cases, 0 failures (SQLite and PostgreSQL)".
 #
 # Environment: THEMANET_BIN, TEST_DATABASE_URL (PostgreSQL server, default
 # postgres://postgres@127.0.0.1:5432/postgres), FUZZ_BACKENDS ("sqlite
-# postgres"), FUZZ_MAX_EXAMPLES (default 50), FUZZ_SEED (default 8),
+# postgres"), FUZZ_MAX_EXAMPLES (default 30), FUZZ_SEED (default 8),
 # FUZZ_KEEP=1 keeps the work folder (server log, reports).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,7 +27,7 @@ root="$PWD"
 SCHEMATHESIS_VERSION=4.32.5
 THEMANET_BIN="${THEMANET_BIN:-target/debug/themanet}"
 BACKENDS="${FUZZ_BACKENDS:-sqlite postgres}"
-MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-50}"
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-30}"
 SEED="${FUZZ_SEED:-8}"
 PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export PGOPTIONS="--client-min-messages=warning"
@@ -36,15 +36,8 @@ export PGOPTIONS="--client-min-messages=warning"
 
 # --- Schemathesis -------------------------------------------------------------
 venv=target/fuzz-venv
-if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
-  echo "fuzz: installing schemathesis $SCHEMATHESIS_VERSION into $venv"
-  rm -rf "$venv"
-  python3 -m venv "$venv" || {
-    echo "fuzz: python3 -m venv failed; install python3-venv" >&2
-    exit 2
-  }
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-fi
+source scripts/venv.sh
+pinned_venv "$venv" schemathesis "$SCHEMATHESIS_VERSION"
 
 source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-fuzz.XXXXXX)"

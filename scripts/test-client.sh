@@ -29,13 +29,8 @@ export PGOPTIONS="--client-min-messages=warning"
 [[ -x "$THEMANET_BIN" ]] || { echo "client: $THEMANET_BIN not found; build it first (cargo build)" >&2; exit 2; }
 
 venv=target/client-venv
-if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('openapi-python-client') != '$GENERATOR_VERSION')" 2>/dev/null; then
-  echo "client: installing openapi-python-client $GENERATOR_VERSION into $venv"
-  rm -rf "$venv"
-  mkdir -p target
-  python3 -m venv "$venv" || { echo "client: python3 -m venv failed; install python3-venv" >&2; exit 1; }
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "openapi-python-client==$GENERATOR_VERSION"
-fi
+source scripts/venv.sh
+pinned_venv "$venv" openapi-python-client "$GENERATOR_VERSION"
 
 source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-client.XXXXXX)"
