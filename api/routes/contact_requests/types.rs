@@ -132,6 +132,27 @@ pub fn present(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
+    // The askers' account addresses, for the accepted requests they sent
+    // to the viewer: one query for the page.
+    let mut askers: Vec<i64> = rows
+        .iter()
+        .filter(|r| {
+            permissions::may_see_requested_contact(ContactRequestStatus::from_db(&r.status))
+        })
+        .filter_map(|r| r.from_user_id)
+        .collect();
+    askers.sort_unstable();
+    askers.dedup();
+    let addresses: std::collections::HashMap<i64, String> = if askers.is_empty() {
+        Default::default()
+    } else {
+        users::table
+            .filter(crate::db::in_ids(users::id, &askers))
+            .select((users::id, users::email))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect()
+    };
     let mut out = Vec::new();
     for r in rows {
         let (Some(from), Some(to)) = (
@@ -150,14 +171,7 @@ pub fn present(
         let contact = if !permissions::may_see_requested_contact(status) {
             None
         } else if direction == Direction::Received {
-            let account: Option<String> = match r.from_user_id {
-                Some(id) => users::table
-                    .find(id)
-                    .select(users::email)
-                    .first(conn)
-                    .optional()?,
-                None => None,
-            };
+            let account = r.from_user_id.and_then(|id| addresses.get(&id).cloned());
             Some(ContactOut {
                 email: from.email.clone().or(account),
                 phone: from.phone.clone(),
