@@ -107,10 +107,11 @@ fn goals_of(conn: &mut DbConn, id: i64, period: ReportPeriod) -> Result<Vec<Repo
         .select(Goal::as_select())
         .order((goals::position, goals::id))
         .load(conn)?;
+    let made: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
     let mut under: HashMap<Option<i64>, Vec<&Goal>> = HashMap::new();
     for g in &rows {
         // A step whose goal came later stands on its own.
-        let parent = g.parent_id.filter(|p| rows.iter().any(|r| r.id == *p));
+        let parent = g.parent_id.filter(|p| made.contains(p));
         under.entry(parent).or_default().push(g);
     }
     let mut out = Vec::with_capacity(rows.len());
