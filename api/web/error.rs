@@ -438,6 +438,11 @@ impl From<diesel::r2d2::PoolError> for ApiError {
     }
 }
 
+/// Marks an error answer that is a page for people (the printable
+/// report's page for a period that does not work): it keeps its own body
+/// instead of becoming a problem.
+pub struct PageForPeople;
+
 /// Last line of defence: any error response that did not come from
 /// [`ApiError`] (actix's own rejections) is rewritten as problem+json.
 pub fn rewrite_foreign_errors<B: MessageBody + 'static>(
@@ -448,7 +453,7 @@ pub fn rewrite_foreign_errors<B: MessageBody + 'static>(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with(PROBLEM_JSON));
-    if is_problem {
+    if is_problem || res.response().extensions().contains::<PageForPeople>() {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

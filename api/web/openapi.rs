@@ -178,7 +178,9 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                         if !headers.is_empty() {
                             response.insert("headers".into(), Value::Object(headers));
                         }
-                        response.insert("content".into(), problem.take());
+                        // A problem, unless the operation says otherwise
+                        // (a page for people answers with a page).
+                        response.entry("content").or_insert_with(|| problem.take());
                     } else {
                         let headers = response.entry("headers").or_insert_with(|| json!({}));
                         if let Some(h) = headers.as_object_mut() {

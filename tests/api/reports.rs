@@ -416,7 +416,7 @@ both!(a_report_period_is_checked, |app: TestApp| async move {
     let carla = app.user("Carla").await;
     let network = app.network(&carla, "Periode").await;
     let base = format!("/api/v1/networks/{network}");
-    for form in ["report", "report.csv", "report.html"] {
+    for form in ["report", "report.csv"] {
         let r = app
             .get(
                 &format!("{base}/{form}?from=2026-05-01&to=2026-04-30"),
@@ -446,6 +446,47 @@ both!(a_report_period_is_checked, |app: TestApp| async move {
             .expect(400);
         assert_eq!(r.invalid_codes(), ["since unknown"]);
     }
+    // The printable page says it in words, on a page, with the form again
+    // holding what was sent.
+    for (query, nl, en) in [
+        (
+            "from=2026-05-01&to=2026-04-30",
+            "De eerste dag moet op of voor de laatste dag liggen.",
+            "The first day must be on or before the last day.",
+        ),
+        (
+            "from=2020-01-01&to=2026-01-01",
+            "Een rapport gaat over hoogstens vijf jaar.",
+            "A report covers at most five years.",
+        ),
+        (
+            "from=2026-13-01&to=2026-01-01",
+            "Van: dit is geen datum.",
+            "From: this is not a date.",
+        ),
+    ] {
+        for (lang, words) in [("nl", nl), ("en", en)] {
+            let r = app
+                .get(&format!("{base}/report.html?{query}&lang={lang}"), None)
+                .await
+                .expect_page(400);
+            let html = &r.text;
+            assert!(html.starts_with(&format!("<!doctype html>\n<html lang=\"{lang}\"")));
+            assert!(html.contains(words), "{query} {lang}: {html}");
+            assert_eq!(html.matches(words).count(), 1, "said once");
+            let from = query.split('&').next().unwrap().trim_start_matches("from=");
+            assert!(html.contains(&format!("name=\"from\" value=\"{from}\"")));
+            assert!(html.contains(&format!("href=\"/netwerk.html?id={network}\"")));
+        }
+    }
+    let r = app
+        .get(&format!("{base}/report.html?from=%3Cb%3E"), None)
+        .await
+        .expect_page(400);
+    assert!(
+        r.text.contains("value=\"&lt;b&gt;\""),
+        "what was sent is escaped"
+    );
     let r = app
         .get(&format!("{base}/report?lang=en"), None)
         .await

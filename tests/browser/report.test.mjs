@@ -1,7 +1,8 @@
 // A network's progress report in the browser: a visitor follows the link on
 // the network's page to the printable page; it has zero axe violations,
 // reflows at 320 px, works without JavaScript (the period chosen with its
-// form), and printed shows no navigation and no form. A coordinator opens
+// form, and a period that does not work said on a page with the form
+// again), and printed shows no navigation and no form. A coordinator opens
 // the same link signed in and sees the report as a member.
 
 import { test, before, after } from "node:test";
@@ -70,6 +71,24 @@ test("without JavaScript the period is chosen with the form", async () => {
   } finally {
     await noScript.close();
   }
+});
+
+test("a period that does not work is said on a page, with the form again", async () => {
+  const page = await openPage(browser.context);
+  const year = new Date().getFullYear();
+  // The last day before the first: what the form sends when the days are
+  // swapped.
+  const answer = await page.goto(`${BASE}/api/v1/networks/3/report.html?from=${year}-05-01&to=${year}-04-30&lang=nl`);
+  assert.equal(answer.status(), 400);
+  await page.getByRole("heading", { level: 1, name: "Deze periode kan niet" }).waitFor();
+  assert.match(await page.textContent("main"), /De eerste dag moet op of voor de laatste dag liggen/);
+  assert.equal(await page.getByLabel("Van (eerste dag)").inputValue(), `${year}-05-01`);
+  await check(page, "the page for a period that does not work");
+  // Put right, the report shows.
+  await page.getByLabel("Tot en met (laatste dag)").fill(`${year}-05-31`);
+  await Promise.all([page.waitForURL(/to=.*-05-31/), page.getByRole("button", { name: "Toon het rapport" }).click()]);
+  await page.getByRole("heading", { level: 1, name: /Voortgangsrapport van/ }).waitFor();
+  await page.close();
 });
 
 test("the report reflows at 320 px", async () => {

@@ -197,6 +197,22 @@ impl Resp {
         }
         self
     }
+
+    /// An error answered as a page for people (text/html), not a problem.
+    #[track_caller]
+    pub fn expect_page(self, status: u16) -> Resp {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("text/html; charset=utf-8")
+        );
+        self
+    }
 }
 
 type Call = Rc<dyn Fn(Request) -> Pin<Box<dyn Future<Output = Resp>>>>;

@@ -10,6 +10,7 @@ use crate::markdown::escape;
 use super::sections::{goals, meetings, people, questions, summary};
 use super::types::{NetworkReport, ReportPeriod};
 use super::words::Lang;
+use crate::web::error::{Code, InvalidParam};
 
 /// A table: its caption, its column heads, and rows whose first cell heads
 /// the row. Every cell is escaped here.
@@ -77,6 +78,31 @@ fn query(period: &ReportPeriod, lang: Lang) -> String {
     )
 }
 
+/// The document's start, up to the opened body.
+fn open_document(o: &mut String, lang: Lang, title: &str) {
+    let _ = write!(
+        o,
+        "<!doctype html>\n<html lang=\"{code}\" class=\"themanet-theme\" data-ready=\"true\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title} - themanet</title>\n\
+         <link rel=\"stylesheet\" href=\"/vendor/nl-design-system.css\">\n\
+         <link rel=\"stylesheet\" href=\"/theme/themanet-theme.css\">\n\
+         <link rel=\"stylesheet\" href=\"/css/app.css\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n\
+         <body class=\"utrecht-document tm-report\">\n",
+        code = lang.code(),
+        title = escape(title),
+    );
+}
+
+/// The document's end, from the closed main.
+fn close_document(o: &mut String, lang: Lang) {
+    let _ = write!(
+        o,
+        "</main>\n<footer class=\"tm-footer\"><div class=\"tm-container\"><p class=\"utrecht-paragraph tm-small\">{}</p></div></footer>\n</body>\n</html>\n",
+        lang.pick("themanet: themanetwerken voor inclusie.", "themanet: theme networks for inclusion.")
+    );
+}
+
 /// The whole page.
 pub fn page(r: &NetworkReport, lang: Lang) -> String {
     let l = |nl: &'static str, en: &'static str| lang.pick(nl, en);
@@ -90,19 +116,12 @@ pub fn page(r: &NetworkReport, lang: Lang) -> String {
         lang.date(p.to)
     );
     let mut o = String::with_capacity(16 * 1024);
-    let _ = write!(
-        o,
-        "<!doctype html>\n<html lang=\"{code}\" class=\"themanet-theme\" data-ready=\"true\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}: {name}, {span} - themanet</title>\n\
-         <link rel=\"stylesheet\" href=\"/vendor/nl-design-system.css\">\n\
-         <link rel=\"stylesheet\" href=\"/theme/themanet-theme.css\">\n\
-         <link rel=\"stylesheet\" href=\"/css/app.css\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n\
-         <body class=\"utrecht-document tm-report\">\n",
-        code = lang.code(),
-        title = l("Voortgangsrapport", "Progress report"),
-        span = escape(&span),
+    let title = format!(
+        "{}: {}, {span}",
+        l("Voortgangsrapport", "Progress report"),
+        r.network.name
     );
+    open_document(&mut o, lang, &title);
     let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
     let _ = write!(
         o,
@@ -150,7 +169,7 @@ pub fn page(r: &NetworkReport, lang: Lang) -> String {
             "You only see what is public here. Are you a member? Then open the report from the network's page.",
         ));
     }
-    form(&mut o, r, lang);
+    form(&mut o, &p.from.to_string(), &p.to.to_string(), lang);
     summary(&mut o, r, lang);
     goals(&mut o, r, lang);
     meetings(&mut o, r, lang);
@@ -166,16 +185,87 @@ pub fn page(r: &NetworkReport, lang: Lang) -> String {
         )
     );
     para(&mut o, "tm-small", &made);
+    close_document(&mut o, lang);
+    o
+}
+
+/// The page for a period that does not work (400): what is wrong, in
+/// words for people, and the form again with what was filled in, so it is
+/// put right where it went wrong.
+pub fn refusal_page(
+    network: i64,
+    from: &str,
+    to: &str,
+    lang: Lang,
+    problems: &[InvalidParam],
+) -> String {
+    let l = |nl: &'static str, en: &'static str| lang.pick(nl, en);
+    let heading = l("Deze periode kan niet", "This period does not work");
+    let mut o = String::with_capacity(4 * 1024);
+    open_document(&mut o, lang, heading);
     let _ = write!(
         o,
-        "</main>\n<footer class=\"tm-footer\"><div class=\"tm-container\"><p class=\"utrecht-paragraph tm-small\">{}</p></div></footer>\n</body>\n</html>\n",
-        l("themanet: themanetwerken voor inclusie.", "themanet: theme networks for inclusion.")
+        "<a class=\"utrecht-skip-link utrecht-skip-link--visible-on-focus\" href=\"#inhoud\">{skip}</a>\n\
+         <header class=\"tm-header\"><div class=\"tm-container tm-header__bar\"><a class=\"tm-logo\" href=\"/\">themanet</a></div>\n\
+         <nav class=\"tm-nav\" aria-label=\"{nav}\"><div class=\"tm-container\"><ul class=\"tm-nav__list\">\
+         <li><a class=\"tm-nav__link\" href=\"/netwerk.html?id={network}\">{back}</a></li>\
+         </ul></div></nav></header>\n<main id=\"inhoud\" class=\"tm-main tm-container\" tabindex=\"-1\">\n\
+         <h1 class=\"utrecht-heading-1\">{heading}</h1>\n<ul class=\"utrecht-unordered-list\">",
+        skip = l("Naar de inhoud", "Skip to content"),
+        nav = l("Rapport", "Report"),
+        back = l("Terug naar het netwerk", "Back to the network"),
     );
+    let mut said: Vec<String> = Vec::new();
+    for problem in problems {
+        let field = match problem.name.as_str() {
+            "from" => l("Van", "From"),
+            "to" => l("Tot en met", "To"),
+            _ => "",
+        };
+        let text = match (problem.code, problem.expected) {
+            (Code::Rule, Some("endsAfterStart")) => l(
+                "De eerste dag moet op of voor de laatste dag liggen.",
+                "The first day must be on or before the last day.",
+            )
+            .to_string(),
+            (Code::Range, _) => l(
+                "Een rapport gaat over hoogstens vijf jaar. Kies een kortere periode.",
+                "A report covers at most five years. Choose a shorter period.",
+            )
+            .to_string(),
+            _ if !field.is_empty() => format!(
+                "{field}: {}",
+                l(
+                    "dit is geen datum. Kies een dag, of schrijf hem als 2026-01-31.",
+                    "this is not a date. Choose a day, or write it as 2026-01-31.",
+                )
+            ),
+            _ => format!(
+                "{} {}",
+                l(
+                    "Dit adres heeft een deel dat niet klopt:",
+                    "Part of this address is wrong:"
+                ),
+                problem.name
+            ),
+        };
+        if !said.contains(&text) {
+            let _ = write!(
+                o,
+                "<li class=\"utrecht-unordered-list__item\">{}</li>",
+                escape(&text)
+            );
+            said.push(text);
+        }
+    }
+    o.push_str("</ul>\n");
+    form(&mut o, from, to, lang);
+    close_document(&mut o, lang);
     o
 }
 
 /// The period to choose, as a GET form: it works without JavaScript.
-fn form(o: &mut String, r: &NetworkReport, lang: Lang) {
+fn form(o: &mut String, from: &str, to: &str, lang: Lang) {
     let l = |nl: &'static str, en: &'static str| lang.pick(nl, en);
     let _ = writeln!(
         o,
@@ -189,8 +279,8 @@ fn form(o: &mut String, r: &NetworkReport, lang: Lang) {
         label = l("Kies de periode", "Choose the period"),
         from = l("Van (eerste dag)", "From (first day)"),
         to = l("Tot en met (laatste dag)", "To (last day)"),
-        f = r.period.from,
-        t = r.period.to,
+        f = escape(from),
+        t = escape(to),
         code = lang.code(),
         show = l("Toon het rapport", "Show the report"),
     );

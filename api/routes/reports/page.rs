@@ -1,15 +1,16 @@
 //! `GET /networks/{networkId}/report.html`: the report as a printable page,
 //! for a browser without JavaScript, to print or save as PDF.
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use crate::web::error::ApiError;
+use crate::web::error::{ApiError, PageForPeople};
 use crate::AppState;
 
-use super::html::page;
+use super::html::{page, refusal_page};
 use super::pass::{for_page, PageAuth};
 use super::types::ReportPageQuery;
+use super::words::Lang;
 
 /// A network's progress report as a printable page
 ///
@@ -18,7 +19,8 @@ use super::types::ReportPageQuery;
 /// figures, goals and steps, meetings, who takes part and questions as
 /// tables, a form to choose the period and a link back to the network's
 /// page. It needs no JavaScript; printed, it leaves out the navigation
-/// and the form. A browser sends the report's pass (`POST
+/// and the form. A period that does not work gets a page (400) saying so,
+/// with the form again. A browser sends the report's pass (`POST
 /// .../report-pass`) as a cookie; without one the page shows what is
 /// public.
 #[utoipa::path(
@@ -26,7 +28,7 @@ use super::types::ReportPageQuery;
     params(("networkId" = i64, Path, description = "Network id", minimum = 1), ReportPageQuery),
     responses(
         (status = 200, description = "The report as a web page.", content_type = "text/html", body = String),
-        (status = 400, description = "A date that is not one, `from` after `to`, or a period over five years; every such parameter named."),
+        (status = 400, description = "A date that is not one, `from` after `to`, a period over five years, or an unknown parameter: a page that says what is wrong and shows the form again.", content_type = "text/html", body = String),
         (status = 404, description = "No such network, or you may not see it."),
     ),
     security((), ("bearer" = [])),
@@ -39,8 +41,33 @@ pub async fn get_report_page(
     auth: PageAuth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (report, lang) = for_page(&state, &req, id, auth).await?;
-    Ok(HttpResponse::Ok()
+    let (status, body) = match for_page(&state, &req, id, auth).await {
+        Ok((report, lang)) => (StatusCode::OK, page(&report, lang)),
+        // A period that does not work: said on a page, with the form again.
+        Err(ApiError::Invalid(problems)) => {
+            let sent: Vec<(String, String)> =
+                url::form_urlencoded::parse(req.query_string().as_bytes())
+                    .into_owned()
+                    .collect();
+            let value = |name: &str| {
+                sent.iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            };
+            let lang = if value("lang") == "en" {
+                Lang::En
+            } else {
+                Lang::Nl
+            };
+            let body = refusal_page(id, &value("from"), &value("to"), lang, &problems);
+            (StatusCode::BAD_REQUEST, body)
+        }
+        Err(e) => return Err(e),
+    };
+    let mut answer = HttpResponse::build(status);
+    answer.extensions_mut().insert(PageForPeople);
+    Ok(answer
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
@@ -49,5 +76,5 @@ pub async fn get_report_page(
              base-uri 'none'; frame-ancestors 'none'",
         ))
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
-        .body(page(&report, lang)))
+        .body(body))
 }
