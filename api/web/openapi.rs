@@ -178,9 +178,14 @@ pub fn finish(doc: &mut Value, required: &[(&str, &[&str])]) {
                         if !headers.is_empty() {
                             response.insert("headers".into(), Value::Object(headers));
                         }
-                        // A problem, unless the operation says otherwise
-                        // (a page for people answers with a page).
-                        response.entry("content").or_insert_with(|| problem.take());
+                        // A problem; a page for people may answer with a
+                        // page besides (`Accept` chooses).
+                        let content = response.entry("content").or_insert_with(|| json!({}));
+                        if let (Some(content), Some(problem)) =
+                            (content.as_object_mut(), problem.as_object_mut())
+                        {
+                            content.append(problem);
+                        }
                     } else {
                         let headers = response.entry("headers").or_insert_with(|| json!({}));
                         if let Some(h) = headers.as_object_mut() {

@@ -479,6 +479,16 @@ both!(a_report_period_is_checked, |app: TestApp| async move {
             assert!(html.contains(&format!("href=\"/netwerk.html?id={network}\"")));
         }
     }
+    // A program that asks for JSON gets the problem.
+    let r = app
+        .send(
+            actix_web::test::TestRequest::get()
+                .uri(&format!("{base}/report.html?from=2026-05-01&to=2026-04-30"))
+                .insert_header(("Accept", "application/problem+json")),
+        )
+        .await
+        .expect(400);
+    assert_eq!(r.invalid_codes(), ["from rule", "to rule"]);
     let r = app
         .get(&format!("{base}/report.html?from=%3Cb%3E"), None)
         .await

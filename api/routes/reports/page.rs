@@ -12,6 +12,14 @@ use super::pass::{for_page, PageAuth};
 use super::types::ReportPageQuery;
 use super::words::Lang;
 
+/// Whether the client asks for JSON and not for a page (`Accept`).
+fn wants_problem(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("json") && !accept.contains("text/html"))
+}
+
 /// A network's progress report as a printable page
 ///
 /// The report of `GET /networks/{networkId}/report` as a complete HTML
@@ -20,7 +28,8 @@ use super::words::Lang;
 /// tables, a form to choose the period and a link back to the network's
 /// page. It needs no JavaScript; printed, it leaves out the navigation
 /// and the form. A period that does not work gets a page (400) saying so,
-/// with the form again. A browser sends the report's pass (`POST
+/// with the form again; a client that accepts JSON and not HTML gets a
+/// problem. A browser sends the report's pass (`POST
 /// .../report-pass`) as a cookie; without one the page shows what is
 /// public.
 #[utoipa::path(
@@ -28,7 +37,7 @@ use super::words::Lang;
     params(("networkId" = i64, Path, description = "Network id", minimum = 1), ReportPageQuery),
     responses(
         (status = 200, description = "The report as a web page.", content_type = "text/html", body = String),
-        (status = 400, description = "A date that is not one, `from` after `to`, a period over five years, or an unknown parameter: a page that says what is wrong and shows the form again.", content_type = "text/html", body = String),
+        (status = 400, description = "A date that is not one, `from` after `to`, a period over five years, or an unknown parameter: a page that says what is wrong and shows the form again (a problem when `Accept` asks for JSON and not for HTML).", content_type = "text/html", body = String),
         (status = 404, description = "No such network, or you may not see it."),
     ),
     security((), ("bearer" = [])),
@@ -43,8 +52,9 @@ pub async fn get_report_page(
     let id = path.into_inner();
     let (status, body) = match for_page(&state, &req, id, auth).await {
         Ok((report, lang)) => (StatusCode::OK, page(&report, lang)),
-        // A period that does not work: said on a page, with the form again.
-        Err(ApiError::Invalid(problems)) => {
+        // A period that does not work: said on a page, with the form again
+        // (a program that asks for a problem gets one).
+        Err(ApiError::Invalid(problems)) if !wants_problem(&req) => {
             let sent: Vec<(String, String)> =
                 url::form_urlencoded::parse(req.query_string().as_bytes())
                     .into_owned()
