@@ -340,16 +340,24 @@ impl RateLimiter {
         if per_minute == 0 {
             return Ok(());
         }
-        let key = bucket_key(key);
+        // Shared, the key is told to others: hashed. On its own it is not.
+        let key = if self.shared {
+            bucket_key(key)
+        } else {
+            key.to_string()
+        };
         let capacity = f64::from(per_minute);
         let rate = capacity / 60.0;
         let now = Instant::now();
-        let debt = self
-            .elsewhere
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&key)
-            .unwrap_or(0);
+        let debt = if self.shared {
+            self.elsewhere
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&key)
+                .unwrap_or(0)
+        } else {
+            0
+        };
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         if buckets.len() > 100_000 {
             buckets.retain(|_, (_, at)| now.duration_since(*at) < Duration::from_secs(120));

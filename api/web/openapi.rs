@@ -357,7 +357,9 @@ pub fn for_generators(doc: &mut Value) {
             .filter_map(Value::as_object_mut)
         {
             if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
-                references(&Value::Object(responses.clone()), &mut answered);
+                responses
+                    .values()
+                    .for_each(|r| references(r, &mut answered));
                 for header in responses
                     .values_mut()
                     .filter_map(|r| r.get_mut("headers"))

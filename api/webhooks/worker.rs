@@ -81,34 +81,24 @@ const SENDERS: usize = 8;
 /// How many written events a round turns into deliveries.
 const FAN_OUT: i64 = 100;
 
-/// Claims what is due at `now` (at most [`BATCH`]), sends it and logs each
-/// try, all tries of the batch in one transaction; returns how many were
-/// delivered.
+/// Claims what is due at `now` ([`BATCH`] at a time), sends it and logs
+/// each try, all tries of a batch in one transaction; returns how many were
+/// delivered. While batches come full, each transaction that logs one
+/// batch's tries also claims the next, so a busy worker writes once per
+/// batch.
 pub fn deliver_due(
     pool: &DbPool,
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<usize, ApiError> {
-    deliver_batch(pool, settings, now).map(|(delivered, _)| delivered)
-}
-
-/// [`deliver_due`], also saying how many it claimed. While batches come
-/// full, each transaction that logs one batch's tries also claims the
-/// next, so a busy worker writes once per batch.
-fn deliver_batch(
-    pool: &DbPool,
-    settings: &Settings,
-    now: NaiveDateTime,
-) -> Result<(usize, usize), ApiError> {
     let mut claimed = db::write_blocking(pool, |conn| {
         super::events::fan_out(conn, FAN_OUT)?;
         claim(conn, now, BATCH)
     })?;
-    let (mut delivered, mut total) = (0, 0);
+    let mut delivered = 0;
     while !claimed.is_empty() {
         let outcomes = send_all(&claimed, settings);
         delivered += outcomes.iter().filter(|o| o.delivered()).count();
-        total += claimed.len();
         let full = claimed.len() as i64 == BATCH;
         claimed = db::write_blocking(pool, |conn| {
             for (delivery, outcome) in claimed.iter().zip(&outcomes) {
@@ -122,7 +112,7 @@ fn deliver_batch(
             }
         })?;
     }
-    Ok((delivered, total))
+    Ok(delivered)
 }
 
 /// Tries every claimed delivery, [`SENDERS`] at a time; the outcomes in
@@ -387,13 +377,13 @@ pub fn start(pool: DbPool, settings: Settings) {
                 let now = Utc::now().naive_utc();
                 let round = db::read_blocking(&pool, |conn| due(conn, now)).and_then(|due| {
                     if due {
-                        deliver_batch(&pool, &settings, now)
+                        deliver_due(&pool, &settings, now)
                     } else {
-                        Ok((0, 0))
+                        Ok(0)
                     }
                 });
                 match round {
-                    Ok((n, _)) => {
+                    Ok(n) => {
                         if n > 0 {
                             tracing::info!(delivered = n, "webhooks delivered");
                         }
