@@ -621,6 +621,92 @@ both!(
     }
 );
 
+both!(
+    experts_rank_by_matching_talents_then_time_page_by_page,
+    |app: TestApp| async move {
+        let carla = app.user("Carla").await;
+        app.network(&carla, "Coordinatie").await;
+        let a = app.user("Anouk").await;
+        let b = app.user("Bram").await;
+        let c = app.user("Cor").await;
+        let d = app.user("Dirk").await;
+        let findable = |time: Value| json!({"findable": true, "availability": time});
+        offer(
+            &app,
+            &a,
+            &["schrijven"],
+            "GM0344",
+            findable(json!({"hoursPerMonth": 4})),
+        )
+        .await;
+        offer(
+            &app,
+            &b,
+            &["Schrijven", "ngt"],
+            "GM0363",
+            findable(json!({"hoursPerMonth": 16})),
+        )
+        .await;
+        offer(
+            &app,
+            &c,
+            &["schrijven"],
+            "GM0344",
+            findable(json!({"occasional": true})),
+        )
+        .await;
+        offer(
+            &app,
+            &d,
+            &["vormgeven"],
+            "GM0344",
+            findable(json!({"hoursPerMonth": 40})),
+        )
+        .await;
+        // The searcher is findable too, and is never among the results.
+        offer(
+            &app,
+            &carla,
+            &["schrijven"],
+            "GM0344",
+            findable(json!({"hoursPerMonth": 80})),
+        )
+        .await;
+        let path = "/api/v1/experts?talent=SCHRIJVEN&pageSize=2";
+        let first = app.get(path, Some(&carla.token)).await.expect(200);
+        assert_eq!(
+            ids(&first.items(), "stakeholderId"),
+            [b.stakeholder_id, a.stakeholder_id]
+        );
+        assert_eq!(first.items()[0]["matchingTalents"], json!(["schrijven"]));
+        assert_eq!(first.items()[0]["talents"], json!(["ngt", "schrijven"]));
+        let next = first.body["_links"]["next"]["href"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        let next = &next[next.find("/api/v1").unwrap_or(0)..];
+        let second = app.get(next, Some(&carla.token)).await.expect(200);
+        assert_eq!(ids(&second.items(), "stakeholderId"), [c.stakeholder_id]);
+        assert!(second.body["_links"].get("next").is_none());
+        // Without a talent: everyone findable, most time first.
+        let all = app
+            .get("/api/v1/experts?municipality=GM0344", Some(&carla.token))
+            .await
+            .expect(200);
+        assert_eq!(
+            ids(&all.items(), "stakeholderId"),
+            [d.stakeholder_id, a.stakeholder_id, c.stakeholder_id]
+        );
+        assert_eq!(all.items()[0]["matchingTalents"], json!([]));
+        // A talent nobody offers finds nobody.
+        let none = app
+            .get("/api/v1/experts?talent=zingen", Some(&carla.token))
+            .await
+            .expect(200);
+        assert!(none.items().is_empty());
+    }
+);
+
 /// Marks a user's address confirmed (notices go to confirmed addresses).
 fn confirm(app: &TestApp, user: &User) {
     use diesel::prelude::*;

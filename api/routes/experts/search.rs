@@ -10,6 +10,7 @@ use super::types::{ExpertFilters, ExpertOut, ExpertPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::Stakeholder;
 use crate::db::schema::{stakeholder_tags, stakeholders};
+use crate::db::{self, DbConn};
 use crate::domain::StakeholderKind;
 use crate::permissions::ensure_expert_searcher;
 use crate::queries::talents::key;
@@ -51,12 +52,42 @@ pub async fn search_experts(
             province,
             ..
         } = filters;
-        let mut sql = stakeholders::table
+        let wanted = talent.as_deref().map(key);
+        // With a talent: the stored talents that match it, from the
+        // vocabulary (small), then who offers them through the index on
+        // (kind, value). Each person's score starts at how many they offer.
+        let mut matches: HashMap<i64, f64> = HashMap::new();
+        let mut candidates = stakeholders::table
             .filter(stakeholders::findable.eq(true))
-            .select(Stakeholder::as_select())
+            .filter(stakeholders::kind.ne_all(organisation_kinds()))
+            .filter(stakeholders::id.ne(viewer.stakeholder_id.unwrap_or(0)))
             .into_boxed();
+        if let Some(w) = &wanted {
+            let vocabulary: Vec<String> = stakeholder_tags::table
+                .filter(stakeholder_tags::kind.eq("talent"))
+                .select(stakeholder_tags::value)
+                .distinct()
+                .load(conn)?;
+            let matching: Vec<String> = vocabulary.into_iter().filter(|t| &key(t) == w).collect();
+            let offered: Vec<i64> = stakeholder_tags::table
+                .filter(stakeholder_tags::kind.eq("talent"))
+                .filter(stakeholder_tags::value.eq_any(&matching))
+                .select(stakeholder_tags::stakeholder_id)
+                .load(conn)?;
+            for id in offered {
+                *matches.entry(id).or_default() += 1.0;
+            }
+            candidates = candidates.filter(
+                stakeholders::id.eq_any(
+                    stakeholder_tags::table
+                        .filter(stakeholder_tags::kind.eq("talent"))
+                        .filter(stakeholder_tags::value.eq_any(matching))
+                        .select(stakeholder_tags::stakeholder_id),
+                ),
+            );
+        }
         if let Some(code) = municipality {
-            sql = sql.filter(stakeholders::municipality_code.eq(code));
+            candidates = candidates.filter(stakeholders::municipality_code.eq(code));
         }
         if let Some(p) = province {
             let codes: Vec<String> = crate::reference::municipalities()
@@ -64,68 +95,86 @@ pub async fn search_experts(
                 .filter(|m| m.province_code == p)
                 .map(|m| m.code.clone())
                 .collect();
-            sql = sql.filter(stakeholders::municipality_code.eq_any(codes));
+            candidates = candidates.filter(stakeholders::municipality_code.eq_any(codes));
         }
-        let people: Vec<Stakeholder> = sql.order(stakeholders::id).load(conn)?;
-        let people: Vec<Stakeholder> = people
+        // Ranked on three small columns; whole rows and talents are read for
+        // the page alone.
+        let found: Vec<(i64, Option<i32>, bool)> = candidates
+            .select((
+                stakeholders::id,
+                stakeholders::availability_hours,
+                stakeholders::availability_occasional,
+            ))
+            .load(conn)?;
+        let mut ranked: Vec<(i64, f64)> = found
             .into_iter()
-            .filter(|s| !StakeholderKind::from_db(&s.kind).is_organisation())
-            .filter(|s| Some(s.id) != viewer.stakeholder_id)
+            .map(|(id, hours, occasional)| {
+                let time = match (hours, occasional) {
+                    (Some(h), _) => f64::from(h.min(160)) / 1000.0,
+                    (None, true) => 0.0005,
+                    (None, false) => 0.0,
+                };
+                (id, matches.get(&id).copied().unwrap_or(0.0) + time)
+            })
             .collect();
-        let ids: Vec<i64> = people.iter().map(|s| s.id).collect();
-        let mut talents: HashMap<i64, Vec<String>> = HashMap::new();
-        for chunk in ids.chunks(500) {
-            let rows: Vec<(i64, String)> = stakeholder_tags::table
-                .filter(stakeholder_tags::stakeholder_id.eq_any(chunk))
-                .filter(stakeholder_tags::kind.eq("talent"))
-                .order((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
-                .select((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
-                .load(conn)?;
-            for (id, t) in rows {
-                talents.entry(id).or_default().push(t);
-            }
-        }
-        let wanted = talent.as_deref().map(key);
-        let mut found: HashMap<i64, ExpertOut> = HashMap::new();
-        let mut ranked: Vec<(i64, f64)> = Vec::new();
-        for s in people {
-            let theirs = talents.remove(&s.id).unwrap_or_default();
-            let matching: Vec<String> = match &wanted {
-                Some(w) => theirs.iter().filter(|t| &key(t) == w).cloned().collect(),
-                None => Vec::new(),
-            };
-            if wanted.is_some() && matching.is_empty() {
-                continue;
-            }
-            let time = match (s.availability_hours, s.availability_occasional) {
-                (Some(h), _) => f64::from(h.min(160)) / 1000.0,
-                (None, true) => 0.0005,
-                (None, false) => 0.0,
-            };
-            ranked.push((s.id, matching.len() as f64 + time));
-            found.insert(
-                s.id,
-                ExpertOut {
-                    stakeholder_id: s.id,
-                    name: s.name,
-                    kind: StakeholderKind::from_db(&s.kind),
-                    talents: theirs,
-                    matching_talents: matching,
-                    municipality_code: s.municipality_code,
-                    availability: AvailabilityOut::of(
-                        s.availability_hours,
-                        s.availability_occasional,
-                    ),
-                },
-            );
-        }
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rank_page(
             &ranked,
             &page,
             |e: &ExpertOut| e.stakeholder_id,
-            |ids| Ok(ids.into_iter().filter_map(|i| found.remove(&i)).collect()),
+            |ids| experts(conn, &ids, wanted.as_deref()),
         )
     })
     .await
+}
+
+/// The kinds of stakeholder that are organisations, as stored.
+fn organisation_kinds() -> Vec<&'static str> {
+    StakeholderKind::ALL
+        .iter()
+        .filter(|k| k.is_organisation())
+        .map(|k| k.as_str())
+        .collect()
+}
+
+/// These people as the search shows them, with their talents and those
+/// that match the talent searched for (by its key).
+fn experts(
+    conn: &mut DbConn,
+    ids: &[i64],
+    wanted: Option<&str>,
+) -> Result<Vec<ExpertOut>, ApiError> {
+    let people: Vec<Stakeholder> = stakeholders::table
+        .filter(db::in_ids(stakeholders::id, ids))
+        .select(Stakeholder::as_select())
+        .load(conn)?;
+    let mut talents: HashMap<i64, Vec<String>> = HashMap::new();
+    let rows: Vec<(i64, String)> = stakeholder_tags::table
+        .filter(db::in_ids(stakeholder_tags::stakeholder_id, ids))
+        .filter(stakeholder_tags::kind.eq("talent"))
+        .order((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
+        .select((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
+        .load(conn)?;
+    for (id, t) in rows {
+        talents.entry(id).or_default().push(t);
+    }
+    Ok(people
+        .into_iter()
+        .map(|s| {
+            let theirs = talents.remove(&s.id).unwrap_or_default();
+            let matching = match wanted {
+                Some(w) => theirs.iter().filter(|t| key(t) == w).cloned().collect(),
+                None => Vec::new(),
+            };
+            ExpertOut {
+                stakeholder_id: s.id,
+                name: s.name,
+                kind: StakeholderKind::from_db(&s.kind),
+                talents: theirs,
+                matching_talents: matching,
+                municipality_code: s.municipality_code,
+                availability: AvailabilityOut::of(s.availability_hours, s.availability_occasional),
+            }
+        })
+        .collect())
 }
