@@ -411,7 +411,16 @@ text_enum! {
 mod tests {
     use super::*;
 
-    fn check<T: serde::Serialize + Copy>(all: &[T], text: impl Fn(T) -> &'static str) {
+    fn check<T: serde::Serialize + Copy + Ord + std::fmt::Debug>(
+        all: &[T],
+        text: impl Fn(T) -> &'static str,
+    ) {
+        // `ALL` is in the order values sort in, which ordered maps keyed by
+        // them rely on (the stakeholder map's cells).
+        assert!(
+            all.windows(2).all(|w| w[0] < w[1]),
+            "{all:?} sorts as listed"
+        );
         for v in all {
             assert_eq!(
                 serde_json::to_value(v).unwrap(),

@@ -55,32 +55,27 @@ pub struct StakeholderMapOut {
 impl StakeholderMapOut {
     /// The map of a network from its members and open seats.
     pub fn new(network: &Network, at_table: Vec<AtTable>, seats: Vec<OpenSeat>) -> Self {
-        let mut places: Vec<TablePlace> = Vec::new();
-        for role in Role::ALL {
-            for kind in StakeholderKind::ALL {
-                let here: Vec<&AtTable> = at_table
-                    .iter()
-                    .filter(|m| m.role == *role && m.kind == *kind)
-                    .collect();
-                if here.is_empty() {
-                    continue;
-                }
-                places.push(TablePlace {
-                    role: *role,
-                    kind: *kind,
-                    count: here.len() as i64,
-                    named: here
-                        .iter()
-                        .filter_map(|m| {
-                            m.name.clone().map(|name| NamedStakeholder {
-                                stakeholder_id: m.stakeholder_id,
-                                name,
-                            })
-                        })
-                        .collect(),
+        // One pass over the members: each lands in its (role, kind) cell,
+        // and the cells come out in the order of `Role::ALL`, then
+        // `StakeholderKind::ALL` (the order their variants are declared in).
+        let mut cells: std::collections::BTreeMap<(Role, StakeholderKind), TablePlace> =
+            std::collections::BTreeMap::new();
+        for m in &at_table {
+            let place = cells.entry((m.role, m.kind)).or_insert_with(|| TablePlace {
+                role: m.role,
+                kind: m.kind,
+                count: 0,
+                named: Vec::new(),
+            });
+            place.count += 1;
+            if let Some(name) = &m.name {
+                place.named.push(NamedStakeholder {
+                    stakeholder_id: m.stakeholder_id,
+                    name: name.clone(),
                 });
             }
         }
+        let places: Vec<TablePlace> = cells.into_values().collect();
         let count = |f: &dyn Fn(&AtTable) -> bool| at_table.iter().filter(|m| f(m)).count() as i64;
         let members = at_table.len() as i64;
         let core_group = count(&|m| m.role.is_core());
