@@ -44,6 +44,20 @@ macro_rules! lock {
 }
 pub(crate) use lock;
 
+/// The lock of one row as a step of its own, for `routes::update_row` and
+/// `routes::delete_row`, which take it before they load the viewer:
+/// `locker!(goals, id)`.
+macro_rules! locker {
+    ($table:ident, $id:expr) => {{
+        let id: i64 = $id;
+        move |conn: &mut $crate::db::DbConn| -> Result<(), $crate::web::error::ApiError> {
+            $crate::db::versioned::lock!(conn, $table, id);
+            Ok(())
+        }
+    }};
+}
+pub(crate) use locker;
+
 /// Writes a row's new values at the version that was read, with the
 /// version one up and a new `updated_at`, and ends with [`one_row`]:
 /// `update!(conn, goals, id, current.version, &values)`.

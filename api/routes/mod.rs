@@ -48,6 +48,7 @@ use crate::permissions::Viewer;
 use crate::queries::deletions::{self, Feed};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
+use crate::web::http::ok_with_etag;
 use crate::web::pagination::{Cursor, Page, PageLinks, PageRequest, Paged, Synced, SyncedPage};
 use crate::AppState;
 
@@ -161,6 +162,43 @@ pub fn answer_page<P: Page>(
     HttpResponse::Ok().json(P::new(items, links))
 }
 
+/// A `GET` of one row, to its 200 with `ETag`: in one read transaction the
+/// viewer is loaded and `read` run with it (the viewer's right, the row as
+/// they may see it, and its tag).
+pub async fn read_row<T: serde::Serialize + Send + 'static>(
+    state: &AppState,
+    auth: Auth,
+    read: impl FnOnce(&mut DbConn, &Viewer) -> Result<(T, String), ApiError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
+    let (out, tag) = db::read(&state.pool, move |conn| {
+        let viewer = Viewer::load(conn, auth)?;
+        read(conn, &viewer)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
+/// A change of one row, to its 200 with `ETag`: in one write transaction
+/// the row is locked first (`lock`, made with `versioned::locker!`), the
+/// viewer loaded, and `update` run with them (the viewer's right, the
+/// input applied, `Precondition::check`, `versioned::update!`, what goes
+/// with the row, the answer and its tag).
+pub async fn update_row<T: serde::Serialize + Send + 'static>(
+    state: &AppState,
+    auth: Auth,
+    lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
+    update: impl FnOnce(&mut DbConn, &Viewer) -> Result<(T, String), ApiError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
+    auth.signed_in()?;
+    let (out, tag) = db::write(&state.pool, move |conn| {
+        lock(conn)?;
+        let viewer = Viewer::load(conn, auth)?;
+        update(conn, &viewer)
+    })
+    .await?;
+    Ok(ok_with_etag(&out, &tag))
+}
+
 /// What a deletion leaves in the audit log: the action, and the object and
 /// network it concerns.
 pub struct Deleted {
@@ -170,7 +208,7 @@ pub struct Deleted {
 }
 
 /// A `DELETE`, to its 204: in one write transaction the row is locked
-/// first (`lock`, with `versioned::lock!`), the viewer loaded, and `delete`
+/// first (`lock`, made with `versioned::locker!`), the viewer loaded, and `delete`
 /// run with them (the viewer's right, `If-Match`, `versioned::delete!`,
 /// what goes with the row); the event it names goes to the audit log.
 pub async fn delete_row(

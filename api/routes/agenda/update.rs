@@ -7,15 +7,15 @@ use super::create::answer;
 use super::types::{AgendaItemInput, AgendaItemOut};
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::AgendaItemValues;
 use crate::db::schema::agenda_items;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::AgendaStatus;
-use crate::permissions::{agenda_item_access, may_edit_agenda_item, Viewer};
+use crate::permissions::{agenda_item_access, may_edit_agenda_item};
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 /// Change an agenda item
@@ -44,15 +44,13 @@ pub async fn update_agenda_item(
     precondition: Precondition,
     body: JsonBody<AgendaItemInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, agenda_items, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, meeting, access) = agenda_item_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(agenda_items, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let (current, meeting, access) = agenda_item_access(conn, viewer, id)?;
         let proposal = current.status == AgendaStatus::Proposed.as_str();
-        if !may_edit_agenda_item(&access, &viewer, current.proposed_by, proposal) {
+        if !may_edit_agenda_item(&access, viewer, current.proposed_by, proposal) {
             return Err(ApiError::Forbidden(
                 "Only the core group changes the agenda; you may change your own proposal.".into(),
             ));
@@ -67,14 +65,13 @@ pub async fn update_agenda_item(
         versioned::update!(conn, agenda_items, id, current.version, &v);
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "agenda_item.updated",
             "agenda_item",
             Some(id),
             Some(meeting.network_id),
         )?;
-        answer(conn, &viewer, id)
+        answer(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -7,7 +7,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::api_clients;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::client_access;
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -36,19 +35,20 @@ pub async fn delete_api_client(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, api_clients, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let client = client_access(conn, viewer, id)?;
-        precondition.check(Vec::new(), &etag("api-client", id, client.version))?;
-        versioned::delete!(conn, api_clients, id, client.version);
-        Ok(Deleted {
-            action: "api_client.revoked",
-            object: ("api_client", id),
-            network_id: None,
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(api_clients, id),
+        move |conn, viewer| {
+            let client = client_access(conn, viewer, id)?;
+            precondition.check(Vec::new(), &etag("api-client", id, client.version))?;
+            versioned::delete!(conn, api_clients, id, client.version);
+            Ok(Deleted {
+                action: "api_client.revoked",
+                object: ("api_client", id),
+                network_id: None,
+            })
+        },
+    )
     .await
 }

@@ -9,9 +9,10 @@ use crate::accounts::auth::Auth;
 use crate::db::models::ApiClient;
 use crate::db::schema::api_clients;
 use crate::db::DbConn;
-use crate::permissions::{client_access, Viewer};
+use crate::permissions::client_access;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::{db, AppState};
 
 /// The client as the API answers it, with its ETag: one shape for every
@@ -56,10 +57,8 @@ pub async fn get_api_client(
 ) -> Result<HttpResponse, ApiError> {
     auth.required()?;
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        Ok(answer(client_access(conn, &viewer, id)?, db::now()))
+    read_row(&state, auth, move |conn, viewer| {
+        Ok(answer(client_access(conn, viewer, id)?, db::now()))
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

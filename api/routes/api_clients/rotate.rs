@@ -10,10 +10,11 @@ use crate::accounts::auth::Auth;
 use crate::accounts::clients::{hash_secret, new_secret, DEFAULT_OVERLAP_HOURS};
 use crate::db::schema::api_clients;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{client_access, Viewer};
+use crate::permissions::client_access;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::{audit, db, AppState};
 
 /// Rotate an API client's secret
@@ -45,10 +46,9 @@ pub async fn rotate_api_client_secret(
     auth.required()?;
     let id = path.into_inner();
     let (input, errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, api_clients, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let current = client_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(api_clients, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let current = client_access(conn, viewer, id)?;
         precondition.check(errors, &etag("api-client", id, current.version))?;
         let hours = input
             .previous_secret_valid_hours
@@ -69,7 +69,7 @@ pub async fn rotate_api_client_secret(
         );
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "api_client.secret_rotated",
             "api_client",
             Some(id),
@@ -82,6 +82,5 @@ pub async fn rotate_api_client_secret(
         };
         Ok((out, tag))
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

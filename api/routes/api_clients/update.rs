@@ -8,10 +8,11 @@ use crate::accounts::auth::Auth;
 use crate::accounts::clients::store_scopes;
 use crate::db::schema::api_clients;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{client_access, Viewer};
+use crate::permissions::client_access;
+use crate::routes::update_row;
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::{audit, db, AppState};
 
 /// Change an API client
@@ -40,10 +41,9 @@ pub async fn update_api_client(
     auth.required()?;
     let id = path.into_inner();
     let (input, mut errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, api_clients, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let current = client_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(api_clients, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let current = client_access(conn, viewer, id)?;
         if input.stakeholder_id.is_some() {
             errors.push(InvalidParam::new(
                 "stakeholderId",
@@ -64,7 +64,7 @@ pub async fn update_api_client(
         );
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "api_client.updated",
             "api_client",
             Some(id),
@@ -72,6 +72,5 @@ pub async fn update_api_client(
         )?;
         super::read::reread(conn, id, db::now())
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -5,7 +5,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::documents;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::{document_access, may_edit_document};
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -35,26 +34,27 @@ pub async fn delete_document(
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, documents, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let (current, access) = document_access(conn, viewer, id)?;
-        if !may_edit_document(&access, viewer, current.uploaded_by) {
-            return Err(ApiError::Forbidden(
-                "Only whoever shared this document, the core group and coordinators delete it."
-                    .into(),
-            ));
-        }
-        precondition.matches(&etag("document", id, current.version))?;
-        // The bytes go with the row (ON DELETE CASCADE), in this transaction.
-        versioned::delete!(conn, documents, id, current.version);
-        Ok(Deleted {
-            action: "document.deleted",
-            object: ("document", id),
-            network_id: Some(current.network_id),
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(documents, id),
+        move |conn, viewer| {
+            let (current, access) = document_access(conn, viewer, id)?;
+            if !may_edit_document(&access, viewer, current.uploaded_by) {
+                return Err(ApiError::Forbidden(
+                    "Only whoever shared this document, the core group and coordinators delete it."
+                        .into(),
+                ));
+            }
+            precondition.matches(&etag("document", id, current.version))?;
+            // The bytes go with the row (ON DELETE CASCADE), in this transaction.
+            versioned::delete!(conn, documents, id, current.version);
+            Ok(Deleted {
+                action: "document.deleted",
+                object: ("document", id),
+                network_id: Some(current.network_id),
+            })
+        },
+    )
     .await
 }

@@ -8,10 +8,11 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::models::{Document, Stakeholder};
 use crate::db::schema::stakeholders;
-use crate::db::{self, DbConn};
+use crate::db::DbConn;
 use crate::permissions::{self, document_access, may_edit_document, NetworkAccess, Viewer};
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 use super::types::DocumentOut;
@@ -37,13 +38,11 @@ pub async fn get_document(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let (row, access) = document_access(conn, &viewer, id)?;
-        one(conn, &viewer, &access, row)
+    read_row(&state, auth, move |conn, viewer| {
+        let (row, access) = document_access(conn, viewer, id)?;
+        one(conn, viewer, &access, row)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }
 
 /// One document as the viewer sees it, with its ETag.

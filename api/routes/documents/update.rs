@@ -5,14 +5,14 @@ use actix_web::{patch, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::{Document, DocumentValues};
 use crate::db::schema::documents;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{document_access, may_edit_document, Viewer};
+use crate::permissions::{document_access, may_edit_document};
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 use super::read::one;
@@ -43,14 +43,12 @@ pub async fn update_document(
     precondition: Precondition,
     body: JsonBody<DocumentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, documents, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, access) = document_access(conn, &viewer, id)?;
-        if !may_edit_document(&access, &viewer, current.uploaded_by) {
+    let lock = versioned::locker!(documents, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let (current, access) = document_access(conn, viewer, id)?;
+        if !may_edit_document(&access, viewer, current.uploaded_by) {
             return Err(ApiError::Forbidden(
                 "Only whoever shared this document, the core group and coordinators change it."
                     .into(),
@@ -65,7 +63,7 @@ pub async fn update_document(
         versioned::update!(conn, documents, id, current.version, &v);
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "document.updated",
             "document",
             Some(id),
@@ -78,8 +76,7 @@ pub async fn update_document(
                 .select(Document::as_select())
                 .first(conn)?
         };
-        one(conn, &viewer, &access, row)
+        one(conn, viewer, &access, row)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

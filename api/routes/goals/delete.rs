@@ -5,7 +5,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::goals;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::goal_access;
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -37,20 +36,21 @@ pub async fn delete_goal(
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, goals, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let (current, access) = goal_access(conn, viewer, id)?;
-        access.ensure_goal_editor()?;
-        precondition.matches(&etag("goal", id, current.version))?;
-        versioned::delete!(conn, goals, id, current.version);
-        Ok(Deleted {
-            action: "goal.deleted",
-            object: ("goal", id),
-            network_id: Some(current.network_id),
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(goals, id),
+        move |conn, viewer| {
+            let (current, access) = goal_access(conn, viewer, id)?;
+            access.ensure_goal_editor()?;
+            precondition.matches(&etag("goal", id, current.version))?;
+            versioned::delete!(conn, goals, id, current.version);
+            Ok(Deleted {
+                action: "goal.deleted",
+                object: ("goal", id),
+                network_id: Some(current.network_id),
+            })
+        },
+    )
     .await
 }

@@ -4,11 +4,12 @@ use actix_web::{get, web, HttpResponse};
 
 use super::types::GoalOut;
 use crate::accounts::auth::Auth;
-use crate::db::{self, DbConn};
-use crate::permissions::{goal_access, Viewer};
+use crate::db::DbConn;
+use crate::permissions::goal_access;
 use crate::queries;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 /// A goal as the goal endpoints answer it, with its ETag.
@@ -37,11 +38,9 @@ pub async fn get_goal(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        goal_access(conn, &viewer, id)?;
+    read_row(&state, auth, move |conn, viewer| {
+        goal_access(conn, viewer, id)?;
         answer(conn, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -7,17 +7,17 @@ use super::rules;
 use super::types::{GoalInput, GoalOut};
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::GoalValues;
 use crate::db::schema::goals;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::NoticeKind;
 use crate::mail::notices::{self, Notice};
-use crate::permissions::{goal_access, Viewer};
+use crate::permissions::goal_access;
 use crate::queries;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::web::pagination::base_url;
 use crate::webhooks::{self, Event};
 use crate::AppState;
@@ -51,14 +51,12 @@ pub async fn update_goal(
     precondition: Precondition,
     body: JsonBody<GoalInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, goals, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, access) = goal_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(goals, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let (current, access) = goal_access(conn, viewer, id)?;
         access.ensure_goal_editor()?;
         let mut v = GoalValues::from(&current);
         let mut errors = parse_errors;
@@ -73,7 +71,7 @@ pub async fn update_goal(
         }
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "goal.updated",
             "goal",
             Some(id),
@@ -98,6 +96,5 @@ pub async fn update_goal(
         }
         answer(conn, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

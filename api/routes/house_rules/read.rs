@@ -10,8 +10,9 @@ use crate::db::schema::{house_rule_acceptances, house_rules, stakeholders};
 use crate::db::{self, DbConn};
 use crate::permissions::{may_see_message_author, network_access, NetworkAccess, Viewer};
 use crate::queries;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag, utc};
+use crate::web::http::{etag, utc};
 use crate::AppState;
 
 /// A network's house rules
@@ -34,13 +35,11 @@ pub async fn get_house_rules(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let network_id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
-        current(conn, &viewer, &access)
+    read_row(&state, auth, move |conn, viewer| {
+        let access = network_access(conn, viewer, network_id)?;
+        current(conn, viewer, &access)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }
 
 /// Earlier house rules

@@ -7,14 +7,14 @@ use super::read::current;
 use super::types::{HouseRulesInput, HouseRulesOut};
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::schema::networks;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{may_edit_house_rules, network_access, Viewer};
+use crate::permissions::{may_edit_house_rules, network_access};
 use crate::queries;
+use crate::routes::update_row;
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 /// Change the house rules
@@ -42,13 +42,11 @@ pub async fn update_house_rules(
     precondition: Precondition,
     body: JsonBody<HouseRulesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let network_id = path.into_inner();
     let (input, mut errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, networks, network_id);
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
+    let lock = versioned::locker!(networks, network_id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let access = network_access(conn, viewer, network_id)?;
         if !may_edit_house_rules(&access) {
             return Err(ApiError::Forbidden(
                 "Only coordinators of this network change its house rules.".into(),
@@ -64,14 +62,13 @@ pub async fn update_house_rules(
         let new = queries::house_rules::write(conn, network_id, &text, by)?;
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "house_rules.changed",
             "house_rules",
             Some(new),
             Some(network_id),
         )?;
-        current(conn, &viewer, &access)
+        current(conn, viewer, &access)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

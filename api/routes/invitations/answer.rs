@@ -2,18 +2,16 @@ use actix_web::{patch, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::models::Network;
 use crate::db::schema::{invitations, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::domain::{InvitationStatus, NetworkStatus, Role};
-use crate::permissions::Viewer;
 use crate::permissions::{invitation_party, InvitationParty};
 use crate::queries::invitations::{ensure_open, load};
 use crate::queries::memberships;
+use crate::routes::update_row;
 use crate::web::error::{ensure_valid, ApiError, Code, InvalidParam};
 use crate::web::extract::{present, JsonBody};
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 use super::present::{one, tag};
@@ -49,7 +47,6 @@ pub async fn answer_invitation(
     auth: Auth,
     body: JsonBody<InvitationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let (input, mut errors) = body.with_errors();
@@ -62,11 +59,10 @@ pub async fn answer_invitation(
     ensure_valid(errors)?;
     let answer = present(input.status, "status")?.status();
     let commitment = input.commitment.unwrap_or_default();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, invitations::table.find(id).select(invitations::id));
-        let viewer = Viewer::load(conn, auth)?;
+    let lock = versioned::locker!(invitations, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
         let current = load(conn, id)?;
-        if let InvitationParty::Coordinator = invitation_party(conn, &viewer, &current)? {
+        if let InvitationParty::Coordinator = invitation_party(conn, viewer, &current)? {
             return Err(ApiError::Forbidden(
                 "Only the invited person accepts or declines an invitation.".into(),
             ));
@@ -105,7 +101,7 @@ pub async fn answer_invitation(
         };
         crate::audit::record(
             conn,
-            &viewer,
+            viewer,
             action,
             "invitation",
             Some(id),
@@ -114,6 +110,5 @@ pub async fn answer_invitation(
         let answered = load(conn, id)?;
         one(conn, answered)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -1,12 +1,10 @@
 use actix_web::{get, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::permissions::invitation_party;
-use crate::permissions::Viewer;
 use crate::queries::invitations::load;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 use super::present::one;
@@ -33,12 +31,10 @@ pub async fn get_invitation(
 ) -> Result<HttpResponse, ApiError> {
     auth.signed_in()?;
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
+    read_row(&state, auth, move |conn, viewer| {
         let invitation = load(conn, id)?;
-        invitation_party(conn, &viewer, &invitation)?;
+        invitation_party(conn, viewer, &invitation)?;
         one(conn, invitation)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

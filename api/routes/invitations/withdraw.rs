@@ -4,7 +4,6 @@ use crate::accounts::auth::Auth;
 use crate::db::schema::invitations;
 use crate::db::versioned::{self, Precondition};
 
-use crate::db::DbConn;
 use crate::permissions::{invitation_party, InvitationParty};
 use crate::queries::invitations::{ensure_open, load};
 use crate::routes::{delete_row, Deleted};
@@ -41,10 +40,7 @@ pub async fn withdraw_invitation(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, invitations::table.find(id).select(invitations::id));
-        Ok(())
-    };
+    let lock = versioned::locker!(invitations, id);
     delete_row(&state, auth, lock, move |conn, viewer| {
         let current = load(conn, id)?;
         if let InvitationParty::Invitee = invitation_party(conn, viewer, &current)? {

@@ -5,7 +5,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::knowledge_links;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::{link_access, may_edit_link};
 use crate::routes::{delete_row, Deleted};
 use crate::search::documents::KNOWLEDGE_LINK;
@@ -38,11 +37,7 @@ pub async fn delete_knowledge_link(
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, knowledge_links, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
+    delete_row(&state, auth, versioned::locker!(knowledge_links, id), move |conn, viewer| {
         let current = link_access(conn, viewer, id)?;
         if !may_edit_link(conn, viewer, &current)? {
             return Err(ApiError::Forbidden(

@@ -7,10 +7,11 @@ use super::types::KnowledgeLinkOut;
 use crate::accounts::auth::Auth;
 use crate::db::models::KnowledgeLink;
 use crate::db::schema::knowledge_links;
-use crate::db::{self, DbConn};
+use crate::db::DbConn;
 use crate::permissions::{link_access, may_edit_link_as, Viewer};
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::web::pagination::base_url;
 use crate::AppState;
 
@@ -73,11 +74,9 @@ pub async fn get_knowledge_link(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let base = base_url(&req);
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        link_access(conn, &viewer, id)?;
-        answer(conn, &base, &viewer, id)
+    read_row(&state, auth, move |conn, viewer| {
+        link_access(conn, viewer, id)?;
+        answer(conn, &base, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -11,12 +11,13 @@ use crate::db;
 use crate::db::models::KnowledgeLinkValues;
 use crate::db::schema::knowledge_links;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{ensure_may_add_link, link_access, may_edit_link, Viewer};
+use crate::permissions::{ensure_may_add_link, link_access, may_edit_link};
 use crate::queries;
 use crate::routes::check_topics;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::web::pagination::base_url;
 use crate::AppState;
 
@@ -49,19 +50,17 @@ pub async fn update_knowledge_link(
     precondition: Precondition,
     body: JsonBody<KnowledgeLinkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, knowledge_links, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let current = link_access(conn, &viewer, id)?;
-        if !may_edit_link(conn, &viewer, &current)? {
+    let lock = versioned::locker!(knowledge_links, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let current = link_access(conn, viewer, id)?;
+        if !may_edit_link(conn, viewer, &current)? {
             return Err(ApiError::Forbidden(
-                "Only the network's core group, the member who added it, or admins change this link."
-                    .into(),
-            ));
+            "Only the network's core group, the member who added it, or admins change this link."
+                .into(),
+        ));
         }
         let mut v = KnowledgeLinkValues::from(&current);
         let mut audiences = audiences_of(&current);
@@ -71,21 +70,20 @@ pub async fn update_knowledge_link(
         check_topics(conn, &topics, &mut errors)?;
         precondition.check(errors, &etag("knowledge-link", id, current.version))?;
         if v.network_id != current.network_id {
-            ensure_may_add_link(conn, &viewer, v.network_id)?;
+            ensure_may_add_link(conn, viewer, v.network_id)?;
         }
         versioned::update!(conn, knowledge_links, id, current.version, &v);
         queries::knowledge_links::save_lists(conn, id, &audiences, &topics)?;
         queries::knowledge_links::index(conn, id, &v.title, &v.summary, &topics)?;
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "knowledge_link.updated",
             "knowledge_link",
             Some(id),
             v.network_id,
         )?;
-        answer(conn, &base, &viewer, id)
+        answer(conn, &base, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

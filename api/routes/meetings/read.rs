@@ -4,11 +4,12 @@ use actix_web::{get, web, HttpResponse};
 
 use super::types::MeetingOut;
 use crate::accounts::auth::Auth;
-use crate::db::{self, DbConn};
+use crate::db::DbConn;
 use crate::permissions::{meeting_access, Viewer};
 use crate::queries;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 /// A meeting
@@ -31,12 +32,7 @@ pub async fn get_meeting(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        answer(conn, &viewer, id)
-    })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    read_row(&state, auth, move |conn, viewer| answer(conn, viewer, id)).await
 }
 
 /// The meeting as `viewer` sees it, and its ETag.

@@ -9,16 +9,16 @@ use super::types::MeetingOut;
 use super::MeetingInput;
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::MeetingValues;
 use crate::db::schema::meetings;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::{MeetingStatus, Visibility};
-use crate::permissions::{meeting_access, Viewer};
+use crate::permissions::meeting_access;
 use crate::queries;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::webhooks::{self, Event};
 use crate::AppState;
 
@@ -52,14 +52,12 @@ pub async fn update_meeting(
     precondition: Precondition,
     body: JsonBody<MeetingInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, meetings, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, access) = meeting_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(meetings, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let (current, access) = meeting_access(conn, viewer, id)?;
         access.ensure_organiser()?;
         let mut v = MeetingValues::from(&current);
         let mut errors = parse_errors;
@@ -77,7 +75,7 @@ pub async fn update_meeting(
         queries::meetings::move_up_waiting(conn, id)?;
         audit::record(
             conn,
-            &viewer,
+            viewer,
             action,
             "meeting",
             Some(id),
@@ -96,8 +94,7 @@ pub async fn update_meeting(
             };
             webhooks::emit(conn, &cancelled)?;
         }
-        answer(conn, &viewer, id)
+        answer(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -4,7 +4,6 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::schema::{memberships, networks};
 use crate::db::versioned;
-use crate::db::DbConn;
 use crate::domain::Role;
 use crate::permissions::network_access;
 use crate::queries::memberships::{coordinators, load};
@@ -39,10 +38,7 @@ pub async fn remove_member(
     let (network_id, stakeholder_id) = path.into_inner();
     // The network's row, not only the membership's: the count of its
     // coordinators must not change between the check and the write.
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, networks::table.find(network_id).select(networks::id));
-        Ok(())
-    };
+    let lock = versioned::locker!(networks, network_id);
     delete_row(&state, auth, lock, move |conn, viewer| {
         let access = network_access(conn, viewer, network_id)?;
         let current = load(conn, network_id, stakeholder_id)?;

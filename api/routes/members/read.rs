@@ -2,11 +2,10 @@ use actix_web::{get, web, HttpResponse};
 use diesel::prelude::*;
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::schema::stakeholders;
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 use super::present::one;
@@ -36,9 +35,8 @@ pub async fn get_member(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let (network_id, stakeholder_id) = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
+    read_row(&state, auth, move |conn, viewer| {
+        let access = network_access(conn, viewer, network_id)?;
         if !access.is_insider() {
             let listed: bool = stakeholders::table
                 .find(stakeholder_id)
@@ -50,8 +48,7 @@ pub async fn get_member(
                 return Err(ApiError::not_found("This member"));
             }
         }
-        one(conn, &viewer, &access, network_id, stakeholder_id)
+        one(conn, viewer, &access, network_id, stakeholder_id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -6,11 +6,11 @@ use crate::db;
 use crate::db::schema::{memberships, networks};
 use crate::db::versioned::{self, Precondition};
 use crate::domain::Role;
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
 use crate::queries::memberships::{coordinators, load};
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 use super::present::{member_tag, one};
@@ -45,16 +45,16 @@ pub async fn update_member(
     auth: Auth,
     body: JsonBody<MemberPatch>,
 ) -> Result<HttpResponse, ApiError> {
+    // Signed in before the body is read: 401 comes before 400.
     auth.signed_in()?;
     let (network_id, stakeholder_id) = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let input = body.into_inner()?;
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        // The network's row, not only the membership's: the count of its
-        // coordinators must not change between the check and the write.
-        versioned::lock!(conn, networks::table.find(network_id).select(networks::id));
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, network_id)?;
+    // The network's row, not only the membership's: the count of its
+    // coordinators must not change between the check and the write.
+    let lock = versioned::locker!(networks, network_id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let access = network_access(conn, viewer, network_id)?;
         let current = load(conn, network_id, stakeholder_id)?;
         precondition.matches(&member_tag(&current))?;
         let is_self = viewer.stakeholder_id == Some(stakeholder_id);
@@ -93,7 +93,7 @@ pub async fn update_member(
         versioned::one_row(changed)?;
         crate::audit::record(
             conn,
-            &viewer,
+            viewer,
             if role != Role::from_db(&current.role) {
                 "membership.role_changed"
             } else {
@@ -103,8 +103,7 @@ pub async fn update_member(
             Some(stakeholder_id),
             Some(network_id),
         )?;
-        one(conn, &viewer, &access, network_id, stakeholder_id)
+        one(conn, viewer, &access, network_id, stakeholder_id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

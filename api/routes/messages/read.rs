@@ -5,10 +5,9 @@ use actix_web::{get, web, HttpResponse};
 use super::create::answer;
 use super::types::MessageOut;
 use crate::accounts::auth::Auth;
-use crate::db;
-use crate::permissions::{message_access, Viewer};
+use crate::permissions::message_access;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 /// A message
@@ -33,11 +32,9 @@ pub async fn get_message(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        message_access(conn, &viewer, id)?;
-        answer(conn, &viewer, id)
+    read_row(&state, auth, move |conn, viewer| {
+        message_access(conn, viewer, id)?;
+        answer(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

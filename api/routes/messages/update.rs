@@ -7,16 +7,14 @@ use super::create::answer;
 use super::types::{MessageInput, MessageOut};
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::MessageValues;
 use crate::db::schema::messages;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{
-    may_announce, may_edit_message, may_moderate_messages, message_access, Viewer,
-};
+use crate::permissions::{may_announce, may_edit_message, may_moderate_messages, message_access};
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 /// Change a message
@@ -44,14 +42,12 @@ pub async fn update_message(
     precondition: Precondition,
     body: JsonBody<MessageInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, messages, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let (current, access, _) = message_access(conn, &viewer, id)?;
-        if input.writes() && !may_edit_message(&access, &viewer, &current) {
+    let lock = versioned::locker!(messages, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let (current, access, _) = message_access(conn, viewer, id)?;
+        if input.writes() && !may_edit_message(&access, viewer, &current) {
             return Err(ApiError::Forbidden(
                 "Only the author changes the words of a message.".into(),
             ));
@@ -78,14 +74,13 @@ pub async fn update_message(
         versioned::update!(conn, messages, id, current.version, &v);
         audit::record(
             conn,
-            &viewer,
+            viewer,
             action,
             "message",
             Some(id),
             Some(current.network_id),
         )?;
-        answer(conn, &viewer, id)
+        answer(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

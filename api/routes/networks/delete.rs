@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::schema::{knowledge_links, networks};
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::network_access;
 use crate::routes::{delete_row, Deleted};
 use crate::search::documents::{KNOWLEDGE_LINK, NETWORK};
@@ -44,33 +43,34 @@ pub async fn delete_network(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let base = crate::web::pagination::base_url(&req);
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, networks, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let access = network_access(conn, viewer, id)?;
-        access.ensure_coordinator()?;
-        let current = access.network;
-        precondition.matches(&etag("network", id, current.version))?;
-        // Heard of while the network can still be read.
-        webhooks::emit(conn, &Event::network("network.deleted", id, &base))?;
-        // The network's links go with it (ON DELETE CASCADE): their search
-        // entries first.
-        let links: Vec<i64> = knowledge_links::table
-            .filter(knowledge_links::network_id.eq(id))
-            .select(knowledge_links::id)
-            .load(conn)?;
-        for link in links {
-            search::remove(conn, KNOWLEDGE_LINK, link)?;
-        }
-        versioned::delete!(conn, networks, id, current.version);
-        search::remove(conn, NETWORK, id)?;
-        Ok(Deleted {
-            action: "network.deleted",
-            object: ("network", id),
-            network_id: Some(id),
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(networks, id),
+        move |conn, viewer| {
+            let access = network_access(conn, viewer, id)?;
+            access.ensure_coordinator()?;
+            let current = access.network;
+            precondition.matches(&etag("network", id, current.version))?;
+            // Heard of while the network can still be read.
+            webhooks::emit(conn, &Event::network("network.deleted", id, &base))?;
+            // The network's links go with it (ON DELETE CASCADE): their search
+            // entries first.
+            let links: Vec<i64> = knowledge_links::table
+                .filter(knowledge_links::network_id.eq(id))
+                .select(knowledge_links::id)
+                .load(conn)?;
+            for link in links {
+                search::remove(conn, KNOWLEDGE_LINK, link)?;
+            }
+            versioned::delete!(conn, networks, id, current.version);
+            search::remove(conn, NETWORK, id)?;
+            Ok(Deleted {
+                action: "network.deleted",
+                object: ("network", id),
+                network_id: Some(id),
+            })
+        },
+    )
     .await
 }

@@ -13,11 +13,12 @@ use crate::db;
 use crate::db::models::{Network, NetworkValues};
 use crate::db::schema::networks;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{network_access, Viewer};
+use crate::permissions::network_access;
 use crate::queries;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::webhooks::{self, Event};
 use crate::AppState;
 
@@ -51,14 +52,12 @@ pub async fn update_network(
     precondition: Precondition,
     body: JsonBody<NetworkInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = crate::web::pagination::base_url(&req);
-    let (out, version) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, networks, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let access = network_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(networks, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let access = network_access(conn, viewer, id)?;
         access.ensure_coordinator()?;
         let current = access.network;
         let mut v = NetworkValues::from(&current);
@@ -71,7 +70,7 @@ pub async fn update_network(
         let province = input.apply(&mut v, &mut topics, &mut errors);
         rules::check(
             conn,
-            &viewer,
+            viewer,
             Some(id),
             &mut v,
             &topics,
@@ -90,7 +89,7 @@ pub async fn update_network(
         queries::networks::index(conn, id, &v)?;
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "network.updated",
             "network",
             Some(id),
@@ -101,9 +100,8 @@ pub async fn update_network(
             .find(id)
             .select(Network::as_select())
             .first(conn)?;
-        let version = network.version;
-        Ok((detail(conn, &viewer, network, access.role)?, version))
+        let tag = etag("network", id, network.version);
+        Ok((detail(conn, viewer, network, access.role)?, tag))
     })
-    .await?;
-    Ok(ok_with_etag(&out, &etag("network", id, version)))
+    .await
 }

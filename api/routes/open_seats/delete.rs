@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use crate::accounts::auth::Auth;
 use crate::db::schema::open_seats;
 use crate::db::versioned;
-use crate::db::DbConn;
 use crate::permissions::network_access;
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -34,26 +33,27 @@ pub async fn remove_open_seat(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, open_seats, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let network_id: i64 = open_seats::table
-            .find(id)
-            .select(open_seats::network_id)
-            .first(conn)
-            .optional()?
-            .ok_or_else(|| ApiError::not_found("This open seat"))?;
-        network_access(conn, viewer, network_id)
-            .map_err(|_| ApiError::not_found("This open seat"))?
-            .ensure_core()?;
-        diesel::delete(open_seats::table.find(id)).execute(conn)?;
-        Ok(Deleted {
-            action: "open_seat.deleted",
-            object: ("open_seat", id),
-            network_id: Some(network_id),
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(open_seats, id),
+        move |conn, viewer| {
+            let network_id: i64 = open_seats::table
+                .find(id)
+                .select(open_seats::network_id)
+                .first(conn)
+                .optional()?
+                .ok_or_else(|| ApiError::not_found("This open seat"))?;
+            network_access(conn, viewer, network_id)
+                .map_err(|_| ApiError::not_found("This open seat"))?
+                .ensure_core()?;
+            diesel::delete(open_seats::table.find(id)).execute(conn)?;
+            Ok(Deleted {
+                action: "open_seat.deleted",
+                object: ("open_seat", id),
+                network_id: Some(network_id),
+            })
+        },
+    )
     .await
 }

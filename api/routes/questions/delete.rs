@@ -6,7 +6,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::questions;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::domain::QuestionStatus;
 use crate::permissions::question_access;
 use crate::routes::{delete_row, Deleted};
@@ -39,29 +38,30 @@ pub async fn withdraw_question(
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, questions, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let access = question_access(conn, viewer, id)?;
-        access.ensure_raiser()?;
-        let current = access.question;
-        precondition.matches(&etag("question", id, current.version))?;
-        if QuestionStatus::from_db(&current.status) != QuestionStatus::Raised {
-            ensure_valid(vec![InvalidParam::conflict(
-                "questionId",
-                Code::Rule,
-                "was received already: it stays on the record",
-            )
-            .expected("raised")])?;
-        }
-        versioned::delete!(conn, questions, id, current.version);
-        Ok(Deleted {
-            action: "question.withdrawn",
-            object: ("question", id),
-            network_id: Some(current.network_id),
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(questions, id),
+        move |conn, viewer| {
+            let access = question_access(conn, viewer, id)?;
+            access.ensure_raiser()?;
+            let current = access.question;
+            precondition.matches(&etag("question", id, current.version))?;
+            if QuestionStatus::from_db(&current.status) != QuestionStatus::Raised {
+                ensure_valid(vec![InvalidParam::conflict(
+                    "questionId",
+                    Code::Rule,
+                    "was received already: it stays on the record",
+                )
+                .expected("raised")])?;
+            }
+            versioned::delete!(conn, questions, id, current.version);
+            Ok(Deleted {
+                action: "question.withdrawn",
+                object: ("question", id),
+                network_id: Some(current.network_id),
+            })
+        },
+    )
     .await
 }

@@ -15,8 +15,9 @@ use crate::permissions::{
     may_edit_question, may_move_question, question_access, visible_networks, Viewer,
 };
 use crate::routes::networks::NetworkRef;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag, utc};
+use crate::web::http::{etag, utc};
 use crate::AppState;
 
 use super::input::links_of;
@@ -43,13 +44,11 @@ pub async fn get_question(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        question_access(conn, &viewer, id)?;
-        one(conn, &viewer, id)
+    read_row(&state, auth, move |conn, viewer| {
+        question_access(conn, viewer, id)?;
+        one(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }
 
 /// One question as the viewer sees it, with its ETag.

@@ -5,16 +5,16 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::models::QuestionValues;
 use crate::db::schema::questions;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::{QuestionEventKind, QuestionStatus};
-use crate::permissions::{question_access, Viewer};
+use crate::permissions::question_access;
 use crate::queries::questions::{record, Step};
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::{present, JsonBody};
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::web::pagination::base_url;
 use crate::AppState;
 
@@ -52,14 +52,12 @@ pub async fn move_question(
     precondition: Precondition,
     body: JsonBody<QuestionStepInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
     let base = base_url(&req);
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, questions, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let access = question_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(questions, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let access = question_access(conn, viewer, id)?;
         access.ensure_receiver()?;
         let current = &access.question;
         let mut errors = parse_errors;
@@ -97,9 +95,8 @@ pub async fn move_question(
             note: &note,
             tell: Some(current.network_id),
         };
-        record(conn, &viewer, &base, step)?;
-        one(conn, &viewer, id)
+        record(conn, viewer, &base, step)?;
+        one(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -5,15 +5,15 @@ use actix_web::{patch, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
 use crate::audit;
-use crate::db;
 use crate::db::models::QuestionValues;
 use crate::db::schema::questions;
 use crate::db::versioned::{self, IfMatch, Precondition};
 use crate::domain::QuestionStatus;
-use crate::permissions::{question_access, Viewer};
+use crate::permissions::question_access;
+use crate::routes::update_row;
 use crate::web::error::{ApiError, Code, InvalidParam};
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 use super::input::QuestionInput;
@@ -46,13 +46,11 @@ pub async fn update_question(
     precondition: Precondition,
     body: JsonBody<QuestionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, parse_errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, questions, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let access = question_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(questions, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let access = question_access(conn, viewer, id)?;
         access.ensure_raiser()?;
         let current = &access.question;
         let mut errors = parse_errors;
@@ -78,14 +76,13 @@ pub async fn update_question(
         versioned::update!(conn, questions, id, current.version, &v);
         audit::record(
             conn,
-            &viewer,
+            viewer,
             "question.updated",
             "question",
             Some(id),
             Some(current.network_id),
         )?;
-        one(conn, &viewer, id)
+        one(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -5,7 +5,6 @@ use crate::accounts::auth::Auth;
 use crate::db::schema::{stakeholders, users};
 use crate::db::versioned::{self, Precondition};
 
-use crate::db::DbConn;
 use crate::queries::memberships::sole_coordinator_of;
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -42,10 +41,7 @@ pub async fn delete_stakeholder(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
-        Ok(())
-    };
+    let lock = versioned::locker!(stakeholders, id);
     delete_row(&state, auth, lock, move |conn, viewer| {
         let current = editable(conn, viewer, id, "You may only remove profiles you added.")?;
         if current.user_id.is_some() && current.user_id == viewer.user_id {

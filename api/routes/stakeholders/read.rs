@@ -1,10 +1,8 @@
 use actix_web::{get, web, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db;
-use crate::permissions::Viewer;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::ok_with_etag;
 use crate::AppState;
 
 use super::present::{one, visible};
@@ -29,11 +27,9 @@ pub async fn get_stakeholder(
     auth: Auth,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        let s = visible(conn, &viewer, id)?;
-        one(conn, &viewer, s)
+    read_row(&state, auth, move |conn, viewer| {
+        let s = visible(conn, viewer, id)?;
+        one(conn, viewer, s)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

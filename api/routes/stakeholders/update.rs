@@ -1,14 +1,13 @@
 use actix_web::{patch, web, HttpRequest, HttpResponse};
 
 use crate::accounts::auth::Auth;
-use crate::db;
 use crate::db::schema::stakeholders;
 use crate::db::versioned::{self, Precondition};
-use crate::permissions::Viewer;
 use crate::queries::stakeholders as profiles;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::AppState;
 
 use super::present::{editable, written};
@@ -42,16 +41,14 @@ pub async fn update_stakeholder(
     auth: Auth,
     body: JsonBody<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let precondition = Precondition::from_request(&req);
     let (input, parse_errors) = body.with_errors();
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, stakeholders::table.find(id).select(stakeholders::id));
-        let viewer = Viewer::load(conn, auth)?;
+    let lock = versioned::locker!(stakeholders, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
         let current = editable(
             conn,
-            &viewer,
+            viewer,
             id,
             "You may only change your own profile or profiles you added.",
         )?;
@@ -63,14 +60,13 @@ pub async fn update_stakeholder(
         profiles::save_extras(conn, id, &profile)?;
         crate::audit::record(
             conn,
-            &viewer,
+            viewer,
             "stakeholder.updated",
             "stakeholder",
             Some(id),
             None,
         )?;
-        written(conn, &viewer, id)
+        written(conn, viewer, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

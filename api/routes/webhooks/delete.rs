@@ -6,7 +6,6 @@ use actix_web::{delete, web, HttpResponse};
 use crate::accounts::auth::Auth;
 use crate::db::schema::webhook_subscriptions;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::db::DbConn;
 use crate::permissions::webhook_access;
 use crate::routes::{delete_row, Deleted};
 use crate::web::error::ApiError;
@@ -34,19 +33,20 @@ pub async fn delete_webhook(
     precondition: Precondition,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
-    let lock = move |conn: &mut DbConn| {
-        versioned::lock!(conn, webhook_subscriptions, id);
-        Ok(())
-    };
-    delete_row(&state, auth, lock, move |conn, viewer| {
-        let row = webhook_access(conn, viewer, id)?;
-        precondition.check(Vec::new(), &etag("webhook", id, row.version))?;
-        versioned::delete!(conn, webhook_subscriptions, id, row.version);
-        Ok(Deleted {
-            action: "webhook.deleted",
-            object: ("webhook", id),
-            network_id: None,
-        })
-    })
+    delete_row(
+        &state,
+        auth,
+        versioned::locker!(webhook_subscriptions, id),
+        move |conn, viewer| {
+            let row = webhook_access(conn, viewer, id)?;
+            precondition.check(Vec::new(), &etag("webhook", id, row.version))?;
+            versioned::delete!(conn, webhook_subscriptions, id, row.version);
+            Ok(Deleted {
+                action: "webhook.deleted",
+                object: ("webhook", id),
+                network_id: None,
+            })
+        },
+    )
     .await
 }

@@ -8,10 +8,11 @@ use crate::accounts::auth::Auth;
 use crate::db::models::WebhookSubscription;
 use crate::db::schema::webhook_subscriptions;
 use crate::db::DbConn;
-use crate::permissions::{webhook_access, Viewer};
+use crate::permissions::webhook_access;
+use crate::routes::read_row;
 use crate::web::error::ApiError;
-use crate::web::http::{etag, ok_with_etag};
-use crate::{db, AppState};
+use crate::web::http::etag;
+use crate::AppState;
 
 /// The subscription as the API answers it, with its ETag.
 pub fn answer(row: WebhookSubscription) -> (WebhookOut, String) {
@@ -49,10 +50,8 @@ pub async fn get_webhook(
 ) -> Result<HttpResponse, ApiError> {
     auth.signed_in()?;
     let id = path.into_inner();
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        Ok(answer(webhook_access(conn, &viewer, id)?))
+    read_row(&state, auth, move |conn, viewer| {
+        Ok(answer(webhook_access(conn, viewer, id)?))
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }

@@ -9,10 +9,11 @@ use super::types::{WebhookInput, WebhookOut};
 use crate::accounts::auth::Auth;
 use crate::db::schema::webhook_subscriptions;
 use crate::db::versioned::{self, IfMatch, Precondition};
-use crate::permissions::{webhook_access, Viewer};
+use crate::permissions::webhook_access;
+use crate::routes::update_row;
 use crate::web::error::ApiError;
 use crate::web::extract::JsonBody;
-use crate::web::http::{etag, ok_with_etag};
+use crate::web::http::etag;
 use crate::webhooks::events;
 use crate::{audit, db, AppState};
 
@@ -41,14 +42,12 @@ pub async fn update_webhook(
     precondition: Precondition,
     body: JsonBody<WebhookInput>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
     let id = path.into_inner();
     let (input, mut errors) = body.with_errors();
     errors.extend(check::url(input.url.clone(), state.config.webhook_allow_loopback).await?);
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        versioned::lock!(conn, webhook_subscriptions, id);
-        let viewer = Viewer::load(conn, auth)?;
-        let current = webhook_access(conn, &viewer, id)?;
+    let lock = versioned::locker!(webhook_subscriptions, id);
+    update_row(&state, auth, lock, move |conn, viewer| {
+        let current = webhook_access(conn, viewer, id)?;
         if let Some(list) = &input.events {
             check::events(list, &mut errors);
         }
@@ -56,7 +55,7 @@ pub async fn update_webhook(
             check::municipality(m.as_deref(), &mut errors);
         }
         if let Some(n) = input.network_id {
-            check::network(conn, &viewer, n, &mut errors)?;
+            check::network(conn, viewer, n, &mut errors)?;
         }
         precondition.check(errors, &etag("webhook", id, current.version))?;
         let disabled_at = match input.active {
@@ -89,9 +88,8 @@ pub async fn update_webhook(
                 webhook_subscriptions::failing_since.eq(failing_since),
             )
         );
-        audit::record(conn, &viewer, "webhook.updated", "webhook", Some(id), None)?;
+        audit::record(conn, viewer, "webhook.updated", "webhook", Some(id), None)?;
         super::read::reread(conn, id)
     })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
+    .await
 }
