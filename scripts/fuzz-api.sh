@@ -25,21 +25,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
 
 SCHEMATHESIS_VERSION=4.32.5
-THEMANET_BIN="${THEMANET_BIN:-target/debug/themanet}"
 BACKENDS="${FUZZ_BACKENDS:-sqlite postgres}"
 MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-30}"
 SEED="${FUZZ_SEED:-8}"
-PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export PGOPTIONS="--client-min-messages=warning"
 
-[[ -x "$THEMANET_BIN" ]] || { echo "fuzz: $THEMANET_BIN not found; build it first (cargo build)" >&2; exit 2; }
+source scripts/server.sh
+need_binary fuzz
 
 # --- Schemathesis -------------------------------------------------------------
 venv=target/fuzz-venv
 source scripts/venv.sh
 pinned_venv "$venv" schemathesis "$SCHEMATHESIS_VERSION"
 
-source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-fuzz.XXXXXX)"
 cleanup() {
   stop_server

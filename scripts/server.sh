@@ -1,5 +1,6 @@
 # Starts and stops the real server for the scripts that test it from outside
-# (scripts/fuzz-api.sh, scripts/test-client.sh). Sourced, not run.
+# (scripts/fuzz-api.sh, scripts/test-client.sh, scripts/test-browser.sh).
+# Sourced, not run.
 #
 #   start_server BACKEND DIR [VAR=VALUE ...]
 #     starts $THEMANET_BIN on a free loopback port with a fresh database in
@@ -8,6 +9,19 @@
 #     (http://127.0.0.1:PORT) and $server_pid. The log is DIR/server.log.
 #   stop_server
 #     stops it and drops its PostgreSQL database.
+
+#   need_binary LABEL
+#     checks that $THEMANET_BIN (default target/debug/themanet) is built.
+#
+# The PostgreSQL server is $TEST_DATABASE_URL's (default the local one).
+
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export PGOPTIONS="--client-min-messages=warning"
+THEMANET_BIN="${THEMANET_BIN:-target/debug/themanet}"
+
+need_binary() {
+  [[ -x "$THEMANET_BIN" ]] || { echo "$1: $THEMANET_BIN not found; build it first (cargo build)" >&2; exit 2; }
+}
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'

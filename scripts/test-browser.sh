@@ -53,22 +53,10 @@ if [[ -z "${THEMANET_BIN:-}" ]]; then
   THEMANET_BIN=target/release/themanet
 fi
 
-free_port() {
-  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
-}
-
+source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-browser.XXXXXX)"
-port="$(free_port)"
-server_pid=""
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    # SIGINT stops actix at once (SIGTERM would wait for idle keep-alive
-    # connections); SIGKILL if it still runs after 5 seconds.
-    kill -INT "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_server
   if [[ "${BROWSER_TEST_KEEP:-}" == 1 ]]; then
     echo "test-browser: kept $work"
   else
@@ -76,28 +64,11 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-
-DATABASE_URL="sqlite://$work/browser.db" \
-BIND_ADDRESS="127.0.0.1:$port" \
-WEB_DIR="$PWD/web" \
-DEMO_DATA=on \
-RATE_LIMIT_WRITES="${RATE_LIMIT_WRITES:-1000}" \
-WEBHOOK_ALLOW_LOOPBACK=true \
-RUST_LOG="${RUST_LOG:-warn}" \
-  "$THEMANET_BIN" serve >"$work/server.log" 2>&1 &
-server_pid=$!
-
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do
-  if curl -fsS "$base/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "test-browser: the server stopped; its log:" >&2
-    cat "$work/server.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-curl -fsS "$base/health/ready" >/dev/null || { echo "test-browser: the server did not get ready" >&2; cat "$work/server.log" >&2; exit 1; }
+start_server sqlite "$work" \
+  WEB_DIR="$PWD/web" \
+  RATE_LIMIT_WRITES="${RATE_LIMIT_WRITES:-1000}" \
+  WEBHOOK_ALLOW_LOOPBACK=true \
+  RUST_LOG="${RUST_LOG:-warn}"
 echo "test-browser: server on $base"
 
 # --- Tests ------------------------------------------------------------------

@@ -21,18 +21,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
 
 GENERATOR_VERSION=0.29.1
-THEMANET_BIN="${THEMANET_BIN:-target/debug/themanet}"
 BACKENDS="${CLIENT_BACKENDS:-sqlite postgres}"
-PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export PGOPTIONS="--client-min-messages=warning"
 
-[[ -x "$THEMANET_BIN" ]] || { echo "client: $THEMANET_BIN not found; build it first (cargo build)" >&2; exit 2; }
+source scripts/server.sh
+need_binary client
 
 venv=target/client-venv
 source scripts/venv.sh
 pinned_venv "$venv" openapi-python-client "$GENERATOR_VERSION"
 
-source scripts/server.sh
 work="$(mktemp -d /tmp/themanet-client.XXXXXX)"
 cleanup() {
   stop_server

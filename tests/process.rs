@@ -1158,6 +1158,26 @@ fn send(
     (status, json)
 }
 
+/// Registers an account through the instance at `address` (the password
+/// is [`PASSWORD`]); returns its access token.
+fn register(address: &str, email: &str, name: &str) -> String {
+    let (status, account) = send(
+        address,
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        &serde_json::json!({"email": email, "password": PASSWORD, "displayName": name}),
+    );
+    assert_eq!(status, 201, "{account}");
+    account["accessToken"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The password of the accounts [`register`] makes.
+const PASSWORD: &str = "een lange zin als wachtwoord";
+
 /// Two instances on one PostgreSQL database, each keeping answers for
 /// anonymous readers for five minutes: a change through one is seen
 /// through the other at once (LISTEN/NOTIFY), while a change that no
@@ -1169,15 +1189,7 @@ fn a_change_through_one_instance_is_seen_through_the_other_at_once() {
     let settings = [("PUBLIC_CACHE_SECONDS", "300"), ("RATE_LIMIT_WRITES", "0")];
     let (_a, a, _) = start_with(&db.url, &settings);
     let (_b, b, _) = start_with(&db.url, &settings);
-    let (status, account) = send(
-        &a,
-        "POST",
-        "/api/v1/auth/register",
-        None,
-        &serde_json::json!({"email": "anna@example.org", "password": "een lange zin als wachtwoord", "displayName": "Anna"}),
-    );
-    assert_eq!(status, 201, "{account}");
-    let token = account["accessToken"].as_str().unwrap().to_string();
+    let token = register(&a, "anna@example.org", "Anna");
     let (status, network) = send(
         &a,
         "POST",
@@ -1241,15 +1253,8 @@ fn failed_sign_ins_through_one_instance_block_the_account_on_the_other() {
     let db = common::TestDb::new(themanet::db::Backend::Postgres);
     let (_a, a, _) = start_with(&db.url, &[]);
     let (_b, b, _) = start_with(&db.url, &[]);
-    let password = "een lange zin als wachtwoord";
-    let (status, _) = send(
-        &a,
-        "POST",
-        "/api/v1/auth/register",
-        None,
-        &serde_json::json!({"email": "bert@example.org", "password": password, "displayName": "Bert"}),
-    );
-    assert_eq!(status, 201);
+    let password = PASSWORD;
+    register(&a, "bert@example.org", "Bert");
     let login = |address: &str, password: &str| {
         send(
             address,
@@ -1322,15 +1327,7 @@ fn webhooks_are_delivered_once_between_two_instances() {
     ];
     let (_a, a, _) = start_with(&db.url, &settings);
     let (_b, b, _) = start_with(&db.url, &settings);
-    let (status, account) = send(
-        &a,
-        "POST",
-        "/api/v1/auth/register",
-        None,
-        &serde_json::json!({"email": "carla@example.org", "password": "een lange zin als wachtwoord", "displayName": "Carla"}),
-    );
-    assert_eq!(status, 201);
-    let token = account["accessToken"].as_str().unwrap().to_string();
+    let token = register(&a, "carla@example.org", "Carla");
     let post = |address: &str, path: &str, body: serde_json::Value| {
         let (status, answer) = send(address, "POST", path, Some(&token), &body);
         assert_eq!(status / 100, 2, "{path}: {answer}");
@@ -1412,14 +1409,7 @@ fn waiting_mail_is_sent_once_between_two_instances() {
         let (_a, a, _) = start_with(&db.url, &[("RATE_LIMIT_WRITES", "0")]);
         for n in 0..8 {
             let email = format!("persoon{n}@example.org");
-            let (status, _) = send(
-                &a,
-                "POST",
-                "/api/v1/auth/register",
-                None,
-                &serde_json::json!({"email": email, "password": "een lange zin als wachtwoord", "displayName": format!("Persoon {n}")}),
-            );
-            assert_eq!(status, 201);
+            register(&a, &email, &format!("Persoon {n}"));
             let (status, _) = send(
                 &a,
                 "POST",

@@ -465,6 +465,16 @@ impl Query {
         }
     }
 
+    /// A parameter as it was sent (its last value), valid or not; `""`
+    /// when it was not: to show a form again with what was filled in.
+    pub fn sent(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
     /// All pairs except `cursor`, to build `_links`.
     pub fn pairs_without_cursor(&self) -> Vec<(String, String)> {
         self.pairs

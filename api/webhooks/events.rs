@@ -163,12 +163,13 @@ pub fn fan_out(conn: &mut DbConn, limit: i64) -> Result<usize, ApiError> {
     if events.is_empty() {
         return Ok(0);
     }
-    let wanted: Vec<i64> = events
+    // Each event's subscriptions, read from their list once.
+    let wanted: Vec<Vec<i64>> = events
         .iter()
-        .flat_map(|e| e.3.split(',').filter_map(|id| id.parse().ok()))
+        .map(|e| e.3.split(',').filter_map(|id| id.parse().ok()).collect())
         .collect();
     let existing: std::collections::HashSet<i64> = webhook_subscriptions::table
-        .filter(webhook_subscriptions::id.eq_any(&wanted))
+        .filter(webhook_subscriptions::id.eq_any(wanted.concat()))
         .select(webhook_subscriptions::id)
         .load::<i64>(conn)?
         .into_iter()
@@ -176,13 +177,11 @@ pub fn fan_out(conn: &mut DbConn, limit: i64) -> Result<usize, ApiError> {
     let now = Utc::now().naive_utc();
     let rows: Vec<_> = events
         .iter()
-        .flat_map(|(_, kind, payload, subscriptions, created)| {
-            subscriptions
-                .split(',')
-                .filter_map(|id| id.parse::<i64>().ok())
+        .zip(&wanted)
+        .flat_map(|((_, kind, payload, _, created), ids)| {
+            ids.iter()
                 .filter(|id| existing.contains(id))
-                .map(|id| delivery(id, new_event_id(), kind, payload, *created, now))
-                .collect::<Vec<_>>()
+                .map(|&id| delivery(id, new_event_id(), kind, payload, *created, now))
         })
         .collect();
     let written = if rows.is_empty() {

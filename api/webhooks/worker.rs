@@ -151,17 +151,13 @@ fn send_all(claimed: &[Claimed], settings: &Settings) -> Vec<Outcome> {
 /// Whether anything is due at `now` (a read, so an idle worker takes no
 /// write lock).
 pub fn due(conn: &mut DbConn, now: NaiveDateTime) -> Result<bool, ApiError> {
-    let events: bool = diesel::select(diesel::dsl::exists(
-        webhook_events::table.select(webhook_events::id),
-    ))
-    .get_result(conn)?;
-    Ok(events
-        || diesel::select(diesel::dsl::exists(outbox_due!(
-            webhook_deliveries,
-            PENDING,
-            now
-        )))
-        .get_result(conn)?)
+    // One question: an event to fan out, or a delivery due.
+    Ok(diesel::select(
+        diesel::dsl::exists(webhook_events::table.select(webhook_events::id)).or(
+            diesel::dsl::exists(outbox_due!(webhook_deliveries, PENDING, now)),
+        ),
+    )
+    .get_result(conn)?)
 }
 
 fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<Claimed>, ApiError> {

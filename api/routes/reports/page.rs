@@ -55,22 +55,13 @@ pub async fn get_report_page(
         // A period that does not work: said on a page, with the form again
         // (a program that asks for a problem gets one).
         Err(ApiError::Invalid(problems)) if !wants_problem(&req) => {
-            let sent: Vec<(String, String)> =
-                url::form_urlencoded::parse(req.query_string().as_bytes())
-                    .into_owned()
-                    .collect();
-            let value = |name: &str| {
-                sent.iter()
-                    .find(|(k, _)| k == name)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default()
-            };
-            let lang = if value("lang") == "en" {
+            let sent = crate::web::extract::Query::new(&req);
+            let lang = if sent.sent("lang") == "en" {
                 Lang::En
             } else {
                 Lang::Nl
             };
-            let body = refusal_page(id, &value("from"), &value("to"), lang, &problems);
+            let body = refusal_page(id, sent.sent("from"), sent.sent("to"), lang, &problems);
             (StatusCode::BAD_REQUEST, body)
         }
         Err(e) => return Err(e),
