@@ -194,24 +194,32 @@ pub fn for_step(
     Ok(out)
 }
 
-/// An open step where a person's talents are wanted.
-pub struct Need {
-    pub goal: Goal,
-    pub network_name: String,
+/// An open step where a person's talents are wanted, as ranked.
+pub struct Ranked {
+    pub goal_id: i64,
     /// Whether the step is in one of the person's own networks.
     pub own_network: bool,
-    /// The step's needed talents the person offers.
+    /// The step's needed talents the person offers, in alphabetical order.
     pub talents: Vec<String>,
-    /// Their offer of help on it, if any.
-    pub offer: Option<HelperStatus>,
     /// The rank: matching talents, own networks first.
     pub score: f64,
 }
 
-/// The open steps that need a talent the person offers: in their own
-/// networks, and, when they show their talents to the platform or
-/// everyone, in public networks (`permissions::offers_beyond_networks`).
-pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Need>, ApiError> {
+/// A ranked step with what a page shows of it.
+pub struct Need {
+    pub goal: Goal,
+    pub network_name: String,
+    pub ranked: Ranked,
+    /// The person's offer of help on it, if any.
+    pub offer: Option<HelperStatus>,
+}
+
+/// The open steps that need a talent the person offers, best first: in
+/// their own networks, and, when they show their talents to the platform
+/// or everyone, in public networks (`permissions::offers_beyond_networks`).
+/// Ranked on ids, talents and networks alone; [`needs`] reads the rows of
+/// the steps a page shows.
+pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Ranked>, ApiError> {
     let mine: Vec<String> = stakeholder_tags::table
         .filter(stakeholder_tags::stakeholder_id.eq(me.id))
         .filter(stakeholder_tags::kind.eq("talent"))
@@ -221,13 +229,10 @@ pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Need>, ApiE
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    // The needed talents that match, from the vocabulary of needs (small),
-    // then the goals that need them through the index on `talent`.
-    let vocabulary: Vec<String> = goal_talents::table
-        .select(goal_talents::talent)
-        .distinct()
-        .load(conn)?;
-    let matching: Vec<String> = vocabulary
+    // The needed talents that match, from the vocabulary of needs (a few
+    // dozen words, read through the index), then the steps that need them
+    // through the index on `talent`.
+    let matching: Vec<String> = crate::queries::talents::needed_talents(conn)?
         .into_iter()
         .filter(|t| keys.contains(&key(t)))
         .collect();
@@ -240,66 +245,91 @@ pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Need>, ApiE
         .load::<i64>(conn)?
         .into_iter()
         .collect();
-    let beyond = permissions::offers_beyond_networks(me);
-    let open = open_statuses();
-    let public = Visibility::Public.as_str();
-    let rows: Vec<(i64, String)> = goal_talents::table
+    let mut rows = goal_talents::table
         .inner_join(goals::table.inner_join(networks::table))
         .filter(goal_talents::talent.eq_any(&matching))
-        .filter(goals::status.eq_any(&open))
-        .filter(
-            networks::visibility.eq(public).or(networks::id.eq_any(
-                memberships::table
-                    .filter(memberships::stakeholder_id.eq(me.id))
-                    .select(memberships::network_id),
-            )),
+        .filter(goals::status.eq_any(open_statuses()))
+        .select((
+            goal_talents::goal_id,
+            goal_talents::talent,
+            goals::network_id,
+        ))
+        .into_boxed();
+    let theirs = memberships::table
+        .filter(memberships::stakeholder_id.eq(me.id))
+        .select(memberships::network_id);
+    rows = if permissions::offers_beyond_networks(me) {
+        rows.filter(
+            networks::visibility
+                .eq(Visibility::Public.as_str())
+                .or(networks::id.eq_any(theirs)),
         )
-        .select((goal_talents::goal_id, goal_talents::talent))
-        .load(conn)?;
-    let mut talents_of: HashMap<i64, Vec<String>> = HashMap::new();
-    for (goal, talent) in rows {
-        talents_of.entry(goal).or_default().push(talent);
+    } else {
+        rows.filter(networks::id.eq_any(theirs))
+    };
+    let rows: Vec<(i64, String, i64)> = rows.load(conn)?;
+    let mut by_goal: HashMap<i64, Ranked> = HashMap::new();
+    for (goal, talent, network) in rows {
+        by_goal
+            .entry(goal)
+            .or_insert_with(|| Ranked {
+                goal_id: goal,
+                own_network: my_networks.contains(&network),
+                talents: Vec::new(),
+                score: 0.0,
+            })
+            .talents
+            .push(talent);
     }
-    let ids: Vec<i64> = talents_of.keys().copied().collect();
+    let mut out: Vec<Ranked> = by_goal
+        .into_values()
+        .map(|mut r| {
+            r.talents.sort();
+            r.talents.dedup();
+            r.score = r.talents.len() as f64 * 10.0 + if r.own_network { 5.0 } else { 0.0 };
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.goal_id.cmp(&b.goal_id))
+    });
+    Ok(out)
+}
+
+/// These ranked steps with their rows, network names and the person's
+/// offers of help, in the order given.
+pub fn needs(conn: &mut DbConn, me: i64, ranked: Vec<Ranked>) -> Result<Vec<Need>, ApiError> {
+    let ids: Vec<i64> = ranked.iter().map(|r| r.goal_id).collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let found: Vec<(Goal, String)> = goals::table
+    let mut found: HashMap<i64, (Goal, String)> = goals::table
         .inner_join(networks::table)
         .filter(db::in_ids(goals::id, &ids))
         .select((Goal::as_select(), networks::name))
-        .load(conn)?;
+        .load::<(Goal, String)>(conn)?
+        .into_iter()
+        .map(|(g, name)| (g.id, (g, name)))
+        .collect();
     let offers: HashMap<i64, String> = goal_helpers::table
-        .filter(goal_helpers::stakeholder_id.eq(me.id))
+        .filter(goal_helpers::stakeholder_id.eq(me))
         .filter(db::in_ids(goal_helpers::goal_id, &ids))
         .select((goal_helpers::goal_id, goal_helpers::status))
         .load::<(i64, String)>(conn)?
         .into_iter()
         .collect();
-    let mut out: Vec<Need> = Vec::new();
-    let mut seen = HashSet::new();
-    for (goal, network_name) in found {
-        let own_network = my_networks.contains(&goal.network_id);
-        if !seen.insert(goal.id) || !(own_network || beyond) {
-            continue;
-        }
-        let mut talents = talents_of.remove(&goal.id).unwrap_or_default();
-        talents.sort();
-        talents.dedup();
-        let score = talents.len() as f64 * 10.0 + if own_network { 5.0 } else { 0.0 };
-        out.push(Need {
-            offer: offers.get(&goal.id).map(|o| HelperStatus::from_db(o)),
-            network_name,
-            own_network,
-            talents,
-            score,
-            goal,
-        });
-    }
-    out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.goal.id.cmp(&b.goal.id))
-    });
-    Ok(out)
+    Ok(ranked
+        .into_iter()
+        .filter_map(|r| {
+            let (goal, network_name) = found.remove(&r.goal_id)?;
+            Some(Need {
+                offer: offers.get(&r.goal_id).map(|o| HelperStatus::from_db(o)),
+                goal,
+                network_name,
+                ranked: r,
+            })
+        })
+        .collect())
 }

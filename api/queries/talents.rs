@@ -118,6 +118,49 @@ pub fn helpers_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64
     Ok(out)
 }
 
+#[derive(diesel::QueryableByName)]
+struct Talent {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    talent: String,
+}
+
+/// Every distinct talent steps need, read by skipping through the index on
+/// `goal_talents.talent` (one probe per talent, not a pass over every
+/// step's needs), on both backends.
+pub fn needed_talents(conn: &mut DbConn) -> Result<Vec<String>, ApiError> {
+    distinct(conn, "goal_talents", "talent", "")
+}
+
+/// Every distinct talent people offer, read by skipping through the index
+/// on `stakeholder_tags (kind, value)` as [`needed_talents`] does.
+pub fn offered_talents(conn: &mut DbConn) -> Result<Vec<String>, ApiError> {
+    distinct(conn, "stakeholder_tags", "value", "kind = 'talent' AND ")
+}
+
+/// The distinct values of `table.column` (where `filter`, ending in `AND`,
+/// holds) in order, through an index that orders them: the first, then
+/// each next one after the last found. A loose index scan, written as a
+/// recursive query since neither backend skips through an index by itself.
+fn distinct(
+    conn: &mut DbConn,
+    table: &str,
+    column: &str,
+    filter: &str,
+) -> Result<Vec<String>, ApiError> {
+    let next = |after: &str| {
+        format!("SELECT {column} FROM {table} WHERE {filter}{after} ORDER BY {column} LIMIT 1")
+    };
+    let sql = format!(
+        "WITH RECURSIVE t(talent) AS (SELECT ({}) UNION ALL \
+         SELECT ({}) FROM t WHERE t.talent IS NOT NULL) \
+         SELECT talent FROM t WHERE talent IS NOT NULL",
+        next(&format!("{column} IS NOT NULL")),
+        next(&format!("{column} > t.talent")),
+    );
+    let found: Vec<Talent> = diesel::sql_query(sql).load(conn)?;
+    Ok(found.into_iter().map(|t| t.talent).collect())
+}
+
 /// The talents a viewer may know of, each with how often it is used: the
 /// talents people show everyone (and the viewer's own), and the needs of
 /// goals in networks the viewer may see. Most used first, then by name.

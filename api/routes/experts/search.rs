@@ -63,12 +63,10 @@ pub async fn search_experts(
             .filter(stakeholders::id.ne(viewer.stakeholder_id.unwrap_or(0)))
             .into_boxed();
         if let Some(w) = &wanted {
-            let vocabulary: Vec<String> = stakeholder_tags::table
-                .filter(stakeholder_tags::kind.eq("talent"))
-                .select(stakeholder_tags::value)
-                .distinct()
-                .load(conn)?;
-            let matching: Vec<String> = vocabulary.into_iter().filter(|t| &key(t) == w).collect();
+            let matching: Vec<String> = crate::queries::talents::offered_talents(conn)?
+                .into_iter()
+                .filter(|t| &key(t) == w)
+                .collect();
             let offered: Vec<i64> = stakeholder_tags::table
                 .filter(stakeholder_tags::kind.eq("talent"))
                 .filter(stakeholder_tags::value.eq_any(&matching))

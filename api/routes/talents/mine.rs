@@ -44,18 +44,18 @@ pub async fn list_my_matches(
             .find(me)
             .select(Stakeholder::as_select())
             .first(conn)?;
-        let found = matches::for_person(conn, &me)?;
-        let ranked: Vec<(i64, f64)> = found.iter().map(|n| (n.goal.id, n.score)).collect();
-        let mut by_id: std::collections::HashMap<i64, matches::Need> =
-            found.into_iter().map(|n| (n.goal.id, n)).collect();
+        let ranked = matches::for_person(conn, &me)?;
+        let order: Vec<(i64, f64)> = ranked.iter().map(|r| (r.goal_id, r.score)).collect();
+        let mut by_id: std::collections::HashMap<i64, matches::Ranked> =
+            ranked.into_iter().map(|r| (r.goal_id, r)).collect();
         rank_page(
-            &ranked,
+            &order,
             &page,
             |n: &NeedOut| n.goal_id,
             |ids| {
-                Ok(ids
+                let picked = ids.iter().filter_map(|i| by_id.remove(i)).collect();
+                Ok(matches::needs(conn, me.id, picked)?
                     .into_iter()
-                    .filter_map(|i| by_id.remove(&i))
                     .map(|n| NeedOut {
                         goal_id: n.goal.id,
                         parent_id: n.goal.parent_id,
@@ -63,8 +63,8 @@ pub async fn list_my_matches(
                         status: GoalStatus::from_db(&n.goal.status),
                         network_id: n.goal.network_id,
                         network_name: n.network_name,
-                        own_network: n.own_network,
-                        matching_talents: n.talents,
+                        own_network: n.ranked.own_network,
+                        matching_talents: n.ranked.talents,
                         offer: n.offer,
                     })
                     .collect())
