@@ -159,6 +159,12 @@ pub fn split(text: &str) -> Vec<i64> {
     text.split(',').filter_map(|n| n.parse().ok()).collect()
 }
 
+/// An article's number as `network_articles` keeps it (checked to be 1
+/// to 33 where it is read; anything else finds nothing).
+pub fn number(article: i64) -> i32 {
+    i32::try_from(article).unwrap_or(0)
+}
+
 /// The `LIKE` pattern of rows tagged with this article.
 pub fn pattern(article: i64) -> String {
     format!("%,{article},%")

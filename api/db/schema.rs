@@ -172,6 +172,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The numbers of the UN Convention's articles, 1 to 33 (migration 32).
+    convention_numbers (number) {
+        number -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Kept by triggers (migration 32): each article a network works on,
+    /// its own or one of its goals'.
+    network_articles (article, network_id) {
+        article -> Integer,
+        network_id -> BigInt,
+    }
+}
+
+diesel::table! {
     /// Kept by triggers (migration 12): members per stakeholder kind (part
     /// `member`) and goals per status (part `goal`) of each network.
     network_counts (network_id, part, value) {
@@ -589,6 +605,7 @@ diesel::joinable!(pending_notices -> users (user_id));
 diesel::joinable!(stakeholder_tags -> stakeholders (stakeholder_id));
 diesel::joinable!(network_topics -> networks (network_id));
 diesel::joinable!(network_counts -> networks (network_id));
+diesel::joinable!(network_articles -> networks (network_id));
 diesel::joinable!(memberships -> networks (network_id));
 diesel::joinable!(memberships -> stakeholders (stakeholder_id));
 diesel::joinable!(goals -> networks (network_id));
@@ -806,4 +823,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_events,
     webhook_attempts,
     throttle_entries,
+    convention_numbers,
+    network_articles,
 );

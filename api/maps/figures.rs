@@ -3,12 +3,12 @@
 //! and on the counts kept per network, `network_counts`, which triggers on
 //! every membership and goal keep), so a request reads 646 short rows and
 //! counts nothing. With an article of the UN Convention, only the networks
-//! that work on it (tagged with it, or with a goal tagged with it), summed
-//! from `network_counts` per request.
+//! that work on it (tagged with it, or with a goal tagged with it, as
+//! `network_articles` keeps them), summed from `network_counts` per request.
 
 use std::collections::HashMap;
 
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::{BigInt, Integer, Text};
 use diesel::{QueryableByName, RunQueryDsl};
 
 use crate::db::DbConn;
@@ -64,16 +64,16 @@ pub fn by_municipality(
         return kept(conn);
     };
     let mut out: HashMap<String, Figures> = HashMap::new();
-    let tagged = " AND (n.articles LIKE $1 OR EXISTS (SELECT 1 FROM goals g \
-         WHERE g.network_id = n.id AND g.articles LIKE $1))";
-    let pattern = crate::convention::pattern(article);
-    let networks: Vec<ByStatus> = diesel::sql_query(format!(
+    // The networks that work on it, as the database keeps them per
+    // article (`network_articles`, migration 32), through its index.
+    let article = crate::convention::number(article);
+    let networks: Vec<ByStatus> = diesel::sql_query(
         "SELECT n.municipality_code AS code, n.status, CAST(COUNT(*) AS BIGINT) AS n \
-         FROM networks n \
-         WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed'{tagged} \
-         GROUP BY n.municipality_code, n.status"
-    ))
-    .bind::<Text, _>(&pattern)
+         FROM network_articles a JOIN networks n ON n.id = a.network_id \
+         WHERE a.article = $1 AND n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed' \
+         GROUP BY n.municipality_code, n.status",
+    )
+    .bind::<Integer, _>(article)
     .load(conn)?;
     for row in networks {
         let f = out.entry(row.code).or_default();
@@ -82,14 +82,15 @@ pub fn by_municipality(
             f.active_networks += row.n;
         }
     }
-    let counts: Vec<ByCount> = diesel::sql_query(format!(
+    let counts: Vec<ByCount> = diesel::sql_query(
         "SELECT n.municipality_code AS code, c.part, c.value, CAST(SUM(c.count) AS BIGINT) AS n \
-         FROM network_counts c JOIN networks n ON n.id = c.network_id \
-         WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed' \
-         AND (c.part = 'member' OR (c.part = 'goal' AND c.value = 'achieved')){tagged} \
-         GROUP BY n.municipality_code, c.part, c.value"
-    ))
-    .bind::<Text, _>(&pattern)
+         FROM network_articles a JOIN networks n ON n.id = a.network_id \
+         JOIN network_counts c ON c.network_id = a.network_id \
+         WHERE a.article = $1 AND n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed' \
+         AND (c.part = 'member' OR (c.part = 'goal' AND c.value = 'achieved')) \
+         GROUP BY n.municipality_code, c.part, c.value",
+    )
+    .bind::<Integer, _>(article)
     .load(conn)?;
     for row in counts {
         let f = out.entry(row.code).or_default();

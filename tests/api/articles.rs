@@ -98,6 +98,38 @@ both!(
             .collect_all("/api/v1/knowledge-links?article=30", None)
             .await;
         assert_eq!(ids(&links), vec![link]);
+
+        // What the list finds follows every change: a goal that stops
+        // working on the article, one that is deleted, a network's own list.
+        let goal_path = format!("/api/v1/goals/{goal}");
+        let network_of = |article: i64| {
+            let app = &app;
+            async move {
+                ids(&app
+                    .collect_all(&format!("/api/v1/networks?article={article}"), None)
+                    .await)
+            }
+        };
+        app.patch(&goal_path, Some(&anna.token), json!({"articles": []}))
+            .await
+            .expect(200);
+        assert_eq!(network_of(30).await, vec![museums]);
+        app.patch(&goal_path, Some(&anna.token), json!({"articles": [30, 24]}))
+            .await
+            .expect(200);
+        assert_eq!(network_of(24).await, vec![work]);
+        app.delete(&goal_path, Some(&anna.token)).await.expect(204);
+        assert!(network_of(24).await.is_empty());
+        assert_eq!(network_of(27).await, vec![work], "its own article stays");
+        app.patch(
+            &format!("/api/v1/networks/{museums}"),
+            Some(&anna.token),
+            json!({"articles": [9]}),
+        )
+        .await
+        .expect(200);
+        assert!(network_of(30).await.is_empty());
+        assert_eq!(network_of(9).await, vec![museums]);
         assert_eq!(links[0]["articles"], json!([30]));
 
         // Clearing the list with null.

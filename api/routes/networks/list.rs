@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::types::{NetworkFilters, NetworkOut, NetworkPage};
 use crate::accounts::auth::Auth;
 use crate::db::models::Network;
-use crate::db::schema::{goals, memberships, network_topics, networks};
+use crate::db::schema::{memberships, network_articles, network_topics, networks};
 use crate::permissions::visible_networks;
 use crate::reference::municipalities_of;
 use crate::routes::{rank_page, synced_list};
@@ -107,17 +107,14 @@ pub async fn list_networks(
                     );
                 }
                 if let Some(a) = article {
-                    // Tagged with it, or with a goal tagged with it.
-                    // A correlated probe of the network's own goals (by their
-                    // index), so the walk in id order stops when the page is
-                    // full.
-                    let tagged = || crate::convention::pattern(a);
+                    // Tagged with it, or with a goal tagged with it: the
+                    // rows the database keeps per article (migration 32).
                     sql = sql.filter(
-                        networks::articles.like(tagged()).or(diesel::dsl::exists(
-                            goals::table
-                                .filter(goals::network_id.eq(networks::id))
-                                .filter(goals::articles.like(tagged())),
-                        )),
+                        networks::id.eq_any(
+                            network_articles::table
+                                .filter(network_articles::article.eq(crate::convention::number(a)))
+                                .select(network_articles::network_id),
+                        ),
                     );
                 }
                 if let Some(s) = status {

@@ -1,0 +1,10 @@
+DROP TRIGGER goals_articles_removed ON goals;
+DROP TRIGGER goals_articles_changed ON goals;
+DROP TRIGGER goals_articles_added ON goals;
+DROP TRIGGER networks_articles_changed ON networks;
+DROP TRIGGER networks_articles_added ON networks;
+DROP FUNCTION network_articles_changed();
+DROP FUNCTION network_articles_added();
+DROP FUNCTION network_articles_refresh(BIGINT);
+DROP TABLE network_articles;
+DROP TABLE convention_numbers;
