@@ -199,7 +199,6 @@ both!(
         )
         .await
         .expect(200);
-        let _ = (utrecht, gent);
         let with = |body: &serde_json::Value| -> Vec<String> {
             body["items"]
                 .as_array()
@@ -232,5 +231,54 @@ both!(
         r#"<a href="/?municipality=GM0344&amp;article=30"><title>Utrecht: 1 actief netwerk</title>"#
     ));
         assert!(svg.contains("Gent: 0 actieve netwerken"));
+        // The figures the database keeps per article follow every change:
+        // a goal that stops working on it, a network that closes, one that
+        // takes it up and is then deleted.
+        let culture_now = || async {
+            with(
+                &app.get("/api/v1/map/municipalities?article=30", None)
+                    .await
+                    .expect(200)
+                    .body,
+            )
+        };
+        app.patch(
+            &format!("/api/v1/goals/{goal}"),
+            Some(&anna.token),
+            json!({"articles": []}),
+        )
+        .await
+        .expect(200);
+        assert_eq!(culture_now().await, vec!["GM0344"]);
+        app.patch(
+            &format!("/api/v1/networks/{gent}"),
+            Some(&anna.token),
+            json!({"articles": [30]}),
+        )
+        .await
+        .expect(200);
+        assert_eq!(culture_now().await, vec!["44021", "GM0344"]);
+        app.patch(
+            &format!("/api/v1/networks/{utrecht}"),
+            Some(&anna.token),
+            json!({"status": "closed"}),
+        )
+        .await
+        .expect(200);
+        assert_eq!(culture_now().await, vec!["44021"]);
+        app.delete(&format!("/api/v1/networks/{gent}"), Some(&anna.token))
+            .await
+            .expect(204);
+        assert!(culture_now().await.is_empty());
+        let counts = app
+            .get("/api/v1/map/municipalities?article=30", None)
+            .await
+            .expect(200)
+            .body;
+        assert!(counts["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["members"] == 0 && m["networks"] == 0));
     }
 );
