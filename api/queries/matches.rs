@@ -255,9 +255,8 @@ pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Ranked>, Ap
             goals::network_id,
         ))
         .into_boxed();
-    let theirs = memberships::table
-        .filter(memberships::stakeholder_id.eq(me.id))
-        .select(memberships::network_id);
+    // The person's networks, as read above (a few ids).
+    let theirs: Vec<i64> = my_networks.iter().copied().collect();
     rows = if permissions::offers_beyond_networks(me) {
         rows.filter(
             networks::visibility

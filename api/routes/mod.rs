@@ -39,6 +39,9 @@ pub mod webhooks;
 mod fields;
 pub use fields::{check_municipality, check_topics, clean_tags, non_empty, validate_tag_list};
 
+mod rows;
+pub use rows::{delete_row, read_row, update_row, Deleted};
+
 use actix_web::{HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
 
@@ -48,7 +51,6 @@ use crate::permissions::Viewer;
 use crate::queries::deletions::{self, Feed};
 use crate::web::error::ApiError;
 use crate::web::extract::Query;
-use crate::web::http::ok_with_etag;
 use crate::web::pagination::{Cursor, Page, PageLinks, PageRequest, Paged, Synced, SyncedPage};
 use crate::AppState;
 
@@ -160,83 +162,6 @@ pub fn answer_page<P: Page>(
 ) -> HttpResponse {
     let links = PageLinks::new(req, query.pairs_without_cursor(), page, next);
     HttpResponse::Ok().json(P::new(items, links))
-}
-
-/// A `GET` of one row, to its 200 with `ETag`: in one read transaction the
-/// viewer is loaded and `read` run with it (the viewer's right, the row as
-/// they may see it, and its tag).
-pub async fn read_row<T: serde::Serialize + Send + 'static>(
-    state: &AppState,
-    auth: Auth,
-    read: impl FnOnce(&mut DbConn, &Viewer) -> Result<(T, String), ApiError> + Send + 'static,
-) -> Result<HttpResponse, ApiError> {
-    let (out, tag) = db::read(&state.pool, move |conn| {
-        let viewer = Viewer::load(conn, auth)?;
-        read(conn, &viewer)
-    })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
-}
-
-/// A change of one row, to its 200 with `ETag`: in one write transaction
-/// the row is locked first (`lock`, made with `versioned::locker!`), the
-/// viewer loaded, and `update` run with them (the viewer's right, the
-/// input applied, `Precondition::check`, `versioned::update!`, what goes
-/// with the row, the answer and its tag).
-pub async fn update_row<T: serde::Serialize + Send + 'static>(
-    state: &AppState,
-    auth: Auth,
-    lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
-    update: impl FnOnce(&mut DbConn, &Viewer) -> Result<(T, String), ApiError> + Send + 'static,
-) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
-    let (out, tag) = db::write(&state.pool, move |conn| {
-        lock(conn)?;
-        let viewer = Viewer::load(conn, auth)?;
-        update(conn, &viewer)
-    })
-    .await?;
-    Ok(ok_with_etag(&out, &tag))
-}
-
-/// What a deletion leaves in the audit log: the action, and the object and
-/// network it concerns.
-pub struct Deleted {
-    pub action: &'static str,
-    pub object: (&'static str, i64),
-    pub network_id: Option<i64>,
-}
-
-/// A `DELETE`, to its 204: in one write transaction the row is locked
-/// first (`lock`, made with `versioned::locker!`), the viewer loaded, and `delete`
-/// run with them (the viewer's right, `If-Match`, `versioned::delete!`,
-/// what goes with the row); the event it names goes to the audit log.
-pub async fn delete_row(
-    state: &AppState,
-    auth: Auth,
-    lock: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
-    delete: impl FnOnce(&mut DbConn, &Viewer) -> Result<Deleted, ApiError> + Send + 'static,
-) -> Result<HttpResponse, ApiError> {
-    auth.signed_in()?;
-    db::write(&state.pool, move |conn| {
-        lock(conn)?;
-        let viewer = Viewer::load(conn, auth)?;
-        let Deleted {
-            action,
-            object: (object_type, object_id),
-            network_id,
-        } = delete(conn, &viewer)?;
-        crate::audit::record(
-            conn,
-            &viewer,
-            action,
-            object_type,
-            Some(object_id),
-            network_id,
-        )
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Orders rows found by search by relevance (score, then id) and cuts the
