@@ -358,12 +358,8 @@ both!(
             .await
             .expect(200);
         assert_eq!(deleted_ids(&r.body), vec![gone]);
-        let next = r.body["_links"]["next"]["href"]
-            .as_str()
-            .expect("a next page")
-            .to_string();
-        let path = &next[next.find("/api/").expect("a path")..];
-        let r = app.get(path, None).await.expect(200);
+        let next = r.next_path().expect("a next page");
+        let r = app.get(&next, None).await.expect(200);
         assert_eq!(r.items().len(), 1);
         assert!(r.body.get("deleted").is_none(), "{}", r.text);
     }

@@ -173,6 +173,12 @@ impl Resp {
         names
     }
 
+    /// The path (from `/api/`) of the next page in `_links.next`, if any.
+    pub fn next_path(&self) -> Option<String> {
+        let href = self.body["_links"]["next"]["href"].as_str()?;
+        Some(href[href.find("/api/").expect("a path in the link")..].to_string())
+    }
+
     pub fn items(&self) -> Vec<Value> {
         self.body["items"]
             .as_array()
@@ -483,17 +489,10 @@ impl TestApp {
         let mut items = Vec::new();
         let mut next = Some(first.to_string());
         let mut pages = 0;
-        while let Some(url) = next {
-            let path = url
-                .split_once("://")
-                .map(|(_, rest)| &rest[rest.find('/').unwrap_or(0)..])
-                .unwrap_or(&url)
-                .to_string();
+        while let Some(path) = next {
             let r = self.get(&path, token).await.expect(200);
             items.extend(r.items());
-            next = r.body["_links"]["next"]["href"]
-                .as_str()
-                .map(str::to_string);
+            next = r.next_path();
             pages += 1;
             assert!(pages < 1000, "pagination does not end");
         }

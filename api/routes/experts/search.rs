@@ -13,6 +13,7 @@ use crate::db::schema::{stakeholder_tags, stakeholders};
 use crate::db::{self, DbConn};
 use crate::domain::StakeholderKind;
 use crate::permissions::ensure_expert_searcher;
+use crate::queries::stakeholders::tags_of;
 use crate::queries::talents::key;
 use crate::routes::stakeholders::AvailabilityOut;
 use crate::routes::{list, rank_page};
@@ -146,20 +147,13 @@ fn experts(
         .filter(db::in_ids(stakeholders::id, ids))
         .select(Stakeholder::as_select())
         .load(conn)?;
-    let mut talents: HashMap<i64, Vec<String>> = HashMap::new();
-    let rows: Vec<(i64, String)> = stakeholder_tags::table
-        .filter(db::in_ids(stakeholder_tags::stakeholder_id, ids))
-        .filter(stakeholder_tags::kind.eq("talent"))
-        .order((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
-        .select((stakeholder_tags::stakeholder_id, stakeholder_tags::value))
-        .load(conn)?;
-    for (id, t) in rows {
-        talents.entry(id).or_default().push(t);
-    }
+    let mut tags = tags_of(conn, ids)?;
     Ok(people
         .into_iter()
         .map(|s| {
-            let theirs = talents.remove(&s.id).unwrap_or_default();
+            let theirs = tags
+                .remove(&(s.id, "talent".to_owned()))
+                .unwrap_or_default();
             let matching = match wanted {
                 Some(w) => theirs.iter().filter(|t| key(t) == w).cloned().collect(),
                 None => Vec::new(),
