@@ -365,6 +365,59 @@ fn counts_are_made_for_existing_networks_on_postgres() {
     counts_are_made_for_existing_networks(Backend::Postgres);
 }
 
+/// Migration 34 keeps the map's figures per article of the UN Convention
+/// (`article_counts`): what its triggers kept while the demo data was
+/// written equals what the migration counts from the existing networks,
+/// goals and counts when it runs.
+fn article_counts_are_made_for_existing_networks(backend: Backend) {
+    use themanet::db::schema::article_counts as a;
+    let test_db = common::TestDb::new(backend);
+    let mut conn = test_db.conn();
+    themanet::migrate(&mut conn).expect("up");
+    assert!(themanet::demo::load(&mut conn).expect("demo data"));
+    type Counts = Vec<(i32, String, String, String, i64)>;
+    let kept = |conn: &mut DbConn| -> Counts {
+        a::table
+            .filter(a::count.ne(0))
+            .select((
+                a::article,
+                a::municipality_code,
+                a::part,
+                a::value,
+                a::count,
+            ))
+            .order_by((a::article, a::municipality_code, a::part, a::value))
+            .load(conn)
+            .expect("kept figures")
+    };
+    let by_triggers = kept(&mut conn);
+    assert!(by_triggers.len() > 10, "{backend:?}: {by_triggers:?}");
+    assert!(
+        by_triggers
+            .iter()
+            .any(|(_, _, part, _, _)| part == "member"),
+        "{backend:?}: members counted"
+    );
+    revert_through(&mut conn, "000034");
+    assert!(!read_schema(&mut conn).contains_key("article_counts"));
+    themanet::migrate(&mut conn).expect("up again");
+    assert_eq!(
+        kept(&mut conn),
+        by_triggers,
+        "{backend:?}: made by the migration"
+    );
+}
+
+#[test]
+fn article_counts_are_made_for_existing_networks_on_sqlite() {
+    article_counts_are_made_for_existing_networks(Backend::Sqlite);
+}
+
+#[test]
+fn article_counts_are_made_for_existing_networks_on_postgres() {
+    article_counts_are_made_for_existing_networks(Backend::Postgres);
+}
+
 /// Migration 13: memberships that the audit log shows someone else made for
 /// a person with an account become invitations the person can accept
 /// (coordinators stay, without sharing their details); the rest count as

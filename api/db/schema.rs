@@ -746,6 +746,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    article_counts (article, municipality_code, part, value) {
+        article -> Integer,
+        municipality_code -> Text,
+        part -> Text,
+        value -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     open_seats (id) {
         id -> BigInt,
         network_id -> BigInt,
@@ -817,6 +827,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     question_events,
     open_seats,
     municipality_counts,
+    article_counts,
     api_clients,
     webhook_subscriptions,
     webhook_deliveries,

@@ -11,11 +11,13 @@ use crate::both;
 use crate::common::TestApp;
 
 /// The figures per municipality, counted from the tables themselves:
-/// (networks, active, members, experience experts, goals achieved).
-fn counted(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
+/// (networks, active, members, experience experts, goals achieved). With
+/// an article, only the networks tagged with it or with a goal tagged with
+/// it, read from the tags themselves.
+fn counted(app: &TestApp, article: Option<i64>) -> BTreeMap<String, [i64; 5]> {
     use themanet::db::schema::{goals, memberships, networks, stakeholders};
     let mut conn = app.db.conn();
-    let shown: Vec<(i64, String, String)> = networks::table
+    let shown: Vec<(i64, String, String, String)> = networks::table
         .filter(networks::visibility.eq("public"))
         .filter(networks::status.ne("closed"))
         .filter(networks::municipality_code.is_not_null())
@@ -23,11 +25,23 @@ fn counted(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
             networks::id,
             networks::municipality_code.assume_not_null(),
             networks::status,
+            networks::articles,
         ))
         .load(&mut conn)
         .unwrap();
     let mut out = BTreeMap::new();
-    for (id, code, status) in shown {
+    for (id, code, status, articles) in shown {
+        if let Some(article) = article {
+            let tag = format!(",{article},");
+            let goals_tags: Vec<String> = goals::table
+                .filter(goals::network_id.eq(id))
+                .select(goals::articles)
+                .load(&mut conn)
+                .unwrap();
+            if !articles.contains(&tag) && !goals_tags.iter().any(|g| g.contains(&tag)) {
+                continue;
+            }
+        }
         let kinds: Vec<String> = memberships::table
             .inner_join(stakeholders::table)
             .filter(memberships::network_id.eq(id))
@@ -50,13 +64,14 @@ fn counted(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
     out
 }
 
-/// The figures the API gives, for municipalities with any.
-async fn answered(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
-    let body = app
-        .get("/api/v1/map/municipalities", None)
-        .await
-        .expect(200)
-        .body;
+/// The figures the API gives, for municipalities with any; with an
+/// article, for the networks that work on it.
+async fn answered(app: &TestApp, article: Option<i64>) -> BTreeMap<String, [i64; 5]> {
+    let path = match article {
+        Some(a) => format!("/api/v1/map/municipalities?article={a}"),
+        None => "/api/v1/map/municipalities".to_string(),
+    };
+    let body = app.get(&path, None).await.expect(200).body;
     let items = body["items"].as_array().unwrap();
     assert_eq!(items.len(), 342 + 285 + 19, "every municipality");
     items
@@ -78,8 +93,16 @@ async fn answered(app: &TestApp) -> BTreeMap<String, [i64; 5]> {
         .collect()
 }
 
+/// The figures of all networks and of two articles' (kept in
+/// `municipality_counts` and `article_counts`) equal a count from the tables.
 async fn same(app: &TestApp, after: &str) {
-    assert_eq!(answered(app).await, counted(app), "after {after}");
+    for article in [None, Some(27), Some(30)] {
+        assert_eq!(
+            answered(app, article).await,
+            counted(app, article),
+            "after {after}, article {article:?}"
+        );
+    }
 }
 
 both!(
@@ -90,8 +113,9 @@ both!(
         let utrecht = app.network(&anna, "Toegankelijk Utrecht").await;
         same(&app, "a network").await;
         let gent = app
-            .network_with(&anna, json!({"name": "Gent doet mee", "theme": "Vrije tijd", "scope": "local", "municipalityCode": "44021", "status": "active"}))
+            .network_with(&anna, json!({"name": "Gent doet mee", "theme": "Vrije tijd", "scope": "local", "municipalityCode": "44021", "status": "active", "articles": [30]}))
             .await;
+        same(&app, "a network with an article").await;
         app.join(utrecht, &bert).await;
         app.join(gent, &bert).await;
         same(&app, "joining").await;
@@ -116,19 +140,27 @@ both!(
         app.patch(
             &format!("/api/v1/goals/{goal}"),
             Some(&anna.token),
-            json!({"status": "achieved"}),
+            json!({"status": "achieved", "articles": [27, 30]}),
         )
         .await
         .expect(200);
-        same(&app, "a goal achieved").await;
+        same(&app, "a goal achieved and tagged").await;
         app.patch(
             &format!("/api/v1/networks/{utrecht}"),
             Some(&anna.token),
-            json!({"status": "active"}),
+            json!({"status": "active", "articles": [27]}),
         )
         .await
         .expect(200);
-        same(&app, "a network made active").await;
+        same(&app, "a network made active and tagged at once").await;
+        app.patch(
+            &format!("/api/v1/goals/{goal}"),
+            Some(&anna.token),
+            json!({"articles": [30]}),
+        )
+        .await
+        .expect(200);
+        same(&app, "a goal's articles changed").await;
         let figures = app
             .get("/api/v1/map/municipalities", None)
             .await
@@ -152,7 +184,7 @@ both!(
         .await
         .expect(200);
         same(&app, "a network made members-only").await;
-        assert!(!answered(&app).await.contains_key("44021"));
+        assert!(!answered(&app, None).await.contains_key("44021"));
         app.patch(
             &format!("/api/v1/networks/{utrecht}"),
             Some(&anna.token),
@@ -169,7 +201,7 @@ both!(
         .await
         .expect(200);
         same(&app, "a network closed").await;
-        assert_eq!(answered(&app).await, BTreeMap::new());
+        assert_eq!(answered(&app, None).await, BTreeMap::new());
         // Opened again, its people's kinds changed, one of them gone, then
         // deleted: the kept figures follow every step.
         app.patch(
@@ -196,6 +228,21 @@ both!(
         .expect(204);
         same(&app, "an organisation deleted").await;
         let gone = app.goal(utrecht, &anna, "Een helpdesk").await;
+        app.patch(
+            &format!("/api/v1/goals/{gone}"),
+            Some(&anna.token),
+            json!({"articles": [30]}),
+        )
+        .await
+        .expect(200);
+        app.patch(
+            &format!("/api/v1/goals/{goal}"),
+            Some(&anna.token),
+            json!({"articles": []}),
+        )
+        .await
+        .expect(200);
+        same(&app, "one goal tagged, another no longer").await;
         app.delete(&format!("/api/v1/goals/{gone}"), Some(&anna.token))
             .await
             .expect(204);
@@ -204,7 +251,7 @@ both!(
             .await
             .expect(204);
         same(&app, "a network deleted").await;
-        assert_eq!(answered(&app).await, BTreeMap::new());
+        assert_eq!(answered(&app, None).await, BTreeMap::new());
     }
 );
 
