@@ -245,28 +245,45 @@ pub fn for_person(conn: &mut DbConn, me: &Stakeholder) -> Result<Vec<Ranked>, Ap
         .load::<i64>(conn)?
         .into_iter()
         .collect();
-    let mut rows = goal_talents::table
-        .inner_join(goals::table.inner_join(networks::table))
+    // The steps that need them, through the index on `talent`; then which
+    // of those are open in a network the person may help in, by id. Two
+    // queries, not one join: as a prepared statement, PostgreSQL planned
+    // the join for any talent list and chose a pass over every goal
+    // (docs/performance.md, "2026-12-08"), while a list of ids is looked up
+    // through the primary key.
+    let wanted: Vec<(i64, String)> = goal_talents::table
         .filter(goal_talents::talent.eq_any(&matching))
-        .filter(goals::status.eq_any(open_statuses()))
-        .select((
-            goal_talents::goal_id,
-            goal_talents::talent,
-            goals::network_id,
-        ))
-        .into_boxed();
+        .select((goal_talents::goal_id, goal_talents::talent))
+        .load(conn)?;
+    let mut ids: Vec<i64> = wanted.iter().map(|(goal, _)| *goal).collect();
+    ids.sort_unstable();
+    ids.dedup();
     // The person's networks, as read above (a few ids).
     let theirs: Vec<i64> = my_networks.iter().copied().collect();
-    rows = if permissions::offers_beyond_networks(me) {
-        rows.filter(
-            networks::visibility
-                .eq(Visibility::Public.as_str())
-                .or(networks::id.eq_any(theirs)),
-        )
-    } else {
-        rows.filter(networks::id.eq_any(theirs))
-    };
-    let rows: Vec<(i64, String, i64)> = rows.load(conn)?;
+    let beyond = permissions::offers_beyond_networks(me);
+    let mut open: HashMap<i64, i64> = HashMap::new();
+    // In slices, within SQLite's bound on a statement's values.
+    for slice in ids.chunks(10_000) {
+        let mut rows = goals::table
+            .inner_join(networks::table)
+            .filter(goals::id.eq_any(slice))
+            .filter(goals::status.eq_any(open_statuses()))
+            .select((goals::id, goals::network_id))
+            .into_boxed();
+        rows = if beyond {
+            rows.filter(
+                networks::visibility
+                    .eq(Visibility::Public.as_str())
+                    .or(networks::id.eq_any(&theirs)),
+            )
+        } else {
+            rows.filter(networks::id.eq_any(&theirs))
+        };
+        open.extend(rows.load::<(i64, i64)>(conn)?);
+    }
+    let rows = wanted
+        .into_iter()
+        .filter_map(|(goal, talent)| open.get(&goal).map(|network| (goal, talent, *network)));
     let mut by_goal: HashMap<i64, Ranked> = HashMap::new();
     for (goal, talent, network) in rows {
         by_goal
