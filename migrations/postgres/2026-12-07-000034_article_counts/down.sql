@@ -9,6 +9,7 @@ DROP TRIGGER goals_articles_inserted ON goals;
 DROP TRIGGER networks_articles_inserted ON networks;
 DROP FUNCTION goals_articles_inserted();
 DROP FUNCTION networks_articles_inserted();
+DROP FUNCTION article_counts_fresh(INTEGER[], BIGINT[]);
 CREATE TRIGGER networks_articles_added AFTER INSERT ON networks
     FOR EACH ROW WHEN (NEW.articles <> '') EXECUTE FUNCTION network_articles_added();
 CREATE TRIGGER goals_articles_added AFTER INSERT ON goals

@@ -123,10 +123,29 @@ $$;
 CREATE TRIGGER networks_articles_uncounted BEFORE DELETE ON networks
     FOR EACH ROW EXECUTE FUNCTION networks_articles_uncounted();
 
+-- What counted networks give to the figures of articles that are new to
+-- them: (article, network) pairs, given as two lists of the same length.
+CREATE FUNCTION article_counts_fresh(fresh_articles INTEGER[], fresh_networks BIGINT[])
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO article_counts AS m (article, municipality_code, part, value, count)
+    SELECT f.article, n.municipality_code, t.part, t.value, sum(t.n)
+    FROM unnest($1, $2) AS f(article, network_id) JOIN networks n ON n.id = f.network_id
+    CROSS JOIN LATERAL (SELECT 'network' AS part, n.status AS value, 1::BIGINT AS n
+                        UNION ALL
+                        SELECT c.part, c.value, c.count FROM network_counts c WHERE c.network_id = n.id) t
+    WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed'
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (article, municipality_code, part, value) DO UPDATE SET count = m.count + EXCLUDED.count;
+$$;
+
 -- New networks and goals: the articles they are tagged with, once per
 -- statement (a bulk COPY included), and the figures of the articles that
 -- are new to a network.
 CREATE FUNCTION networks_articles_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    arts INTEGER[];
+    nets BIGINT[];
 BEGIN
     WITH fresh AS (
         INSERT INTO network_articles (article, network_id)
@@ -135,21 +154,16 @@ BEGIN
         ON CONFLICT DO NOTHING
         RETURNING article, network_id
     )
-    INSERT INTO article_counts AS m (article, municipality_code, part, value, count)
-    SELECT f.article, n.municipality_code, t.part, t.value, sum(t.n)
-    FROM fresh f JOIN networks n ON n.id = f.network_id
-    CROSS JOIN LATERAL (SELECT 'network' AS part, n.status AS value, 1::BIGINT AS n
-                        UNION ALL
-                        SELECT c.part, c.value, c.count FROM network_counts c WHERE c.network_id = n.id) t
-    WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed'
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (article, municipality_code, part, value) DO UPDATE SET count = m.count + EXCLUDED.count;
+    SELECT array_agg(fresh.article), array_agg(fresh.network_id) INTO arts, nets FROM fresh;
+    PERFORM article_counts_fresh(arts, nets);
     RETURN NULL;
 END;
 $$;
 
 CREATE FUNCTION goals_articles_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    arts INTEGER[];
+    nets BIGINT[];
 BEGIN
     WITH fresh AS (
         INSERT INTO network_articles (article, network_id)
@@ -158,16 +172,8 @@ BEGIN
         ON CONFLICT DO NOTHING
         RETURNING article, network_id
     )
-    INSERT INTO article_counts AS m (article, municipality_code, part, value, count)
-    SELECT f.article, n.municipality_code, t.part, t.value, sum(t.n)
-    FROM fresh f JOIN networks n ON n.id = f.network_id
-    CROSS JOIN LATERAL (SELECT 'network' AS part, n.status AS value, 1::BIGINT AS n
-                        UNION ALL
-                        SELECT c.part, c.value, c.count FROM network_counts c WHERE c.network_id = n.id) t
-    WHERE n.visibility = 'public' AND n.municipality_code IS NOT NULL AND n.status <> 'closed'
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (article, municipality_code, part, value) DO UPDATE SET count = m.count + EXCLUDED.count;
+    SELECT array_agg(fresh.article), array_agg(fresh.network_id) INTO arts, nets FROM fresh;
+    PERFORM article_counts_fresh(arts, nets);
     RETURN NULL;
 END;
 $$;
